@@ -1,0 +1,104 @@
+package jp.tsunagu.access;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.directory.OrgType;
+import jp.tsunagu.platform.web.ProblemException;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one place that decides what a person may do. Deny by default: every rule below grants;
+ * anything not granted is refused, and refused reads answer 404 so existence does not leak.
+ * Lists and counts use the scope methods, which express the same rules as query restrictions.
+ */
+@ApplicationScoped
+public class AccessPolicy {
+
+    public boolean permits(Viewer viewer, Action action, Resource resource) {
+        if (resource instanceof Resource.Organization o) {
+            return action == Action.VIEW && (viewer.signedIn() || o.type() == OrgType.NAKAPOTSU);
+        }
+        if (resource instanceof Resource.OrganizationPeople) {
+            return action == Action.VIEW && viewer.signedIn();
+        }
+        if (resource instanceof Resource.Directory) {
+            return action == Action.VIEW;
+        }
+        if (resource instanceof Resource.Circle c) {
+            return action == Action.VIEW && viewer.signedIn()
+                    && (viewer.is(Role.NETWORK_ADMIN) || viewer.is(Role.SYSADMIN) || viewer.circleIds().contains(c.id()));
+        }
+        if (resource instanceof Resource.AuditLog) {
+            return action == Action.VIEW && (viewer.is(Role.NETWORK_ADMIN) || viewer.is(Role.SYSADMIN));
+        }
+        if (resource instanceof Resource.InvitationTarget t) {
+            return action == Action.INVITE && mayInvite(viewer, t);
+        }
+        if (resource instanceof Resource.Account a) {
+            return action == Action.CHANGE_ROLE && viewer.is(Role.SYSADMIN) && a.id() != viewer.accountId();
+        }
+        return false;
+    }
+
+    /** Throws the 404 problem unless permitted (for reads) — the caller cannot tell "hidden" from "absent". */
+    public void require(Viewer viewer, Action action, Resource resource) {
+        if (!permits(viewer, action, resource)) {
+            if (!viewer.signedIn() && action != Action.VIEW) {
+                throw ProblemException.unauthorized();
+            }
+            throw ProblemException.notFound();
+        }
+    }
+
+    /** Organization types a viewer may list; empty means all. */
+    public Optional<Set<OrgType>> listableOrganizationTypes(Viewer viewer) {
+        return viewer.signedIn() ? Optional.empty() : Optional.of(EnumSet.of(OrgType.NAKAPOTSU));
+    }
+
+    /** Circles a viewer may list; empty means all. */
+    public Optional<Set<Long>> listableCircles(Viewer viewer) {
+        if (viewer.is(Role.NETWORK_ADMIN) || viewer.is(Role.SYSADMIN)) {
+            return Optional.empty();
+        }
+        return Optional.of(viewer.signedIn() ? viewer.circleIds() : Set.of());
+    }
+
+    /** Roles this viewer can hand out with an invitation (for forms). */
+    public Set<Role> invitableRoles(Viewer viewer) {
+        return switch (viewer.role() == null ? Role.PARTNER_STAFF : viewer.role()) {
+            case NETWORK_ADMIN -> EnumSet.of(Role.NETWORK_ADMIN, Role.CENTER_LEAD, Role.CENTER_STAFF,
+                    Role.PARTNER_STAFF, Role.ADVISOR);
+            case CENTER_LEAD -> EnumSet.of(Role.CENTER_LEAD, Role.CENTER_STAFF, Role.PARTNER_STAFF);
+            default -> EnumSet.noneOf(Role.class);
+        };
+    }
+
+    private boolean mayInvite(Viewer viewer, Resource.InvitationTarget t) {
+        if (!viewer.signedIn() || t.role() == Role.SYSADMIN) {
+            return false;
+        }
+        if (viewer.is(Role.NETWORK_ADMIN)) {
+            return roleFitsOrganization(t.role(), t.type());
+        }
+        if (!viewer.is(Role.CENTER_LEAD)) {
+            return false;
+        }
+        if (viewer.memberOf(t.organizationId())) {
+            return t.role() == Role.CENTER_LEAD || t.role() == Role.CENTER_STAFF;
+        }
+        return t.sharesCircleWithViewer() && t.type() != OrgType.NAKAPOTSU && t.type() != OrgType.NATIONAL_NETWORK
+                && t.role() == Role.PARTNER_STAFF;
+    }
+
+    private static boolean roleFitsOrganization(Role role, OrgType type) {
+        return switch (role) {
+            case CENTER_LEAD, CENTER_STAFF -> type == OrgType.NAKAPOTSU;
+            case NETWORK_ADMIN -> type == OrgType.NATIONAL_NETWORK;
+            case PARTNER_STAFF -> type != OrgType.NAKAPOTSU && type != OrgType.NATIONAL_NETWORK;
+            case ADVISOR -> true;
+            case SYSADMIN -> false;
+        };
+    }
+}

@@ -1,0 +1,8 @@
+package jp.tsunagu.access;
+
+import io.quarkus.qute.TemplateData;
+
+/** What the page layout needs to know about the viewer; the flags come from the access policy. */
+@TemplateData
+public record PageViewer(boolean signedIn, String displayName, String role, boolean canInvite, boolean canReadAudit) {
+}

@@ -1,0 +1,39 @@
+package jp.tsunagu.access;
+
+import jp.tsunagu.directory.OrgType;
+
+/** The things the access policy decides about, with the facts it needs. */
+public sealed interface Resource {
+
+    /** An organization's profile (public for ナカポツ centers, network-wide for the rest). */
+    record Organization(long id, OrgType type) implements Resource {
+    }
+
+    /** The people (staff) listed on an organization's profile. */
+    record OrganizationPeople(long organizationId) implements Resource {
+    }
+
+    /** A circle and its members (circle class). */
+    record Circle(long id) implements Resource {
+    }
+
+    /** The directory as a whole (lists, counts, filters). */
+    record Directory() implements Resource {
+    }
+
+    /** The security audit log. */
+    record AuditLog() implements Resource {
+    }
+
+    /**
+     * Issuing an invitation into an organization with a role. {@code sharesCircleWithViewer} tells
+     * whether the organization is a partner of one of the viewer's organizations (a common circle).
+     */
+    record InvitationTarget(long organizationId, OrgType type, Role role, boolean sharesCircleWithViewer)
+            implements Resource {
+    }
+
+    /** A person's account (role changes). */
+    record Account(long id, Role currentRole) implements Resource {
+    }
+}

@@ -1,0 +1,181 @@
+package jp.tsunagu.account;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jp.tsunagu.access.Viewer;
+import jp.tsunagu.audit.AuditLog;
+import jp.tsunagu.platform.web.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Sign-in, sign-out and password change. Failed sign-ins are counted per e-mail address (known
+ * or not): from the {@code delay-after}-th failure on, each further attempt must wait an
+ * exponentially growing delay (answered 429 with Retry-After); at {@code lock-after} failures
+ * the address is locked for {@code lock-minutes}. Every outcome is written to the audit log.
+ */
+@ApplicationScoped
+public class AuthService {
+
+    public sealed interface Outcome {
+    }
+
+    public record SignedIn(Account account, String token, Instant expiresAt) implements Outcome {
+    }
+
+    /** kind: invalid (401), wait (429, retryAfter seconds), locked (429, retryAfter seconds). */
+    public record Refused(String kind, long retryAfterSeconds) implements Outcome {
+    }
+
+    record Attempt(String email, Account account, LoginThrottle throttle) {
+    }
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    AuditLog audit;
+
+    @ConfigProperty(name = "tsunagu.login.delay-after", defaultValue = "3")
+    int delayAfter;
+
+    @ConfigProperty(name = "tsunagu.login.lock-after", defaultValue = "10")
+    int lockAfter;
+
+    @ConfigProperty(name = "tsunagu.login.lock-minutes", defaultValue = "15")
+    int lockMinutes;
+
+    @ConfigProperty(name = "tsunagu.login.max-delay-seconds", defaultValue = "30")
+    int maxDelaySeconds;
+
+    public Uni<Outcome> signIn(String rawEmail, String password, String ip) {
+        String email = normalize(rawEmail);
+        return read(email).chain(attempt -> {
+            Instant now = Instant.now();
+            LoginThrottle t = attempt.throttle();
+            if (t != null && t.lockedUntil != null && t.lockedUntil.isAfter(now)) {
+                long wait = Duration.between(now, t.lockedUntil).toSeconds() + 1;
+                return recordRefusal(email, attempt.account(), ip, AuditLog.SIGN_IN_LOCKED, "still locked")
+                        .replaceWith(new Refused("locked", wait));
+            }
+            if (t != null && t.failures >= delayAfter && t.lastFailureAt != null) {
+                Instant allowedAt = t.lastFailureAt.plusSeconds(delaySeconds(t.failures));
+                if (allowedAt.isAfter(now)) {
+                    return Uni.createFrom().item(new Refused("wait", Duration.between(now, allowedAt).toSeconds() + 1));
+                }
+            }
+            return passwords.matches(password, attempt.account() == null ? null : attempt.account().passwordHash)
+                    .chain(ok -> ok && attempt.account().active
+                            ? succeed(attempt.account(), ip)
+                            : fail(email, attempt.account(), ip));
+        });
+    }
+
+    long delaySeconds(int failures) {
+        int exponent = Math.max(0, failures - delayAfter);
+        return Math.min(maxDelaySeconds, 1L << Math.min(exponent, 20));
+    }
+
+    @WithSession
+    Uni<Attempt> read(String email) {
+        return Account.<Account>find("email", email).firstResult()
+                .chain(a -> LoginThrottle.<LoginThrottle>findById(email).map(t -> new Attempt(email, a, t)));
+    }
+
+    @WithTransaction
+    Uni<Outcome> succeed(Account account, String ip) {
+        Instant now = Instant.now();
+        AuthSession session = new AuthSession();
+        session.id = UUID.randomUUID();
+        session.accountId = account.id;
+        session.createdAt = now;
+        session.expiresAt = now.plus(tokens.lifetime());
+        return LoginThrottle.delete("email", account.email)
+                .chain(() -> session.persist())
+                .chain(() -> audit.record(AuditLog.SIGN_IN, account.id, account.email, "account:" + account.id, ip, null))
+                .map(x -> (Outcome) new SignedIn(account, tokens.issue(account, session.id, session.expiresAt), session.expiresAt));
+    }
+
+    @WithTransaction
+    Uni<Outcome> fail(String email, Account account, String ip) {
+        Instant now = Instant.now();
+        return LoginThrottle.<LoginThrottle>findById(email).chain(existing -> {
+            LoginThrottle t = existing != null ? existing : new LoginThrottle();
+            if (existing == null) {
+                t.email = email;
+            }
+            t.failures = t.failures + 1;
+            t.lastFailureAt = now;
+            boolean lock = t.failures >= lockAfter;
+            if (lock) {
+                t.lockedUntil = now.plus(Duration.ofMinutes(lockMinutes));
+                t.failures = 0;
+            }
+            int failures = t.failures;
+            return (existing == null ? t.persist() : Uni.createFrom().item(t))
+                    .chain(() -> audit.record(lock ? AuditLog.SIGN_IN_LOCKED : AuditLog.SIGN_IN_FAILED,
+                            account == null ? null : account.id, email, account == null ? "unknown-account" : "account:" + account.id,
+                            ip, lock ? "locked for " + lockMinutes + " min" : "failures=" + failures))
+                    .map(x -> (Outcome) (lock ? new Refused("locked", lockMinutes * 60L) : new Refused("invalid", 0)));
+        });
+    }
+
+    @WithTransaction
+    Uni<Void> recordRefusal(String email, Account account, String ip, String type, String detail) {
+        return audit.record(type, account == null ? null : account.id, email,
+                account == null ? "unknown-account" : "account:" + account.id, ip, detail).replaceWithVoid();
+    }
+
+    @WithTransaction
+    public Uni<Void> signOut(Viewer viewer, String ip) {
+        if (!viewer.signedIn()) {
+            return Uni.createFrom().voidItem();
+        }
+        return AuthSession.update("revokedAt = ?1 where id = ?2 and revokedAt is null", Instant.now(), viewer.sessionId())
+                .chain(() -> audit.record(AuditLog.SIGN_OUT, viewer.accountId(), viewer.email(),
+                        "account:" + viewer.accountId(), ip, null))
+                .replaceWithVoid();
+    }
+
+    /** Changes the password after checking the current one; revokes every other session. */
+    public Uni<Void> changePassword(Viewer viewer, String current, String next, String ip) {
+        passwords.validate("newPassword", next, viewer.email());
+        return readAccount(viewer.accountId())
+                .chain(account -> passwords.matches(current, account.passwordHash).chain(ok -> {
+                    if (!ok) {
+                        throw ProblemException.field("currentPassword", "password-wrong");
+                    }
+                    return passwords.hash(next);
+                }))
+                .chain(hash -> storePassword(viewer, hash, ip));
+    }
+
+    @WithSession
+    Uni<Account> readAccount(Long id) {
+        return Account.findById(id);
+    }
+
+    @WithTransaction
+    Uni<Void> storePassword(Viewer viewer, String hash, String ip) {
+        return Account.update("passwordHash = ?1, passwordChangedAt = ?2 where id = ?3", hash, Instant.now(), viewer.accountId())
+                .chain(() -> AuthSession.update("revokedAt = ?1 where accountId = ?2 and id <> ?3 and revokedAt is null",
+                        Instant.now(), viewer.accountId(), viewer.sessionId()))
+                .chain(() -> audit.record(AuditLog.PASSWORD_CHANGED, viewer.accountId(), viewer.email(),
+                        "account:" + viewer.accountId(), ip, null))
+                .replaceWithVoid();
+    }
+
+    public static String normalize(String email) {
+        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,43 @@
+package jp.tsunagu.account;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** A person's place in an organization (they inherit its circles). */
+@Entity
+@Table(name = "membership")
+@IdClass(Membership.Key.class)
+public class Membership extends PanacheEntityBase {
+    @Id
+    @Column(name = "account_id")
+    public Long accountId;
+    @Id
+    @Column(name = "organization_id")
+    public Long organizationId;
+    public String title;
+    public LocalDate since = LocalDate.now();
+
+    public static class Key implements Serializable {
+        public Long accountId;
+        public Long organizationId;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(accountId, k.accountId)
+                    && Objects.equals(organizationId, k.organizationId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(accountId, organizationId);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package jp.tsunagu.account;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jp.tsunagu.access.Role;
+import jp.tsunagu.access.Viewer;
+import jp.tsunagu.directory.CircleMember;
+import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.platform.web.RequestLocale;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Resolves the {@link Viewer} of the current request: the token (cookie or Bearer) is verified by
+ * SmallRye JWT; its session must still be live in the database and its account active. An
+ * invalid, expired or revoked token makes the visitor anonymous.
+ */
+@ApplicationScoped
+public class ViewerService {
+
+    @Inject
+    CurrentIdentityAssociation identities;
+
+    @Inject
+    CurrentVertxRequest currentRequest;
+
+    @Inject
+    ViewerCache cache;
+
+    public Uni<Viewer> current() {
+        if (cache.viewer != null) {
+            return Uni.createFrom().item(cache.viewer);
+        }
+        Locale locale = RequestLocale.of(currentRequest.getCurrent().request());
+        return identities.getDeferredIdentity()
+                .onFailure().recoverWithNull()
+                .chain(identity -> load(identity, locale))
+                .invoke(v -> cache.viewer = v);
+    }
+
+    /** The signed-in viewer, or 401. */
+    public Uni<Viewer> signedIn() {
+        return current().invoke(v -> {
+            if (!v.signedIn()) {
+                throw ProblemException.unauthorized();
+            }
+        });
+    }
+
+    @WithSession
+    Uni<Viewer> load(SecurityIdentity identity, Locale locale) {
+        if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return Uni.createFrom().item(Viewer.anonymous(locale));
+        }
+        UUID sessionId;
+        try {
+            sessionId = UUID.fromString(jwt.getTokenID());
+        } catch (RuntimeException e) {
+            return Uni.createFrom().item(Viewer.anonymous(locale));
+        }
+        return Account.<Account>find("select a from Account a, AuthSession s where s.id = ?1 and a.id = s.accountId"
+                        + " and s.revokedAt is null and s.expiresAt > ?2 and a.active = true", sessionId, Instant.now())
+                .firstResult()
+                .chain(account -> {
+                    if (account == null) {
+                        return Uni.createFrom().item(Viewer.anonymous(locale));
+                    }
+                    return Membership.<Membership>list("accountId", account.id).chain(memberships -> {
+                        Set<Long> orgIds = new HashSet<>();
+                        memberships.forEach(m -> orgIds.add(m.organizationId));
+                        Uni<List<Long>> circles = orgIds.isEmpty() ? Uni.createFrom().item(List.of())
+                                : CircleMember.getSession().chain(s -> s.createSelectionQuery(
+                                        "select distinct m.circleId from CircleMember m where m.organizationId in :orgs", Long.class)
+                                        .setParameter("orgs", orgIds).getResultList());
+                        return circles.map(circleIds -> new Viewer(account.id, account.email, account.displayName,
+                                Role.fromWire(account.role).orElseThrow(), locale, Set.copyOf(orgIds),
+                                Set.copyOf(circleIds), sessionId));
+                    });
+                });
+    }
+}

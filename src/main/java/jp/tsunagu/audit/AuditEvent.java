@@ -1,0 +1,31 @@
+package jp.tsunagu.audit;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** One row of the append-only security log (the table refuses UPDATE and DELETE). */
+@Entity
+@Table(name = "audit_event")
+public class AuditEvent extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "occurred_at")
+    public Instant occurredAt;
+    @Column(name = "event_type")
+    public String eventType;
+    @Column(name = "actor_id")
+    public Long actorId;
+    @Column(name = "actor_email")
+    public String actorEmail;
+    public String subject;
+    public String ip;
+    public String detail;
+}

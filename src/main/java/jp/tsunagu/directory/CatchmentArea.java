@@ -1,0 +1,37 @@
+package jp.tsunagu.directory;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** 圏域: a welfare region or a center's catchment area, with local resource counts. */
+@Entity
+@Table(name = "catchment_area")
+public class CatchmentArea extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "prefecture_code")
+    public Short prefectureCode;
+    public String code;
+    public String name;
+    public String kind;
+    public Integer population;
+    @Column(name = "count_transition")
+    public Integer countTransition;
+    @Column(name = "count_retention")
+    public Integer countRetention;
+    @Column(name = "count_type_a")
+    public Integer countTypeA;
+    @Column(name = "count_type_b")
+    public Integer countTypeB;
+    @Column(name = "count_hello_work")
+    public Integer countHelloWork;
+    @Column(name = "counts_as_of")
+    public String countsAsOf;
+    public String note;
+}

@@ -1,0 +1,28 @@
+package jp.tsunagu.directory;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A named group of organizations into which meetings and postings are shared. */
+@Entity
+@Table(name = "circle")
+public class Circle extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public String code;
+    public String name;
+    public String kind;
+    @Column(name = "prefecture_code")
+    public Short prefectureCode;
+    public String description;
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public Instant createdAt;
+}

@@ -1,0 +1,67 @@
+package jp.tsunagu.directory;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jp.tsunagu.access.AccessPolicy;
+import jp.tsunagu.access.Action;
+import jp.tsunagu.access.Resource;
+import jp.tsunagu.access.Viewer;
+import jp.tsunagu.directory.DirectoryViews.CircleDetail;
+import jp.tsunagu.directory.DirectoryViews.CircleMemberView;
+import jp.tsunagu.directory.DirectoryViews.CircleSummary;
+import jp.tsunagu.platform.web.ProblemException;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Circles: named groups of organizations. Visible to their members' staff and to network staff. */
+@ApplicationScoped
+public class CircleService {
+
+    @Inject
+    AccessPolicy policy;
+
+    @Inject
+    DirectoryService directory;
+
+    @WithSession
+    public Uni<List<CircleSummary>> list(Viewer viewer) {
+        Optional<Set<Long>> scope = policy.listableCircles(viewer);
+        if (scope.isPresent() && scope.get().isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String hql = "select c.id, c.code, c.name, c.kind, c.prefectureCode, c.description,"
+                + " (select count(m) from CircleMember m where m.circleId = c.id) from Circle c"
+                + (scope.isPresent() ? " where c.id in :ids" : "") + " order by c.prefectureCode, c.name";
+        return directory.prefectureNames(viewer.locale()).chain(prefs -> Panache.getSession().chain(s -> {
+            var q = s.createSelectionQuery(hql, Object[].class);
+            scope.ifPresent(ids -> q.setParameter("ids", ids));
+            return q.getResultList();
+        }).map(rows -> rows.stream().map(r -> new CircleSummary((Long) r[0], (String) r[1], (String) r[2],
+                (String) r[3], (Short) r[4], prefs.get((Short) r[4]), (String) r[5], (Long) r[6],
+                viewer.circleIds().contains((Long) r[0]))).toList()));
+    }
+
+    @WithSession
+    public Uni<CircleDetail> detail(Viewer viewer, long id) {
+        policy.require(viewer, Action.VIEW, new Resource.Circle(id));
+        return Circle.<Circle>findById(id).chain(c -> {
+            if (c == null) {
+                throw ProblemException.notFound();
+            }
+            return directory.prefectureNames(viewer.locale()).chain(prefs -> Panache.getSession().chain(s -> s.createSelectionQuery(
+                            "select o.id, o.name, o.orgType, o.prefectureCode, m.owner from CircleMember m, Organization o"
+                                    + " where m.organizationId = o.id and m.circleId = :c"
+                                    + " order by m.owner desc, o.prefectureCode, o.name", Object[].class)
+                    .setParameter("c", id).getResultList())
+                    .map(rows -> new CircleDetail(c.id, c.code, c.name, c.kind, c.prefectureCode, prefs.get(c.prefectureCode),
+                            c.description, rows.stream().map(r -> new CircleMemberView((Long) r[0], (String) r[1],
+                                    OrgType.parse((String) r[2]).orElse(OrgType.OTHER), prefs.get((Short) r[3]),
+                                    (Boolean) r[4])).toList())));
+        });
+    }
+}

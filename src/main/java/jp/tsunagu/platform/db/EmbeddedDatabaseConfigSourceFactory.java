@@ -1,0 +1,120 @@
+package jp.tsunagu.platform.db;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.jboss.logging.Logger;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Embedded default database. When no JDBC URL is configured (no QUARKUS_DATASOURCE_JDBC_URL and no
+ * quarkus.datasource.jdbc.url), this contributes the datasource URLs of an embedded PostgreSQL that
+ * is started the first time one of them is read. Configuring the standard Quarkus datasource
+ * variables switches to an external PostgreSQL and this source contributes nothing.
+ *
+ * <p>The server belongs to the JVM, not to one application start: dev-mode live reload and test
+ * profiles restart Quarkus in a new class loader, so the port of the running server is kept in a
+ * JVM system property and reused instead of starting a second server on the same directory.
+ */
+public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory {
+
+    static final String PORT_PROPERTY = "tsunagu.embedded.running-port";
+    private static final Logger LOG = Logger.getLogger(EmbeddedDatabaseConfigSourceFactory.class);
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (isSet(context, "quarkus.datasource.jdbc.url") || isSet(context, "quarkus.datasource.reactive.url")) {
+            return List.of();
+        }
+        String dataDir = profiled(context, "tsunagu.embedded.data-dir", "data/postgres");
+        boolean clean = Boolean.parseBoolean(profiled(context, "tsunagu.embedded.clean", "false"));
+        return List.of(new LazySource(Path.of(dataDir), clean));
+    }
+
+    @Override
+    public java.util.OptionalInt getPriority() {
+        return java.util.OptionalInt.of(110);
+    }
+
+    private static boolean isSet(ConfigSourceContext context, String key) {
+        String value = profiled(context, key, null);
+        return value != null && !value.isBlank();
+    }
+
+    /** Reads a key honouring the active profiles (%test.key before key). */
+    static String profiled(ConfigSourceContext context, String key, String fallback) {
+        for (String profile : context.getProfiles()) {
+            ConfigValue v = context.getValue("%" + profile + "." + key);
+            if (v != null && v.getValue() != null) {
+                return v.getValue();
+            }
+        }
+        ConfigValue v = context.getValue(key);
+        return v != null && v.getValue() != null ? v.getValue() : fallback;
+    }
+
+    static synchronized int ensureStarted(Path dataDir, boolean clean) {
+        String running = System.getProperty(PORT_PROPERTY);
+        if (running != null) {
+            return Integer.parseInt(running);
+        }
+        LOG.infof("No datasource configured: starting embedded PostgreSQL with data in %s", dataDir);
+        EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, clean);
+        Runtime.getRuntime().addShutdownHook(new Thread(db::close, "embedded-postgres-stop"));
+        System.setProperty(PORT_PROPERTY, Integer.toString(db.port()));
+        LOG.infof("Embedded PostgreSQL listening on localhost:%d", db.port());
+        return db.port();
+    }
+
+    private static final class LazySource implements ConfigSource {
+        private static final Set<String> KEYS = Set.of(
+                "quarkus.datasource.jdbc.url", "quarkus.datasource.reactive.url",
+                "quarkus.datasource.username", "quarkus.datasource.password");
+        private final Path dataDir;
+        private final boolean clean;
+
+        LazySource(Path dataDir, boolean clean) {
+            this.dataDir = dataDir;
+            this.clean = clean;
+        }
+
+        @Override
+        public Set<String> getPropertyNames() {
+            return KEYS;
+        }
+
+        @Override
+        public Map<String, String> getProperties() {
+            return Map.of();
+        }
+
+        @Override
+        public String getValue(String name) {
+            if (jp.tsunagu.platform.BuildPhase.active()) {
+                return null;
+            }
+            return switch (name) {
+                case "quarkus.datasource.jdbc.url" -> EmbeddedDatabase.jdbcUrl(ensureStarted(dataDir, clean));
+                case "quarkus.datasource.reactive.url" -> EmbeddedDatabase.reactiveUrl(ensureStarted(dataDir, clean));
+                case "quarkus.datasource.username" -> EmbeddedDatabase.USER;
+                case "quarkus.datasource.password" -> "";
+                default -> null;
+            };
+        }
+
+        @Override
+        public int getOrdinal() {
+            return 110;
+        }
+
+        @Override
+        public String getName() {
+            return "tsunagu-embedded-postgres";
+        }
+    }
+}

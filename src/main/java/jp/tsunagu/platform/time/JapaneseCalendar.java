@@ -1,0 +1,79 @@
+package jp.tsunagu.platform.time;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.chrono.JapaneseDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Asia/Tokyo dates, fiscal years (April–March) and 和暦 (Japanese era) formatting. */
+public final class JapaneseCalendar {
+
+    public static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    private static final DateTimeFormatter WAREKI = DateTimeFormatter.ofPattern("GGGGy年M月d日", Locale.JAPANESE);
+    private static final DateTimeFormatter ISO_DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final DateTimeFormatter EN_DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter JA_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm");
+
+    private JapaneseCalendar() {
+    }
+
+    /** The fiscal year a date belongs to: 2024-03-31 is FY2023, 2024-04-01 is FY2024. */
+    public static int fiscalYear(LocalDate date) {
+        return date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1;
+    }
+
+    public static LocalDate fiscalYearStart(int fiscalYear) {
+        return LocalDate.of(fiscalYear, 4, 1);
+    }
+
+    public static LocalDate fiscalYearEnd(int fiscalYear) {
+        return LocalDate.of(fiscalYear + 1, 3, 31);
+    }
+
+    /** 令和5年度 for FY2023; "FY2023" in English. */
+    public static String fiscalYearLabel(int fiscalYear, Locale locale) {
+        if (isEnglish(locale)) {
+            return "FY" + fiscalYear;
+        }
+        JapaneseDate start = JapaneseDate.from(fiscalYearStart(fiscalYear));
+        String era = DateTimeFormatter.ofPattern("GGGG", Locale.JAPANESE).format(start);
+        int year = start.get(java.time.temporal.ChronoField.YEAR_OF_ERA);
+        return era + (year == 1 ? "元" : Integer.toString(year)) + "年度";
+    }
+
+    /** 令和5年4月1日 (2023-04-01) in Japanese; 1 Apr 2023 in English. */
+    public static String date(LocalDate date, Locale locale) {
+        if (date == null) {
+            return "";
+        }
+        if (isEnglish(locale)) {
+            return EN_DAY.format(date);
+        }
+        String wareki = WAREKI.format(JapaneseDate.from(date));
+        if (wareki.matches(".*[^0-9]1年.*")) {
+            wareki = wareki.replaceFirst("(\\D)1年", "$1元年");
+        }
+        return wareki + "（" + ISO_DAY.format(date) + "）";
+    }
+
+    public static String dateTime(Instant instant, Locale locale) {
+        if (instant == null) {
+            return "";
+        }
+        ZonedDateTime t = instant.atZone(TOKYO);
+        return isEnglish(locale)
+                ? DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH).format(t) + " JST"
+                : JA_TIME.format(t);
+    }
+
+    public static LocalDate today() {
+        return LocalDate.now(TOKYO);
+    }
+
+    private static boolean isEnglish(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage());
+    }
+}

@@ -1,0 +1,149 @@
+package jp.tsunagu.platform.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.Location;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jp.tsunagu.platform.i18n.Messages;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Every failure becomes problem+json under /api, or an error page for the HTML pages. Nothing a
+ * user types may produce a 500: unexpected exceptions are logged with a reference and answered
+ * without internals.
+ */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @Inject
+    @Location("error.html")
+    Template errorPage;
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpServerRequest request) {
+        return respond(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response violations(ConstraintViolationException e, HttpServerRequest request) {
+        List<ProblemException.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            errors.add(fieldError(v));
+        }
+        return respond(ProblemException.badRequest(errors), request);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, HttpServerRequest request) {
+        String field = null;
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            for (JsonMappingException.Reference r : m.getPath()) {
+                if (r.getFieldName() != null) {
+                    if (!sb.isEmpty()) {
+                        sb.append('.');
+                    }
+                    sb.append(r.getFieldName());
+                } else if (r.getIndex() >= 0) {
+                    sb.append('[').append(r.getIndex()).append(']');
+                }
+            }
+            field = sb.toString();
+        }
+        ProblemException p = field == null || field.isEmpty()
+                ? new ProblemException(400, "malformed-json")
+                : ProblemException.field(field, "wrong-type");
+        return respond(p, request);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, request);
+        }
+        if (e.getCause() instanceof JsonProcessingException j) {
+            return json(j, request);
+        }
+        String key = switch (status) {
+            case 400 -> "bad-request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "too-large";
+            case 415 -> "unsupported-media-type";
+            default -> "bad-request";
+        };
+        return respond(new ProblemException(status, key), request);
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        String ref = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "Unexpected error [ref %s] on %s %s", ref, request.method(), request.path());
+        return respond(new ProblemException(500, "internal", ref), request);
+    }
+
+    static ProblemException.FieldError fieldError(ConstraintViolation<?> v) {
+        String field = null;
+        for (Path.Node node : v.getPropertyPath()) {
+            field = node.getName();
+        }
+        String annotation = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        Map<String, Object> attrs = v.getConstraintDescriptor().getAttributes();
+        return switch (annotation) {
+            case "NotNull", "NotBlank", "NotEmpty" -> new ProblemException.FieldError(field, "required");
+            case "Size" -> new ProblemException.FieldError(field, "size",
+                    List.of(attrs.get("min"), attrs.get("max")));
+            case "Email" -> new ProblemException.FieldError(field, "email");
+            case "Min", "Max", "Positive", "PositiveOrZero", "Range" -> new ProblemException.FieldError(field, "range");
+            default -> new ProblemException.FieldError(field, "format");
+        };
+    }
+
+    private Response respond(ProblemException e, HttpServerRequest request) {
+        Locale locale = RequestLocale.of(request);
+        Response.ResponseBuilder rb;
+        if (request.path().startsWith("/api/") || !acceptsHtml(request)) {
+            rb = Response.status(e.status())
+                    .type(Problems.MEDIA_TYPE)
+                    .entity(Problems.body(e, locale, request.path()));
+        } else if (e.status() == 401) {
+            rb = Response.seeOther(java.net.URI.create("/login?next=" + java.net.URLEncoder.encode(
+                    request.uri(), java.nio.charset.StandardCharsets.UTF_8)));
+        } else {
+            String html = errorPage.instance()
+                    .data("status", e.status())
+                    .data("message", Messages.get(locale, "problem." + e.key(), e.args()))
+                    .data("viewer", null)
+                    .setLocale(locale)
+                    .render();
+            rb = Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html);
+        }
+        e.headers().forEach(rb::header);
+        return rb.build();
+    }
+
+    private static boolean acceptsHtml(HttpServerRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("text/html");
+    }
+}

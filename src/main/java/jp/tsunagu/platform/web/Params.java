@@ -1,0 +1,82 @@
+package jp.tsunagu.platform.web;
+
+import io.vertx.core.http.HttpServerRequest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.Optional;
+
+/** Parses query and path parameters, collecting every error so one 400 names all bad fields. */
+public final class Params {
+
+    private final List<ProblemException.FieldError> errors = new ArrayList<>();
+
+    public Long id(String field, String raw) {
+        Long v = optionalLong(field, raw, 1, Long.MAX_VALUE);
+        if (v == null && !hasError(field)) {
+            errors.add(new ProblemException.FieldError(field, "required"));
+        }
+        return v;
+    }
+
+    public Long optionalLong(String field, String raw, long min, long max) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            long v = Long.parseLong(raw.trim());
+            if (v < min || v > max) {
+                errors.add(new ProblemException.FieldError(field, "range"));
+                return null;
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            errors.add(new ProblemException.FieldError(field, "wrong-type"));
+            return null;
+        }
+    }
+
+    public int intOr(String field, String raw, int fallback, int min, int max) {
+        Long v = optionalLong(field, raw, min, max);
+        return v == null ? fallback : v.intValue();
+    }
+
+    public String text(String field, String raw, int max) {
+        if (raw == null) {
+            return null;
+        }
+        if (raw.length() > max) {
+            errors.add(new ProblemException.FieldError(field, "too-long"));
+            return null;
+        }
+        return raw;
+    }
+
+    public <T> T choice(String field, String raw, Function<String, Optional<T>> parser) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        Optional<T> v = parser.apply(raw.trim());
+        if (v.isEmpty()) {
+            errors.add(new ProblemException.FieldError(field, "unknown-value"));
+            return null;
+        }
+        return v.get();
+    }
+
+    private boolean hasError(String field) {
+        return errors.stream().anyMatch(e -> field.equals(e.field()));
+    }
+
+    /** Throws the collected 400, if any. */
+    public void check() {
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest(List.copyOf(errors));
+        }
+    }
+
+    public static String ip(HttpServerRequest request) {
+        return request.remoteAddress() == null ? null : request.remoteAddress().host();
+    }
+}
