@@ -5,6 +5,7 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jp.tsunagu.access.Role;
@@ -29,24 +30,30 @@ import java.util.UUID;
 @ApplicationScoped
 public class ViewerService {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ViewerService.class);
+
     @Inject
     CurrentIdentityAssociation identities;
 
     @Inject
     CurrentVertxRequest currentRequest;
 
-    @Inject
-    ViewerCache cache;
+    /** The viewer is kept on the request's routing context once loaded (not in a CDI scope: the
+     * reactive chain may resume on another context, the routing context is captured up front). */
+    static final String KEY = "tsunagu.viewer";
 
     public Uni<Viewer> current() {
-        if (cache.viewer != null) {
-            return Uni.createFrom().item(cache.viewer);
+        RoutingContext rc = currentRequest.getCurrent();
+        Viewer cached = rc.get(KEY);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
         }
-        Locale locale = RequestLocale.of(currentRequest.getCurrent().request());
+        Locale locale = RequestLocale.of(rc.request());
         return identities.getDeferredIdentity()
+                .onFailure().invoke(e -> LOG.debugf("Token not accepted: %s", e.toString()))
                 .onFailure().recoverWithNull()
                 .chain(identity -> load(identity, locale))
-                .invoke(v -> cache.viewer = v);
+                .invoke(v -> rc.put(KEY, v));
     }
 
     /** The signed-in viewer, or 401. */
@@ -61,6 +68,7 @@ public class ViewerService {
     @WithSession
     Uni<Viewer> load(SecurityIdentity identity, Locale locale) {
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            LOG.debugf("Anonymous request (identity %s)", identity == null ? null : identity.getPrincipal());
             return Uni.createFrom().item(Viewer.anonymous(locale));
         }
         UUID sessionId;
@@ -74,6 +82,7 @@ public class ViewerService {
                 .firstResult()
                 .chain(account -> {
                     if (account == null) {
+                        LOG.debugf("Session %s is not live", sessionId);
                         return Uni.createFrom().item(Viewer.anonymous(locale));
                     }
                     return Membership.<Membership>list("accountId", account.id).chain(memberships -> {

@@ -53,7 +53,7 @@ public class DirectoryApi {
         int pg = p.intOr("page", page, 1, 1, 10_000);
         int sz = p.intOr("size", size, 50, 1, 200);
         p.check();
-        return new OrgFilter(t, pref == null ? null : pref.shortValue(), a, text, pg, sz);
+        return new OrgFilter(t, pref == null ? null : pref.intValue(), a, text, pg, sz);
     }
 
     @GET

@@ -60,7 +60,7 @@ public class DirectoryPages {
         return viewers.current().chain(v -> directory.search(v, filter).chain(result ->
                 directory.prefectures(v).chain(prefs ->
                         (filter.prefecture() == null ? Uni.createFrom().item(List.<AreaView>of())
-                                : directory.areas(v, filter.prefecture()))
+                                : directory.areas(v, filter.prefecture().shortValue()))
                                 .chain(areas -> pages.render(Templates.list(filter, result, prefs, areas,
                                         Arrays.asList(OrgType.values()), v.signedIn(), query(filter)), v, "directory")))));
     }

@@ -52,7 +52,7 @@ public class DirectoryService {
         }
         if (filter.prefecture() != null) {
             where.append(" and o.prefectureCode = :pref");
-            params.put("pref", filter.prefecture());
+            params.put("pref", filter.prefecture().shortValue());
         }
         if (filter.area() != null) {
             where.append(" and exists (select 1 from OrganizationArea oa where oa.organizationId = o.id and oa.areaId = :area)");
@@ -107,7 +107,7 @@ public class DirectoryService {
             return query.getResultList();
         }).map(rows -> rows.stream().map(r -> {
             boolean en = "en".equals(viewer.locale().getLanguage());
-            return new PrefectureView((Short) r[0], (String) (en ? r[2] : r[1]), (String) (en ? r[4] : r[3]), (Long) r[5]);
+            return new PrefectureView(((Short) r[0]).intValue(), (String) (en ? r[2] : r[1]), (String) (en ? r[4] : r[3]), (Long) r[5]);
         }).toList());
     }
 

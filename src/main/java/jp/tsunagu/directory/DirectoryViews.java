@@ -9,7 +9,7 @@ public final class DirectoryViews {
     private DirectoryViews() {
     }
 
-    public record OrgFilter(OrgType type, Short prefecture, Long area, String q, int page, int size) {
+    public record OrgFilter(OrgType type, Integer prefecture, Long area, String q, int page, int size) {
     }
 
     public record OrgSummary(long id, String code, String name, String shortName, OrgType type,
@@ -51,6 +51,6 @@ public final class DirectoryViews {
                                String description, List<CircleMemberView> members) {
     }
 
-    public record PrefectureView(short code, String name, String region, long organizations) {
+    public record PrefectureView(int code, String name, String region, long organizations) {
     }
 }

@@ -11,7 +11,9 @@ public final class BuildPhase {
     }
 
     public static boolean active() {
-        return StackWalker.getInstance().walk(frames -> frames.anyMatch(
-                f -> f.getClassName().startsWith("io.quarkus.deployment.")));
+        return StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> {
+            String c = f.getClassName();
+            return c.startsWith("io.quarkus.builder.") || c.startsWith("io.quarkus.deployment.configuration.");
+        }));
     }
 }

@@ -16,22 +16,21 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
- * Key material for signing and verifying session tokens. Production supplies
- * {@code mp.jwt.verify.publickey.location} and {@code smallrye.jwt.sign.key.location} (or
- * TSUNAGU_JWT_KEY_DIR with private.pem and public.pem). When the key directory has no keys yet,
- * a fresh RSA pair is generated there on first use, so no key is ever part of the source tree.
+ * Key material for signing and verifying session tokens. application.properties points
+ * {@code smallrye.jwt.sign.key.location} and {@code mp.jwt.verify.publickey.location} at
+ * private.pem and public.pem in {@code tsunagu.jwt.key-dir} (TSUNAGU_JWT_KEY_DIR). Production
+ * mounts its keys there. When the directory has no keys yet (dev, demo, tests), this hook, which
+ * runs while configuration is being built and before anything reads the keys, generates a fresh
+ * RSA pair there, so no key is ever part of the source tree. It contributes no properties.
  */
 public class JwtKeyConfigSourceFactory implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        ConfigValue explicit = context.getValue("mp.jwt.verify.publickey.location");
-        if (explicit != null && explicit.getValue() != null) {
+        if (jp.tsunagu.platform.BuildPhase.active()) {
             return List.of();
         }
         String dir = null;
@@ -46,7 +45,8 @@ public class JwtKeyConfigSourceFactory implements ConfigSourceFactory {
             ConfigValue v = context.getValue("tsunagu.jwt.key-dir");
             dir = v != null && v.getValue() != null ? v.getValue() : "data/keys";
         }
-        return List.of(new KeySource(Path.of(dir).toAbsolutePath().normalize()));
+        ensureKeys(Path.of(dir));
+        return List.of();
     }
 
     @Override
@@ -82,51 +82,5 @@ public class JwtKeyConfigSourceFactory implements ConfigSourceFactory {
     private static void writePem(Path file, String type, byte[] der) throws IOException {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
         Files.writeString(file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
-    }
-
-    private static final class KeySource implements ConfigSource {
-        private final Path dir;
-
-        KeySource(Path dir) {
-            this.dir = dir;
-        }
-
-        @Override
-        public Set<String> getPropertyNames() {
-            return Set.of("mp.jwt.verify.publickey.location", "smallrye.jwt.sign.key.location");
-        }
-
-        @Override
-        public Map<String, String> getProperties() {
-            return Map.of();
-        }
-
-        @Override
-        public String getValue(String name) {
-            if (jp.tsunagu.platform.BuildPhase.active()) {
-                return null;
-            }
-            return switch (name) {
-                case "mp.jwt.verify.publickey.location" -> {
-                    ensureKeys(dir);
-                    yield dir.resolve("public.pem").toString();
-                }
-                case "smallrye.jwt.sign.key.location" -> {
-                    ensureKeys(dir);
-                    yield dir.resolve("private.pem").toString();
-                }
-                default -> null;
-            };
-        }
-
-        @Override
-        public int getOrdinal() {
-            return 110;
-        }
-
-        @Override
-        public String getName() {
-            return "tsunagu-jwt-keys";
-        }
     }
 }

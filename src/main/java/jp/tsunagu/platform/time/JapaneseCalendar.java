@@ -38,9 +38,10 @@ public final class JapaneseCalendar {
         if (isEnglish(locale)) {
             return "FY" + fiscalYear;
         }
-        JapaneseDate start = JapaneseDate.from(fiscalYearStart(fiscalYear));
-        String era = DateTimeFormatter.ofPattern("GGGG", Locale.JAPANESE).format(start);
-        int year = start.get(java.time.temporal.ChronoField.YEAR_OF_ERA);
+        // Named after the era in force at the year's end: FY2019 (April 2019, still 平成) is 令和元年度.
+        JapaneseDate end = JapaneseDate.from(fiscalYearEnd(fiscalYear));
+        String era = DateTimeFormatter.ofPattern("GGGG", Locale.JAPANESE).format(end);
+        int year = end.get(java.time.temporal.ChronoField.YEAR_OF_ERA) - 1;
         return era + (year == 1 ? "元" : Integer.toString(year)) + "年度";
     }
 

@@ -72,6 +72,12 @@ public class ErrorMappers {
         return respond(p, request);
     }
 
+    /** More specific than Quarkus's own mapper for this type, which answers in another shape. */
+    @ServerExceptionMapper
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e, HttpServerRequest request) {
+        return json(e, request);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();

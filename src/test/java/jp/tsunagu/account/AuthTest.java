@@ -1,0 +1,145 @@
+package jp.tsunagu.account;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jp.tsunagu.support.TestSupport;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Sign-in, cookies, throttling, lock-out, sign-out, password change, CSRF and the audit trail. */
+@QuarkusTest
+@Tag("data")
+class AuthTest {
+
+    @Inject
+    AgroalDataSource ds;
+
+    private static Response login(String email, String password) {
+        return given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
+                .post("/api/auth/login");
+    }
+
+    @Test
+    void signInSetsAnHttpOnlySameSiteCookieAndReturnsABearerToken() {
+        Response r = login("tortoise@demo.tsunagu.jp", TestSupport.PASSWORD);
+        r.then().statusCode(200).body("user.role", equalTo("center-lead")).body("token", notNullValue());
+        String header = r.getHeader("Set-Cookie");
+        assertTrue(header.contains("tsunagu_session="), header);
+        assertTrue(header.toLowerCase().contains("httponly"), header);
+        assertTrue(header.toLowerCase().contains("samesite=lax"), header);
+        // the cookie works for the API too
+        given().cookie("tsunagu_session", r.getCookie("tsunagu_session")).get("/api/me")
+                .then().statusCode(200).body("email", equalTo("tortoise@demo.tsunagu.jp"));
+    }
+
+    @Test
+    void wrongPasswordAndUnknownAddressAnswerTheSame401() {
+        String email = TestSupport.throwAwayAccount(ds, "center-staff", "right-password-1");
+        login(email, "wrong-password").then().statusCode(401)
+                .contentType(containsString("application/problem+json"))
+                .body("message.ja", notNullValue()).body("message.en", notNullValue());
+        login("nobody-" + System.nanoTime() + "@example.jp", "whatever-123").then().statusCode(401)
+                .body("type", containsString("bad-credentials"));
+    }
+
+    @Test
+    void repeatedFailuresFirstDelayThenLockTheAddress() {
+        String email = TestSupport.throwAwayAccount(ds, "center-staff", "right-password-1");
+        for (int i = 0; i < 3; i++) {
+            login(email, "wrong-" + i).then().statusCode(401);
+        }
+        // the fourth attempt comes too soon: 429 with Retry-After, even with the right password
+        Response early = login(email, "right-password-1");
+        early.then().statusCode(429).body("type", containsString("sign-in-wait"));
+        assertTrue(Long.parseLong(early.getHeader("Retry-After")) >= 1);
+
+        // pretend the delays have passed with 9 failures on record; the 10th failure locks
+        TestSupport.update(ds, "UPDATE login_throttle SET failures = 9, last_failure_at = now() - interval '1 hour' WHERE email = ?", email);
+        login(email, "wrong-again").then().statusCode(429).body("type", containsString("sign-in-locked"));
+        login(email, "right-password-1").then().statusCode(429).body("type", containsString("sign-in-locked"));
+
+        // once the lock has expired the right password works again and clears the counter
+        TestSupport.update(ds, "UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE email = ?", email);
+        login(email, "right-password-1").then().statusCode(200);
+        assertEquals(0, TestSupport.id(ds, "SELECT count(*) FROM login_throttle WHERE email = ?", email));
+        assertTrue(TestSupport.id(ds, "SELECT count(*) FROM audit_event WHERE event_type = 'SIGN_IN_LOCKED' AND actor_email = ?", email) >= 1);
+        assertEquals(3, TestSupport.id(ds, "SELECT count(*) FROM audit_event WHERE event_type = 'SIGN_IN_FAILED' AND actor_email = ?", email));
+    }
+
+    @Test
+    void signOutRevokesTheToken() {
+        String token = TestSupport.token("minato@demo.tsunagu.jp");
+        given().auth().oauth2(token).get("/api/me").then().statusCode(200);
+        given().auth().oauth2(token).post("/api/auth/logout").then().statusCode(204);
+        given().auth().oauth2(token).get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void passwordChangeChecksTheCurrentPasswordAndEndsOtherSessions() {
+        String email = TestSupport.throwAwayAccount(ds, "center-staff", "first-password-1");
+        String other = login(email, "first-password-1").then().statusCode(200).extract().path("token");
+        String mine = login(email, "first-password-1").then().statusCode(200).extract().path("token");
+        given().auth().oauth2(mine).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", "not-it-at-all", "newPassword", "second-password-2"))
+                .post("/api/me/password").then().statusCode(400).body("errors.field", hasItem("currentPassword"));
+        given().auth().oauth2(mine).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", "first-password-1", "newPassword", "12345678901"))
+                .post("/api/me/password").then().statusCode(400).body("errors.field", hasItem("newPassword"));
+        given().auth().oauth2(mine).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", "first-password-1", "newPassword", "second-password-2"))
+                .post("/api/me/password").then().statusCode(204);
+        given().auth().oauth2(mine).get("/api/me").then().statusCode(200);
+        given().auth().oauth2(other).get("/api/me").then().statusCode(401);
+        login(email, "second-password-2").then().statusCode(200);
+    }
+
+    @Test
+    void stateChangingRequestsWithTheCookieMustComeFromThisSite() {
+        String cookie = login("bridge@demo.tsunagu.jp", TestSupport.PASSWORD).getCookie("tsunagu_session");
+        given().cookie("tsunagu_session", cookie).header("Origin", "https://evil.example")
+                .post("/api/auth/logout").then().statusCode(403).body("type", containsString("csrf"));
+        given().cookie("tsunagu_session", cookie).post("/api/auth/logout").then().statusCode(403);
+        given().cookie("tsunagu_session", cookie).get("/api/me").then().statusCode(200);
+        given().cookie("tsunagu_session", cookie).header("Origin", "http://localhost:8081")
+                .post("/api/auth/logout").then().statusCode(204);
+        given().cookie("tsunagu_session", cookie).get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void theAuditLogRecordsSignInsAndRoleChanges() {
+        String admin = TestSupport.token("admin@demo.tsunagu.jp");
+        String sys = TestSupport.token("sysadmin@demo.tsunagu.jp");
+        long target = TestSupport.accountId(ds, "noikeru@demo.tsunagu.jp");
+        given().auth().oauth2(sys).contentType(ContentType.JSON).body(Map.of("role", "center-staff"))
+                .put("/api/accounts/" + target + "/role").then().statusCode(204);
+        given().auth().oauth2(admin).get("/api/audit?type=SIGN_IN").then().statusCode(200)
+                .body("items.actorEmail", hasItem("sysadmin@demo.tsunagu.jp"));
+        given().auth().oauth2(admin).get("/api/audit?type=ROLE_CHANGED").then().statusCode(200)
+                .body("items.detail", hasItem("center-lead -> center-staff"));
+        // and it cannot be rewritten
+        assertTrue(updateFails("UPDATE audit_event SET detail = 'x'"));
+        assertTrue(updateFails("DELETE FROM audit_event"));
+    }
+
+    private boolean updateFails(String sql) {
+        try {
+            TestSupport.update(ds, sql);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
+    }
+}

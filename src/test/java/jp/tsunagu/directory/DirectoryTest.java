@@ -1,0 +1,97 @@
+package jp.tsunagu.directory;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jp.tsunagu.support.TestSupport;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+/** The directory and circles over the demo data. */
+@QuarkusTest
+@Tag("data")
+class DirectoryTest {
+
+    @Inject
+    AgroalDataSource ds;
+
+    @Test
+    void everyHokkaidoCenterIsFound() {
+        String token = TestSupport.token("partner@demo.tsunagu.jp");
+        given().auth().oauth2(token).get("/api/organizations?prefecture=1&type=NAKAPOTSU").then().statusCode(200)
+                .body("total", equalTo(11))
+                .body("items.shortName", containsInAnyOrder("たすく", "ひろば", "すてっぷ", "ぷれん", "だいち", "ひびき",
+                        "あおぞら", "のいける", "きたのまち", "いきぬき", "すて～じ"));
+    }
+
+    @Test
+    void filtersByAreaAndText() {
+        long sapporo = TestSupport.id(ds, "SELECT id FROM catchment_area WHERE code = 'hokkaido-r01'");
+        given().get("/api/organizations?area=" + sapporo).then().statusCode(200)
+                .body("items.shortName", containsInAnyOrder("たすく", "のいける"));
+        // municipality names find the center serving them
+        given().get("/api/organizations?q=稚内市").then().statusCode(200).body("items.shortName", equalTo(List.of("いきぬき")));
+        given().get("/api/organizations?q=はるにれ").then().statusCode(200).body("items.shortName", equalTo(List.of("のいける")));
+        given().get("/api/areas?prefecture=1").then().statusCode(200).body("$", hasSize(21))
+                .body("find { it.code == 'hokkaido-r02' }.municipalities", hasSize(20));
+    }
+
+    @Test
+    void visitorsSeeOnlyCentersAndNoPeople() {
+        given().get("/api/organizations?prefecture=47&size=200").then().statusCode(200)
+                .body("items.type", everyItem(equalTo("NAKAPOTSU")));
+        long bridge = TestSupport.orgId(ds, "okinawa-bridge");
+        given().get("/api/organizations/" + bridge).then().statusCode(200)
+                .body("people", nullValue()).body("circles", hasSize(0));
+        String partner = TestSupport.token("partner@demo.tsunagu.jp");
+        given().auth().oauth2(partner).get("/api/organizations?prefecture=47&size=200").then().statusCode(200)
+                .body("items.type", hasItem("TRANSITION_SUPPORT"));
+        given().auth().oauth2(partner).get("/api/organizations/" + bridge).then().statusCode(200)
+                .body("people.email", hasItem("bridge@demo.tsunagu.jp"))
+                .body("circles.code", hasItem("okinawa-south-exchange"));
+    }
+
+    @Test
+    void profilesShowAreasWithMunicipalitiesAndCounts() {
+        long tortoise = TestSupport.orgId(ds, "gunma-tortoise");
+        given().get("/api/organizations/" + tortoise).then().statusCode(200)
+                .body("prefecture", equalTo("群馬県"))
+                .body("areas[0].population", equalTo(131533))
+                .body("areas[0].countTypeB", equalTo(16))
+                .body("areas[0].municipalities", hasSize(7));
+    }
+
+    @Test
+    void circlesListOnlyWhatTheViewerMaySee() {
+        String partner = TestSupport.token("partner@demo.tsunagu.jp");
+        given().auth().oauth2(partner).get("/api/circles").then().statusCode(200)
+                .body("code", equalTo(List.of("okinawa-south-exchange")));
+        String tortoise = TestSupport.token("tortoise@demo.tsunagu.jp");
+        given().auth().oauth2(tortoise).get("/api/circles").then().statusCode(200).body("$", hasSize(0));
+        String admin = TestSupport.token("admin@demo.tsunagu.jp");
+        given().auth().oauth2(admin).get("/api/circles").then().statusCode(200)
+                .body("code", hasItem("chiba-council")).body("code", hasItem("okinawa-south-exchange"));
+        long chiba = TestSupport.circleId(ds, "chiba-council");
+        given().auth().oauth2(admin).get("/api/circles/" + chiba).then().statusCode(200)
+                .body("members", hasSize(16)).body("members.findAll { it.owner }", hasSize(1));
+        // a center that is a member of a circle sees it in its profile; others do not
+        long katori = TestSupport.orgId(ds, "chiba-katori");
+        given().auth().oauth2(tortoise).get("/api/organizations/" + katori).then().statusCode(200)
+                .body("circles", hasSize(0));
+        given().auth().oauth2(admin).get("/api/organizations/" + katori).then().statusCode(200)
+                .body("circles.code", hasItem("chiba-council"));
+        given().auth().oauth2(partner).get("/api/organizations?q=CSA").then().statusCode(200)
+                .body("items.shortName", not(hasItem("のいける")));
+    }
+}

@@ -1,0 +1,129 @@
+package jp.tsunagu.platform;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jp.tsunagu.support.TestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Malformed or invalid input answers 400 problem+json naming the fields, and stores nothing. */
+@QuarkusTest
+class BadInputTest {
+
+    @Inject
+    AgroalDataSource ds;
+
+    String admin;
+    long invitationsBefore;
+    long accountsBefore;
+
+    @BeforeEach
+    void setUp() {
+        admin = TestSupport.token("admin@demo.tsunagu.jp");
+        invitationsBefore = TestSupport.count(ds, "invitation");
+        accountsBefore = TestSupport.count(ds, "account");
+    }
+
+    void nothingStored() {
+        assertEquals(invitationsBefore, TestSupport.count(ds, "invitation"));
+        assertEquals(accountsBefore, TestSupport.count(ds, "account"));
+    }
+
+    @Test
+    void brokenJson() {
+        given().contentType(ContentType.JSON).body("{\"email\": \"a@b.jp\", ").post("/api/auth/login")
+                .then().statusCode(400).contentType(containsString("application/problem+json"))
+                .body("status", equalTo(400)).body("message.ja", notNullValue()).body("message.en", notNullValue());
+    }
+
+    @Test
+    void wrongTypes() {
+        given().contentType(ContentType.JSON).body("{\"email\": [1,2], \"password\": {\"x\": 1}}").post("/api/auth/login")
+                .then().log().ifValidationFails().statusCode(400).body("errors.field", hasItem("email"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"email\": \"x@example.jp\", \"organizationId\": \"not-a-number\", \"role\": \"center-staff\"}")
+                .post("/api/invitations").then().statusCode(400).body("errors.field", hasItem("organizationId"));
+        nothingStored();
+    }
+
+    @Test
+    void missingFieldsAreAllNamed() {
+        given().contentType(ContentType.JSON).body("{}").post("/api/auth/login")
+                .then().statusCode(400).body("errors.field", hasItems("email", "password"))
+                .body("errors[0].message.ja", notNullValue()).body("errors[0].message.en", notNullValue());
+        given().contentType(ContentType.JSON).post("/api/auth/login").then().statusCode(400);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}").post("/api/invitations")
+                .then().statusCode(400).body("errors.field", hasItems("email", "organizationId", "role"));
+        nothingStored();
+    }
+
+    @Test
+    void oversizedStrings() {
+        String huge = "あ".repeat(5000);
+        given().contentType(ContentType.JSON).body(Map.of("email", huge + "@example.jp", "password", huge))
+                .post("/api/auth/login").then().statusCode(400).body("errors.field", hasItems("email", "password"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("email", "ok@example.jp", "organizationId", TestSupport.orgId(ds, "gunma-tortoise"),
+                        "role", "center-staff", "title", huge))
+                .post("/api/invitations").then().statusCode(400).body("errors.field", hasItem("title"));
+        given().get("/api/organizations?q=" + "a".repeat(101)).then().statusCode(400).body("errors.field", hasItem("q"));
+        nothingStored();
+    }
+
+    @Test
+    void unknownEnumValues() {
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("email", "ok@example.jp", "organizationId", TestSupport.orgId(ds, "gunma-tortoise"), "role", "king"))
+                .post("/api/invitations").then().statusCode(400).body("errors.field", hasItem("role"))
+                .body("errors[0].code", equalTo("unknown-value"));
+        given().get("/api/organizations?type=CASTLE").then().statusCode(400).body("errors.field", hasItem("type"));
+        nothingStored();
+    }
+
+    @Test
+    void badQueryAndPathParameters() {
+        given().get("/api/organizations?prefecture=abc&page=0&size=100000").then().statusCode(400)
+                .body("errors.field", hasItems("prefecture", "page", "size"));
+        given().get("/api/organizations?prefecture=48").then().statusCode(400).body("errors.field", hasItem("prefecture"));
+        given().get("/api/organizations/abc").then().statusCode(400).body("errors.field", hasItem("id"));
+        given().get("/api/areas").then().statusCode(400).body("errors.field", hasItem("prefecture"));
+        given().auth().oauth2(admin).get("/api/circles/-1").then().statusCode(400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"' OR 1=1 --", "'; DROP TABLE organization; --", "<script>alert(1)</script>", "%_%", "\\"})
+    void injectionStringsAreJustText(String attack) {
+        long orgs = TestSupport.count(ds, "organization");
+        given().queryParam("q", attack).get("/api/organizations").then().statusCode(200).body("total", equalTo(0));
+        given().contentType(ContentType.JSON).body(Map.of("email", "x" + System.nanoTime() + "@example.jp", "password", attack))
+                .post("/api/auth/login").then().statusCode(401);
+        assertEquals(orgs, TestSupport.count(ds, "organization"));
+    }
+
+    @Test
+    void htmlIsEscapedOnPages() {
+        given().accept("text/html").queryParam("q", "<script>alert(1)</script>").get("/directory")
+                .then().statusCode(200).body(containsString("&lt;script&gt;")).body(org.hamcrest.Matchers.not(containsString("<script>alert(1)")));
+    }
+
+    @Test
+    void wrongMediaTypeAndMethod() {
+        given().contentType(ContentType.TEXT).body("email=a").post("/api/auth/login").then().statusCode(415)
+                .contentType(containsString("application/problem+json"));
+        given().delete("/api/organizations").then().statusCode(405);
+    }
+}
