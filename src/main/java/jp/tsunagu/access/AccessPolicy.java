@@ -5,6 +5,7 @@ import jp.tsunagu.directory.OrgType;
 import jp.tsunagu.platform.web.ProblemException;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -65,13 +66,13 @@ public class AccessPolicy {
         return Optional.of(viewer.signedIn() ? viewer.circleIds() : Set.of());
     }
 
-    /** Roles this viewer can hand out with an invitation (for forms). */
-    public Set<Role> invitableRoles(Viewer viewer) {
+    /** Roles this viewer can hand out with an invitation, most common first (for forms). */
+    public List<Role> invitableRoles(Viewer viewer) {
         return switch (viewer.role() == null ? Role.PARTNER_STAFF : viewer.role()) {
-            case NETWORK_ADMIN -> EnumSet.of(Role.NETWORK_ADMIN, Role.CENTER_LEAD, Role.CENTER_STAFF,
-                    Role.PARTNER_STAFF, Role.ADVISOR);
-            case CENTER_LEAD -> EnumSet.of(Role.CENTER_LEAD, Role.CENTER_STAFF, Role.PARTNER_STAFF);
-            default -> EnumSet.noneOf(Role.class);
+            case NETWORK_ADMIN -> List.of(Role.CENTER_STAFF, Role.CENTER_LEAD, Role.PARTNER_STAFF, Role.ADVISOR,
+                    Role.NETWORK_ADMIN);
+            case CENTER_LEAD -> List.of(Role.CENTER_STAFF, Role.CENTER_LEAD, Role.PARTNER_STAFF);
+            default -> List.of();
         };
     }
 

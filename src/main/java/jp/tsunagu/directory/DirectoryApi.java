@@ -59,9 +59,7 @@ public class DirectoryApi {
     @GET
     @Path("/organizations/{id}")
     public Uni<OrgProfile> organization(@PathParam("id") String rawId) {
-        Params p = new Params();
-        Long id = p.id("id", rawId);
-        p.check();
+        long id = Params.pathId(rawId);
         return viewers.current().chain(v -> directory.profile(v, id));
     }
 
@@ -92,9 +90,7 @@ public class DirectoryApi {
     @GET
     @Path("/circles/{id}")
     public Uni<CircleDetail> circle(@PathParam("id") String rawId) {
-        Params p = new Params();
-        Long id = p.id("id", rawId);
-        p.check();
+        long id = Params.pathId(rawId);
         return viewers.current().chain(v -> circles.detail(v, id));
     }
 }

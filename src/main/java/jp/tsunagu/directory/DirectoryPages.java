@@ -86,9 +86,7 @@ public class DirectoryPages {
     @GET
     @Path("directory/{id}")
     public Uni<Response> profile(@PathParam("id") String rawId) {
-        Params p = new Params();
-        Long id = p.id("id", rawId);
-        p.check();
+        long id = Params.pathId(rawId);
         return viewers.current().chain(v -> directory.profile(v, id)
                 .chain(org -> pages.render(Templates.profile(org), v, "directory")));
     }
@@ -103,9 +101,7 @@ public class DirectoryPages {
     @GET
     @Path("circles/{id}")
     public Uni<Response> circle(@PathParam("id") String rawId) {
-        Params p = new Params();
-        Long id = p.id("id", rawId);
-        p.check();
+        long id = Params.pathId(rawId);
         return viewers.current().chain(v -> circleService.detail(v, id)
                 .chain(c -> pages.render(Templates.circle(c), v, "circles")));
     }

@@ -76,6 +76,14 @@ public final class Params {
         }
     }
 
+    /** A positive numeric path id, or the 400 that names it. */
+    public static long pathId(String raw) {
+        Params p = new Params();
+        Long id = p.id("id", raw);
+        p.check();
+        return id;
+    }
+
     public static String ip(HttpServerRequest request) {
         return request.remoteAddress() == null ? null : request.remoteAddress().host();
     }
