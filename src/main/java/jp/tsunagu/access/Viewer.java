@@ -26,8 +26,4 @@ public record Viewer(Long accountId, String email, String displayName, Role role
     public boolean memberOf(Long organizationId) {
         return organizationIds.contains(organizationId);
     }
-
-    public Viewer withLocale(Locale l) {
-        return new Viewer(accountId, email, displayName, role, l, organizationIds, circleIds, sessionId);
-    }
 }

@@ -50,6 +50,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "not-found");
     }
 
+    /** A stale write (version check failed): 409 carrying the current state so nothing typed is lost. */
+    public static ProblemException conflict(Object current) {
+        return new ProblemException(409, "conflict", List.of(), Map.of(), current);
+    }
+
     public static ProblemException unauthorized() {
         return new ProblemException(401, "unauthorized");
     }
