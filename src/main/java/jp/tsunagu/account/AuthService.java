@@ -100,7 +100,8 @@ public class AuthService {
         session.accountId = account.id;
         session.createdAt = now;
         session.expiresAt = now.plus(tokens.lifetime());
-        return LoginThrottle.delete("email", account.email)
+        return LoginThrottle.<LoginThrottle>findById(account.email)
+                .chain(t -> t == null ? Uni.createFrom().voidItem() : t.delete())
                 .chain(() -> session.persist())
                 .chain(() -> audit.record(AuditLog.SIGN_IN, account.id, account.email, "account:" + account.id, ip, null))
                 .map(x -> (Outcome) new SignedIn(account, tokens.issue(account, session.id, session.expiresAt), session.expiresAt));
@@ -141,7 +142,12 @@ public class AuthService {
         if (!viewer.signedIn()) {
             return Uni.createFrom().voidItem();
         }
-        return AuthSession.update("revokedAt = ?1 where id = ?2 and revokedAt is null", Instant.now(), viewer.sessionId())
+        return AuthSession.<AuthSession>findById(viewer.sessionId())
+                .invoke(session -> {
+                    if (session != null && session.revokedAt == null) {
+                        session.revokedAt = Instant.now();
+                    }
+                })
                 .chain(() -> audit.record(AuditLog.SIGN_OUT, viewer.accountId(), viewer.email(),
                         "account:" + viewer.accountId(), ip, null))
                 .replaceWithVoid();
@@ -167,9 +173,15 @@ public class AuthService {
 
     @WithTransaction
     Uni<Void> storePassword(Viewer viewer, String hash, String ip) {
-        return Account.update("passwordHash = ?1, passwordChangedAt = ?2 where id = ?3", hash, Instant.now(), viewer.accountId())
-                .chain(() -> AuthSession.update("revokedAt = ?1 where accountId = ?2 and id <> ?3 and revokedAt is null",
-                        Instant.now(), viewer.accountId(), viewer.sessionId()))
+        Instant now = Instant.now();
+        return Account.<Account>findById(viewer.accountId())
+                .invoke(account -> {
+                    account.passwordHash = hash;
+                    account.passwordChangedAt = now;
+                })
+                .chain(() -> AuthSession.<AuthSession>list("accountId = ?1 and id <> ?2 and revokedAt is null",
+                        viewer.accountId(), viewer.sessionId()))
+                .invoke(others -> others.forEach(other -> other.revokedAt = now))
                 .chain(() -> audit.record(AuditLog.PASSWORD_CHANGED, viewer.accountId(), viewer.email(),
                         "account:" + viewer.accountId(), ip, null))
                 .replaceWithVoid();
