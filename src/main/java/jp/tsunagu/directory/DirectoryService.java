@@ -68,7 +68,9 @@ public class DirectoryService {
                     + " and m3.areaId = oa3.areaId and m3.name like :q escape '\\'))");
             params.put("q", "%" + likeEscape(filter.q().trim().toLowerCase(Locale.ROOT)) + "%");
         }
-        String order = " order by o.prefectureCode, case when o.orgType = 'NAKAPOTSU' then 0 else 1 end, o.name, o.id";
+        // Centers first, then by the short (usually kana) name people know them by.
+        String order = " order by o.prefectureCode, case when o.orgType = 'NAKAPOTSU' then 0 else 1 end,"
+                + " coalesce(o.shortName, o.name), o.id";
         return Organization.<Organization>find("from Organization o" + where + order, params)
                 .page(filter.page() - 1, filter.size()).list()
                 .chain(orgs -> Organization.count("from Organization o" + where, params)

@@ -147,6 +147,29 @@ class AccessMatrixTest {
                 "an invitation is stored exactly when it is allowed");
     }
 
+    @ParameterizedTest(name = "{0} opens page {1} -> {2}")
+    @CsvSource({
+            "anon,     /,                       200",
+            "anon,     /directory,              200",
+            "anon,     /directory/{tortoise},   200",
+            "anon,     /directory/{partnerOrg}, 404",
+            "partner,  /directory/{partnerOrg}, 200",
+            "anon,     /circles,                303",
+            "anon,     /account,                303",
+            "anon,     /admin/audit,            303",
+            "partner,  /admin/audit,            404",
+            "admin,    /admin/audit,            200",
+            "partner,  /circles/{okinawaCircle},200",
+            "partner,  /circles/{chibaCircle},  404",
+            "tortoise, /circles/{okinawaCircle},404",
+            "admin,    /circles/{chibaCircle},  200",
+            "partner,  /invitations/new,        200",
+            "bridge,   /invitations/new,        200",
+    })
+    void pages(String who, String template, int status) {
+        as(who).accept("text/html").redirects().follow(false).get(path(template)).then().statusCode(status);
+    }
+
     @ParameterizedTest(name = "{0} changes a role -> {1}")
     @CsvSource({
             "anon,     401",
