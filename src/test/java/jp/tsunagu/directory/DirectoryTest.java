@@ -43,8 +43,19 @@ class DirectoryTest {
         // municipality names find the center serving them
         given().get("/api/organizations?q=稚内市").then().statusCode(200).body("items.shortName", equalTo(List.of("いきぬき")));
         given().get("/api/organizations?q=はるにれ").then().statusCode(200).body("items.shortName", equalTo(List.of("のいける")));
-        given().get("/api/areas?prefecture=1").then().statusCode(200).body("$", hasSize(21))
+        given().get("/api/areas?prefecture=1").then().statusCode(200)
+                .body("findAll { it.kind == 'WELFARE_REGION' }", hasSize(21))
+                .body("findAll { it.kind == 'WELFARE_REGION' }.municipalities.flatten()", hasSize(179))
                 .body("find { it.code == 'hokkaido-r02' }.municipalities", hasSize(20));
+    }
+
+    @Test
+    void hokkaidoCentersCarryTheirResourceCounts() {
+        long step = TestSupport.orgId(ds, "hokkaido-step");
+        given().get("/api/organizations/" + step).then().statusCode(200)
+                .body("areas.findAll { it.kind == 'WELFARE_REGION' }.name", containsInAnyOrder("南渡島圏域", "南檜山圏域", "北渡島檜山圏域"))
+                .body("areas.find { it.kind == 'CATCHMENT' }.countTypeB", equalTo(36))
+                .body("areas.find { it.kind == 'CATCHMENT' }.countHelloWork", equalTo(4));
     }
 
     @Test
