@@ -17,8 +17,7 @@ public class PageRenderer {
     AccessPolicy policy;
 
     public PageViewer pageViewer(Viewer v) {
-        return new PageViewer(v.signedIn(), v.displayName(), v.role() == null ? null : v.role().wire(),
-                !policy.invitableRoles(v).isEmpty(),
+        return new PageViewer(v.signedIn(), !policy.invitableRoles(v).isEmpty(),
                 policy.permits(v, Action.VIEW, new Resource.AuditLog()));
     }
 

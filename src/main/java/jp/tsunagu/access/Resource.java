@@ -34,6 +34,6 @@ public sealed interface Resource {
     }
 
     /** A person's account (role changes). */
-    record Account(long id, Role currentRole) implements Resource {
+    record Account(long id) implements Resource {
     }
 }

@@ -29,7 +29,7 @@ public class AccountAdminService {
                 throw ProblemException.notFound();
             }
             Role current = Role.fromWire(account.role).orElseThrow();
-            policy.require(viewer, Action.CHANGE_ROLE, new Resource.Account(account.id, current));
+            policy.require(viewer, Action.CHANGE_ROLE, new Resource.Account(account.id));
             if (current == role) {
                 return Uni.createFrom().voidItem();
             }

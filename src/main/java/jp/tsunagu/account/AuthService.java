@@ -94,16 +94,20 @@ public class AuthService {
 
     @WithTransaction
     Uni<Outcome> succeed(Account account, String ip) {
-        Instant now = Instant.now();
+        return LoginThrottle.<LoginThrottle>findById(account.email)
+                .chain(t -> t == null ? Uni.createFrom().voidItem() : t.delete())
+                .chain(() -> audit.record(AuditLog.SIGN_IN, account.id, account.email, "account:" + account.id, ip, null))
+                .chain(() -> openSession(account));
+    }
+
+    /** Starts a session for the account (inside the caller's transaction) and issues its token. */
+    Uni<Outcome> openSession(Account account) {
         AuthSession session = new AuthSession();
         session.id = UUID.randomUUID();
         session.accountId = account.id;
-        session.createdAt = now;
-        session.expiresAt = now.plus(tokens.lifetime());
-        return LoginThrottle.<LoginThrottle>findById(account.email)
-                .chain(t -> t == null ? Uni.createFrom().voidItem() : t.delete())
-                .chain(() -> session.persist())
-                .chain(() -> audit.record(AuditLog.SIGN_IN, account.id, account.email, "account:" + account.id, ip, null))
+        session.createdAt = Instant.now();
+        session.expiresAt = session.createdAt.plus(tokens.lifetime());
+        return session.persist()
                 .map(x -> (Outcome) new SignedIn(account, tokens.issue(account, session.id, session.expiresAt), session.expiresAt));
     }
 

@@ -59,7 +59,7 @@ public class InvitationService {
     Passwords passwords;
 
     @Inject
-    TokenService tokens;
+    AuthService auth;
 
     @ConfigProperty(name = "tsunagu.invitation.days")
     int days;
@@ -176,17 +176,11 @@ public class InvitationService {
                 m.title = inv.title;
                 inv.usedAt = Instant.now();
                 inv.usedBy = account.id;
-                AuthSession session = new AuthSession();
-                session.id = java.util.UUID.randomUUID();
-                session.accountId = account.id;
-                session.createdAt = Instant.now();
-                session.expiresAt = session.createdAt.plus(tokens.lifetime());
                 return m.persist()
-                        .chain(() -> session.persist())
                         .chain(() -> audit.record(AuditLog.INVITATION_USED, account.id, account.email,
                                 "invitation:" + inv.id, ip, "organization:" + inv.organizationId + " role=" + inv.role))
-                        .map(x -> new AuthService.SignedIn(account, tokens.issue(account, session.id, session.expiresAt),
-                                session.expiresAt));
+                        .chain(() -> auth.openSession(account))
+                        .map(outcome -> (AuthService.SignedIn) outcome);
             });
         }));
     }

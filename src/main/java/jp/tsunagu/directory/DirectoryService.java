@@ -99,6 +99,7 @@ public class DirectoryService {
     /** Prefectures with the number of organizations the viewer may list in each. */
     @WithSession
     public Uni<List<PrefectureView>> prefectures(Viewer viewer) {
+        policy.require(viewer, Action.VIEW, new Resource.Directory());
         Optional<Set<OrgType>> types = policy.listableOrganizationTypes(viewer);
         String hql = "select p.code, p.nameJa, p.nameEn, p.regionJa, p.regionEn,"
                 + " (select count(o) from Organization o where o.prefectureCode = p.code"

@@ -2,7 +2,8 @@ package jp.tsunagu.platform.db;
 
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
-import io.smallrye.config.ConfigValue;
+import jp.tsunagu.platform.BuildPhase;
+import jp.tsunagu.platform.RuntimeConfig;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.logging.Logger;
 
@@ -28,34 +29,17 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (isSet(context, "quarkus.datasource.jdbc.url") || isSet(context, "quarkus.datasource.reactive.url")) {
+        if (RuntimeConfig.isSet(context, "quarkus.datasource.jdbc.url") || RuntimeConfig.isSet(context, "quarkus.datasource.reactive.url")) {
             return List.of();
         }
-        String dataDir = profiled(context, "tsunagu.embedded.data-dir", "data/postgres");
-        boolean clean = Boolean.parseBoolean(profiled(context, "tsunagu.embedded.clean", "false"));
+        String dataDir = RuntimeConfig.profiled(context, "tsunagu.embedded.data-dir", "data/postgres");
+        boolean clean = Boolean.parseBoolean(RuntimeConfig.profiled(context, "tsunagu.embedded.clean", "false"));
         return List.of(new LazySource(Path.of(dataDir), clean));
     }
 
     @Override
     public java.util.OptionalInt getPriority() {
         return java.util.OptionalInt.of(110);
-    }
-
-    private static boolean isSet(ConfigSourceContext context, String key) {
-        String value = profiled(context, key, null);
-        return value != null && !value.isBlank();
-    }
-
-    /** Reads a key honouring the active profiles (%test.key before key). */
-    static String profiled(ConfigSourceContext context, String key, String fallback) {
-        for (String profile : context.getProfiles()) {
-            ConfigValue v = context.getValue("%" + profile + "." + key);
-            if (v != null && v.getValue() != null) {
-                return v.getValue();
-            }
-        }
-        ConfigValue v = context.getValue(key);
-        return v != null && v.getValue() != null ? v.getValue() : fallback;
     }
 
     static synchronized int ensureStarted(Path dataDir, boolean clean) {
@@ -95,7 +79,7 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
 
         @Override
         public String getValue(String name) {
-            if (jp.tsunagu.platform.BuildPhase.active()) {
+            if (BuildPhase.active()) {
                 return null;
             }
             return switch (name) {

@@ -2,7 +2,8 @@ package jp.tsunagu.platform.security;
 
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
-import io.smallrye.config.ConfigValue;
+import jp.tsunagu.platform.BuildPhase;
+import jp.tsunagu.platform.RuntimeConfig;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 import java.io.IOException;
@@ -22,29 +23,21 @@ import java.util.OptionalInt;
  * Key material for signing and verifying session tokens. application.properties points
  * {@code smallrye.jwt.sign.key.location} and {@code mp.jwt.verify.publickey.location} at
  * private.pem and public.pem in {@code tsunagu.jwt.key-dir} (TSUNAGU_JWT_KEY_DIR). Production
- * mounts its keys there. When the directory has no keys yet (dev, demo, tests), this hook, which
+ * mounts its keys there. When the directory has no keys yet (first demo start), this hook, which
  * runs while configuration is being built and before anything reads the keys, generates a fresh
- * RSA pair there, so no key is ever part of the source tree. It contributes no properties.
+ * RSA pair there, so no key is ever part of the source tree. It contributes no properties, and
+ * does nothing where the active profile has no key location (dev and test mode).
  */
 public class JwtKeyConfigSourceFactory implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (jp.tsunagu.platform.BuildPhase.active()) {
+        // Only where the active profile signs with key files (prod and demo); dev and test use
+        // Quarkus' in-memory pair, and nothing is generated during the build.
+        if (BuildPhase.active() || !RuntimeConfig.isSet(context, "smallrye.jwt.sign.key.location")) {
             return List.of();
         }
-        String dir = null;
-        for (String profile : context.getProfiles()) {
-            ConfigValue v = context.getValue("%" + profile + ".tsunagu.jwt.key-dir");
-            if (v != null && v.getValue() != null) {
-                dir = v.getValue();
-                break;
-            }
-        }
-        if (dir == null) {
-            ConfigValue v = context.getValue("tsunagu.jwt.key-dir");
-            dir = v != null && v.getValue() != null ? v.getValue() : "data/keys";
-        }
+        String dir = RuntimeConfig.profiled(context, "tsunagu.jwt.key-dir", "data/keys");
         ensureKeys(Path.of(dir));
         return List.of();
     }

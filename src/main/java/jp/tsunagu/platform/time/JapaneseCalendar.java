@@ -53,10 +53,8 @@ public final class JapaneseCalendar {
         if (isEnglish(locale)) {
             return EN_DAY.format(date);
         }
-        String wareki = WAREKI.format(JapaneseDate.from(date));
-        if (wareki.matches(".*[^0-9]1年.*")) {
-            wareki = wareki.replaceFirst("(\\D)1年", "$1元年");
-        }
+        // The first year of an era is 元年 (令和元年), never 1年.
+        String wareki = WAREKI.format(JapaneseDate.from(date)).replaceFirst("^(\\D+)1年", "$1元年");
         return wareki + "（" + ISO_DAY.format(date) + "）";
     }
 

@@ -139,7 +139,6 @@ public class ErrorMappers {
             String html = errorPage.instance()
                     .data("status", e.status())
                     .data("message", Messages.get(locale, "problem." + e.key(), e.args()))
-                    .data("viewer", null)
                     .setLocale(locale)
                     .render();
             rb = Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html);
