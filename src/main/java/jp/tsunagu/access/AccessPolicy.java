@@ -40,6 +40,27 @@ public class AccessPolicy {
         if (resource instanceof Resource.Account a) {
             return action == Action.CHANGE_ROLE && viewer.is(Role.SYSADMIN) && a.id() != viewer.accountId();
         }
+        if (resource instanceof Resource.Programs) {
+            return action == Action.VIEW ? viewer.signedIn() : action == Action.EDIT && viewer.is(Role.NETWORK_ADMIN);
+        }
+        if (resource instanceof Resource.Application a) {
+            if (action == Action.VIEW) {
+                return viewer.is(Role.NETWORK_ADMIN) || (viewer.signedIn() && viewer.memberOf(a.centerId()));
+            }
+            return action == Action.EDIT && viewer.is(Role.CENTER_LEAD) && viewer.memberOf(a.centerId());
+        }
+        if (resource instanceof Resource.Matching) {
+            return (action == Action.VIEW || action == Action.EDIT) && viewer.is(Role.NETWORK_ADMIN);
+        }
+        if (resource instanceof Resource.Pairing p) {
+            boolean member = viewer.signedIn() && (viewer.memberOf(p.implementingId()) || viewer.memberOf(p.supportingId()));
+            boolean centerRole = viewer.is(Role.CENTER_LEAD) || viewer.is(Role.CENTER_STAFF);
+            if (action == Action.VIEW) {
+                return viewer.is(Role.NETWORK_ADMIN) || member
+                        || (viewer.is(Role.ADVISOR) && p.advisorId() != null && p.advisorId().equals(viewer.accountId()));
+            }
+            return action == Action.EDIT && (viewer.is(Role.NETWORK_ADMIN) || (member && centerRole));
+        }
         return false;
     }
 
@@ -53,6 +74,23 @@ public class AccessPolicy {
         }
     }
 
+    /**
+     * For writes: 401 for anonymous visitors, 403 when the viewer may see the resource but not
+     * change it, 404 when the viewer may not even see it.
+     */
+    public void requireEdit(Viewer viewer, Resource resource) {
+        if (permits(viewer, Action.EDIT, resource)) {
+            return;
+        }
+        if (!viewer.signedIn()) {
+            throw ProblemException.unauthorized();
+        }
+        if (permits(viewer, Action.VIEW, resource)) {
+            throw new ProblemException(403, "forbidden");
+        }
+        throw ProblemException.notFound();
+    }
+
     /** Organization types a viewer may list; empty means all. */
     public Optional<Set<OrgType>> listableOrganizationTypes(Viewer viewer) {
         return viewer.signedIn() ? Optional.empty() : Optional.of(EnumSet.of(OrgType.NAKAPOTSU));
@@ -64,6 +102,14 @@ public class AccessPolicy {
             return Optional.empty();
         }
         return Optional.of(viewer.signedIn() ? viewer.circleIds() : Set.of());
+    }
+
+    /** Centers whose applications a viewer may list; empty means all. */
+    public Optional<Set<Long>> listableApplicationCenters(Viewer viewer) {
+        if (viewer.is(Role.NETWORK_ADMIN)) {
+            return Optional.empty();
+        }
+        return Optional.of(viewer.signedIn() ? viewer.organizationIds() : Set.of());
     }
 
     /** Roles this viewer can hand out with an invitation, most common first (for forms). */

@@ -36,4 +36,20 @@ public sealed interface Resource {
     /** A person's account (role changes). */
     record Account(long id) implements Resource {
     }
+
+    /** Program years of the pairing program, their schedules and templates. */
+    record Programs() implements Resource {
+    }
+
+    /** A center's application (エントリー) in an open call. */
+    record Application(long centerId) implements Resource {
+    }
+
+    /** The matching workspace and the national view of every pair (secretariat only). */
+    record Matching() implements Resource {
+    }
+
+    /** A pair's workspace: milestones, visits, self-assessment, timeline. */
+    record Pairing(long implementingId, long supportingId, Long advisorId) implements Resource {
+    }
 }

@@ -17,6 +17,12 @@ public class AuditLog {
     public static final String INVITATION_ISSUED = "INVITATION_ISSUED";
     public static final String INVITATION_USED = "INVITATION_USED";
     public static final String ROLE_CHANGED = "ROLE_CHANGED";
+    public static final String PROGRAM_CREATED = "PROGRAM_CREATED";
+    public static final String PROGRAM_CHANGED = "PROGRAM_CHANGED";
+    public static final String APPLICATION_SUBMITTED = "APPLICATION_SUBMITTED";
+    public static final String APPLICATION_CHANGED = "APPLICATION_CHANGED";
+    public static final String PAIRING_CREATED = "PAIRING_CREATED";
+    public static final String PROGRAM_EXPORTED = "PROGRAM_EXPORTED";
 
     public Uni<AuditEvent> record(String type, Long actorId, String actorEmail, String subject, String ip, String detail) {
         AuditEvent e = new AuditEvent();

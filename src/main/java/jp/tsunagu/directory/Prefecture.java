@@ -20,6 +20,14 @@ public class Prefecture extends PanacheEntityBase {
     public String regionJa;
     @Column(name = "region_en")
     public String regionEn;
+    @Column(name = "tile_col")
+    public Integer tileCol;
+    @Column(name = "tile_row")
+    public Integer tileRow;
+    @Column(name = "capital_lat")
+    public java.math.BigDecimal capitalLat;
+    @Column(name = "capital_lon")
+    public java.math.BigDecimal capitalLon;
 
     public String name(java.util.Locale locale) {
         return locale != null && "en".equals(locale.getLanguage()) ? nameEn : nameJa;

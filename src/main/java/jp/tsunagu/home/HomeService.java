@@ -11,6 +11,9 @@ import jp.tsunagu.directory.CircleService;
 import jp.tsunagu.directory.DirectoryViews.CircleSummary;
 import jp.tsunagu.directory.Organization;
 import jp.tsunagu.directory.OrgType;
+import jp.tsunagu.notification.NotificationService;
+import jp.tsunagu.pairing.PairingService;
+import jp.tsunagu.pairing.PairingViews.PairSummary;
 
 import java.util.List;
 
@@ -28,29 +31,38 @@ public class HomeService {
 
     @TemplateData
     public record Home(boolean signedIn, String displayName, String role, List<OrgLink> organizations,
-                       List<CircleSummary> circles, Stats stats) {
+                       List<CircleSummary> circles, Stats stats, List<PairSummary> pairs,
+                       List<NotificationService.Item> notifications) {
     }
 
     @Inject
     CircleService circles;
 
+    @Inject
+    PairingService pairings;
+
+    @Inject
+    NotificationService notifications;
+
     @WithSession
     public Uni<Home> home(Viewer viewer) {
         if (!viewer.signedIn()) {
             return Organization.count("orgType", OrgType.NAKAPOTSU.name())
-                    .map(n -> new Home(false, null, null, List.of(), List.of(), new Stats(n, 0, 0)));
+                    .map(n -> new Home(false, null, null, List.of(), List.of(), new Stats(n, 0, 0), List.of(), List.of()));
         }
         Uni<List<OrgLink>> orgs = viewer.organizationIds().isEmpty() ? Uni.createFrom().item(List.of())
                 : Organization.<Organization>list("id in ?1 order by name", viewer.organizationIds())
                 .map(list -> list.stream().map(o -> new OrgLink(o.id, o.name, o.orgType)).toList());
-        return orgs.chain(os -> circles.list(viewer).chain(cs -> {
+        return orgs.chain(os -> circles.list(viewer).chain(cs -> pairings.mine(viewer).chain(pairs ->
+                notifications.recent(viewer, 5).chain(notes -> {
             List<CircleSummary> mine = cs.stream().filter(CircleSummary::viewerIsMember).toList();
             if (viewer.is(Role.NETWORK_ADMIN) || viewer.is(Role.SYSADMIN)) {
                 return Organization.count("orgType", OrgType.NAKAPOTSU.name()).chain(centers ->
                         Organization.count().map(all -> new Home(true, viewer.displayName(), viewer.role().wire(), os,
-                                mine, new Stats(centers, all, cs.size()))));
+                                mine, new Stats(centers, all, cs.size()), pairs, notes)));
             }
-            return Uni.createFrom().item(new Home(true, viewer.displayName(), viewer.role().wire(), os, mine, null));
-        }));
+            return Uni.createFrom().item(new Home(true, viewer.displayName(), viewer.role().wire(), os, mine, null,
+                    pairs, notes));
+        }))));
     }
 }

@@ -65,6 +65,24 @@ public final class Params {
         return v.get();
     }
 
+    /** An ISO date (yyyy-MM-dd), or null when blank. */
+    public java.time.LocalDate date(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(raw.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.add(new ProblemException.FieldError(field, "format"));
+            return null;
+        }
+    }
+
+    /** Records a field error found by the caller. */
+    public void error(String field, String key) {
+        errors.add(new ProblemException.FieldError(field, key));
+    }
+
     private boolean hasError(String field) {
         return errors.stream().anyMatch(e -> field.equals(e.field()));
     }

@@ -1,0 +1,55 @@
+package jp.tsunagu.pairing;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.account.Account;
+import jp.tsunagu.directory.Prefecture;
+import jp.tsunagu.pairing.PairingViews.OrgRef;
+import jp.tsunagu.pairing.PairingViews.PersonRef;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Names for ids: organizations (with their prefecture) and people, in the viewer's language. */
+@ApplicationScoped
+public class PairingLookup {
+
+    public Uni<Map<Long, OrgRef>> orgs(Collection<Long> ids, Locale locale) {
+        Set<Long> wanted = ids.stream().filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        if (wanted.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Prefecture.<Prefecture>listAll().chain(prefs -> {
+            Map<Short, String> names = prefs.stream().collect(Collectors.toMap(p -> p.code, p -> p.name(locale)));
+            return Panache.getSession().chain(s -> s.createSelectionQuery(
+                            "select o.id, o.name, o.prefectureCode from Organization o where o.id in :ids", Object[].class)
+                    .setParameter("ids", wanted).getResultList())
+                    .map(rows -> {
+                        Map<Long, OrgRef> out = new HashMap<>();
+                        for (Object[] r : rows) {
+                            out.put((Long) r[0], new OrgRef((Long) r[0], (String) r[1], names.get((Short) r[2])));
+                        }
+                        return out;
+                    });
+        });
+    }
+
+    public Uni<Map<Long, PersonRef>> people(Collection<Long> ids) {
+        Set<Long> wanted = ids.stream().filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        if (wanted.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Account.<Account>list("id in ?1", wanted)
+                .map(list -> list.stream().collect(Collectors.toMap(a -> a.id, a -> new PersonRef(a.id, a.displayName))));
+    }
+
+    static List<String> themes(String theme1, String theme2) {
+        return theme2 == null ? List.of(theme1) : List.of(theme1, theme2);
+    }
+}

@@ -1,0 +1,26 @@
+package jp.tsunagu.pairing;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** An item of a visit's itinerary (meeting attended, tour, exchange …). */
+@Entity
+@Table(name = "pairing_visit_item")
+public class PairingVisitItem extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "visit_id")
+    public Long visitId;
+    public Integer position;
+    public String kind;
+    public String title;
+}

@@ -1,0 +1,28 @@
+package jp.tsunagu.pairing;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One step of a program's milestone template; new pairs receive a copy. */
+@Entity
+@Table(name = "program_milestone")
+public class ProgramMilestone extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "program_id")
+    public Long programId;
+    public Integer position;
+    public String kind;
+    public String title;
+    @Column(name = "due_on")
+    public LocalDate dueOn;
+}

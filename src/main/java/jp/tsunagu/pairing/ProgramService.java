@@ -1,0 +1,463 @@
+package jp.tsunagu.pairing;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jp.tsunagu.access.AccessPolicy;
+import jp.tsunagu.access.Action;
+import jp.tsunagu.access.Resource;
+import jp.tsunagu.access.Role;
+import jp.tsunagu.access.Viewer;
+import jp.tsunagu.audit.AuditLog;
+import jp.tsunagu.directory.OrgType;
+import jp.tsunagu.directory.Organization;
+import jp.tsunagu.pairing.PairingViews.ApplicationView;
+import jp.tsunagu.pairing.PairingViews.ProgramView;
+import jp.tsunagu.pairing.PairingViews.TemplateStep;
+import jp.tsunagu.pairing.Terms.MilestoneKind;
+import jp.tsunagu.pairing.Terms.Theme;
+import jp.tsunagu.platform.time.JapaneseCalendar;
+import jp.tsunagu.platform.web.Params;
+import jp.tsunagu.platform.web.ProblemException;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Program years, their milestone templates and the open call's applications. */
+@ApplicationScoped
+public class ProgramService {
+
+    /** A program year as entered by the secretariat. */
+    public record ProgramInput(Integer fiscalYear, String name, LocalDate callOpens, LocalDate callCloses,
+                               LocalDate selectionOn, LocalDate implementationStart, LocalDate implementationEnd,
+                               LocalDate surveyStart, LocalDate surveyEnd, LocalDate seminarOn, LocalDate reportDue,
+                               Integer totalCenters) {
+    }
+
+    /** An application as entered by a center lead. */
+    public record ApplicationInput(Long centerId, List<String> themes, String motive, Long desiredPartnerId,
+                                   String desiredPractice, String regionSituation) {
+    }
+
+    @Inject
+    AccessPolicy policy;
+
+    @Inject
+    PairingLookup lookup;
+
+    @Inject
+    AuditLog audit;
+
+    // ---------------------------------------------------------------- programs
+
+    @WithSession
+    public Uni<List<ProgramView>> list(Viewer viewer) {
+        policy.require(viewer, Action.VIEW, new Resource.Programs());
+        return Program.<Program>list("order by fiscalYear desc").chain(programs -> {
+            Uni<List<ProgramView>> acc = Uni.createFrom().item(new ArrayList<>());
+            for (Program p : programs) {
+                acc = acc.chain(list -> view(p, viewer).map(v -> {
+                    list.add(v);
+                    return list;
+                }));
+            }
+            return acc;
+        });
+    }
+
+    @WithSession
+    public Uni<ProgramView> get(Viewer viewer, long id) {
+        policy.require(viewer, Action.VIEW, new Resource.Programs());
+        return find(id).chain(p -> view(p, viewer));
+    }
+
+    Uni<Program> find(long id) {
+        return Program.<Program>findById(id).map(p -> {
+            if (p == null) {
+                throw ProblemException.notFound();
+            }
+            return p;
+        });
+    }
+
+    Uni<ProgramView> view(Program p, Viewer viewer) {
+        return ProgramMilestone.<ProgramMilestone>list("programId = ?1 order by position", p.id).chain(steps ->
+                Pairing.count("programId", p.id).chain(pairs -> countApplications(viewer, p.id).map(apps ->
+                        new ProgramView(p.id, p.fiscalYear, JapaneseCalendar.fiscalYearLabel(p.fiscalYear, viewer.locale()),
+                                p.name, p.callOpens, p.callCloses, p.selectionOn, p.implementationStart,
+                                p.implementationEnd, p.surveyStart, p.surveyEnd, p.seminarOn, p.reportDue,
+                                p.totalCenters, callOpen(p), p.version,
+                                steps.stream().map(s -> new TemplateStep(s.position, s.kind, s.title, s.dueOn)).toList(),
+                                pairs, apps))));
+    }
+
+    Uni<Long> countApplications(Viewer viewer, long programId) {
+        Optional<Set<Long>> centers = policy.listableApplicationCenters(viewer);
+        if (centers.isEmpty()) {
+            return Application.count("programId", programId);
+        }
+        if (centers.get().isEmpty()) {
+            return Uni.createFrom().item(0L);
+        }
+        return Application.count("programId = ?1 and centerId in ?2", programId, centers.get());
+    }
+
+    static boolean callOpen(Program p) {
+        LocalDate today = JapaneseCalendar.today();
+        return p.callOpens != null && p.callCloses != null && !today.isBefore(p.callOpens) && !today.isAfter(p.callCloses);
+    }
+
+    @WithTransaction
+    public Uni<ProgramView> create(Viewer viewer, ProgramInput in, String ip) {
+        policy.requireEdit(viewer, new Resource.Programs());
+        validate(in);
+        return Program.count("fiscalYear", in.fiscalYear()).chain(n -> {
+            if (n > 0) {
+                throw ProblemException.field("fiscalYear", "program-year-taken");
+            }
+            Program p = new Program();
+            apply(p, in);
+            return p.<Program>persist()
+                    .call(saved -> Panache.getSession().chain(s -> s.flush()))
+                    .call(saved -> {
+                        Uni<Void> chain = Uni.createFrom().voidItem();
+                        for (TemplateStep step : defaultTemplate(saved)) {
+                            ProgramMilestone m = new ProgramMilestone();
+                            m.programId = saved.id;
+                            m.position = step.position();
+                            m.kind = step.kind();
+                            m.title = step.title();
+                            m.dueOn = step.dueOn();
+                            chain = chain.chain(() -> m.persist().replaceWithVoid());
+                        }
+                        return chain;
+                    })
+                    .call(saved -> audit.record(AuditLog.PROGRAM_CREATED, viewer.accountId(), viewer.email(),
+                            "program:" + saved.id, ip, "fiscalYear=" + saved.fiscalYear))
+                    .chain(saved -> view(saved, viewer));
+        });
+    }
+
+    static void validate(ProgramInput in) {
+        Params p = new Params();
+        if (in.fiscalYear() == null || in.fiscalYear() < 2000 || in.fiscalYear() > 2100) {
+            p.error("fiscalYear", in.fiscalYear() == null ? "required" : "range");
+        }
+        if (in.name() == null || in.name().isBlank()) {
+            p.error("name", "required");
+        } else if (in.name().length() > 200) {
+            p.error("name", "too-long");
+        }
+        require(p, "callOpens", in.callOpens());
+        require(p, "callCloses", in.callCloses());
+        require(p, "implementationStart", in.implementationStart());
+        require(p, "implementationEnd", in.implementationEnd());
+        order(p, "callCloses", in.callOpens(), in.callCloses());
+        order(p, "implementationEnd", in.implementationStart(), in.implementationEnd());
+        order(p, "surveyEnd", in.surveyStart(), in.surveyEnd());
+        order(p, "implementationStart", in.callCloses(), in.implementationStart());
+        if (in.totalCenters() != null && (in.totalCenters() < 1 || in.totalCenters() > 1000)) {
+            p.error("totalCenters", "range");
+        }
+        if (in.fiscalYear() != null && in.implementationStart() != null
+                && JapaneseCalendar.fiscalYear(in.implementationStart()) != in.fiscalYear()) {
+            p.error("implementationStart", "outside-fiscal-year");
+        }
+        p.check();
+    }
+
+    private static void require(Params p, String field, Object v) {
+        if (v == null) {
+            p.error(field, "required");
+        }
+    }
+
+    private static void order(Params p, String field, LocalDate first, LocalDate then) {
+        if (first != null && then != null && then.isBefore(first)) {
+            p.error(field, "date-order");
+        }
+    }
+
+    static void apply(Program p, ProgramInput in) {
+        p.fiscalYear = in.fiscalYear();
+        p.name = in.name().trim();
+        p.callOpens = in.callOpens();
+        p.callCloses = in.callCloses();
+        p.selectionOn = in.selectionOn();
+        p.implementationStart = in.implementationStart();
+        p.implementationEnd = in.implementationEnd();
+        p.surveyStart = in.surveyStart();
+        p.surveyEnd = in.surveyEnd();
+        p.seminarOn = in.seminarOn();
+        p.reportDue = in.reportDue();
+        p.totalCenters = in.totalCenters() == null ? 337 : in.totalCenters();
+    }
+
+    /**
+     * The FY2023 sequence (notes-001 §3.1) laid over a program's implementation window:
+     * meeting 1 → visit to the supporting center → survey → meeting 2 → return visit → meeting 3
+     * → seminar report → written report.
+     */
+    static List<TemplateStep> defaultTemplate(Program p) {
+        LocalDate s = p.implementationStart;
+        long days = ChronoUnit.DAYS.between(s, p.implementationEnd);
+        java.util.function.DoubleFunction<LocalDate> at = f -> s.plusDays(Math.round(days * f));
+        LocalDate survey = p.surveyEnd != null ? p.surveyEnd : at.apply(0.55);
+        LocalDate seminar = p.seminarOn != null ? p.seminarOn : p.implementationEnd.plusMonths(2);
+        LocalDate report = p.reportDue != null ? p.reportDue : seminar.plusMonths(1);
+        return List.of(
+                new TemplateStep(1, MilestoneKind.ONLINE_MEETING.name(), "第1回オンラインミーティング", at.apply(0.1)),
+                new TemplateStep(2, MilestoneKind.VISIT_TO_SUPPORTING.name(), "応援センター訪問", at.apply(0.4)),
+                new TemplateStep(3, MilestoneKind.SURVEY.name(), "就労支援機関意識調査", survey),
+                new TemplateStep(4, MilestoneKind.ONLINE_MEETING.name(), "第2回オンラインミーティング", at.apply(0.62)),
+                new TemplateStep(5, MilestoneKind.VISIT_TO_IMPLEMENTING.name(), "実施センター訪問", at.apply(0.85)),
+                new TemplateStep(6, MilestoneKind.ONLINE_MEETING.name(), "第3回オンラインミーティング", p.implementationEnd),
+                new TemplateStep(7, MilestoneKind.SEMINAR_REPORT.name(), "事業報告セミナーでの報告", seminar),
+                new TemplateStep(8, MilestoneKind.WRITTEN_REPORT.name(), "報告書の提出", report));
+    }
+
+    /** Replaces a program's milestone template (pairs created later receive the new one). */
+    @WithTransaction
+    public Uni<ProgramView> replaceTemplate(Viewer viewer, long programId, int version, List<TemplateStep> steps, String ip) {
+        policy.requireEdit(viewer, new Resource.Programs());
+        Params p = new Params();
+        if (steps == null || steps.isEmpty() || steps.size() > 30) {
+            p.error("steps", steps == null || steps.isEmpty() ? "required" : "range");
+        } else {
+            for (int i = 0; i < steps.size(); i++) {
+                TemplateStep s = steps.get(i);
+                if (s == null || Terms.parse(MilestoneKind.class, s.kind()).isEmpty()) {
+                    p.error("steps[" + i + "].kind", "unknown-value");
+                }
+                if (s == null || s.title() == null || s.title().isBlank()) {
+                    p.error("steps[" + i + "].title", "required");
+                } else if (s.title().length() > 200) {
+                    p.error("steps[" + i + "].title", "too-long");
+                }
+                if (s == null || s.dueOn() == null) {
+                    p.error("steps[" + i + "].dueOn", "required");
+                }
+            }
+        }
+        p.check();
+        return Program.<Program>findById(programId, LockModeType.PESSIMISTIC_WRITE).chain(program -> {
+            if (program == null) {
+                throw ProblemException.notFound();
+            }
+            if (program.version != version) {
+                return view(program, viewer).map(current -> {
+                    throw ProblemException.conflict(current);
+                });
+            }
+            program.version++;
+            return ProgramMilestone.<ProgramMilestone>list("programId", programId)
+                    .call(old -> {
+                        Uni<Void> chain = Uni.createFrom().voidItem();
+                        for (ProgramMilestone m : old) {
+                            chain = chain.chain(() -> m.delete());
+                        }
+                        return chain.chain(() -> Panache.getSession().chain(s -> s.flush()));
+                    })
+                    .call(old -> {
+                        Uni<Void> chain = Uni.createFrom().voidItem();
+                        int pos = 1;
+                        for (TemplateStep s : steps) {
+                            ProgramMilestone m = new ProgramMilestone();
+                            m.programId = programId;
+                            m.position = pos++;
+                            m.kind = s.kind();
+                            m.title = s.title().trim();
+                            m.dueOn = s.dueOn();
+                            chain = chain.chain(() -> m.persist().replaceWithVoid());
+                        }
+                        return chain;
+                    })
+                    .call(x -> audit.record(AuditLog.PROGRAM_CHANGED, viewer.accountId(), viewer.email(),
+                            "program:" + programId, ip, "template steps=" + steps.size()))
+                    .chain(x -> Panache.getSession().chain(s -> s.flush()))
+                    .chain(x -> view(program, viewer));
+        });
+    }
+
+    // ---------------------------------------------------------------- applications
+
+    @WithSession
+    public Uni<List<ApplicationView>> applications(Viewer viewer, long programId) {
+        policy.require(viewer, Action.VIEW, new Resource.Programs());
+        return find(programId).chain(p -> {
+            Optional<Set<Long>> centers = policy.listableApplicationCenters(viewer);
+            if (centers.isPresent() && centers.get().isEmpty()) {
+                return Uni.createFrom().item(List.<Application>of());
+            }
+            return centers.isEmpty()
+                    ? Application.<Application>list("programId = ?1 order by submittedAt, id", programId)
+                    : Application.<Application>list("programId = ?1 and centerId in ?2 order by submittedAt, id",
+                    programId, centers.get());
+        }).chain(apps -> views(apps, viewer));
+    }
+
+    @WithSession
+    public Uni<ApplicationView> application(Viewer viewer, long programId, long applicationId) {
+        return Application.<Application>findById(applicationId).chain(a -> {
+            if (a == null || a.programId != programId) {
+                throw ProblemException.notFound();
+            }
+            policy.require(viewer, Action.VIEW, new Resource.Application(a.centerId));
+            return views(List.of(a), viewer).map(l -> l.get(0));
+        });
+    }
+
+    Uni<List<ApplicationView>> views(List<Application> apps, Viewer viewer) {
+        Set<Long> orgIds = new HashSet<>();
+        apps.forEach(a -> {
+            orgIds.add(a.centerId);
+            orgIds.add(a.desiredPartnerId);
+        });
+        List<Long> appIds = apps.stream().map(a -> a.id).toList();
+        Uni<List<Pairing>> pairs = appIds.isEmpty() ? Uni.createFrom().item(List.of())
+                : Pairing.list("applicationId in ?1", appIds);
+        return lookup.orgs(orgIds, viewer.locale()).chain(orgs -> pairs.map(ps -> apps.stream().map(a ->
+                new ApplicationView(a.id, a.programId, orgs.get(a.centerId), PairingLookup.themes(a.theme1, a.theme2),
+                        a.motive, a.desiredPartnerId == null ? null : orgs.get(a.desiredPartnerId), a.desiredPractice,
+                        a.regionSituation, a.submittedAt, a.updatedAt, a.version,
+                        ps.stream().filter(x -> a.id.equals(x.applicationId)).map(x -> x.id).findFirst().orElse(null)))
+                .toList()));
+    }
+
+    /** The centers a viewer may apply for (center leads: their own ナカポツ). */
+    @WithSession
+    public Uni<List<PairingViews.OrgRef>> applyingCenters(Viewer viewer) {
+        if (!viewer.is(Role.CENTER_LEAD) || viewer.organizationIds().isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Organization.<Organization>list("id in ?1 and orgType = ?2 order by name", viewer.organizationIds(),
+                OrgType.NAKAPOTSU.name()).map(list -> list.stream()
+                .map(o -> new PairingViews.OrgRef(o.id, o.name, null)).toList());
+    }
+
+    /** Submits a new application, or (with {@code version}) changes the center's existing one. */
+    @WithTransaction
+    public Uni<ApplicationView> submit(Viewer viewer, long programId, ApplicationInput in, Integer version, String ip) {
+        if (!viewer.signedIn()) {
+            throw ProblemException.unauthorized();
+        }
+        return find(programId).chain(program -> resolveCenter(viewer, in.centerId()).chain(centerId -> {
+            policy.requireEdit(viewer, new Resource.Application(centerId));
+            if (!callOpen(program)) {
+                throw new ProblemException(400, "call-closed", JapaneseCalendar.date(program.callOpens, viewer.locale()),
+                        JapaneseCalendar.date(program.callCloses, viewer.locale()));
+            }
+            List<String> themes = validate(in, centerId);
+            Uni<Void> partnerCheck = in.desiredPartnerId() == null ? Uni.createFrom().voidItem()
+                    : Organization.<Organization>findById(in.desiredPartnerId()).map(o -> {
+                if (o == null || o.type() != OrgType.NAKAPOTSU) {
+                    throw ProblemException.field("desiredPartnerId", "unknown");
+                }
+                return null;
+            });
+            return partnerCheck.chain(() -> Application.<Application>find("programId = ?1 and centerId = ?2", programId, centerId)
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).<Application>firstResult()).chain(existing -> {
+                Application a;
+                if (existing == null) {
+                    if (version != null) {
+                        throw ProblemException.notFound();
+                    }
+                    a = new Application();
+                    a.programId = programId;
+                    a.centerId = centerId;
+                    a.submittedAt = Instant.now();
+                    a.submittedBy = viewer.accountId();
+                } else {
+                    if (version == null) {
+                        throw new ProblemException(409, "application-exists");
+                    }
+                    if (existing.version.intValue() != version) {
+                        return views(List.of(existing), viewer).map(l -> {
+                            throw ProblemException.conflict(l.get(0));
+                        });
+                    }
+                    a = existing;
+                    a.version++;
+                }
+                a.theme1 = themes.get(0);
+                a.theme2 = themes.size() > 1 ? themes.get(1) : null;
+                a.motive = in.motive().trim();
+                a.desiredPartnerId = in.desiredPartnerId();
+                a.desiredPractice = blankToNull(in.desiredPractice());
+                a.regionSituation = blankToNull(in.regionSituation());
+                a.updatedAt = Instant.now();
+                return a.<Application>persist()
+                        .call(saved -> audit.record(existing == null ? AuditLog.APPLICATION_SUBMITTED
+                                        : AuditLog.APPLICATION_CHANGED, viewer.accountId(), viewer.email(),
+                                "application:" + saved.id, ip, "program:" + programId + " center:" + centerId))
+                        .call(saved -> Panache.getSession().chain(s -> s.flush()))
+                        .chain(saved -> views(List.of(saved), viewer).map(l -> l.get(0)));
+            });
+        }));
+    }
+
+    Uni<Long> resolveCenter(Viewer viewer, Long requested) {
+        if (requested != null) {
+            return Uni.createFrom().item(requested);
+        }
+        return applyingCenters(viewer).map(list -> {
+            if (list.isEmpty()) {
+                throw new ProblemException(403, "apply-not-allowed");
+            }
+            if (list.size() != 1) {
+                throw ProblemException.field("centerId", "required");
+            }
+            return list.get(0).id();
+        });
+    }
+
+    static List<String> validate(ApplicationInput in, long centerId) {
+        Params p = new Params();
+        List<String> themes = new ArrayList<>();
+        if (in.themes() == null || in.themes().isEmpty()) {
+            p.error("themes", "required");
+        } else if (in.themes().size() > 2) {
+            p.error("themes", "themes-max-two");
+        } else {
+            for (String t : in.themes()) {
+                if (Terms.parse(Theme.class, t).isEmpty()) {
+                    p.error("themes", "unknown-value");
+                } else if (themes.contains(t)) {
+                    p.error("themes", "themes-max-two");
+                } else {
+                    themes.add(t);
+                }
+            }
+        }
+        if (in.motive() == null || in.motive().isBlank()) {
+            p.error("motive", "required");
+        } else if (in.motive().length() > 4000) {
+            p.error("motive", "too-long");
+        }
+        if (in.desiredPractice() != null && in.desiredPractice().length() > 1000) {
+            p.error("desiredPractice", "too-long");
+        }
+        if (in.regionSituation() != null && in.regionSituation().length() > 4000) {
+            p.error("regionSituation", "too-long");
+        }
+        if (in.desiredPartnerId() != null && in.desiredPartnerId() == centerId) {
+            p.error("desiredPartnerId", "pair-self");
+        }
+        p.check();
+        return themes;
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

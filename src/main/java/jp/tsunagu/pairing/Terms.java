@@ -1,0 +1,46 @@
+package jp.tsunagu.pairing;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The closed vocabularies of the pairing program. Labels live in the message bundles as
+ * {@code <family>.<NAME>} (e.g. theme.SUPERVISION); the families are named by {@link #family}.
+ */
+public final class Terms {
+
+    private Terms() {
+    }
+
+    /** The three themes of the program (notes-001 §3.1). */
+    public enum Theme { SUPERVISION, DIFFICULT_CASES, REGIONAL_COOPERATION }
+
+    public enum MilestoneKind {
+        ONLINE_MEETING, VISIT_TO_SUPPORTING, SURVEY, VISIT_TO_IMPLEMENTING, SEMINAR_REPORT, WRITTEN_REPORT, OTHER
+    }
+
+    /** Stored status of a milestone; "late" is derived (planned and past its due date). */
+    public enum MilestoneStatus { PLANNED, DONE }
+
+    public enum PairingStatus { MATCHED, ACTIVE, REPORTED, CLOSED }
+
+    /** TO_SUPPORTING = 応援センター訪問 (first visit); TO_IMPLEMENTING = 実施センター訪問 (return visit). */
+    public enum VisitDirection { TO_SUPPORTING, TO_IMPLEMENTING }
+
+    public enum ItineraryKind { MEETING, FACILITY_TOUR, COMPANY_TOUR, EXCHANGE, LECTURE, SOCIAL, OTHER }
+
+    public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {
+        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(value)).findFirst();
+    }
+
+    public static String family(Class<? extends Enum<?>> type) {
+        return switch (type.getSimpleName()) {
+            case "Theme" -> "theme";
+            case "MilestoneKind" -> "milestone-kind";
+            case "MilestoneStatus" -> "milestone-status";
+            case "PairingStatus" -> "pairing-status";
+            case "VisitDirection" -> "visit-direction";
+            default -> "itinerary-kind";
+        };
+    }
+}
