@@ -15,12 +15,12 @@ public record Radar(int size, List<String> rings, List<Axis> axes, String before
     public record Axis(int x, int y, int labelX, int labelY, String anchor, String label) {
     }
 
-    static final int SIZE = 360;
+    static final int SIZE = 600;
 
     public int center() {
         return size / 2;
     }
-    static final int RADIUS = 110;
+    static final int RADIUS = 130;
 
     public static Radar of(List<AssessmentView> items) {
         int n = Math.max(items.size(), 3);

@@ -172,4 +172,129 @@ class BrowserTest {
         assertThat(page.locator(".skip")).isFocused();
         assertEquals(List.of(), violations, "axe-core: serious or critical violations");
     }
+
+    void signIn(String email) {
+        page.navigate(url("/login"));
+        page.getByLabel("メールアドレス").fill(email);
+        page.getByLabel("パスワード").fill("tsunagu-demo");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログイン")).click();
+        page.waitForURL(u -> !u.contains("/login"));
+    }
+
+    void signOut() {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログアウト")).click();
+    }
+
+    /**
+     * The pairing cycle: the secretariat opens a program year, a center lead applies, the secretariat
+     * matches with the ranked candidates, both centers open the workspace, a visit and a
+     * self-assessment are recorded, and the national view shows the pair's progress.
+     */
+    @Test
+    void pairingProgramCycle() {
+        java.time.LocalDate today = jp.tsunagu.platform.time.JapaneseCalendar.today();
+        int year = 2026;
+        signIn("admin@demo.tsunagu.jp");
+        page.navigate(url("/programs"));
+        assertThat(page.locator("h1")).hasText("ペア事業");
+        assertThat(page.locator("body")).containsText("令和5年度 定着支援地域連携モデルに係る調査事業");
+        audit("20-programs");
+        page.getByLabel("年度（西暦）").fill(String.valueOf(year));
+        page.getByLabel("事業名").fill("ペア事業（ブラウザ試験）");
+        page.getByLabel("公募開始日").fill(today.minusDays(1).toString());
+        page.getByLabel("公募締切日").fill(today.plusDays(14).toString());
+        page.getByLabel("実施期間の開始日").fill(java.time.LocalDate.of(year + 1, 1, 5).toString());
+        page.getByLabel("実施期間の終了日").fill(java.time.LocalDate.of(year + 1, 3, 19).toString());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("事業年度を作成")).click();
+        assertThat(page.locator("h1")).containsText("令和8年度 ペア事業（ブラウザ試験）");
+        assertThat(page.locator("#template")).isVisible();
+        audit("21-program-admin");
+        String programUrl = page.url();
+        signOut();
+
+        // a center lead applies during the call
+        signIn("noikeru@demo.tsunagu.jp");
+        page.navigate(programUrl);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("エントリーする")).click();
+        audit("22-apply");
+        page.getByLabel("地域の就労支援機関との連携").check();
+        page.getByLabel("エントリーの動機").fill("事業所との連携会議を立ち上げたい");
+        page.getByLabel("学びたいセンター（任意）").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("障害者就業・生活支援センター CSA"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("エントリーを提出")).click();
+        assertThat(page.locator(".notice")).containsText("エントリー");
+        signOut();
+
+        // the secretariat matches using the candidate list
+        signIn("admin@demo.tsunagu.jp");
+        page.navigate(programUrl);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("石狩障がい者就業・生活支援センター のいける")).click();
+        assertThat(page.locator(".candidates li").first()).containsText("CSA");
+        assertThat(page.locator(".candidates li").first()).containsText("申込書で希望された相手先です");
+        audit("23-matching");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("このセンターとペアにする")).click();
+        assertThat(page.locator("h1")).containsText("のいける × ");
+        String pairUrl = page.url();
+        signOut();
+
+        // the supporting center sees the workspace and the notification
+        signIn("csa@demo.tsunagu.jp");
+        assertThat(page.locator("body")).containsText("ペアが決まりました");
+        page.navigate(pairUrl);
+        assertThat(page.locator("h1")).containsText("CSA");
+        audit("24-pair-supporting");
+        signOut();
+
+        // the implementing center records a visit and its self-assessment
+        signIn("noikeru@demo.tsunagu.jp");
+        page.navigate(pairUrl);
+        page.locator("summary", new Page.LocatorOptions().setHasText("訪問を記録する")).click();
+        page.getByLabel("名称（例：上尾合宿）").fill("上尾訪問");
+        page.getByLabel("開始日").fill(java.time.LocalDate.of(year + 1, 1, 20).toString());
+        page.getByLabel("行程 1 の内容").fill("情報交換会に参加");
+        page.getByLabel("訪問した側が参考になったこと").fill("個別訪問も組み合わせる");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("訪問を記録")).click();
+        assertThat(page.locator("#visits")).containsText("上尾訪問");
+        page.locator("summary", new Page.LocatorOptions().setHasText("自己評価を入力・変更する")).click();
+        for (int i = 0; i < 6; i++) {
+            page.locator("#items" + i + "-before").fill(String.valueOf(3 + i % 3));
+            page.locator("#items" + i + "-after").fill(String.valueOf(6 + i % 3));
+        }
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("自己評価を保存")).click();
+        assertThat(page.locator(".notice")).containsText("自己評価を保存しました");
+        assertThat(page.locator("svg.radar polygon.after, figure.radar polygon.after")).hasCount(1);
+        assertThat(page.locator("figure.radar polygon.before")).hasCount(1);
+        // an out-of-range score is refused with the field named
+        page.locator("summary", new Page.LocatorOptions().setHasText("自己評価を入力・変更する")).click();
+        page.locator("#items0-after").evaluate("e => e.removeAttribute('max')");
+        page.locator("#items0-after").fill("11");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("自己評価を保存")).click();
+        assertThat(page.locator("#error-summary")).containsText("1〜10");
+        audit("25-pair-workspace");
+        signOut();
+
+        // the national view shows the pair's progress
+        signIn("admin@demo.tsunagu.jp");
+        page.navigate(programUrl.replaceAll("/?$", "") + "/overview");
+        assertThat(page.locator("h1")).containsText("全ペアの進み具合");
+        assertThat(page.locator("table.overview tbody tr")).hasCount(1);
+        assertThat(page.locator("table.overview tbody tr").first()).containsText("+3");
+        assertThat(page.locator("svg.tile-map line.pair-line")).hasCount(1);
+        audit("26-overview");
+        page.navigate(url("/programs"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("令和5年度 定着支援地域連携モデルに係る調査事業")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("全ペアの進み具合")).click();
+        assertThat(page.locator("table.overview tbody tr")).hasCount(6);
+        assertThat(page.locator("table.overview tbody tr").first()).containsText("実施センター訪問");
+        audit("27-overview-fy2023");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("石狩障がい者就業・生活支援センター のいける")).click();
+        audit("28-pair-fy2023");
+        context.close();
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740).setLocale("ja-JP"));
+        page = context.newPage();
+        signIn("admin@demo.tsunagu.jp");
+        page.navigate(pairUrl);
+        audit("29-pair-phone");
+        assertEquals(List.of(), violations, "axe-core: serious or critical violations");
+    }
 }
