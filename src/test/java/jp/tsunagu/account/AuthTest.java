@@ -132,6 +132,9 @@ class AuthTest {
         // and it cannot be rewritten
         assertTrue(updateFails("UPDATE audit_event SET detail = 'x'"));
         assertTrue(updateFails("DELETE FROM audit_event"));
+        // give the demo account its role back for the tests that use it as a center lead
+        given().auth().oauth2(sys).contentType(ContentType.JSON).body(Map.of("role", "center-lead"))
+                .put("/api/accounts/" + target + "/role").then().statusCode(204);
     }
 
     private boolean updateFails(String sql) {
