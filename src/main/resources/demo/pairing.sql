@@ -162,3 +162,6 @@ SELECT x.id, i.pos, i.label, i.b, i.a FROM pairing x JOIN organization o ON o.id
           ('nara-chuwa-bridge', 5, '生活支援へのサポート', NULL, NULL), ('nara-chuwa-bridge', 6, '地域においての実践', NULL, NULL)
   ) AS i(code, pos, label, b, a)
 WHERE o.code = i.code;
+-- the scores were presented at the report seminar
+UPDATE pairing SET assessed_at = TIMESTAMPTZ '2024-02-28 13:00:00+09'
+WHERE program_id = (SELECT id FROM program WHERE fiscal_year = 2023);

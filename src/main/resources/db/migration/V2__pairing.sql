@@ -112,6 +112,7 @@ CREATE TABLE pairing (
     created_at         timestamptz NOT NULL DEFAULT now(),
     version            integer NOT NULL DEFAULT 0,
     assessment_version integer NOT NULL DEFAULT 0,
+    assessed_at        timestamptz,
     UNIQUE (program_id, implementing_id),
     CHECK (implementing_id <> supporting_id),
     CHECK (theme_2 IS NULL OR theme_2 <> theme_1)

@@ -20,6 +20,8 @@ import jp.tsunagu.access.Role;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.directory.Organization;
 import jp.tsunagu.platform.i18n.Messages;
+import jp.tsunagu.platform.web.FormErrors;
+import jp.tsunagu.platform.web.FormErrors.FieldMessage;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.RequestLocale;
@@ -36,11 +38,6 @@ import java.util.List;
 /** Sign-in, sign-out, language switch, password change and invitations as HTML pages. */
 @Path("/")
 public class AccountPages {
-
-    /** A form field's error message, ready to show. */
-    @TemplateData
-    public record FieldMessage(String field, String message) {
-    }
 
     @TemplateData
     public record OrgOption(long id, String name) {
@@ -257,11 +254,7 @@ public class AccountPages {
     }
 
     static List<FieldMessage> messages(ProblemException e, Viewer v) {
-        if (e.fieldErrors().isEmpty()) {
-            return List.of(new FieldMessage(null, Messages.get(v.locale(), "problem." + e.key(), e.args())));
-        }
-        return e.fieldErrors().stream().map(f -> new FieldMessage(f.field(),
-                Messages.get(v.locale(), "field." + f.key(), f.args().toArray()))).toList();
+        return FormErrors.of(e, v.locale());
     }
 
     static String safeNext(String next) {

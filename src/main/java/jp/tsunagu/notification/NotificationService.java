@@ -52,7 +52,7 @@ public class NotificationService {
                 .setParameter("orgs", organizationIds).getResultList())
                 .chain(rows -> {
                     List<String> emails = new ArrayList<>();
-                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    List<Notification> inbox = new ArrayList<>();
                     Instant now = Instant.now();
                     for (Object[] r : rows) {
                         Notification n = new Notification();
@@ -62,9 +62,9 @@ public class NotificationService {
                         n.link = link;
                         n.createdAt = now;
                         emails.add((String) r[1]);
-                        chain = chain.chain(() -> n.persist().replaceWithVoid());
+                        inbox.add(n);
                     }
-                    return chain.map(x -> new Outbox(emails, subjectKey, bodyKey, link, args));
+                    return Notification.persist(inbox).map(x -> new Outbox(emails, subjectKey, bodyKey, link, args));
                 });
     }
 

@@ -8,9 +8,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.Instant;
-import java.time.LocalDate;
-
 /** ビフォーアフター自己評価: one self-assessment item scored 1–10 before and after. */
 @Entity
 @Table(name = "pairing_assessment_item")

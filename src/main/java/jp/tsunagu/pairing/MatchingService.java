@@ -1,6 +1,7 @@
 package jp.tsunagu.pairing;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -308,7 +309,7 @@ public class MatchingService {
         circle.description = ProgramService.blankToNull(in.rationale());
         List<String> themes = in.themes() == null || in.themes().isEmpty()
                 ? PairingLookup.themes(app.theme1, app.theme2) : in.themes();
-        return circle.<Circle>persist().call(c -> Panache.getSession().chain(s -> s.flush())).chain(c -> {
+        return circle.<Circle>persistAndFlush().chain(c -> {
             Pairing pair = new Pairing();
             pair.programId = program.id;
             pair.applicationId = app.id;
@@ -323,32 +324,9 @@ public class MatchingService {
             pair.status = Terms.PairingStatus.ACTIVE.name();
             pair.createdAt = Instant.now();
             return member(c.id, implementing.id, true).chain(() -> member(c.id, supporting.id, false))
-                    .chain(() -> pair.<Pairing>persist())
-                    .call(() -> Panache.getSession().chain(s -> s.flush()))
+                    .chain(() -> pair.<Pairing>persistAndFlush())
                     .call(saved -> ProgramMilestone.<ProgramMilestone>list("programId = ?1 order by position", program.id)
-                            .chain(steps -> {
-                                Uni<Void> chain = Uni.createFrom().voidItem();
-                                for (ProgramMilestone step : steps) {
-                                    PairingMilestone m = new PairingMilestone();
-                                    m.pairingId = saved.id;
-                                    m.position = step.position;
-                                    m.kind = step.kind;
-                                    m.title = step.title;
-                                    m.dueOn = step.dueOn;
-                                    m.status = Terms.MilestoneStatus.PLANNED.name();
-                                    m.updatedAt = Instant.now();
-                                    chain = chain.chain(() -> m.persist().replaceWithVoid());
-                                }
-                                int pos = 1;
-                                for (String text : DEFAULT_ASSESSMENT_ITEMS) {
-                                    AssessmentItem item = new AssessmentItem();
-                                    item.pairingId = saved.id;
-                                    item.position = pos++;
-                                    item.label = text;
-                                    chain = chain.chain(() -> item.persist().replaceWithVoid());
-                                }
-                                return chain;
-                            }))
+                            .chain(steps -> PanacheEntityBase.persist(workspaceRows(saved.id, steps))))
                     .call(saved -> audit.record(AuditLog.PAIRING_CREATED, viewer.accountId(), viewer.email(),
                             "pairing:" + saved.id, ip, "program:" + program.id + " implementing:" + implementing.id
                                     + " supporting:" + supporting.id))
@@ -373,6 +351,30 @@ public class MatchingService {
         policy.require(viewer, Action.VIEW, new Resource.Programs());
         return Organization.<Organization>list("orgType = ?1 order by prefectureCode, name", OrgType.NAKAPOTSU.name())
                 .map(list -> list.stream().map(o -> new OrgRef(o.id, o.name, null)).toList());
+    }
+
+    /** A new pair's milestones (copied from the template) and its default self-assessment items. */
+    static List<PanacheEntityBase> workspaceRows(long pairingId, List<ProgramMilestone> steps) {
+        List<PanacheEntityBase> rows = new ArrayList<>();
+        for (ProgramMilestone step : steps) {
+            PairingMilestone m = new PairingMilestone();
+            m.pairingId = pairingId;
+            m.position = step.position;
+            m.kind = step.kind;
+            m.title = step.title;
+            m.dueOn = step.dueOn;
+            m.status = Terms.MilestoneStatus.PLANNED.name();
+            m.updatedAt = Instant.now();
+            rows.add(m);
+        }
+        for (int i = 0; i < DEFAULT_ASSESSMENT_ITEMS.size(); i++) {
+            AssessmentItem item = new AssessmentItem();
+            item.pairingId = pairingId;
+            item.position = i + 1;
+            item.label = DEFAULT_ASSESSMENT_ITEMS.get(i);
+            rows.add(item);
+        }
+        return rows;
     }
 
     static Uni<Void> member(long circleId, long orgId, boolean owner) {

@@ -18,7 +18,6 @@ import jp.tsunagu.pairing.PairingViews.Overview;
 import jp.tsunagu.pairing.PairingViews.OverviewRow;
 import jp.tsunagu.pairing.PairingViews.PairLine;
 import jp.tsunagu.pairing.PairingViews.PairSummary;
-import jp.tsunagu.pairing.PairingViews.ProgramView;
 import jp.tsunagu.pairing.PairingViews.Tile;
 import jp.tsunagu.pairing.Terms.MilestoneKind;
 import jp.tsunagu.pairing.Terms.MilestoneStatus;

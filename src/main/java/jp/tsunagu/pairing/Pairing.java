@@ -9,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.time.LocalDate;
 
 /** ペア: an implementing center (実施センター) with its supporting center (応援センター). */
 @Entity
@@ -43,4 +42,7 @@ public class Pairing extends PanacheEntityBase {
     public Integer version = 0;
     @Column(name = "assessment_version")
     public Integer assessmentVersion = 0;
+    /** When the self-assessment was last saved (null: never). */
+    @Column(name = "assessed_at")
+    public Instant assessedAt;
 }

@@ -31,7 +31,8 @@ import jp.tsunagu.pairing.PairingViews.PairSummary;
 import jp.tsunagu.pairing.PairingViews.PersonRef;
 import jp.tsunagu.pairing.PairingViews.ProgramView;
 import jp.tsunagu.pairing.PairingViews.TemplateStep;
-import jp.tsunagu.platform.i18n.Messages;
+import jp.tsunagu.platform.web.FormErrors;
+import jp.tsunagu.platform.web.FormErrors.FieldMessage;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 
@@ -41,7 +42,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The pairing program as HTML pages: plain forms that work without script, each posting to a
@@ -49,11 +49,6 @@ import java.util.function.Function;
  */
 @Path("/")
 public class PairingPages {
-
-    /** A form error ready to show (field id and message). */
-    @io.quarkus.qute.TemplateData
-    public record FieldMessage(String field, String message) {
-    }
 
     @CheckedTemplate(basePath = "pairing")
     static class Templates {
@@ -282,12 +277,12 @@ public class PairingPages {
             Params p = new Params();
             Long program = p.id("programId", form.get("programId"));
             Long app = p.id("applicationId", form.get("applicationId"));
+            if (program == null || app == null) {
+                p.check(); // without both ids there is no page to show the errors on: a plain 400
+            }
             Long supporting = p.optionalLong("supportingId", form.get("supportingId"), 1, Long.MAX_VALUE);
             Long officer = p.optionalLong("officerId", form.get("officerId"), 1, Long.MAX_VALUE);
             Long advisor = p.optionalLong("advisorId", form.get("advisorId"), 1, Long.MAX_VALUE);
-            if (program == null || app == null) {
-                p.check();
-            }
             return Uni.createFrom().item(() -> {
                         p.check();
                         return program;
@@ -441,11 +436,6 @@ public class PairingPages {
     }
 
     static List<FieldMessage> messages(ProblemException e, Viewer v) {
-        if (e.fieldErrors().isEmpty()) {
-            return List.of(new FieldMessage(null, Messages.get(v.locale(), "problem." + e.key(), e.args())));
-        }
-        Function<String, String> anchor = f -> f.replaceAll("\\[(\\d+)]\\.?", "$1-").replaceAll("-$", "");
-        return e.fieldErrors().stream().map(f -> new FieldMessage(anchor.apply(f.field()),
-                Messages.get(v.locale(), "field." + f.key(), f.args().toArray()))).toList();
+        return FormErrors.of(e, v.locale());
     }
 }

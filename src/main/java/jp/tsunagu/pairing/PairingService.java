@@ -11,13 +11,11 @@ import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Viewer;
-import jp.tsunagu.directory.Organization;
 import jp.tsunagu.directory.Prefecture;
 import jp.tsunagu.pairing.PairingViews.Assessment;
 import jp.tsunagu.pairing.PairingViews.AssessmentView;
 import jp.tsunagu.pairing.PairingViews.ItineraryItem;
 import jp.tsunagu.pairing.PairingViews.MilestoneView;
-import jp.tsunagu.pairing.PairingViews.OrgRef;
 import jp.tsunagu.pairing.PairingViews.PairDetail;
 import jp.tsunagu.pairing.PairingViews.PairSummary;
 import jp.tsunagu.pairing.PairingViews.TimelineEntry;
@@ -34,7 +32,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** A pair's workspace: milestones, visits, the before/after self-assessment and the timeline. */
@@ -118,9 +115,11 @@ public class PairingService {
     }
 
     Uni<String> distance(Pairing p) {
-        return Organization.<Organization>findById(p.implementingId).chain(a -> Organization.<Organization>findById(p.supportingId)
-                .chain(b -> Prefecture.<Prefecture>findById(a.prefectureCode).chain(pa -> Prefecture.<Prefecture>findById(b.prefectureCode)
-                        .map(pb -> Geography.distance(pa, pb)))));
+        return Panache.getSession().chain(s -> s.createSelectionQuery("select pa, pb from Organization a, Organization b,"
+                        + " Prefecture pa, Prefecture pb where a.id = :a and b.id = :b and pa.code = a.prefectureCode"
+                        + " and pb.code = b.prefectureCode", Object[].class)
+                .setParameter("a", p.implementingId).setParameter("b", p.supportingId).getSingleResult())
+                .map(r -> Geography.distance((Prefecture) r[0], (Prefecture) r[1]));
     }
 
     @WithSession
@@ -188,11 +187,10 @@ public class PairingService {
         for (VisitView v : vs) {
             out.add(new TimelineEntry(v.startOn(), "visit", Messages.get(locale, "timeline.visit." + v.direction(), v.title())));
         }
-        long scored = as.items().stream().filter(i -> i.after() != null).count();
-        if (scored > 0) {
-            LocalDate last = ms.stream().filter(m -> m.doneOn() != null).map(MilestoneView::doneOn).max(Comparator.naturalOrder())
-                    .orElse(JapaneseCalendar.today());
-            out.add(new TimelineEntry(last, "assessment", Messages.get(locale, "timeline.assessment", scored)));
+        long scored = as.items().stream().filter(i -> i.before() != null || i.after() != null).count();
+        if (p.assessedAt != null && scored > 0) {
+            out.add(new TimelineEntry(p.assessedAt.atZone(JapaneseCalendar.TOKYO).toLocalDate(), "assessment",
+                    Messages.get(locale, "timeline.assessment", scored)));
         }
         out.sort(Comparator.comparing(TimelineEntry::date).reversed());
         return out;
@@ -359,29 +357,22 @@ public class PairingService {
         v.learningsVisitor = ProgramService.blankToNull(in.learningsVisitor());
         v.learningsHost = ProgramService.blankToNull(in.learningsHost());
         v.updatedAt = Instant.now();
-        List<ItineraryItem> items = in.itinerary() == null ? List.of() : in.itinerary();
-        return v.<PairingVisit>persist().call(() -> Panache.getSession().chain(s -> s.flush()))
+        List<ItineraryItem> items = in.itinerary() == null ? List.of()
+                : in.itinerary().stream().map(i -> new ItineraryItem(i.kind(), i.title().trim())).toList();
+        return v.<PairingVisit>persistAndFlush()
                 .call(saved -> PairingVisitItem.<PairingVisitItem>list("visitId", saved.id).chain(old -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (PairingVisitItem o : old) {
-                        chain = chain.chain(() -> o.delete());
-                    }
-                    return chain.chain(() -> Panache.getSession().chain(s -> s.flush()));
-                }))
-                .call(saved -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    int pos = 1;
+                    List<PairingVisitItem> fresh = new ArrayList<>();
                     for (ItineraryItem i : items) {
                         PairingVisitItem item = new PairingVisitItem();
                         item.visitId = saved.id;
-                        item.position = pos++;
+                        item.position = fresh.size() + 1;
                         item.kind = i.kind();
-                        item.title = i.title().trim();
-                        chain = chain.chain(() -> item.persist().replaceWithVoid());
+                        item.title = i.title();
+                        fresh.add(item);
                     }
-                    return chain;
-                })
-                .map(saved -> visitView(saved, items.stream().map(i -> new ItineraryItem(i.kind(), i.title().trim())).toList()));
+                    return Rows.replace(old, fresh);
+                }))
+                .map(saved -> visitView(saved, items));
     }
 
     @WithTransaction
@@ -421,27 +412,21 @@ public class PairingService {
                 });
             }
             p.assessmentVersion++;
-            return AssessmentItem.<AssessmentItem>list("pairingId", p.id).chain(old -> {
-                Uni<Void> chain = Uni.createFrom().voidItem();
-                for (AssessmentItem o : old) {
-                    chain = chain.chain(() -> o.delete());
-                }
-                return chain.chain(() -> Panache.getSession().chain(s -> s.flush()));
-            }).chain(() -> {
-                Uni<Void> chain = Uni.createFrom().voidItem();
-                int pos = 1;
-                for (AssessmentView v : in.items()) {
-                    AssessmentItem item = new AssessmentItem();
-                    item.pairingId = p.id;
-                    item.position = pos++;
-                    item.label = v.label().trim();
-                    item.beforeScore = v.before();
-                    item.afterScore = v.after();
-                    item.comment = ProgramService.blankToNull(v.comment());
-                    chain = chain.chain(() -> item.persist().replaceWithVoid());
-                }
-                return chain;
-            }).chain(() -> Panache.getSession().chain(s -> s.flush())).chain(() -> assessmentOf(p));
+            p.assessedAt = Instant.now();
+            List<AssessmentItem> fresh = new ArrayList<>();
+            for (AssessmentView v : in.items()) {
+                AssessmentItem item = new AssessmentItem();
+                item.pairingId = p.id;
+                item.position = fresh.size() + 1;
+                item.label = v.label().trim();
+                item.beforeScore = v.before();
+                item.afterScore = v.after();
+                item.comment = ProgramService.blankToNull(v.comment());
+                fresh.add(item);
+            }
+            return AssessmentItem.<AssessmentItem>list("pairingId", p.id)
+                    .chain(old -> Rows.replace(old, fresh))
+                    .chain(Panache::flush).chain(() -> assessmentOf(p));
         });
     }
 
@@ -485,12 +470,12 @@ public class PairingService {
                         p.officerId = in.officerId();
                         p.advisorId = in.advisorId();
                         p.version++;
-                        return Panache.getSession().chain(s -> s.flush()).chain(() -> detailOf(viewer, p));
+                        return Panache.flush().chain(() -> detailOf(viewer, p));
                     });
         });
     }
 
-    /** Which organizations a viewer's pair list can name (for the home page). */
+    /** The pairs a person takes part in (their organizations' pairs, or as assigned advisor), for the home page. */
     @WithSession
     public Uni<List<PairSummary>> mine(Viewer viewer) {
         if (!viewer.signedIn()) {

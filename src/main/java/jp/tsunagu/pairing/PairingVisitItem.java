@@ -8,9 +8,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.Instant;
-import java.time.LocalDate;
-
 /** An item of a visit's itinerary (meeting attended, tour, exchange …). */
 @Entity
 @Table(name = "pairing_visit_item")

@@ -127,21 +127,8 @@ public class ProgramService {
             }
             Program p = new Program();
             apply(p, in);
-            return p.<Program>persist()
-                    .call(saved -> Panache.getSession().chain(s -> s.flush()))
-                    .call(saved -> {
-                        Uni<Void> chain = Uni.createFrom().voidItem();
-                        for (TemplateStep step : defaultTemplate(saved)) {
-                            ProgramMilestone m = new ProgramMilestone();
-                            m.programId = saved.id;
-                            m.position = step.position();
-                            m.kind = step.kind();
-                            m.title = step.title();
-                            m.dueOn = step.dueOn();
-                            chain = chain.chain(() -> m.persist().replaceWithVoid());
-                        }
-                        return chain;
-                    })
+            return p.<Program>persistAndFlush()
+                    .call(saved -> Rows.replace(List.of(), steps(saved.id, defaultTemplate(saved))))
                     .call(saved -> audit.record(AuditLog.PROGRAM_CREATED, viewer.accountId(), viewer.email(),
                             "program:" + saved.id, ip, "fiscalYear=" + saved.fiscalYear))
                     .chain(saved -> view(saved, viewer));
@@ -261,32 +248,27 @@ public class ProgramService {
             }
             program.version++;
             return ProgramMilestone.<ProgramMilestone>list("programId", programId)
-                    .call(old -> {
-                        Uni<Void> chain = Uni.createFrom().voidItem();
-                        for (ProgramMilestone m : old) {
-                            chain = chain.chain(() -> m.delete());
-                        }
-                        return chain.chain(() -> Panache.getSession().chain(s -> s.flush()));
-                    })
-                    .call(old -> {
-                        Uni<Void> chain = Uni.createFrom().voidItem();
-                        int pos = 1;
-                        for (TemplateStep s : steps) {
-                            ProgramMilestone m = new ProgramMilestone();
-                            m.programId = programId;
-                            m.position = pos++;
-                            m.kind = s.kind();
-                            m.title = s.title().trim();
-                            m.dueOn = s.dueOn();
-                            chain = chain.chain(() -> m.persist().replaceWithVoid());
-                        }
-                        return chain;
-                    })
+                    .chain(old -> Rows.replace(old, steps(programId, steps)))
                     .call(x -> audit.record(AuditLog.PROGRAM_CHANGED, viewer.accountId(), viewer.email(),
                             "program:" + programId, ip, "template steps=" + steps.size()))
-                    .chain(x -> Panache.getSession().chain(s -> s.flush()))
+                    .chain(Panache::flush)
                     .chain(x -> view(program, viewer));
         });
+    }
+
+    /** Template rows numbered 1… in the given order. */
+    static List<ProgramMilestone> steps(long programId, List<TemplateStep> steps) {
+        List<ProgramMilestone> out = new ArrayList<>();
+        for (TemplateStep s : steps) {
+            ProgramMilestone m = new ProgramMilestone();
+            m.programId = programId;
+            m.position = out.size() + 1;
+            m.kind = s.kind();
+            m.title = s.title().trim();
+            m.dueOn = s.dueOn();
+            out.add(m);
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- applications
@@ -353,6 +335,13 @@ public class ProgramService {
         }
         return find(programId).chain(program -> resolveCenter(viewer, in.centerId()).chain(centerId -> {
             policy.requireEdit(viewer, new Resource.Application(centerId));
+            return Organization.<Organization>findById(centerId).map(center -> {
+                if (center == null || center.type() != OrgType.NAKAPOTSU) {
+                    throw ProblemException.field("centerId", "unknown"); // only ナカポツ centers take part
+                }
+                return centerId;
+            });
+        }).chain(centerId -> {
             if (!callOpen(program)) {
                 throw new ProblemException(400, "call-closed", JapaneseCalendar.date(program.callOpens, viewer.locale()),
                         JapaneseCalendar.date(program.callCloses, viewer.locale()));
@@ -400,7 +389,7 @@ public class ProgramService {
                         .call(saved -> audit.record(existing == null ? AuditLog.APPLICATION_SUBMITTED
                                         : AuditLog.APPLICATION_CHANGED, viewer.accountId(), viewer.email(),
                                 "application:" + saved.id, ip, "program:" + programId + " center:" + centerId))
-                        .call(saved -> Panache.getSession().chain(s -> s.flush()))
+                        .call(Panache::flush)
                         .chain(saved -> views(List.of(saved), viewer).map(l -> l.get(0)));
             });
         }));

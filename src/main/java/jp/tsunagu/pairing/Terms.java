@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The closed vocabularies of the pairing program. Labels live in the message bundles as
- * {@code <family>.<NAME>} (e.g. theme.SUPERVISION); the families are named by {@link #family}.
+ * {@code <family>.<NAME>}: theme, milestone-kind, milestone-status, pairing-status,
+ * visit-direction, itinerary-kind (e.g. theme.SUPERVISION).
  */
 public final class Terms {
 
@@ -31,16 +32,5 @@ public final class Terms {
 
     public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {
         return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(value)).findFirst();
-    }
-
-    public static String family(Class<? extends Enum<?>> type) {
-        return switch (type.getSimpleName()) {
-            case "Theme" -> "theme";
-            case "MilestoneKind" -> "milestone-kind";
-            case "MilestoneStatus" -> "milestone-status";
-            case "PairingStatus" -> "pairing-status";
-            case "VisitDirection" -> "visit-direction";
-            default -> "itinerary-kind";
-        };
     }
 }

@@ -240,6 +240,7 @@ class BrowserTest {
         // the supporting center sees the workspace and the notification
         signIn("csa@demo.tsunagu.jp");
         assertThat(page.locator("body")).containsText("ペアが決まりました");
+        audit("24a-home-notification");
         page.navigate(pairUrl);
         assertThat(page.locator("h1")).containsText("CSA");
         audit("24-pair-supporting");

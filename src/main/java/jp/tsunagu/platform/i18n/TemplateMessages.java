@@ -55,6 +55,11 @@ public class TemplateMessages {
         return JapaneseCalendar.dateTime(instant, locale(locale));
     }
 
+    /** A fiscal year as people say it: 令和5年度 / FY2023. */
+    static String fiscalYear(@TemplateAttribute("locale") Object locale, int fiscalYear) {
+        return JapaneseCalendar.fiscalYearLabel(fiscalYear, locale(locale));
+    }
+
     static String today(@TemplateAttribute("locale") Object locale) {
         LocalDate today = JapaneseCalendar.today();
         return Messages.get(locale(locale), "home.today", JapaneseCalendar.date(today, locale(locale)),
