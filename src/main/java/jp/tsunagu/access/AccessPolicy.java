@@ -61,7 +61,46 @@ public class AccessPolicy {
             }
             return action == Action.EDIT && (viewer.is(Role.NETWORK_ADMIN) || (member && centerRole));
         }
+        if (resource instanceof Resource.Meeting m) {
+            return permitsMeeting(viewer, action, m);
+        }
+        if (resource instanceof Resource.Minutes m) {
+            return action == Action.VIEW && m.published() ? permitsMeeting(viewer, Action.VIEW, m.meeting())
+                    : permitsMeeting(viewer, Action.EDIT, m.meeting());
+        }
+        if (resource instanceof Resource.Series s) {
+            if (action == Action.VIEW) {
+                return viewer.is(Role.NETWORK_ADMIN) || (viewer.signedIn()
+                        && (viewer.circleIds().contains(s.circleId()) || s.organizerIds().stream().anyMatch(viewer::memberOf)));
+            }
+            return action == Action.EDIT && (viewer.is(Role.NETWORK_ADMIN) || (organizes(viewer, s.organizerIds())
+                    && viewer.circleIds().contains(s.circleId())));
+        }
         return false;
+    }
+
+    /**
+     * Meetings: organizers (staff of a co-host, not advisors or sysadmins) and the secretariat run
+     * them; invitees and the circle's members see announced ones; drafts only organizers.
+     */
+    private boolean permitsMeeting(Viewer viewer, Action action, Resource.Meeting m) {
+        boolean runs = viewer.is(Role.NETWORK_ADMIN) || organizes(viewer, m.organizerIds());
+        if (action == Action.EDIT) {
+            return runs;
+        }
+        if (action != Action.VIEW || !viewer.signedIn()) {
+            return false;
+        }
+        if (runs) {
+            return true;
+        }
+        return !m.draft() && (m.invited() || (m.circleId() != null && viewer.circleIds().contains(m.circleId())
+                && !viewer.is(Role.SYSADMIN)));
+    }
+
+    private static boolean organizes(Viewer viewer, Set<Long> organizerIds) {
+        return viewer.signedIn() && !viewer.is(Role.ADVISOR) && !viewer.is(Role.SYSADMIN)
+                && organizerIds.stream().anyMatch(viewer::memberOf);
     }
 
     /** Throws the 404 problem unless permitted (for reads) — the caller cannot tell "hidden" from "absent". */

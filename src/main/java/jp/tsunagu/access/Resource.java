@@ -52,4 +52,19 @@ public sealed interface Resource {
     /** A pair's workspace: milestones, visits, self-assessment, timeline. */
     record Pairing(long implementingId, long supportingId, Long advisorId) implements Resource {
     }
+
+    /**
+     * A meeting. {@code organizerIds}: its co-hosts; {@code invited}: the viewer holds a live
+     * invitation; {@code draft}: not yet announced (only organizers see drafts).
+     */
+    record Meeting(java.util.Set<Long> organizerIds, Long circleId, boolean invited, boolean draft) implements Resource {
+    }
+
+    /** A meeting's minutes and action items: drafts for organizers, published ones for everyone who sees the meeting. */
+    record Minutes(Meeting meeting, boolean published) implements Resource {
+    }
+
+    /** A circle's meeting series; creating one needs membership of the circle. */
+    record Series(long circleId, java.util.Set<Long> organizerIds) implements Resource {
+    }
 }

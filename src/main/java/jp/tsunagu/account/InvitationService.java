@@ -17,17 +17,12 @@ import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.directory.Organization;
 import jp.tsunagu.platform.i18n.Messages;
 import jp.tsunagu.platform.time.JapaneseCalendar;
+import jp.tsunagu.platform.security.SecretTokens;
 import jp.tsunagu.platform.web.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -43,8 +38,6 @@ public class InvitationService {
 
     public record Pending(String email, String organizationName, String role, Instant expiresAt) {
     }
-
-    private final SecureRandom random = new SecureRandom();
 
     @Inject
     AccessPolicy policy;
@@ -69,9 +62,7 @@ public class InvitationService {
 
     public Uni<Issued> issue(Viewer viewer, String rawEmail, long organizationId, Role role, String title, String ip) {
         String email = AuthService.normalize(rawEmail);
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = SecretTokens.newToken();
         return store(viewer, email, organizationId, role, title, token, ip)
                 .call(issued -> send(viewer, issued));
     }
@@ -91,7 +82,7 @@ public class InvitationService {
                         throw ProblemException.field("email", "email-taken");
                     }
                     Invitation inv = new Invitation();
-                    inv.tokenHash = sha256(token);
+                    inv.tokenHash = SecretTokens.hash(token);
                     inv.email = email;
                     inv.organizationId = org.id;
                     inv.role = role.wire();
@@ -140,7 +131,7 @@ public class InvitationService {
         if (token == null || token.length() > 100) {
             throw ProblemException.notFound();
         }
-        return Invitation.<Invitation>find("tokenHash = ?1 and usedAt is null and expiresAt > ?2", sha256(token), Instant.now())
+        return Invitation.<Invitation>find("tokenHash = ?1 and usedAt is null and expiresAt > ?2", SecretTokens.hash(token), Instant.now())
                 .firstResult().map(inv -> {
                     if (inv == null) {
                         throw new ProblemException(404, "invitation-invalid");
@@ -185,11 +176,4 @@ public class InvitationService {
         }));
     }
 
-    static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -85,17 +85,32 @@ public class ViewerService {
                         LOG.debugf("Session %s is not live", sessionId);
                         return Uni.createFrom().item(Viewer.anonymous(locale));
                     }
-                    return Membership.<Membership>list("accountId", account.id).chain(memberships -> {
-                        Set<Long> orgIds = new HashSet<>();
-                        memberships.forEach(m -> orgIds.add(m.organizationId));
-                        Uni<List<Long>> circles = orgIds.isEmpty() ? Uni.createFrom().item(List.of())
-                                : CircleMember.getSession().chain(s -> s.createSelectionQuery(
-                                        "select distinct m.circleId from CircleMember m where m.organizationId in :orgs", Long.class)
-                                        .setParameter("orgs", orgIds).getResultList());
-                        return circles.map(circleIds -> new Viewer(account.id, account.email, account.displayName,
-                                Role.fromWire(account.role).orElseThrow(), locale, Set.copyOf(orgIds),
-                                Set.copyOf(circleIds), sessionId));
-                    });
+                    return of(account, locale, sessionId);
                 });
+    }
+
+    /**
+     * The viewer an account would be, without a session: for things a person reaches by a private
+     * URL they own (calendar feeds). Inactive or unknown accounts are anonymous.
+     */
+    @WithSession
+    public Uni<Viewer> forAccount(long accountId) {
+        return Account.<Account>findById(accountId).chain(account -> account == null || !account.active
+                ? Uni.createFrom().item(Viewer.anonymous(Locale.JAPANESE))
+                : of(account, Locale.forLanguageTag(account.locale), null));
+    }
+
+    private Uni<Viewer> of(Account account, Locale locale, UUID sessionId) {
+        return Membership.<Membership>list("accountId", account.id).chain(memberships -> {
+            Set<Long> orgIds = new HashSet<>();
+            memberships.forEach(m -> orgIds.add(m.organizationId));
+            Uni<List<Long>> circles = orgIds.isEmpty() ? Uni.createFrom().item(List.of())
+                    : CircleMember.getSession().chain(s -> s.createSelectionQuery(
+                            "select distinct m.circleId from CircleMember m where m.organizationId in :orgs", Long.class)
+                            .setParameter("orgs", orgIds).getResultList());
+            return circles.map(circleIds -> new Viewer(account.id, account.email, account.displayName,
+                    Role.fromWire(account.role).orElseThrow(), locale, Set.copyOf(orgIds),
+                    Set.copyOf(circleIds), sessionId));
+        });
     }
 }

@@ -23,6 +23,7 @@ public class AuditLog {
     public static final String APPLICATION_CHANGED = "APPLICATION_CHANGED";
     public static final String PAIRING_CREATED = "PAIRING_CREATED";
     public static final String PROGRAM_EXPORTED = "PROGRAM_EXPORTED";
+    public static final String MEETING_ATTENDANCE_EXPORTED = "MEETING_ATTENDANCE_EXPORTED";
 
     public Uni<AuditEvent> record(String type, Long actorId, String actorEmail, String subject, String ip, String detail) {
         AuditEvent e = new AuditEvent();

@@ -1,5 +1,6 @@
 package jp.tsunagu.notification;
 
+import jp.tsunagu.platform.db.Rows;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -64,8 +65,24 @@ public class NotificationService {
                         emails.add((String) r[1]);
                         inbox.add(n);
                     }
-                    return Notification.persist(inbox).map(x -> new Outbox(emails, subjectKey, bodyKey, link, args));
+                    return Rows.persistAll(inbox).map(x -> new Outbox(emails, subjectKey, bodyKey, link, args));
                 });
+    }
+
+    /** Stores one in-app notification per account (mail is the caller's); call inside a transaction. */
+    public Uni<Void> notifyAccounts(java.util.Collection<Long> accountIds, String subjectKey, String link, Object... args) {
+        List<Notification> inbox = new ArrayList<>();
+        Instant now = Instant.now();
+        for (Long id : new java.util.LinkedHashSet<>(accountIds)) {
+            Notification n = new Notification();
+            n.accountId = id;
+            n.titleJa = cut(Messages.get(Messages.JA, subjectKey, args));
+            n.titleEn = cut(Messages.get(Messages.EN, subjectKey, args));
+            n.link = link;
+            n.createdAt = now;
+            inbox.add(n);
+        }
+        return Rows.persistAll(inbox);
     }
 
     /** Sends the mails of an outbox; a mail failure is logged and does not undo the event. */

@@ -1,5 +1,6 @@
 package jp.tsunagu.pairing;
 
+import jp.tsunagu.platform.db.Rows;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -21,7 +22,8 @@ import jp.tsunagu.directory.Organization;
 import jp.tsunagu.directory.Prefecture;
 import jp.tsunagu.notification.NotificationService;
 import jp.tsunagu.pairing.PairingViews.Candidate;
-import jp.tsunagu.pairing.PairingViews.OrgRef;
+import jp.tsunagu.directory.OrgRef;
+import jp.tsunagu.directory.PersonRef;
 import jp.tsunagu.pairing.PairingViews.Reason;
 import jp.tsunagu.platform.i18n.Messages;
 import jp.tsunagu.platform.time.JapaneseCalendar;
@@ -71,7 +73,7 @@ public class MatchingService {
     AccessPolicy policy;
 
     @Inject
-    PairingLookup lookup;
+    jp.tsunagu.directory.NameLookup lookup;
 
     @Inject
     AuditLog audit;
@@ -107,7 +109,7 @@ public class MatchingService {
             thisYear.forEach(p -> learners.add(p.implementingId));
             Map<Long, Long> load = thisYear.stream().collect(Collectors.groupingBy(p -> p.supportingId, Collectors.counting()));
             Organization applicant = centers.stream().filter(o -> o.id.equals(app.centerId)).findFirst().orElse(null);
-            Set<String> wanted = new HashSet<>(PairingLookup.themes(app.theme1, app.theme2));
+            Set<String> wanted = new HashSet<>(Terms.themes(app.theme1, app.theme2));
             List<Candidate> out = new ArrayList<>();
             for (Organization c : centers) {
                 if (learners.contains(c.id) || applicant == null) {
@@ -308,7 +310,7 @@ public class MatchingService {
         circle.kind = "PAIR";
         circle.description = ProgramService.blankToNull(in.rationale());
         List<String> themes = in.themes() == null || in.themes().isEmpty()
-                ? PairingLookup.themes(app.theme1, app.theme2) : in.themes();
+                ? Terms.themes(app.theme1, app.theme2) : in.themes();
         return circle.<Circle>persistAndFlush().chain(c -> {
             Pairing pair = new Pairing();
             pair.programId = program.id;
@@ -326,7 +328,7 @@ public class MatchingService {
             return member(c.id, implementing.id, true).chain(() -> member(c.id, supporting.id, false))
                     .chain(() -> pair.<Pairing>persistAndFlush())
                     .call(saved -> ProgramMilestone.<ProgramMilestone>list("programId = ?1 order by position", program.id)
-                            .chain(steps -> PanacheEntityBase.persist(workspaceRows(saved.id, steps))))
+                            .chain(steps -> Rows.persistAll(workspaceRows(saved.id, steps))))
                     .call(saved -> audit.record(AuditLog.PAIRING_CREATED, viewer.accountId(), viewer.email(),
                             "pairing:" + saved.id, ip, "program:" + program.id + " implementing:" + implementing.id
                                     + " supporting:" + supporting.id))
@@ -339,10 +341,10 @@ public class MatchingService {
 
     /** Active accounts of a role (officers: network-admin; advisors), for the matching form. */
     @WithSession
-    public Uni<List<PairingViews.PersonRef>> people(Viewer viewer, Role role) {
+    public Uni<List<PersonRef>> people(Viewer viewer, Role role) {
         policy.require(viewer, Action.VIEW, new Resource.Matching());
         return Account.<Account>list("role = ?1 and active = true order by displayName", role.wire())
-                .map(list -> list.stream().map(a -> new PairingViews.PersonRef(a.id, a.displayName)).toList());
+                .map(list -> list.stream().map(a -> new PersonRef(a.id, a.displayName)).toList());
     }
 
     /** Every ナカポツ center (for choosing a desired partner). */

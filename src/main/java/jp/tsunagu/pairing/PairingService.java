@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import jp.tsunagu.platform.db.Rows;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Resource;
@@ -57,7 +58,7 @@ public class PairingService {
     AccessPolicy policy;
 
     @Inject
-    PairingLookup lookup;
+    jp.tsunagu.directory.NameLookup lookup;
 
     @Inject
     MatchingService matching;
@@ -82,7 +83,7 @@ public class PairingService {
         return Program.<Program>listAll().chain(programs -> lookup.orgs(ids, viewer.locale()).map(orgs -> ps.stream()
                 .map(p -> new PairSummary(p.id, p.programId, programs.stream().filter(x -> x.id.equals(p.programId))
                         .findFirst().map(x -> x.fiscalYear).orElse(0), orgs.get(p.implementingId),
-                        orgs.get(p.supportingId), PairingLookup.themes(p.theme1, p.theme2), p.status)).toList()));
+                        orgs.get(p.supportingId), Terms.themes(p.theme1, p.theme2), p.status)).toList()));
     }
 
     Uni<Pairing> visible(Viewer viewer, long id) {

@@ -1,6 +1,8 @@
 package jp.tsunagu.pairing;
 
 import io.quarkus.qute.TemplateData;
+import jp.tsunagu.directory.OrgRef;
+import jp.tsunagu.directory.PersonRef;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,18 +24,6 @@ public final class PairingViews {
                               LocalDate implementationEnd, LocalDate surveyStart, LocalDate surveyEnd,
                               LocalDate seminarOn, LocalDate reportDue, int totalCenters, boolean callOpen,
                               int version, List<TemplateStep> template, long pairCount, long applicationCount) {
-    }
-
-    @TemplateData
-    public record OrgRef(long id, String name, String prefecture) {
-        /** The id as form values carry it. */
-        public String key() {
-            return String.valueOf(id);
-        }
-    }
-
-    @TemplateData
-    public record PersonRef(long id, String name) {
     }
 
     @TemplateData

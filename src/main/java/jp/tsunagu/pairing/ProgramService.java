@@ -7,12 +7,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import jp.tsunagu.platform.db.Rows;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Role;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.audit.AuditLog;
+import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.directory.OrgType;
 import jp.tsunagu.directory.Organization;
 import jp.tsunagu.pairing.PairingViews.ApplicationView;
@@ -53,7 +55,7 @@ public class ProgramService {
     AccessPolicy policy;
 
     @Inject
-    PairingLookup lookup;
+    jp.tsunagu.directory.NameLookup lookup;
 
     @Inject
     AuditLog audit;
@@ -309,7 +311,7 @@ public class ProgramService {
         Uni<List<Pairing>> pairs = appIds.isEmpty() ? Uni.createFrom().item(List.of())
                 : Pairing.list("applicationId in ?1", appIds);
         return lookup.orgs(orgIds, viewer.locale()).chain(orgs -> pairs.map(ps -> apps.stream().map(a ->
-                new ApplicationView(a.id, a.programId, orgs.get(a.centerId), PairingLookup.themes(a.theme1, a.theme2),
+                new ApplicationView(a.id, a.programId, orgs.get(a.centerId), Terms.themes(a.theme1, a.theme2),
                         a.motive, a.desiredPartnerId == null ? null : orgs.get(a.desiredPartnerId), a.desiredPractice,
                         a.regionSituation, a.submittedAt, a.updatedAt, a.version,
                         ps.stream().filter(x -> a.id.equals(x.applicationId)).map(x -> x.id).findFirst().orElse(null)))
@@ -318,13 +320,13 @@ public class ProgramService {
 
     /** The centers a viewer may apply for (center leads: their own ナカポツ). */
     @WithSession
-    public Uni<List<PairingViews.OrgRef>> applyingCenters(Viewer viewer) {
+    public Uni<List<OrgRef>> applyingCenters(Viewer viewer) {
         if (!viewer.is(Role.CENTER_LEAD) || viewer.organizationIds().isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return Organization.<Organization>list("id in ?1 and orgType = ?2 order by name", viewer.organizationIds(),
                 OrgType.NAKAPOTSU.name()).map(list -> list.stream()
-                .map(o -> new PairingViews.OrgRef(o.id, o.name, null)).toList());
+                .map(o -> new OrgRef(o.id, o.name, null)).toList());
     }
 
     /** Submits a new application, or (with {@code version}) changes the center's existing one. */

@@ -30,6 +30,11 @@ public final class Terms {
 
     public enum ItineraryKind { MEETING, FACILITY_TOUR, COMPANY_TOUR, EXCHANGE, LECTURE, SOCIAL, OTHER }
 
+    /** A pair's or application's one or two themes as a list. */
+    static java.util.List<String> themes(String theme1, String theme2) {
+        return theme2 == null ? java.util.List.of(theme1) : java.util.List.of(theme1, theme2);
+    }
+
     public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {
         return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(value)).findFirst();
     }

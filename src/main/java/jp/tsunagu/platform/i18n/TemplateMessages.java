@@ -51,6 +51,11 @@ public class TemplateMessages {
         return JapaneseCalendar.date(date, locale(locale));
     }
 
+    /** A meeting's start–end in Tokyo with the weekday (和暦 in Japanese). */
+    static String when(@TemplateAttribute("locale") Object locale, Instant start, Instant end) {
+        return JapaneseCalendar.span(start, end, locale(locale));
+    }
+
     static String dateTime(@TemplateAttribute("locale") Object locale, Instant instant) {
         return JapaneseCalendar.dateTime(instant, locale(locale));
     }

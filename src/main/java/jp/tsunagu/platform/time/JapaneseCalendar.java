@@ -68,6 +68,31 @@ public final class JapaneseCalendar {
                 : JA_TIME.format(t);
     }
 
+    /**
+     * A meeting's time in Tokyo with the weekday: 令和8年12月1日（2026-12-01）（火）13:30〜16:30;
+     * in English 1 Dec 2026 (Tue) 13:30–16:30 JST. An end on another day carries its date.
+     */
+    public static String span(Instant start, Instant end, Locale locale) {
+        if (start == null) {
+            return "";
+        }
+        ZonedDateTime s = start.atZone(TOKYO);
+        boolean en = isEnglish(locale);
+        String weekday = s.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, en ? Locale.ENGLISH : Locale.JAPANESE);
+        DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm");
+        StringBuilder b = new StringBuilder(date(s.toLocalDate(), locale)).append(en ? " (" + weekday + ") " : "（" + weekday + "）")
+                .append(hm.format(s));
+        if (end != null) {
+            ZonedDateTime e = end.atZone(TOKYO);
+            b.append(en ? "–" : "〜");
+            if (!e.toLocalDate().equals(s.toLocalDate())) {
+                b.append(date(e.toLocalDate(), locale)).append(' ');
+            }
+            b.append(hm.format(e));
+        }
+        return en ? b.append(" JST").toString() : b.toString();
+    }
+
     public static LocalDate today() {
         return LocalDate.now(TOKYO);
     }

@@ -1,16 +1,12 @@
-package jp.tsunagu.pairing;
+package jp.tsunagu.directory;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.account.Account;
-import jp.tsunagu.directory.Prefecture;
-import jp.tsunagu.pairing.PairingViews.OrgRef;
-import jp.tsunagu.pairing.PairingViews.PersonRef;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +14,7 @@ import java.util.stream.Collectors;
 
 /** Names for ids: organizations (with their prefecture) and people, in the viewer's language. */
 @ApplicationScoped
-public class PairingLookup {
+public class NameLookup {
 
     public Uni<Map<Long, OrgRef>> orgs(Collection<Long> ids, Locale locale) {
         Set<Long> wanted = ids.stream().filter(java.util.Objects::nonNull).collect(Collectors.toSet());
@@ -49,7 +45,4 @@ public class PairingLookup {
                 .map(list -> list.stream().collect(Collectors.toMap(a -> a.id, a -> new PersonRef(a.id, a.displayName))));
     }
 
-    static List<String> themes(String theme1, String theme2) {
-        return theme2 == null ? List.of(theme1) : List.of(theme1, theme2);
-    }
 }

@@ -1,0 +1,181 @@
+package jp.tsunagu.meeting;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jp.tsunagu.access.Viewer;
+import jp.tsunagu.directory.NameLookup;
+import jp.tsunagu.meeting.MeetingTerms.ActionStatus;
+import jp.tsunagu.meeting.MeetingViews.ActionView;
+import jp.tsunagu.platform.time.JapaneseCalendar;
+import jp.tsunagu.platform.web.Params;
+import jp.tsunagu.platform.web.ProblemException;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Action items (確認事項): what, who (person or organization), by when, open or done. Open items
+ * of a series appear on each later meeting's agenda until they are done.
+ */
+@ApplicationScoped
+public class ActionService {
+
+    public record ActionInput(String title, Long ownerOrgId, Long ownerAccountId, LocalDate dueOn, String status,
+                              LocalDate doneOn, Integer version) {
+    }
+
+    @Inject
+    MeetingAccess access;
+
+    @Inject
+    NameLookup names;
+
+    /** The meeting's own action items and the open ones carried from earlier meetings of its series. */
+    @WithSession
+    public Uni<List<ActionView>> list(Viewer viewer, long meetingId) {
+        return access.minutesVisible(viewer, meetingId).chain(l -> Uni.combine().all()
+                .unis(ActionItem.<ActionItem>list("meetingId = ?1 order by id", meetingId), carried(viewer, l.meeting()))
+                .asTuple().chain(t -> views(viewer, t.getItem1()).map(own -> {
+                    List<ActionView> all = new ArrayList<>(t.getItem2());
+                    all.addAll(own);
+                    return all;
+                })));
+    }
+
+    /**
+     * Open items from earlier meetings of the same series. Only items whose minutes are published
+     * travel, unless the viewer runs this meeting (then drafts of earlier meetings too).
+     */
+    Uni<List<ActionView>> carried(Viewer viewer, Meeting m) {
+        if (m.seriesId == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return access.facts(viewer, m).chain(l -> {
+            boolean organizer = access.canEdit(viewer, l);
+            return Panache.getSession().chain(s -> s.createSelectionQuery("select a from ActionItem a, Meeting x"
+                            + " where x.id = a.meetingId and a.seriesId = :series and a.status = 'OPEN' and a.meetingId <> :m"
+                            + " and coalesce(x.startsAt, x.createdAt) < coalesce(:start, current_timestamp)"
+                            + (organizer ? "" : " and x.minutesPublishedAt is not null")
+                            + " order by a.dueOn nulls last, a.id", ActionItem.class)
+                    .setParameter("series", m.seriesId).setParameter("m", m.id)
+                    .setParameter("start", m.startsAt == null ? m.createdAt : m.startsAt).getResultList())
+                    .chain(list -> views(viewer, list));
+        });
+    }
+
+    Uni<List<ActionView>> views(Viewer viewer, List<ActionItem> items) {
+        if (items.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        LocalDate today = JapaneseCalendar.today();
+        return names.orgs(items.stream().map(a -> a.ownerOrgId).toList(), viewer.locale()).chain(orgs ->
+                names.people(items.stream().map(a -> a.ownerAccountId).toList()).chain(people ->
+                        Meeting.<Meeting>list("id in ?1", items.stream().map(a -> a.meetingId).distinct().toList())
+                                .map(ms -> {
+                                    Map<Long, String> titles = new java.util.HashMap<>();
+                                    ms.forEach(m -> titles.put(m.id, m.title));
+                                    return items.stream().map(a -> new ActionView(a.id, a.meetingId, titles.get(a.meetingId),
+                                            a.title, a.ownerOrgId == null ? null : orgs.get(a.ownerOrgId),
+                                            a.ownerAccountId == null ? null : people.get(a.ownerAccountId), a.dueOn, a.status,
+                                            a.doneOn, ActionStatus.OPEN.name().equals(a.status) && a.dueOn != null
+                                            && a.dueOn.isBefore(today), a.version)).toList();
+                                })));
+    }
+
+    static void validate(ActionInput in, Params p, boolean update) {
+        if (in.title() == null || in.title().isBlank()) {
+            p.error("title", "required");
+        } else if (in.title().length() > 300) {
+            p.error("title", "too-long");
+        }
+        ActionStatus s = p.choice("status", in.status(), v -> MeetingTerms.parse(ActionStatus.class, v));
+        if (s == ActionStatus.DONE && in.doneOn() != null && in.doneOn().isAfter(JapaneseCalendar.today())) {
+            p.error("doneOn", "date-future");
+        }
+        if (in.dueOn() != null && (in.dueOn().getYear() < 2000 || in.dueOn().getYear() > 2100)) {
+            p.error("dueOn", "range");
+        }
+        if (update && in.version() == null) {
+            p.error("version", "required");
+        }
+    }
+
+    @WithTransaction
+    public Uni<ActionView> create(Viewer viewer, long meetingId, ActionInput in) {
+        Params p = new Params();
+        validate(in, p, false);
+        p.check();
+        return access.editable(viewer, meetingId).chain(l -> checkOwners(in).chain(() -> {
+            ActionItem a = new ActionItem();
+            a.meetingId = l.meeting().id;
+            a.seriesId = l.meeting().seriesId;
+            a.createdBy = viewer.accountId();
+            a.createdAt = Instant.now();
+            a.version = 0;
+            fill(a, in);
+            return a.<ActionItem>persistAndFlush().chain(saved -> views(viewer, List.of(saved))).map(v -> v.get(0));
+        }));
+    }
+
+    /** Changes an item; anyone who runs a meeting of the series may mark a carried item done. */
+    @WithTransaction
+    public Uni<ActionView> update(Viewer viewer, long meetingId, long actionId, ActionInput in) {
+        Params p = new Params();
+        validate(in, p, true);
+        p.check();
+        return access.editable(viewer, meetingId).chain(l -> ActionItem.<ActionItem>findById(actionId,
+                LockModeType.PESSIMISTIC_WRITE).chain(a -> {
+            boolean own = a != null && a.meetingId.equals(meetingId);
+            boolean carried = a != null && a.seriesId != null && a.seriesId.equals(l.meeting().seriesId);
+            if (!own && !carried) {
+                throw ProblemException.notFound();
+            }
+            if (a.version.intValue() != in.version()) {
+                return views(viewer, List.of(a)).map(v -> {
+                    throw ProblemException.conflict(v.get(0));
+                });
+            }
+            return checkOwners(in).chain(() -> {
+                fill(a, in);
+                a.version++;
+                return Panache.flush().chain(() -> views(viewer, List.of(a))).map(v -> v.get(0));
+            });
+        }));
+    }
+
+    static void fill(ActionItem a, ActionInput in) {
+        a.title = in.title().trim();
+        a.ownerOrgId = in.ownerOrgId();
+        a.ownerAccountId = in.ownerAccountId();
+        a.dueOn = in.dueOn();
+        ActionStatus s = in.status() == null ? ActionStatus.OPEN : ActionStatus.valueOf(in.status());
+        a.status = s.name();
+        a.doneOn = s == ActionStatus.DONE ? (in.doneOn() == null ? JapaneseCalendar.today() : in.doneOn()) : null;
+    }
+
+    Uni<Void> checkOwners(ActionInput in) {
+        Uni<Void> org = in.ownerOrgId() == null ? Uni.createFrom().voidItem()
+                : jp.tsunagu.directory.Organization.findById(in.ownerOrgId()).map(o -> {
+            if (o == null) {
+                throw ProblemException.field("ownerOrgId", "unknown");
+            }
+            return null;
+        });
+        Uni<Void> person = in.ownerAccountId() == null ? Uni.createFrom().voidItem()
+                : jp.tsunagu.account.Account.findById(in.ownerAccountId()).map(o -> {
+            if (o == null) {
+                throw ProblemException.field("ownerAccountId", "unknown");
+            }
+            return null;
+        });
+        return org.chain(() -> person);
+    }
+}

@@ -1,0 +1,415 @@
+package jp.tsunagu.meeting;
+
+import jp.tsunagu.platform.db.Rows;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jp.tsunagu.access.AccessPolicy;
+import jp.tsunagu.access.Action;
+import jp.tsunagu.access.Resource;
+import jp.tsunagu.access.Viewer;
+import jp.tsunagu.directory.NameLookup;
+import jp.tsunagu.directory.OrgType;
+import jp.tsunagu.meeting.MeetingAccess.Loaded;
+import jp.tsunagu.meeting.MeetingNotices.Kind;
+import jp.tsunagu.meeting.MeetingNotices.OutMail;
+import jp.tsunagu.meeting.MeetingNotices.Sent;
+import jp.tsunagu.meeting.MeetingTerms.Format;
+import jp.tsunagu.meeting.MeetingTerms.Rsvp;
+import jp.tsunagu.meeting.MeetingTerms.Status;
+import jp.tsunagu.meeting.MeetingViews.InviteeView;
+import jp.tsunagu.platform.security.SecretTokens;
+import jp.tsunagu.platform.web.Params;
+import jp.tsunagu.platform.web.ProblemException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Invitations (by organization, circle, type, prefecture, area, or person), answers (attend in
+ * person / online / decline) with capacity and a waiting list, and the personal links that let
+ * people without an account take part.
+ */
+@ApplicationScoped
+public class InviteService {
+
+    public record PersonInput(String name, String email, Long organizationId) {
+    }
+
+    /** Who to invite: every active account of the chosen organizations, plus named persons. */
+    public record InviteInput(List<Long> organizationIds, Long circleId, String organizationType, Integer prefectureCode,
+                              Long areaId, List<PersonInput> persons) {
+    }
+
+    public record InviteResult(int added, int alreadyInvited, List<InviteeView> invitees) {
+    }
+
+    public record RsvpInput(String response) {
+    }
+
+    /** What a personal link resolves to. */
+    public record Personal(Invitee invitee, Meeting meeting) {
+    }
+
+    static final int MAX_INVITEES = 500;
+
+    @Inject
+    AccessPolicy policy;
+
+    @Inject
+    MeetingAccess access;
+
+    @Inject
+    MeetingNotices notices;
+
+    @Inject
+    NameLookup names;
+
+    // ---------------------------------------------------------------- inviting
+
+    public Uni<InviteResult> invite(Viewer viewer, long meetingId, InviteInput in) {
+        Params p = new Params();
+        OrgType type = p.choice("organizationType", in.organizationType(), v -> {
+            try {
+                return java.util.Optional.of(OrgType.valueOf(v));
+            } catch (IllegalArgumentException e) {
+                return java.util.Optional.empty();
+            }
+        });
+        if (in.prefectureCode() != null && (in.prefectureCode() < 1 || in.prefectureCode() > 47)) {
+            p.error("prefectureCode", "range");
+        }
+        List<PersonInput> persons = in.persons() == null ? List.of() : in.persons();
+        if (persons.size() > 100) {
+            p.error("persons", "range");
+        }
+        for (int i = 0; i < persons.size() && i < 100; i++) {
+            PersonInput x = persons.get(i);
+            if (x == null || x.name() == null || x.name().isBlank()) {
+                p.error("persons[" + i + "].name", "required");
+            } else if (x.name().length() > 100) {
+                p.error("persons[" + i + "].name", "too-long");
+            }
+            if (x == null || x.email() == null || !x.email().trim().matches("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$")
+                    || x.email().length() > 254) {
+                p.error("persons[" + i + "].email", "email");
+            }
+        }
+        if (in.organizationIds() != null && (in.organizationIds().size() > 200 || in.organizationIds().contains(null))) {
+            p.error("organizationIds", "range");
+        }
+        boolean byCriteria = type != null || in.prefectureCode() != null || in.areaId() != null;
+        if (persons.isEmpty() && (in.organizationIds() == null || in.organizationIds().isEmpty()) && in.circleId() == null
+                && !byCriteria) {
+            p.error("organizationIds", "invite-nobody");
+        }
+        p.check();
+        return inviteTx(viewer, meetingId, in, type, persons).chain(notices::deliver);
+    }
+
+    @WithTransaction
+    Uni<Sent<InviteResult>> inviteTx(Viewer viewer, long meetingId, InviteInput in, OrgType type, List<PersonInput> persons) {
+        return access.editable(viewer, meetingId).chain(l -> {
+            Meeting m = l.meeting();
+            if (!Status.SCHEDULING.name().equals(m.status) && !Status.SCHEDULED.name().equals(m.status)) {
+                throw new ProblemException(409, "invite-not-open");
+            }
+            return targetOrganizations(viewer, in, type).chain(orgIds -> accountsOf(orgIds)).chain(accounts -> {
+                Map<String, Invitee> wanted = new LinkedHashMap<>();
+                for (Object[] a : accounts) {
+                    String email = ((String) a[1]).toLowerCase();
+                    wanted.putIfAbsent(email, invitee(m.id, (Long) a[0], (Long) a[3], (String) a[2], email, viewer));
+                }
+                Set<String> personEmails = new HashSet<>();
+                persons.forEach(x -> personEmails.add(x.email().trim().toLowerCase()));
+                return (personEmails.isEmpty() ? Uni.createFrom().item(List.<Object[]>of())
+                        : Panache.getSession().chain(s -> s.createSelectionQuery("select a.id, a.email from Account a"
+                        + " where a.email in :emails and a.active = true", Object[].class)
+                        .setParameter("emails", personEmails).getResultList())).chain(known -> {
+                    Map<String, Long> accountByEmail = new java.util.HashMap<>();
+                    known.forEach(r -> accountByEmail.put((String) r[1], (Long) r[0]));
+                    for (PersonInput x : persons) {
+                        String email = x.email().trim().toLowerCase();
+                        wanted.putIfAbsent(email, invitee(m.id, accountByEmail.get(email), x.organizationId(),
+                                x.name().trim(), email, viewer));
+                    }
+                    return Invitee.<Invitee>list("meetingId", m.id).chain(existing -> {
+                        Set<String> have = new HashSet<>();
+                        existing.forEach(e -> have.add(e.email));
+                        List<Invitee> fresh = wanted.values().stream().filter(i -> !have.contains(i.email)).toList();
+                        if (existing.size() + fresh.size() > MAX_INVITEES) {
+                            throw new ProblemException(400, "too-many-invitees", MAX_INVITEES);
+                        }
+                        return checkPersonOrganizations(persons).chain(() -> issue(m, fresh))
+                                .chain(mails -> list(viewer, l).map(all -> new Sent<>(
+                                        new InviteResult(fresh.size(), wanted.size() - fresh.size(), all), mails)));
+                    });
+                });
+            });
+        });
+    }
+
+    private static Invitee invitee(long meetingId, Long accountId, Long orgId, String name, String email, Viewer viewer) {
+        Invitee i = new Invitee();
+        i.meetingId = meetingId;
+        i.accountId = accountId;
+        i.organizationId = orgId;
+        i.name = name.length() > 100 ? name.substring(0, 100) : name;
+        i.email = email;
+        i.response = Rsvp.PENDING.name();
+        i.waitlisted = false;
+        i.pollVersion = 0;
+        i.invitedBy = viewer.accountId();
+        i.invitedAt = Instant.now();
+        return i;
+    }
+
+    /** Stores new invitees with their personal links and prepares their first mail. */
+    Uni<List<OutMail>> issue(Meeting m, List<Invitee> fresh) {
+        if (fresh.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Map<Invitee, String> tokens = new LinkedHashMap<>();
+        for (Invitee i : fresh) {
+            String token = SecretTokens.newToken();
+            i.tokenHash = SecretTokens.hash(token);
+            tokens.put(i, token);
+        }
+        Kind kind = Status.SCHEDULING.name().equals(m.status) ? Kind.POLL : Kind.INVITATION;
+        return Rows.persistAll(fresh)
+                .chain(() -> MeetingVenue.<MeetingVenue>list("meetingId = ?1 order by position", m.id))
+                .chain(venues -> notices.inApp(fresh.stream().filter(i -> i.accountId != null).map(i -> i.accountId)
+                        .toList(), kind, m).map(x -> tokens.entrySet().stream()
+                        .map(e -> notices.firstMail(m, venues, e.getKey(), e.getValue(), kind)).toList()));
+    }
+
+    Uni<Set<Long>> targetOrganizations(Viewer viewer, InviteInput in, OrgType type) {
+        Set<Long> out = new HashSet<>();
+        if (in.organizationIds() != null) {
+            out.addAll(in.organizationIds());
+        }
+        Uni<Void> explicit = out.isEmpty() ? Uni.createFrom().voidItem()
+                : jp.tsunagu.directory.Organization.count("id in ?1", out).map(n -> {
+            if (n != out.size()) {
+                throw ProblemException.field("organizationIds", "unknown");
+            }
+            return null;
+        });
+        Uni<Void> circle = in.circleId() == null ? Uni.createFrom().voidItem() : Uni.createFrom().item(in.circleId())
+                .map(id -> {
+                    if (!policy.permits(viewer, Action.VIEW, new Resource.Circle(id))) {
+                        throw ProblemException.field("circleId", "unknown");
+                    }
+                    return id;
+                }).chain(id -> jp.tsunagu.directory.CircleMember.<jp.tsunagu.directory.CircleMember>list("circleId", id))
+                .map(ms -> {
+                    ms.forEach(cm -> out.add(cm.organizationId));
+                    return null;
+                });
+        boolean byCriteria = type != null || in.prefectureCode() != null || in.areaId() != null;
+        Uni<Void> criteria = !byCriteria ? Uni.createFrom().voidItem() : Panache.getSession().chain(s -> {
+            StringBuilder q = new StringBuilder("select o.id from Organization o where 1 = 1");
+            if (type != null) {
+                q.append(" and o.orgType = :type");
+            }
+            if (in.prefectureCode() != null) {
+                q.append(" and o.prefectureCode = :pref");
+            }
+            if (in.areaId() != null) {
+                q.append(" and o.id in (select oa.organizationId from OrganizationArea oa where oa.areaId = :area)");
+            }
+            var query = s.createSelectionQuery(q.toString(), Long.class);
+            if (type != null) {
+                query.setParameter("type", type.name());
+            }
+            if (in.prefectureCode() != null) {
+                query.setParameter("pref", in.prefectureCode().shortValue());
+            }
+            if (in.areaId() != null) {
+                query.setParameter("area", in.areaId());
+            }
+            return query.getResultList();
+        }).map(ids -> {
+            out.addAll(ids);
+            return null;
+        });
+        return explicit.chain(() -> circle).chain(() -> criteria).map(x -> out);
+    }
+
+    Uni<List<Object[]>> accountsOf(Set<Long> orgIds) {
+        if (orgIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().chain(s -> s.createSelectionQuery("select a.id, a.email, a.displayName, m.organizationId"
+                        + " from Account a, Membership m where m.accountId = a.id and m.organizationId in :orgs"
+                        + " and a.active = true order by m.organizationId, a.id", Object[].class)
+                .setParameter("orgs", orgIds).getResultList());
+    }
+
+    Uni<Void> checkPersonOrganizations(List<PersonInput> persons) {
+        Set<Long> ids = new HashSet<>();
+        persons.stream().filter(x -> x.organizationId() != null).forEach(x -> ids.add(x.organizationId()));
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return jp.tsunagu.directory.Organization.count("id in ?1", ids).map(n -> {
+            if (n != ids.size()) {
+                throw ProblemException.field("persons", "unknown");
+            }
+            return null;
+        });
+    }
+
+    /** Revokes an invitation: the personal link stops working and the person no longer sees the meeting. */
+    @WithTransaction
+    public Uni<List<InviteeView>> revoke(Viewer viewer, long meetingId, long inviteeId) {
+        return access.editable(viewer, meetingId).chain(l -> Invitee.<Invitee>findById(inviteeId).chain(i -> {
+            if (i == null || !i.meetingId.equals(meetingId)) {
+                throw ProblemException.notFound();
+            }
+            if (i.revokedAt == null) {
+                i.revokedAt = Instant.now();
+            }
+            return Panache.flush().chain(() -> list(viewer, l));
+        }));
+    }
+
+    @WithSession
+    public Uni<List<InviteeView>> invitees(Viewer viewer, long meetingId) {
+        return access.editable(viewer, meetingId).chain(l -> list(viewer, l));
+    }
+
+    Uni<List<InviteeView>> list(Viewer viewer, Loaded l) {
+        return Invitee.<Invitee>list("meetingId = ?1 order by id", l.meeting().id).chain(invs -> names.orgs(
+                invs.stream().map(i -> i.organizationId).toList(), viewer.locale()).map(orgs -> invs.stream()
+                .map(i -> new InviteeView(i.id, i.name, i.email, i.organizationId == null ? null : orgs.get(i.organizationId),
+                        i.accountId != null, i.response, i.waitlisted, i.revokedAt != null, i.respondedAt))
+                .sorted(Comparator.comparing(InviteeView::revoked)).toList()));
+    }
+
+    // ---------------------------------------------------------------- answering (RSVP)
+
+    public Uni<MeetingViews.MyInvitation> rsvp(Viewer viewer, long meetingId, RsvpInput in) {
+        Rsvp r = parseRsvp(in);
+        if (!viewer.signedIn()) {
+            throw ProblemException.unauthorized();
+        }
+        return rsvpTx(viewer, meetingId, null, r).chain(notices::deliver);
+    }
+
+    public Uni<MeetingViews.MyInvitation> rsvpByToken(String token, RsvpInput in) {
+        Rsvp r = parseRsvp(in);
+        return rsvpTx(null, null, token, r).chain(notices::deliver);
+    }
+
+    static Rsvp parseRsvp(RsvpInput in) {
+        Params p = new Params();
+        Rsvp r = p.choice("response", in == null ? null : in.response(), v -> MeetingTerms.parse(Rsvp.class, v));
+        if (in == null || in.response() == null) {
+            p.error("response", "required");
+        } else if (r == Rsvp.PENDING) {
+            p.error("response", "unknown-value");
+        }
+        p.check();
+        return r;
+    }
+
+    @WithTransaction
+    Uni<Sent<MeetingViews.MyInvitation>> rsvpTx(Viewer viewer, Long meetingId, String token, Rsvp r) {
+        Uni<Invitee> who = token != null ? byToken(token).map(Personal::invitee)
+                : access.visible(viewer, meetingId).map(l -> {
+            if (l.invitation() == null) {
+                throw new ProblemException(409, "rsvp-not-invited");
+            }
+            return l.invitation();
+        });
+        return who.chain(inv -> Meeting.<Meeting>findById(inv.meetingId, LockModeType.PESSIMISTIC_WRITE).chain(m -> {
+            if (!Status.SCHEDULED.name().equals(m.status)) {
+                throw new ProblemException(409, "rsvp-not-open");
+            }
+            if (r == Rsvp.IN_PERSON && Format.ONLINE.name().equals(m.format)) {
+                throw ProblemException.field("response", "rsvp-online-only");
+            }
+            if (r == Rsvp.ONLINE && Format.IN_PERSON.name().equals(m.format)) {
+                throw ProblemException.field("response", "rsvp-in-person-only");
+            }
+            return Invitee.<Invitee>findById(inv.id, LockModeType.PESSIMISTIC_WRITE).chain(i ->
+                    Invitee.<Invitee>list("meetingId = ?1 and revokedAt is null", m.id).chain(all -> {
+                        boolean wasSeated = !i.waitlisted && (Rsvp.IN_PERSON.name().equals(i.response)
+                                || Rsvp.ONLINE.name().equals(i.response));
+                        i.response = r.name();
+                        i.respondedAt = Instant.now();
+                        i.waitlisted = false;
+                        if (r != Rsvp.DECLINED && !wasSeated && m.capacity != null
+                                && seated(all, i.id, m) >= m.capacity && countsAgainstCapacity(r, m)) {
+                            i.waitlisted = true;
+                        }
+                        Uni<List<OutMail>> promoted = Uni.createFrom().item(List.of());
+                        if (wasSeated && (r == Rsvp.DECLINED || !countsAgainstCapacity(r, m)) && m.capacity != null) {
+                            Invitee next = all.stream().filter(x -> x.waitlisted && !x.id.equals(i.id))
+                                    .min(Comparator.comparing((Invitee x) -> x.respondedAt)).orElse(null);
+                            if (next != null) {
+                                next.waitlisted = false;
+                                promoted = MeetingVenue.<MeetingVenue>list("meetingId = ?1 order by position", m.id)
+                                        .chain(venues -> notices.prepare(m, venues, List.of(next), Kind.PROMOTED));
+                            }
+                        }
+                        return promoted.map(mails -> new Sent<>(new MeetingViews.MyInvitation(i.id, i.response, i.waitlisted), mails));
+                    }));
+        }));
+    }
+
+    /** Capacity counts the seats in the room; for an online-only meeting, every participant. */
+    static boolean countsAgainstCapacity(Rsvp r, Meeting m) {
+        return Format.ONLINE.name().equals(m.format) ? r != Rsvp.DECLINED : r == Rsvp.IN_PERSON;
+    }
+
+    static long seated(List<Invitee> all, long except, Meeting m) {
+        return all.stream().filter(x -> !x.id.equals(except) && !x.waitlisted)
+                .filter(x -> !Rsvp.PENDING.name().equals(x.response) && countsAgainstCapacity(Rsvp.valueOf(x.response), m))
+                .count();
+    }
+
+    // ---------------------------------------------------------------- personal links
+
+    /**
+     * The invitation a personal link stands for. Unknown (or replaced twice over) → 404 with a
+     * clear message; revoked by the organizer → 410.
+     */
+    Uni<Personal> byToken(String token) {
+        if (!SecretTokens.wellFormed(token)) {
+            throw new ProblemException(404, "poll-link-unknown");
+        }
+        String hash = SecretTokens.hash(token);
+        return Invitee.<Invitee>find("tokenHash = ?1 or previousTokenHash = ?1", hash).firstResult().chain(i -> {
+            if (i == null) {
+                throw new ProblemException(404, "poll-link-unknown");
+            }
+            if (i.revokedAt != null) {
+                throw new ProblemException(410, "poll-link-revoked");
+            }
+            return Meeting.<Meeting>findById(i.meetingId).map(m -> {
+                if (Status.DRAFT.name().equals(m.status)) {
+                    throw new ProblemException(404, "poll-link-unknown");
+                }
+                return new Personal(i, m);
+            });
+        });
+    }
+
+    @WithSession
+    public Uni<Personal> personal(String token) {
+        return byToken(token);
+    }
+}

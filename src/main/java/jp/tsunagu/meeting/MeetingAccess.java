@@ -1,0 +1,114 @@
+package jp.tsunagu.meeting;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jp.tsunagu.access.AccessPolicy;
+import jp.tsunagu.access.Action;
+import jp.tsunagu.access.Resource;
+import jp.tsunagu.access.Viewer;
+import jp.tsunagu.platform.web.ProblemException;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Loads a meeting with the facts the access policy needs (co-hosts, whether the viewer holds a
+ * live invitation) and asks the policy. Every meeting read and write starts here.
+ */
+@ApplicationScoped
+public class MeetingAccess {
+
+    /** A loaded meeting and its access facts. */
+    public record Loaded(Meeting meeting, Set<Long> organizerIds, Invitee invitation) {
+        public Resource.Meeting resource() {
+            return new Resource.Meeting(organizerIds, meeting.circleId, invitation != null,
+                    MeetingTerms.Status.DRAFT.name().equals(meeting.status));
+        }
+
+        public Resource.Minutes minutes() {
+            return new Resource.Minutes(resource(), meeting.minutesPublishedAt != null);
+        }
+    }
+
+    @Inject
+    AccessPolicy policy;
+
+    Uni<Loaded> load(Viewer viewer, long id, boolean lock) {
+        Uni<Meeting> m = lock ? Meeting.findById(id, LockModeType.PESSIMISTIC_WRITE) : Meeting.findById(id);
+        return m.chain(meeting -> {
+            if (meeting == null) {
+                throw ProblemException.notFound();
+            }
+            return facts(viewer, meeting);
+        });
+    }
+
+    Uni<Loaded> facts(Viewer viewer, Meeting meeting) {
+        return MeetingOrganizer.<MeetingOrganizer>list("meetingId", meeting.id).chain(orgs -> {
+            Set<Long> organizerIds = new HashSet<>();
+            orgs.forEach(o -> organizerIds.add(o.organizationId));
+            if (!viewer.signedIn()) {
+                return Uni.createFrom().item(new Loaded(meeting, organizerIds, null));
+            }
+            return Invitee.<Invitee>find("meetingId = ?1 and accountId = ?2 and revokedAt is null", meeting.id,
+                    viewer.accountId()).firstResult().map(inv -> new Loaded(meeting, organizerIds, inv));
+        });
+    }
+
+    /** The meeting if the viewer may see it; 404 otherwise. */
+    public Uni<Loaded> visible(Viewer viewer, long id) {
+        return load(viewer, id, false).map(l -> {
+            policy.require(viewer, Action.VIEW, l.resource());
+            return l;
+        });
+    }
+
+    /** The meeting, locked for update, if the viewer runs it: 401/403/404 otherwise. */
+    public Uni<Loaded> editable(Viewer viewer, long id) {
+        return load(viewer, id, true).map(l -> {
+            policy.requireEdit(viewer, l.resource());
+            return l;
+        });
+    }
+
+    /** Minutes and action items: published ones for whoever sees the meeting, drafts for organizers. */
+    public Uni<Loaded> minutesVisible(Viewer viewer, long id) {
+        return load(viewer, id, false).map(l -> {
+            policy.require(viewer, Action.VIEW, l.minutes());
+            return l;
+        });
+    }
+
+    public boolean canEdit(Viewer viewer, Loaded l) {
+        return policy.permits(viewer, Action.EDIT, l.resource());
+    }
+
+    public boolean canSee(Viewer viewer, Loaded l) {
+        return policy.permits(viewer, Action.VIEW, l.resource());
+    }
+
+    public boolean canSeeMinutes(Viewer viewer, Loaded l) {
+        return policy.permits(viewer, Action.VIEW, l.minutes());
+    }
+
+    /** Keeps the meetings of a list the viewer may see (the one decision, applied per row). */
+    Uni<List<Loaded>> filterVisible(Viewer viewer, List<Meeting> meetings) {
+        if (meetings.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Long> ids = meetings.stream().map(m -> m.id).toList();
+        Uni<List<Invitee>> mine = viewer.signedIn()
+                ? Invitee.list("meetingId in ?1 and accountId = ?2 and revokedAt is null", ids, viewer.accountId())
+                : Uni.createFrom().item(List.of());
+        return MeetingOrganizer.<MeetingOrganizer>list("meetingId in ?1", ids).chain(orgs -> mine.map(invs ->
+                meetings.stream().map(m -> {
+                    Set<Long> organizerIds = new HashSet<>();
+                    orgs.stream().filter(o -> o.meetingId.equals(m.id)).forEach(o -> organizerIds.add(o.organizationId));
+                    Invitee inv = invs.stream().filter(i -> i.meetingId.equals(m.id)).findFirst().orElse(null);
+                    return new Loaded(m, organizerIds, inv);
+                }).filter(l -> policy.permits(viewer, Action.VIEW, l.resource())).toList()));
+    }
+}

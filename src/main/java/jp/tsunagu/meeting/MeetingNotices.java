@@ -1,0 +1,158 @@
+package jp.tsunagu.meeting;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jp.tsunagu.notification.NotificationService;
+import jp.tsunagu.platform.i18n.Messages;
+import jp.tsunagu.platform.security.SecretTokens;
+import jp.tsunagu.platform.time.JapaneseCalendar;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Tells invitees about a meeting: an in-app notification for people with an account, and a
+ * bilingual e-mail for everyone (with the meeting as an .ics file when it has a date). People
+ * without an account get a fresh personal link in each mail. Prepare inside the transaction,
+ * send after it has committed.
+ */
+@ApplicationScoped
+public class MeetingNotices {
+
+    private static final Logger LOG = Logger.getLogger(MeetingNotices.class);
+
+    /** The kinds of notice; each has subject/body messages {@code meeting-mail.<kind>.subject|body}. */
+    public enum Kind { INVITATION, POLL, CONFIRMED, CHANGED, CANCELLED, REMINDER, MINUTES, PROMOTED }
+
+    /** A prepared mail. */
+    public record OutMail(String to, String subject, String body, byte[] ics) {
+    }
+
+    @Inject
+    ReactiveMailer mailer;
+
+    @Inject
+    NotificationService notifications;
+
+    @ConfigProperty(name = "tsunagu.base-url")
+    String baseUrl;
+
+    /**
+     * Prepares the notices for some invitees: rotates the personal link of those without an
+     * account, stores in-app notifications for those with one. Call inside the transaction.
+     */
+    public Uni<List<OutMail>> prepare(Meeting m, List<MeetingVenue> venues, List<Invitee> targets, Kind kind) {
+        List<OutMail> mails = new ArrayList<>();
+        List<Long> accounts = new ArrayList<>();
+        byte[] ics = m.startsAt == null ? null : CalendarFiles.invitation(event(m, venues));
+        for (Invitee i : targets) {
+            String link;
+            if (i.accountId != null) {
+                accounts.add(i.accountId);
+                link = baseUrl + "/meetings/" + m.id;
+            } else {
+                String token = SecretTokens.newToken();
+                i.previousTokenHash = i.tokenHash;
+                i.tokenHash = SecretTokens.hash(token);
+                link = baseUrl + "/p/" + token;
+            }
+            mails.add(mail(m, venues, i, kind, link, ics));
+        }
+        return inApp(accounts, kind, m).map(x -> mails);
+    }
+
+    /** In-app notifications about a meeting for some accounts; call inside the transaction. */
+    public Uni<Void> inApp(List<Long> accountIds, Kind kind, Meeting m) {
+        return notifications.notifyAccounts(accountIds, "meeting-notice." + kind.name().toLowerCase(Locale.ROOT),
+                "/meetings/" + m.id, m.title);
+    }
+
+    /** The first mail of a person without an account carries the token just issued. */
+    OutMail firstMail(Meeting m, List<MeetingVenue> venues, Invitee i, String token, Kind kind) {
+        String link = i.accountId != null ? baseUrl + "/meetings/" + m.id : baseUrl + "/p/" + token;
+        return mail(m, venues, i, kind, link, m.startsAt == null ? null : CalendarFiles.invitation(event(m, venues)));
+    }
+
+    private OutMail mail(Meeting m, List<MeetingVenue> venues, Invitee i, Kind kind, String link, byte[] ics) {
+        String k = "meeting-mail." + kind.name().toLowerCase(Locale.ROOT);
+        String subject = Messages.get(Messages.JA, k + ".subject", m.title) + " / " + Messages.get(Messages.EN, k + ".subject", m.title);
+        String body = text(Messages.JA, m, venues, i, k, link) + "\n\n----\n\n" + text(Messages.EN, m, venues, i, k, link);
+        boolean attach = ics != null && kind != Kind.POLL && kind != Kind.MINUTES;
+        return new OutMail(i.email, subject, body, attach ? ics : null);
+    }
+
+    private static String text(Locale l, Meeting m, List<MeetingVenue> venues, Invitee i, String key, String link) {
+        StringBuilder b = new StringBuilder();
+        b.append(Messages.get(l, key + ".body", i.name, m.title)).append("\n\n");
+        if (m.startsAt != null) {
+            b.append(Messages.get(l, "meeting-mail.when", when(l, m))).append('\n');
+        }
+        for (MeetingVenue v : venues) {
+            b.append(Messages.get(l, "meeting-mail.where", v.name + (v.address == null ? "" : "（" + v.address + "）"))).append('\n');
+        }
+        if (m.onlineUrl != null) {
+            b.append(Messages.get(l, "meeting-mail.online", m.onlineUrl)).append('\n');
+        }
+        b.append('\n').append(Messages.get(l, "meeting-mail.link", link));
+        return b.toString();
+    }
+
+    static String when(Locale l, Meeting m) {
+        LocalDateTime s = MeetingService.local(m.startsAt);
+        LocalDateTime e = MeetingService.local(m.endsAt);
+        DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm");
+        String end = e.toLocalDate().equals(s.toLocalDate()) ? hm.format(e)
+                : JapaneseCalendar.date(e.toLocalDate(), l) + " " + hm.format(e);
+        return JapaneseCalendar.date(s.toLocalDate(), l) + " " + hm.format(s) + "–" + end
+                + ("en".equals(l.getLanguage()) ? " JST" : "");
+    }
+
+    CalendarFiles.Event event(Meeting m, List<MeetingVenue> venues) {
+        return new CalendarFiles.Event(m.id, m.version, m.title, m.startsAt.atZone(JapaneseCalendar.TOKYO),
+                m.endsAt.atZone(JapaneseCalendar.TOKYO),
+                venues.stream().map(v -> v.address == null ? v.name : v.name + " " + v.address).toList(), m.onlineUrl,
+                baseUrl + "/meetings/" + m.id, MeetingTerms.Status.CANCELLED.name().equals(m.status));
+    }
+
+    /** Sends prepared mails one by one; a failure is logged and does not undo anything. */
+    public Uni<Void> send(List<OutMail> mails) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (OutMail o : mails) {
+            Mail mail = Mail.withText(o.to(), o.subject(), o.body());
+            if (o.ics() != null) {
+                mail.addAttachment("meeting.ics", o.ics(), "text/calendar; charset=UTF-8; method=REQUEST");
+            }
+            chain = chain.chain(() -> mailer.send(mail)
+                    .onFailure().invoke(e -> LOG.warnf("Meeting mail to %s failed: %s", o.to(), e.getMessage()))
+                    .onFailure().recoverWithNull());
+        }
+        return chain;
+    }
+
+    /** Everyone still invited who has not declined, for a notice about the meeting itself. */
+    Uni<List<OutMail>> toInvitees(Meeting m, Kind kind) {
+        return MeetingVenue.<MeetingVenue>list("meetingId = ?1 order by position", m.id)
+                .chain(venues -> Invitee.<Invitee>list("meetingId = ?1 and revokedAt is null and response <> 'DECLINED'"
+                        + " order by id", m.id).chain(invs -> prepare(m, venues, invs, kind)));
+    }
+
+    /** A transaction's result with the mails to send once it has committed. */
+    public record Sent<T>(T value, List<OutMail> mails) {
+        static <T> Sent<T> none(T value) {
+            return new Sent<>(value, List.of());
+        }
+    }
+
+    /** Sends a committed result's mails and hands on its value. */
+    public <T> Uni<T> deliver(Sent<T> sent) {
+        return send(sent.mails()).replaceWith(sent.value());
+    }
+}

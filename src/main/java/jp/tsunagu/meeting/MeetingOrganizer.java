@@ -1,0 +1,22 @@
+package jp.tsunagu.meeting;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A co-host (共催) of a meeting. */
+@Entity
+@Table(name = "meeting_organizer")
+public class MeetingOrganizer extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "meeting_id")
+    public Long meetingId;
+    @Column(name = "organization_id")
+    public Long organizationId;
+}

@@ -1,0 +1,44 @@
+package jp.tsunagu.meeting;
+
+import io.quarkus.qute.TemplateExtension;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** The meeting vocabularies for forms: {mtg:kinds()}, {mtg:formats()}, {mtg:agendaTypes()}, {mtg:pollChoices()}. */
+@TemplateExtension(namespace = "mtg")
+public class MeetingTemplateExtensions {
+
+    private MeetingTemplateExtensions() {
+    }
+
+    static List<String> kinds() {
+        return names(MeetingTerms.Kind.values());
+    }
+
+    static List<String> formats() {
+        return names(MeetingTerms.Format.values());
+    }
+
+    static List<String> agendaTypes() {
+        return names(MeetingTerms.AgendaType.values());
+    }
+
+    static List<String> pollChoices() {
+        return names(MeetingTerms.PollChoice.values());
+    }
+
+    /** Organization types one can invite by. */
+    static List<String> orgTypes() {
+        return names(jp.tsunagu.directory.OrgType.values());
+    }
+
+    /** The blank rows an editor offers after the filled ones. */
+    static List<Integer> blankRows(int filled, int extra) {
+        return java.util.stream.IntStream.range(filled, filled + extra).boxed().toList();
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
+}

@@ -1,0 +1,24 @@
+package jp.tsunagu.meeting;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A candidate slot of a scheduling poll. */
+@Entity
+@Table(name = "poll_slot")
+public class PollSlot extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "meeting_id")
+    public Long meetingId;
+    @Column(name = "starts_at")
+    public java.time.Instant startsAt;
+    @Column(name = "ends_at")
+    public java.time.Instant endsAt;
+}
