@@ -101,8 +101,9 @@ class DirectoryTest {
                 .body("members", hasSize(16)).body("members.findAll { it.owner }", hasSize(1));
         // a center that is a member of a circle sees it in its profile; others do not
         long katori = TestSupport.orgId(ds, "chiba-katori");
+        // (トータス and 香取 share only the FY2023 participants' circle, so that is all トータス sees)
         given().auth().oauth2(tortoise).get("/api/organizations/" + katori).then().statusCode(200)
-                .body("circles", hasSize(0));
+                .body("circles.code", equalTo(List.of("fy2023-pairing")));
         given().auth().oauth2(admin).get("/api/organizations/" + katori).then().statusCode(200)
                 .body("circles.code", hasItem("chiba-council"));
         given().auth().oauth2(partner).get("/api/organizations?q=CSA").then().statusCode(200)
