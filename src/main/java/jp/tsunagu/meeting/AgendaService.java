@@ -193,6 +193,22 @@ public class AgendaService {
                 }));
     }
 
+    /** Copies agenda items (type, title, minutes, presenter organization) to another meeting, keeping their order. */
+    static List<AgendaItem> copy(List<AgendaItem> items, long meetingId) {
+        List<AgendaItem> out = new ArrayList<>();
+        for (AgendaItem a : items) {
+            AgendaItem c = new AgendaItem();
+            c.meetingId = meetingId;
+            c.position = a.position;
+            c.itemType = a.itemType;
+            c.title = a.title;
+            c.minutes = a.minutes;
+            c.presenterOrgId = a.presenterOrgId;
+            out.add(c);
+        }
+        return out;
+    }
+
     static boolean usable(Viewer viewer, AgendaTemplate t) {
         return t.ownerOrgId == null || viewer.memberOf(t.ownerOrgId) || viewer.is(Role.NETWORK_ADMIN);
     }

@@ -32,12 +32,12 @@ import jp.tsunagu.meeting.MeetingViews.SeriesView;
 import jp.tsunagu.meeting.MeetingViews.TemplateView;
 import jp.tsunagu.meeting.MeetingViews.Venue;
 import jp.tsunagu.platform.web.FormErrors;
+import jp.tsunagu.platform.web.Forms;
 import jp.tsunagu.platform.web.FormErrors.FieldMessage;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.questionnaire.QuestionnaireService.Submission;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -147,11 +147,11 @@ public class MeetingPages {
     @POST
     @Path("meetings")
     public Uni<Response> create(MultivaluedMap<String, String> raw) {
-        Map<String, String> form = flat(raw);
+        Map<String, String> form = Forms.flat(raw);
         return viewers.signedIn().chain(v -> {
             Params p = new Params();
             MeetingService.MeetingInput in = meetingInput(form, p, null);
-            return checked(p).chain(x -> meetings.create(v, in)).map(d -> redirect("/meetings/" + d.id() + "?saved=created"))
+            return checked(p).chain(x -> meetings.create(v, in)).map(d -> Forms.redirect("/meetings/" + d.id() + "?saved=created"))
                     .onFailure(ProblemException.class).recoverWithUni(e -> renderList(v, form, errors(e, v), null,
                             status(e)));
         });
@@ -193,7 +193,7 @@ public class MeetingPages {
     @POST
     @Path("meetings/calendar-feed")
     public Uni<Response> feed(MultivaluedMap<String, String> raw) {
-        Map<String, String> form = flat(raw);
+        Map<String, String> form = Forms.flat(raw);
         return viewers.signedIn().chain(v -> {
             Params p = new Params();
             Long circleId = p.optionalLong("feedCircleId", form.get("feedCircleId"), 1, Long.MAX_VALUE);
@@ -227,7 +227,7 @@ public class MeetingPages {
     @Path("meetings/{id}")
     public Uni<Response> meetingForm(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
         long id = Params.pathId(raw);
-        Map<String, String> form = flat(rawForm);
+        Map<String, String> form = Forms.flat(rawForm);
         String action = form.getOrDefault("action", "");
         return viewers.signedIn().chain(v -> {
             Uni<String> done = switch (action) {
@@ -285,7 +285,7 @@ public class MeetingPages {
                 case "rsvp" -> invites.rsvp(v, id, new InviteService.RsvpInput(form.get("response"))).map(x -> "rsvp");
                 default -> Uni.createFrom().failure(ProblemException.field("action", "unknown-value"));
             };
-            return done.map(key -> redirect("/meetings/" + id + "?saved=" + key + "#" + anchor(key)))
+            return done.map(key -> Forms.redirect("/meetings/" + id + "?saved=" + key + "#" + anchor(key)))
                     .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404 && pe.status() != 401)
                     .recoverWithUni(e -> renderMeeting(v, id, form, errors(e, v), null, status(e)));
         });
@@ -369,7 +369,7 @@ public class MeetingPages {
     @Path("meetings/{id}/agenda")
     public Uni<Response> agendaForm(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
         long id = Params.pathId(raw);
-        Map<String, String> form = flat(rawForm);
+        Map<String, String> form = Forms.flat(rawForm);
         return viewers.signedIn().chain(v -> {
             Params p = new Params();
             Integer version = p.intOr("version", form.get("version"), -1, 0, Integer.MAX_VALUE);
@@ -377,13 +377,13 @@ public class MeetingPages {
             if ("template".equals(action)) {
                 Long template = p.id("templateId", form.get("templateId"));
                 return checked(p).chain(x -> agendas.applyTemplate(v, id, new AgendaService.TemplateApply(template, version)))
-                        .map(x -> redirect("/meetings/" + id + "/agenda?saved=template"))
+                        .map(x -> Forms.redirect("/meetings/" + id + "/agenda?saved=template"))
                         .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404)
                         .recoverWithUni(e -> renderAgenda(v, id, null, errors(e, v), null, status(e)));
             }
             if ("save-template".equals(action)) {
                 return agendas.saveTemplate(v, id, new AgendaService.TemplateSave(form.get("templateName")))
-                        .map(x -> redirect("/meetings/" + id + "/agenda?saved=template-saved"))
+                        .map(x -> Forms.redirect("/meetings/" + id + "/agenda?saved=template-saved"))
                         .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404)
                         .recoverWithUni(e -> renderAgenda(v, id, null, errors(e, v), null, status(e)));
             }
@@ -399,7 +399,7 @@ public class MeetingPages {
                         minutesValue == null ? 0 : minutesValue.intValue(), presenter, null, null, form.get("notes" + i)));
             }
             return checked(p).chain(x -> agendas.replace(v, id, new AgendaService.AgendaInput(version, items)))
-                    .map(x -> redirect("/meetings/" + id + "/agenda?saved=agenda"))
+                    .map(x -> Forms.redirect("/meetings/" + id + "/agenda?saved=agenda"))
                     .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404)
                     .recoverWithUni(e -> renderAgenda(v, id, items, errors(e, v), null, status(e)));
         });
@@ -424,7 +424,7 @@ public class MeetingPages {
     @Path("meetings/{id}/attendance")
     public Uni<Response> attendanceForm(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
         long id = Params.pathId(raw);
-        Map<String, String> form = flat(rawForm);
+        Map<String, String> form = Forms.flat(rawForm);
         return viewers.signedIn().chain(v -> {
             Params p = new Params();
             List<AttendanceView> entries = new ArrayList<>();
@@ -443,7 +443,7 @@ public class MeetingPages {
                 }
             }
             return checked(p).chain(x -> minutes.recordAttendance(v, id, new MinutesService.AttendanceInput(entries)))
-                    .map(x -> redirect("/meetings/" + id + "/attendance?saved=attendance"))
+                    .map(x -> Forms.redirect("/meetings/" + id + "/attendance?saved=attendance"))
                     .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404)
                     .recoverWithUni(e -> renderAttendance(v, id, errors(e, v), null, status(e)));
         });
@@ -485,14 +485,14 @@ public class MeetingPages {
     @Path("meetings/{id}/minutes")
     public Uni<Response> minutesForm(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
         long id = Params.pathId(raw);
-        Map<String, String> form = flat(rawForm);
+        Map<String, String> form = Forms.flat(rawForm);
         String action = form.getOrDefault("action", "save");
         return viewers.signedIn().chain(v -> {
             Params p = new Params();
             Integer version = p.intOr("version", form.get("version"), -1, 0, Integer.MAX_VALUE);
             if ("publish".equals(action)) {
                 return minutes.publish(v, id, new MinutesService.PublishInput("on".equals(form.get("acknowledgeWarnings"))))
-                        .map(x -> redirect("/meetings/" + id + "/minutes"))
+                        .map(x -> Forms.redirect("/meetings/" + id + "/minutes"))
                         .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404)
                         .recoverWithUni(e -> renderMinutesEdit(v, id, null, -1, false, errors(e, v), null, status(e)));
             }
@@ -512,7 +512,7 @@ public class MeetingPages {
                 items.add(new MinutesItemView(agendaPos, theme, form.get("content" + i), form.get("results" + i)));
             }
             return checked(p).chain(x -> minutes.save(v, id, new MinutesService.MinutesInput(version, items)))
-                    .map(x -> redirect("/meetings/" + id + "/minutes/edit?saved=minutes"))
+                    .map(x -> Forms.redirect("/meetings/" + id + "/minutes/edit?saved=minutes"))
                     .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404)
                     .recoverWithUni(e -> {
                         ProblemException pe = (ProblemException) e;
@@ -531,7 +531,7 @@ public class MeetingPages {
         ActionService.ActionInput in = new ActionService.ActionInput(form.get("actionTitle"), owner, null, due,
                 form.getOrDefault("actionStatus", "OPEN"), null, version);
         return checked(p).chain(x -> status ? actions.update(v, id, actionId, in) : actions.create(v, id, in))
-                .map(x -> redirect("/meetings/" + id + "/minutes/edit?saved=action#actions"))
+                .map(x -> Forms.redirect("/meetings/" + id + "/minutes/edit?saved=action#actions"))
                 .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404)
                 .recoverWithUni(e -> renderMinutesEdit(v, id, null, -1, false, errors(e, v), null, status(e)));
     }
@@ -555,11 +555,11 @@ public class MeetingPages {
     public Uni<Response> questionnaireForm(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
         long id = Params.pathId(raw);
         return viewers.signedIn().chain(v -> {
-            Map<String, String> form = flat(rawForm);
+            Map<String, String> form = Forms.flat(rawForm);
             Uni<?> done = "followup".equals(form.get("action"))
                     ? questionnaire.followup(v, id, new MeetingQuestionnaire.FollowupInput(form.get("followup")))
                     : questionnaire.answer(v, id, submission(rawForm));
-            return done.map(x -> redirect("/meetings/" + id + "/questionnaire?saved=questionnaire"))
+            return done.map(x -> Forms.redirect("/meetings/" + id + "/questionnaire?saved=questionnaire"))
                     .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404)
                     .recoverWithUni(e -> renderQuestionnaire(v, id, errors(e, v), null, status(e)));
         });
@@ -592,7 +592,7 @@ public class MeetingPages {
     @Path("series/{id}/next")
     public Uni<Response> planNext(@PathParam("id") String raw) {
         long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> series.planNext(v, id).map(d -> redirect("/meetings/" + d.id() + "?saved=planned"))
+        return viewers.signedIn().chain(v -> series.planNext(v, id).map(d -> Forms.redirect("/meetings/" + d.id() + "?saved=planned"))
                 .onFailure(e -> e instanceof ProblemException pe && pe.status() == 403)
                 .recoverWithUni(e -> series.get(v, id).chain(s -> pages.render(Templates.series(s, errors(e, v)), v,
                         "meetings", 403))));
@@ -601,7 +601,7 @@ public class MeetingPages {
     @POST
     @Path("series")
     public Uni<Response> createSeries(MultivaluedMap<String, String> raw) {
-        Map<String, String> form = flat(raw);
+        Map<String, String> form = Forms.flat(raw);
         return viewers.signedIn().chain(v -> {
             Params p = new Params();
             Long circle = p.optionalLong("seriesCircleId", form.get("seriesCircleId"), 1, Long.MAX_VALUE);
@@ -614,7 +614,7 @@ public class MeetingPages {
             SeriesService.SeriesInput in = new SeriesService.SeriesInput(circle, form.get("seriesTitle"),
                     form.get("seriesKind"), org == null ? List.of() : List.of(org), i.apply(weekday), form.get("defaultStart"),
                     i.apply(length), i.apply(min), i.apply(max));
-            return checked(p).chain(x -> series.create(v, in)).map(s -> redirect("/series/" + s.id()))
+            return checked(p).chain(x -> series.create(v, in)).map(s -> Forms.redirect("/series/" + s.id()))
                     .onFailure(ProblemException.class).recoverWithUni(e -> renderList(v, form, errors(e, v), null, status(e)));
         });
     }
@@ -641,7 +641,7 @@ public class MeetingPages {
     @POST
     @Path("p/{token}")
     public Uni<Response> personalForm(@PathParam("token") String token, MultivaluedMap<String, String> rawForm) {
-        Map<String, String> form = flat(rawForm);
+        Map<String, String> form = Forms.flat(rawForm);
         return viewers.current().chain(v -> {
             Params p = new Params();
             Uni<String> done = switch (form.getOrDefault("action", "")) {
@@ -653,7 +653,7 @@ public class MeetingPages {
                 case "questionnaire" -> questionnaire.answerByToken(token, submission(rawForm)).map(x -> "questionnaire");
                 default -> Uni.createFrom().failure(ProblemException.field("action", "unknown-value"));
             };
-            return done.map(key -> redirect("/p/" + token + "?saved=" + key))
+            return done.map(key -> Forms.redirect("/p/" + token + "?saved=" + key))
                     .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404 && pe.status() != 410)
                     .recoverWithUni(e -> renderPersonal(v, token, errors(e, v), null, status(e)));
         });
@@ -676,21 +676,7 @@ public class MeetingPages {
         return saved != null && saved.matches("^[a-z-]{1,30}$") ? saved : null;
     }
 
-    static Response redirect(String to) {
-        return Response.seeOther(URI.create(to)).build();
-    }
 
-    static Map<String, String> flat(MultivaluedMap<String, String> raw) {
-        Map<String, String> out = new HashMap<>();
-        if (raw != null) {
-            raw.forEach((k, vs) -> {
-                if (k != null && k.length() <= 40 && vs != null && !vs.isEmpty()) {
-                    out.put(k, vs.get(0));
-                }
-            });
-        }
-        return out;
-    }
 
     static List<FieldMessage> errors(Throwable e, Viewer v) {
         return FormErrors.of((ProblemException) e, v.locale());

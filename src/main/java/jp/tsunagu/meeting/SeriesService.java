@@ -238,21 +238,7 @@ public class SeriesService {
                                 .chain(vs -> meetings.saveVenues(saved.id, vs.stream()
                                         .map(v -> new MeetingViews.Venue(v.name, v.address)).toList())))
                         .call(saved -> last == null ? Uni.createFrom().voidItem()
-                                : AgendaItem.<AgendaItem>list("meetingId = ?1 order by position", last.id).chain(items -> {
-                            List<AgendaItem> copy = new ArrayList<>();
-                            for (AgendaItem a : items) {
-                                AgendaItem c = new AgendaItem();
-                                c.meetingId = saved.id;
-                                c.position = a.position;
-                                c.itemType = a.itemType;
-                                c.title = a.title;
-                                c.minutes = a.minutes;
-                                c.presenterOrgId = a.presenterOrgId;
-                                c.notes = null;
-                                copy.add(c);
-                            }
-                            return Rows.persistAll(copy);
-                        }))
+                                : AgendaItem.<AgendaItem>list("meetingId = ?1 order by position", last.id).chain(items -> Rows.persistAll(AgendaService.copy(items, saved.id))))
                         .chain(saved -> access.facts(viewer, saved).chain(x -> meetings.detailOf(viewer, x)));
             });
         });

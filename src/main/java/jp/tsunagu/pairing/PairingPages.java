@@ -32,11 +32,11 @@ import jp.tsunagu.directory.PersonRef;
 import jp.tsunagu.pairing.PairingViews.ProgramView;
 import jp.tsunagu.pairing.PairingViews.TemplateStep;
 import jp.tsunagu.platform.web.FormErrors;
+import jp.tsunagu.platform.web.Forms;
 import jp.tsunagu.platform.web.FormErrors.FieldMessage;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -111,7 +111,7 @@ public class PairingPages {
     @POST
     @Path("programs")
     public Uni<Response> createProgram(MultivaluedMap<String, String> raw, @Context HttpServerRequest request) {
-        Map<String, String> form = flat(raw);
+        Map<String, String> form = Forms.flat(raw);
         return viewers.signedIn().chain(v -> {
             Params p = new Params();
             ProgramService.ProgramInput in = new ProgramService.ProgramInput(
@@ -129,7 +129,7 @@ public class PairingPages {
                         p.check();
                         return in;
                     }).chain(x -> programs.create(v, in, Params.ip(request)))
-                    .map(created -> redirect("/programs/" + created.id()))
+                    .map(created -> Forms.redirect("/programs/" + created.id()))
                     .onFailure(ProblemException.class).recoverWithUni(e -> renderPrograms(v, form,
                             messages((ProblemException) e, v), ((ProblemException) e).status()));
         });
@@ -159,7 +159,7 @@ public class PairingPages {
     public Uni<Response> template(@PathParam("id") String rawId, MultivaluedMap<String, String> raw,
                                   @Context HttpServerRequest request) {
         long id = Params.pathId(rawId);
-        Map<String, String> form = flat(raw);
+        Map<String, String> form = Forms.flat(raw);
         return viewers.signedIn().chain(v -> {
             Params p = new Params();
             List<TemplateStep> steps = new ArrayList<>();
@@ -180,7 +180,7 @@ public class PairingPages {
                         p.check();
                         return steps;
                     }).chain(x -> programs.replaceTemplate(v, id, version, steps, Params.ip(request)))
-                    .map(x -> redirect("/programs/" + id + "#template"))
+                    .map(x -> Forms.redirect("/programs/" + id + "#template"))
                     .onFailure(ProblemException.class).recoverWithUni(e -> renderProgram(v, id,
                             messages((ProblemException) e, v), ((ProblemException) e).status()));
         });
@@ -227,7 +227,7 @@ public class PairingPages {
     public Uni<Response> apply(@PathParam("id") String rawId, MultivaluedMap<String, String> raw,
                                @Context HttpServerRequest request) {
         long id = Params.pathId(rawId);
-        Map<String, String> form = flat(raw);
+        Map<String, String> form = Forms.flat(raw);
         List<String> themes = raw.getOrDefault("themes", List.of());
         themes.forEach(t -> form.put(t, "on"));
         return viewers.signedIn().chain(v -> {
@@ -241,7 +241,7 @@ public class PairingPages {
                         p.check();
                         return in;
                     }).chain(x -> programs.submit(v, id, in, version == null ? null : version.intValue(), Params.ip(request)))
-                    .map(saved -> redirect("/programs/" + id + "?applied=1"))
+                    .map(saved -> Forms.redirect("/programs/" + id + "?applied=1"))
                     .onFailure(ProblemException.class).recoverWithUni(e -> renderApply(v, id, form,
                             messages((ProblemException) e, v), ((ProblemException) e).status()));
         });
@@ -272,7 +272,7 @@ public class PairingPages {
     @POST
     @Path("pairings")
     public Uni<Response> createPair(MultivaluedMap<String, String> raw, @Context HttpServerRequest request) {
-        Map<String, String> form = flat(raw);
+        Map<String, String> form = Forms.flat(raw);
         return viewers.signedIn().chain(v -> {
             Params p = new Params();
             Long program = p.id("programId", form.get("programId"));
@@ -288,7 +288,7 @@ public class PairingPages {
                         return program;
                     }).chain(x -> matching.createPair(v, program, new MatchingService.PairInput(app, supporting, null,
                             form.get("rationale"), officer, advisor), Params.ip(request)))
-                    .map(pairId -> redirect("/pairings/" + pairId))
+                    .map(pairId -> Forms.redirect("/pairings/" + pairId))
                     .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404).recoverWithUni(e ->
                             renderApplication(v, program, app, messages((ProblemException) e, v),
                                     ((ProblemException) e).status()));
@@ -319,7 +319,7 @@ public class PairingPages {
                                    MultivaluedMap<String, String> raw) {
         long id = Params.pathId(rawId);
         long milestone = Params.pathId(rawMilestone);
-        Map<String, String> form = flat(raw);
+        Map<String, String> form = Forms.flat(raw);
         return viewers.signedIn().chain(v -> {
             Params p = new Params();
             PairingService.MilestoneInput in = new PairingService.MilestoneInput(form.get("status"),
@@ -331,7 +331,7 @@ public class PairingPages {
                         p.check();
                         return in;
                     }).chain(x -> pairings.updateMilestone(v, id, milestone, in))
-                    .map(x -> redirect("/pairings/" + id + "?saved=milestone#milestones"))
+                    .map(x -> Forms.redirect("/pairings/" + id + "?saved=milestone#milestones"))
                     .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404).recoverWithUni(e ->
                             renderPairing(v, id, null, Map.of(), messages((ProblemException) e, v), null,
                                     ((ProblemException) e).status()));
@@ -342,7 +342,7 @@ public class PairingPages {
     @Path("pairings/{id}/visits")
     public Uni<Response> visit(@PathParam("id") String rawId, MultivaluedMap<String, String> raw) {
         long id = Params.pathId(rawId);
-        Map<String, String> form = flat(raw);
+        Map<String, String> form = Forms.flat(raw);
         return viewers.signedIn().chain(v -> {
             Params p = new Params();
             List<ItineraryItem> items = new ArrayList<>();
@@ -361,7 +361,7 @@ public class PairingPages {
                         p.check();
                         return in;
                     }).chain(x -> pairings.addVisit(v, id, in))
-                    .map(x -> redirect("/pairings/" + id + "?saved=visit#visits"))
+                    .map(x -> Forms.redirect("/pairings/" + id + "?saved=visit#visits"))
                     .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404).recoverWithUni(e ->
                             renderPairing(v, id, null, form, messages((ProblemException) e, v), null,
                                     ((ProblemException) e).status()));
@@ -372,7 +372,7 @@ public class PairingPages {
     @Path("pairings/{id}/assessments")
     public Uni<Response> assessment(@PathParam("id") String rawId, MultivaluedMap<String, String> raw) {
         long id = Params.pathId(rawId);
-        Map<String, String> form = flat(raw);
+        Map<String, String> form = Forms.flat(raw);
         return viewers.signedIn().chain(v -> {
             Params p = new Params();
             List<AssessmentView> items = new ArrayList<>();
@@ -390,7 +390,7 @@ public class PairingPages {
                         p.check();
                         return items;
                     }).chain(x -> pairings.saveAssessment(v, id, new PairingService.AssessmentInput(items, version)))
-                    .map(x -> redirect("/pairings/" + id + "?saved=assessment#assessment"))
+                    .map(x -> Forms.redirect("/pairings/" + id + "?saved=assessment#assessment"))
                     .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404).recoverWithUni(e ->
                             renderPairing(v, id, items, Map.of(), messages((ProblemException) e, v), null,
                                     ((ProblemException) e).status()));
@@ -419,21 +419,7 @@ public class PairingPages {
 
     // ---------------------------------------------------------------- helpers
 
-    static Response redirect(String to) {
-        return Response.seeOther(URI.create(to)).build();
-    }
 
-    static Map<String, String> flat(MultivaluedMap<String, String> raw) {
-        Map<String, String> out = new HashMap<>();
-        if (raw != null) {
-            raw.forEach((k, vs) -> {
-                if (k != null && k.length() <= 40 && vs != null && !vs.isEmpty()) {
-                    out.put(k, vs.get(0));
-                }
-            });
-        }
-        return out;
-    }
 
     static List<FieldMessage> messages(ProblemException e, Viewer v) {
         return FormErrors.of(e, v.locale());

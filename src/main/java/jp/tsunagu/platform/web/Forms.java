@@ -1,0 +1,33 @@
+package jp.tsunagu.platform.web;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Plain HTML forms: their fields as a flat map (first value, bounded names) and the redirect after a post. */
+public final class Forms {
+
+    private Forms() {
+    }
+
+    /** The first value of each field; field names longer than 40 characters are ignored. */
+    public static Map<String, String> flat(MultivaluedMap<String, String> raw) {
+        Map<String, String> out = new HashMap<>();
+        if (raw != null) {
+            raw.forEach((k, vs) -> {
+                if (k != null && k.length() <= 40 && vs != null && !vs.isEmpty()) {
+                    out.put(k, vs.get(0));
+                }
+            });
+        }
+        return out;
+    }
+
+    /** 303 See Other, so a reload does not post again. */
+    public static Response redirect(String to) {
+        return Response.seeOther(URI.create(to)).build();
+    }
+}
