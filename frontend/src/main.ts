@@ -2,9 +2,17 @@
 // JavaScript; islands only make them quicker to use.
 import './style.css';
 import { mountDirectoryFilter } from './directory-filter';
+import { mountAvailabilityGrid } from './availability-grid';
+import { mountAgendaEditor } from './agenda-editor';
+import { mountMinutesEditor } from './minutes-editor';
+import { mountPrintButton } from './print-button';
 
 const islands: Record<string, (el: HTMLElement) => void> = {
   'directory-filter': mountDirectoryFilter,
+  'availability-grid': mountAvailabilityGrid,
+  'agenda-editor': mountAgendaEditor,
+  'minutes-editor': (el) => mountMinutesEditor(el as HTMLFormElement),
+  'print-button': mountPrintButton,
 };
 
 function mountAll(): void {

@@ -11,6 +11,8 @@ import jp.tsunagu.directory.CircleService;
 import jp.tsunagu.directory.DirectoryViews.CircleSummary;
 import jp.tsunagu.directory.Organization;
 import jp.tsunagu.directory.OrgType;
+import jp.tsunagu.meeting.MeetingService;
+import jp.tsunagu.meeting.MeetingViews.MeetingSummary;
 import jp.tsunagu.notification.NotificationService;
 import jp.tsunagu.pairing.PairingService;
 import jp.tsunagu.pairing.PairingViews.PairSummary;
@@ -32,7 +34,7 @@ public class HomeService {
     @TemplateData
     public record Home(boolean signedIn, String displayName, String role, List<OrgLink> organizations,
                        List<CircleSummary> circles, Stats stats, List<PairSummary> pairs,
-                       List<NotificationService.Item> notifications) {
+                       List<NotificationService.Item> notifications, List<MeetingSummary> meetings) {
     }
 
     @Inject
@@ -44,25 +46,37 @@ public class HomeService {
     @Inject
     NotificationService notifications;
 
+    @Inject
+    MeetingService meetings;
+
+    /** How many upcoming meetings the home page lists (the rest are one click away on /meetings). */
+    static final int UPCOMING = 5;
+
     @WithSession
     public Uni<Home> home(Viewer viewer) {
         if (!viewer.signedIn()) {
             return Organization.count("orgType", OrgType.NAKAPOTSU.name())
-                    .map(n -> new Home(false, null, null, List.of(), List.of(), new Stats(n, 0, 0), List.of(), List.of()));
+                    .map(n -> new Home(false, null, null, List.of(), List.of(), new Stats(n, 0, 0), List.of(), List.of(), List.of()));
         }
         Uni<List<OrgLink>> orgs = viewer.organizationIds().isEmpty() ? Uni.createFrom().item(List.of())
                 : Organization.<Organization>list("id in ?1 order by name", viewer.organizationIds())
                 .map(list -> list.stream().map(o -> new OrgLink(o.id, o.name, o.orgType)).toList());
         return orgs.chain(os -> circles.list(viewer).chain(cs -> pairings.mine(viewer).chain(pairs ->
-                notifications.recent(viewer, 5).chain(notes -> {
+                notifications.recent(viewer, 5).chain(notes -> upcoming(viewer).chain(next -> {
             List<CircleSummary> mine = cs.stream().filter(CircleSummary::viewerIsMember).toList();
             if (viewer.is(Role.NETWORK_ADMIN) || viewer.is(Role.SYSADMIN)) {
                 return Organization.count("orgType", OrgType.NAKAPOTSU.name()).chain(centers ->
                         Organization.count().map(all -> new Home(true, viewer.displayName(), viewer.role().wire(), os,
-                                mine, new Stats(centers, all, cs.size()), pairs, notes)));
+                                mine, new Stats(centers, all, cs.size()), pairs, notes, next)));
             }
             return Uni.createFrom().item(new Home(true, viewer.displayName(), viewer.role().wire(), os, mine, null,
-                    pairs, notes));
-        }))));
+                    pairs, notes, next));
+        })))));
+    }
+
+    /** The next meetings the viewer can see (through the meetings' own access rules), cancelled ones left out. */
+    Uni<List<MeetingSummary>> upcoming(Viewer viewer) {
+        return meetings.list(viewer, new MeetingService.Filter(null, null, null, true)).map(list -> list.stream()
+                .filter(m -> !"CANCELLED".equals(m.status())).limit(UPCOMING).toList());
     }
 }

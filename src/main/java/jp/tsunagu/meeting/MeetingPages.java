@@ -45,8 +45,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -473,12 +475,30 @@ public class MeetingPages {
                 return Uni.createFrom().failure(ProblemException.notFound());
             }
             return minutes.minutes(v, id).chain(stored -> agendas.agenda(v, id).chain(a -> actions.list(v, id).chain(acts -> {
-                List<MinutesItemView> items = draft != null ? draft : !stored.items().isEmpty() ? stored.items()
-                        : a.items().stream().map(i -> new MinutesItemView((long) i.position(), i.title(), null, null)).toList();
+                List<MinutesItemView> items = withAgenda(draft != null ? draft : stored.items(), a);
                 return pages.render(Templates.minutesEdit(d, a, stored, items, version >= 0 ? version : stored.version(),
                         conflict, acts, d.summary().organizers(), errors, saved), v, "meetings", status);
             })));
         });
+    }
+
+    /**
+     * The rows the minutes editor shows: in agenda order, each agenda item with what was written
+     * under it or, if nothing yet, its title as the theme to write under; then rows not tied to the
+     * agenda. Rows with nothing written are not stored, so the agenda keeps scaffolding the editor.
+     */
+    static List<MinutesItemView> withAgenda(List<MinutesItemView> written, AgendaView agenda) {
+        List<MinutesItemView> rows = new ArrayList<>();
+        Set<Long> positions = new HashSet<>();
+        for (var item : agenda.items()) {
+            long position = item.position();
+            positions.add(position);
+            List<MinutesItemView> under = written.stream().filter(w -> Long.valueOf(position).equals(w.agendaItemPosition())).toList();
+            rows.addAll(under.isEmpty() ? List.of(new MinutesItemView(position, item.title(), null, null)) : under);
+        }
+        written.stream().filter(w -> w.agendaItemPosition() == null || !positions.contains(w.agendaItemPosition()))
+                .forEach(rows::add);
+        return rows;
     }
 
     @POST
@@ -505,7 +525,8 @@ public class MeetingPages {
                 if (theme == null) {
                     continue;
                 }
-                if (theme.isBlank() && blank(form.get("content" + i)) && blank(form.get("results" + i))) {
+                // a theme alone (pre-filled from the agenda) with nothing written under it is not minutes
+                if (blank(form.get("content" + i)) && blank(form.get("results" + i))) {
                     continue;
                 }
                 Long agendaPos = p.optionalLong("agenda" + i, form.get("agenda" + i), 1, 40);
@@ -516,8 +537,11 @@ public class MeetingPages {
                     .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404)
                     .recoverWithUni(e -> {
                         ProblemException pe = (ProblemException) e;
-                        return renderMinutesEdit(v, id, items, version == null ? -1 : version, pe.status() == 409
-                                && "conflict".equals(pe.key()), errors(e, v), null, status(e));
+                        boolean conflict = pe.status() == 409 && "conflict".equals(pe.key());
+                        // after a conflict the form carries the stored version: the person has now seen
+                        // it, so saving their merged text again is a deliberate overwrite
+                        return renderMinutesEdit(v, id, items, conflict || version == null ? -1 : version, conflict,
+                                conflict ? List.of() : errors(e, v), null, status(e));
                     });
         });
     }

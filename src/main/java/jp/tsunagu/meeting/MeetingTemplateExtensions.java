@@ -38,6 +38,16 @@ public class MeetingTemplateExtensions {
         return java.util.stream.IntStream.range(filled, filled + extra).boxed().toList();
     }
 
+    /** An instant as the Tokyo date for a date input (yyyy-MM-dd), or empty. */
+    static String inputDate(java.time.Instant t) {
+        return t == null ? "" : MeetingService.local(t).toLocalDate().toString();
+    }
+
+    /** An instant as the Tokyo time for a time input (HH:mm), or empty. */
+    static String inputTime(java.time.Instant t) {
+        return t == null ? "" : MeetingService.local(t).toLocalTime().withSecond(0).withNano(0).toString();
+    }
+
     private static List<String> names(Enum<?>[] values) {
         return Arrays.stream(values).map(Enum::name).toList();
     }

@@ -95,7 +95,8 @@ public final class MeetingViews {
 
     @TemplateData
     public record MinutesView(long meetingId, int version, boolean published, Instant updatedAt, Instant publishedAt,
-                              List<MinutesItemView> items, List<Warning> warnings) {
+                              List<MinutesItemView> items, List<Warning> warnings, Integer attendedInPerson,
+                              Integer attendedOnline) {
     }
 
     @TemplateData

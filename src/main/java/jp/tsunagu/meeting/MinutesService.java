@@ -89,13 +89,19 @@ public class MinutesService {
 
     Uni<MinutesView> minutesOf(Meeting m) {
         return MinutesItem.<MinutesItem>list("meetingId = ?1 order by position", m.id).chain(items ->
-                AgendaItem.<AgendaItem>list("meetingId", m.id).map(agenda -> {
+                AgendaItem.<AgendaItem>list("meetingId", m.id).chain(agenda -> Attendance.<Attendance>list("meetingId", m.id)
+                        .map(present -> {
                     List<MinutesItemView> views = items.stream().map(i -> new MinutesItemView(agenda.stream()
                             .filter(a -> a.id.equals(i.agendaItemId)).findFirst().map(a -> (long) a.position).orElse(null),
                             i.theme, i.content, i.results)).toList();
+                    // head counts only (names stay on the organizers' attendance page)
+                    Integer inPerson = present.isEmpty() ? null
+                            : (int) present.stream().filter(a -> "IN_PERSON".equals(a.mode)).count();
+                    Integer online = present.isEmpty() ? null
+                            : (int) present.stream().filter(a -> "ONLINE".equals(a.mode)).count();
                     return new MinutesView(m.id, m.minutesVersion, m.minutesPublishedAt != null, m.minutesUpdatedAt,
-                            m.minutesPublishedAt, views, warnings(views));
-                }));
+                            m.minutesPublishedAt, views, warnings(views), inPerson, online);
+                })));
     }
 
     /** Places in the minutes that look like personal data (phone numbers, full names). */
@@ -291,7 +297,7 @@ public class MinutesService {
 
     @WithSession
     public Uni<List<AttendanceView>> attendance(Viewer viewer, long meetingId) {
-        return access.editable(viewer, meetingId).chain(l -> attendanceOf(viewer, l.meeting()));
+        return access.organizerView(viewer, meetingId).chain(l -> attendanceOf(viewer, l.meeting()));
     }
 
     Uni<List<AttendanceView>> attendanceOf(Viewer viewer, Meeting m) {
@@ -368,7 +374,7 @@ public class MinutesService {
     /** Attendance as CSV (UTF-8 with BOM so spreadsheet software reads the Japanese). */
     @WithTransaction
     public Uni<String> attendanceCsv(Viewer viewer, long meetingId, String ip) {
-        return access.editable(viewer, meetingId).call(l -> audit.record(jp.tsunagu.audit.AuditLog.MEETING_ATTENDANCE_EXPORTED,
+        return access.organizerView(viewer, meetingId).call(l -> audit.record(jp.tsunagu.audit.AuditLog.MEETING_ATTENDANCE_EXPORTED,
                 viewer.accountId(), viewer.email(), "meeting:" + meetingId, ip, null))
                 .chain(l -> attendanceOf(viewer, l.meeting()).map(list -> {
             java.util.Locale loc = viewer.locale();
