@@ -41,13 +41,14 @@ public class ActionService {
     /** The meeting's own action items and the open ones carried from earlier meetings of its series. */
     @WithSession
     public Uni<List<ActionView>> list(Viewer viewer, long meetingId) {
-        return access.minutesVisible(viewer, meetingId).chain(l -> Uni.combine().all()
-                .unis(ActionItem.<ActionItem>list("meetingId = ?1 order by id", meetingId), carried(viewer, l.meeting()))
-                .asTuple().chain(t -> views(viewer, t.getItem1()).map(own -> {
-                    List<ActionView> all = new ArrayList<>(t.getItem2());
-                    all.addAll(own);
-                    return all;
-                })));
+        // one query after the other: a reactive session runs one statement at a time
+        return access.minutesVisible(viewer, meetingId).chain(l -> carried(viewer, l.meeting()).chain(before ->
+                ActionItem.<ActionItem>list("meetingId = ?1 order by id", meetingId).chain(items -> views(viewer, items))
+                        .map(own -> {
+                            List<ActionView> all = new ArrayList<>(before);
+                            all.addAll(own);
+                            return all;
+                        })));
     }
 
     /**

@@ -106,7 +106,7 @@ public class InviteService {
                 p.error("persons[" + i + "].email", "email");
             }
         }
-        if (in.organizationIds() != null && (in.organizationIds().size() > 200 || in.organizationIds().contains(null))) {
+        if (in.organizationIds() != null && (in.organizationIds().size() > 200 || in.organizationIds().stream().anyMatch(java.util.Objects::isNull))) {
             p.error("organizationIds", "range");
         }
         boolean byCriteria = type != null || in.prefectureCode() != null || in.areaId() != null;
@@ -287,7 +287,7 @@ public class InviteService {
 
     @WithSession
     public Uni<List<InviteeView>> invitees(Viewer viewer, long meetingId) {
-        return access.editable(viewer, meetingId).chain(l -> list(viewer, l));
+        return access.organizerView(viewer, meetingId).chain(l -> list(viewer, l));
     }
 
     Uni<List<InviteeView>> list(Viewer viewer, Loaded l) {

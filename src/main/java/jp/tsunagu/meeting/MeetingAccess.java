@@ -74,6 +74,22 @@ public class MeetingAccess {
         });
     }
 
+    /**
+     * Reads for the people who run the meeting (attendance names, the invitation list, the
+     * editors' pages): 401 for anonymous visitors, 404 for everyone else, even participants.
+     */
+    public Uni<Loaded> organizerView(Viewer viewer, long id) {
+        return load(viewer, id, false).map(l -> {
+            if (!policy.permits(viewer, Action.EDIT, l.resource())) {
+                if (!viewer.signedIn()) {
+                    throw ProblemException.unauthorized();
+                }
+                throw ProblemException.notFound();
+            }
+            return l;
+        });
+    }
+
     /** Minutes and action items: published ones for whoever sees the meeting, drafts for organizers. */
     public Uni<Loaded> minutesVisible(Viewer viewer, long id) {
         return load(viewer, id, false).map(l -> {

@@ -92,7 +92,7 @@ public class MeetingService {
         }
         if (!update && (in.organizerIds() == null || in.organizerIds().isEmpty())) {
             p.error("organizerIds", "required");
-        } else if (in.organizerIds() != null && (in.organizerIds().size() > 10 || in.organizerIds().contains(null))) {
+        } else if (in.organizerIds() != null && (in.organizerIds().size() > 10 || in.organizerIds().stream().anyMatch(java.util.Objects::isNull))) {
             p.error("organizerIds", "range");
         }
         List<Venue> venues = in.venues() == null ? List.of() : in.venues();

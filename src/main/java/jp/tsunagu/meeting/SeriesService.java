@@ -92,7 +92,7 @@ public class SeriesService {
             p.error("kind", "required");
         }
         if (in.organizerIds() == null || in.organizerIds().isEmpty() || in.organizerIds().size() > 10
-                || in.organizerIds().contains(null)) {
+                || in.organizerIds().stream().anyMatch(java.util.Objects::isNull)) {
             p.error("organizerIds", "required");
         }
         if (in.defaultWeekday() != null && (in.defaultWeekday() < 1 || in.defaultWeekday() > 7)) {

@@ -1,27 +1,11 @@
 package jp.tsunagu.browser;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -33,69 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Screenshots land in target/screenshots for a person to look at.
  */
 @QuarkusTest
-class BrowserTest {
-
-    static Playwright playwright;
-    static Browser browser;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    BrowserContext context;
-    Page page;
-    final List<String> violations = new ArrayList<>();
-
-    @BeforeAll
-    static void launch() {
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium")))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void open() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("ja-JP"));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void shut() {
-        context.close();
-    }
-
-    String url(String path) {
-        return base.toString().replaceAll("/$", "") + path;
-    }
-
-    void audit(String name) {
-        AxeResults results = new AxeBuilder(page)
-                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
-                .analyze();
-        for (Rule rule : results.getViolations()) {
-            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
-                violations.add(name + ": " + rule.getId() + " — " + rule.getHelp() + " " + rule.getNodes().size() + " node(s)");
-            }
-        }
-        try {
-            Files.createDirectories(Path.of("target/screenshots"));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/" + name + ".png")).setFullPage(true));
-    }
+class BrowserTest extends BrowserSupport {
 
     @Test
     void signInFilterOpenSwitchLanguageSignOut() {
@@ -144,7 +66,7 @@ class BrowserTest {
     @Test
     void adminPagesAndPhoneSizedWindow() {
         context.close();
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740).setLocale("ja-JP"));
+        context = newContext(375, 740);
         page = context.newPage();
         page.navigate(url("/login"));
         page.getByLabel("メールアドレス").fill("admin@demo.tsunagu.jp");
@@ -171,18 +93,6 @@ class BrowserTest {
         page.keyboard().press("Tab");
         assertThat(page.locator(".skip")).isFocused();
         assertEquals(List.of(), violations, "axe-core: serious or critical violations");
-    }
-
-    void signIn(String email) {
-        page.navigate(url("/login"));
-        page.getByLabel("メールアドレス").fill(email);
-        page.getByLabel("パスワード").fill("tsunagu-demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログイン")).click();
-        page.waitForURL(u -> !u.contains("/login"));
-    }
-
-    void signOut() {
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログアウト")).click();
     }
 
     /**
@@ -291,7 +201,7 @@ class BrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("石狩障がい者就業・生活支援センター のいける")).click();
         audit("28-pair-fy2023");
         context.close();
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740).setLocale("ja-JP"));
+        context = newContext(375, 740);
         page = context.newPage();
         signIn("admin@demo.tsunagu.jp");
         page.navigate(pairUrl);

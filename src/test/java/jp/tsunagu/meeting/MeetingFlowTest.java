@@ -223,7 +223,8 @@ class MeetingFlowTest {
                 .put("/api/meetings/" + id + "/attendance").then().statusCode(200).body("", hasSize(2));
         String csv = as("bridge").get("/api/meetings/" + id + "/attendance.csv").then().statusCode(200).extract().asString();
         assertTrue(csv.startsWith("\uFEFF") && csv.contains("外部 参加者"));
-        as("partner").get("/api/meetings/" + id + "/attendance").then().statusCode(403);
+        // attendance names are the organizers' to read: a participant gets 404 as for anything they may not see
+        as("partner").get("/api/meetings/" + id + "/attendance").then().statusCode(404);
 
         List<Map<String, Object>> items = List.of(Map.of("theme", "求人情報の共有", "content", "連絡先は 090-1234-5678 まで",
                 "results", "次回も共有する"));
@@ -252,6 +253,13 @@ class MeetingFlowTest {
         given().get("/api/poll/" + latest + "/questionnaire").then().statusCode(200).body("canAnswer", equalTo(true));
         Map<String, Object> answer = Map.of("answers", Map.of("continue", List.of("yes"), "frequency", List.of("quarterly"),
                 "weekday", List.of("tue", "thu"), "length", List.of("90"), "next", List.of("事例検討をしたい")));
+        // an option that does not exist, or two answers to a single-choice question: 400 naming the question
+        given().contentType(ContentType.JSON).body(Map.of("answers", Map.of("continue", List.of("forever"))))
+                .post("/api/poll/" + latest + "/questionnaire").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("answers.continue"));
+        given().contentType(ContentType.JSON).body(Map.of("answers", Map.of("continue", List.of("yes", "no"))))
+                .post("/api/poll/" + latest + "/questionnaire").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("answers.continue"));
         given().contentType(ContentType.JSON).body(answer).post("/api/poll/" + latest + "/questionnaire").then().statusCode(204);
         given().contentType(ContentType.JSON).body(answer).post("/api/poll/" + latest + "/questionnaire").then().statusCode(409);
         given().contentType(ContentType.JSON).body(Map.of("answers", Map.of("continue", List.of("yes", "no"))))

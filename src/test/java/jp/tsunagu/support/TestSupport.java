@@ -42,6 +42,20 @@ public final class TestSupport {
         }
     }
 
+    /** One text value (first column of the first row; null when the row or the value is missing). */
+    public static String text(AgroalDataSource ds, String sql, Object... args) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static long orgId(AgroalDataSource ds, String code) {
         return id(ds, "SELECT id FROM organization WHERE code = ?", code);
     }

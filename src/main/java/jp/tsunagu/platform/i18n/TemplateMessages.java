@@ -34,6 +34,10 @@ public class TemplateMessages {
         return Messages.get(locale(locale), key, arg1, arg2);
     }
 
+    static String t(@TemplateAttribute("locale") Object locale, String key, Object a1, Object a2, Object a3) {
+        return Messages.get(locale(locale), key, a1, a2, a3);
+    }
+
     static String t(@TemplateAttribute("locale") Object locale, String key, Object a1, Object a2, Object a3, Object a4) {
         return Messages.get(locale(locale), key, a1, a2, a3, a4);
     }
