@@ -68,6 +68,12 @@ public class AccessPolicy {
             return action == Action.VIEW && m.published() ? permitsMeeting(viewer, Action.VIEW, m.meeting())
                     : permitsMeeting(viewer, Action.EDIT, m.meeting());
         }
+        if (resource instanceof Resource.Posting p) {
+            return permitsPosting(viewer, action, p);
+        }
+        if (resource instanceof Resource.PostingShare s) {
+            return action == Action.SHARE && mayShare(viewer, s);
+        }
         if (resource instanceof Resource.Series s) {
             if (action == Action.VIEW) {
                 return viewer.is(Role.NETWORK_ADMIN) || (viewer.signedIn()
@@ -96,6 +102,50 @@ public class AccessPolicy {
         }
         return !m.draft() && (m.invited() || (m.circleId() != null && viewer.circleIds().contains(m.circleId())
                 && !viewer.is(Role.SYSADMIN)));
+    }
+
+    /**
+     * Postings reach exactly where they were shared: the owner organization's staff; everyone
+     * signed in for network-wide ones; members of the circles it was shared into for non-public
+     * ones. The secretariat has no extra right here (a Hello Work opening shared in a circle stays
+     * in that circle), sysadmins and advisors read none beyond their own organization. Editing,
+     * closing and reading the view log: the owner organization's staff.
+     */
+    private boolean permitsPosting(Viewer viewer, Action action, Resource.Posting p) {
+        PostingScope scope = postingScope(viewer);
+        if (action == Action.VIEW) {
+            return scope.ownOrganizations().contains(p.ownerOrgId())
+                    || (scope.network() && "NETWORK".equals(p.visibility()))
+                    || ("CIRCLES".equals(p.visibility()) && p.circleIds().stream().anyMatch(scope.circles()::contains));
+        }
+        return action == Action.EDIT && staff(viewer) && viewer.memberOf(p.ownerOrgId());
+    }
+
+    /**
+     * Sharing into a circle: staff who see the posting and belong to the target circle; others than
+     * the owner only when the posting may be forwarded.
+     */
+    private boolean mayShare(Viewer viewer, Resource.PostingShare s) {
+        Resource.Posting p = s.posting();
+        return staff(viewer) && permitsPosting(viewer, Action.VIEW, p) && viewer.circleIds().contains(s.targetCircleId())
+                && (viewer.memberOf(p.ownerOrgId()) || !p.doNotForward());
+    }
+
+    /** Staff of a member organization (not advisors or sysadmins, who hold no organization's data). */
+    private static boolean staff(Viewer viewer) {
+        return viewer.signedIn() && !viewer.is(Role.ADVISOR) && !viewer.is(Role.SYSADMIN);
+    }
+
+    /** What a viewer's posting lists, searches, counts, digests and exports may contain (the same rule as VIEW). */
+    public record PostingScope(Set<Long> ownOrganizations, boolean network, Set<Long> circles) {
+    }
+
+    public PostingScope postingScope(Viewer viewer) {
+        if (!viewer.signedIn()) {
+            return new PostingScope(Set.of(), false, Set.of());
+        }
+        boolean staff = staff(viewer);
+        return new PostingScope(viewer.organizationIds(), staff, staff ? viewer.circleIds() : Set.of());
     }
 
     private static boolean organizes(Viewer viewer, Set<Long> organizerIds) {

@@ -5,5 +5,6 @@ public enum Action {
     VIEW,
     EDIT,
     INVITE,
-    CHANGE_ROLE
+    CHANGE_ROLE,
+    SHARE
 }

@@ -67,4 +67,17 @@ public sealed interface Resource {
     /** A circle's meeting series; creating one needs membership of the circle. */
     record Series(long circleId, java.util.Set<Long> organizerIds) implements Resource {
     }
+
+    /**
+     * A job posting or internship slot. {@code visibility}: ORGANIZATION (a draft of its owner),
+     * CIRCLES (the circles in {@code circleIds}) or NETWORK; {@code doNotForward}: members of those
+     * circles may not pass it on.
+     */
+    record Posting(long ownerOrgId, String visibility, java.util.Set<Long> circleIds, boolean doNotForward)
+            implements Resource {
+    }
+
+    /** Sharing a posting into one more circle. */
+    record PostingShare(Posting posting, long targetCircleId) implements Resource {
+    }
 }

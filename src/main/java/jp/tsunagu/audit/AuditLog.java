@@ -24,6 +24,7 @@ public class AuditLog {
     public static final String PAIRING_CREATED = "PAIRING_CREATED";
     public static final String PROGRAM_EXPORTED = "PROGRAM_EXPORTED";
     public static final String MEETING_ATTENDANCE_EXPORTED = "MEETING_ATTENDANCE_EXPORTED";
+    public static final String POSTINGS_EXPORTED = "POSTINGS_EXPORTED";
 
     public Uni<AuditEvent> record(String type, Long actorId, String actorEmail, String subject, String ip, String detail) {
         AuditEvent e = new AuditEvent();

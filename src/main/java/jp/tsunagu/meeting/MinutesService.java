@@ -378,7 +378,7 @@ public class MinutesService {
                 viewer.accountId(), viewer.email(), "meeting:" + meetingId, ip, null))
                 .chain(l -> attendanceOf(viewer, l.meeting()).map(list -> {
             java.util.Locale loc = viewer.locale();
-            StringBuilder b = new StringBuilder("\uFEFF");
+            StringBuilder b = new StringBuilder(jp.tsunagu.platform.web.CsvText.BOM);
             b.append(csv(jp.tsunagu.platform.i18n.Messages.get(loc, "attendance.csv.name"))).append(',')
                     .append(csv(jp.tsunagu.platform.i18n.Messages.get(loc, "attendance.csv.organization"))).append(',')
                     .append(csv(jp.tsunagu.platform.i18n.Messages.get(loc, "attendance.csv.mode"))).append("\r\n");
@@ -391,12 +391,7 @@ public class MinutesService {
         }));
     }
 
-    /** A CSV cell: quoted, with formula-starting text defused for spreadsheet software. */
     static String csv(String v) {
-        String s = v == null ? "" : v;
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-        }
-        return "\"" + s.replace("\"", "\"\"") + "\"";
+        return jp.tsunagu.platform.web.CsvText.cell(v);
     }
 }

@@ -1,0 +1,106 @@
+package jp.tsunagu.posting;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jp.tsunagu.account.ViewerService;
+import jp.tsunagu.platform.web.Params;
+import jp.tsunagu.posting.PostingViews.PostingDetail;
+import jp.tsunagu.posting.PostingViews.SearchPage;
+import jp.tsunagu.posting.PostingViews.ViewLogEntry;
+
+import java.net.URI;
+import java.util.List;
+
+/** Job postings and internship slots over JSON. Every read and write goes through the access policy. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class PostingApi {
+
+    @Inject
+    ViewerService viewers;
+
+    @Inject
+    PostingService postings;
+
+    @Inject
+    PostingSearch search;
+
+    @Inject
+    PostingExport export;
+
+    /** Search: q, kind, prefecture, area, category, hoursMin, hoursMax, employmentType, carving, disability, source, circle, since, mine, sort, page, size. */
+    @GET
+    @Path("/postings")
+    public Uni<SearchPage> search(@Context UriInfo uri) {
+        PostingSearch.Filters f = PostingSearch.parse(PostingSearch.Query.of(uri.getQueryParameters()::getFirst));
+        return viewers.signedIn().chain(v -> search.search(v, f));
+    }
+
+    @POST
+    @Path("/postings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> create(@NotNull PostingService.PostingInput body) {
+        return viewers.signedIn().chain(v -> postings.create(v, body))
+                .map(d -> Response.created(URI.create("/api/postings/" + d.id())).entity(d).build());
+    }
+
+    @GET
+    @Path("/postings/export.csv")
+    @Produces("text/csv")
+    public Uni<Response> exportCsv(@Context UriInfo uri, @Context HttpServerRequest request) {
+        PostingSearch.Filters f = PostingSearch.parse(PostingSearch.Query.of(uri.getQueryParameters()::getFirst));
+        return viewers.signedIn().chain(v -> export.export(v, f, Params.ip(request))).map(csv -> Response.ok(csv)
+                .type("text/csv; charset=UTF-8").header("Content-Disposition", "attachment; filename=\"postings.csv\"").build());
+    }
+
+    @GET
+    @Path("/postings/{id}")
+    public Uni<PostingDetail> get(@PathParam("id") String raw) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> postings.get(v, id));
+    }
+
+    @PUT
+    @Path("/postings/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<PostingDetail> update(@PathParam("id") String raw, @NotNull PostingService.PostingInput body) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> postings.update(v, id, body));
+    }
+
+    @POST
+    @Path("/postings/{id}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<PostingDetail> status(@PathParam("id") String raw, @NotNull PostingService.StatusInput body) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> postings.changeStatus(v, id, body));
+    }
+
+    @POST
+    @Path("/postings/{id}/share")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<PostingDetail> share(@PathParam("id") String raw, @NotNull PostingService.ShareInput body) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> postings.share(v, id, body));
+    }
+
+    @GET
+    @Path("/postings/{id}/views")
+    public Uni<List<ViewLogEntry>> views(@PathParam("id") String raw) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> postings.views(v, id));
+    }
+}
