@@ -28,6 +28,11 @@ public final class PostingViews {
         public boolean hasNext() {
             return (long) (page + 1) * size < total;
         }
+
+        /** The next page's number as people count (1-based). */
+        public int nextPage() {
+            return page + 2;
+        }
     }
 
     /** A circle the posting was shared into, by whom and when. */

@@ -30,4 +30,24 @@ public final class Forms {
     public static Response redirect(String to) {
         return Response.seeOther(URI.create(to)).build();
     }
+
+    /** Every value of a repeated field (checkbox groups), blanks left out, at most {@code max}. */
+    public static java.util.List<String> all(MultivaluedMap<String, String> raw, String field, int max) {
+        java.util.List<String> values = raw == null ? null : raw.get(field);
+        return values == null ? java.util.List.of()
+                : values.stream().filter(v -> v != null && !v.isBlank()).limit(max).toList();
+    }
+
+    /** The collected field errors as a failed Uni (so a page can recover and show them), or an empty item. */
+    public static io.smallrye.mutiny.Uni<Void> checked(Params p) {
+        return io.smallrye.mutiny.Uni.createFrom().item(() -> {
+            p.check();
+            return null;
+        });
+    }
+
+    /** A "saved=…" key from a redirect, if it looks like one. */
+    public static String savedKey(String saved) {
+        return saved != null && saved.matches("^[a-z-]{1,30}$") ? saved : null;
+    }
 }

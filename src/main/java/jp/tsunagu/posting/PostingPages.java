@@ -1,0 +1,238 @@
+package jp.tsunagu.posting;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jp.tsunagu.access.PageRenderer;
+import jp.tsunagu.access.Viewer;
+import jp.tsunagu.account.ViewerService;
+import jp.tsunagu.directory.Circle;
+import jp.tsunagu.directory.Organization;
+import jp.tsunagu.directory.Prefecture;
+import jp.tsunagu.platform.web.FormErrors;
+import jp.tsunagu.platform.web.FormErrors.FieldMessage;
+import jp.tsunagu.platform.web.Forms;
+import jp.tsunagu.platform.web.Params;
+import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.posting.PostingViews.PostingDetail;
+import jp.tsunagu.posting.PostingViews.SearchPage;
+import jp.tsunagu.posting.PostingViews.ViewLogEntry;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** The posting pages: search, share a new one, read one (share further, close, view log). Plain forms, PRG. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class PostingPages {
+
+    /** A value and its label, for selects and checkbox groups. */
+    @TemplateData
+    public record Choice(String value, String label) {
+    }
+
+    @CheckedTemplate(basePath = "posting")
+    static class Templates {
+        static native TemplateInstance list(SearchPage result, Map<String, String> filter, List<Choice> prefectures,
+                                            String query);
+
+        static native TemplateInstance form(Map<String, String> form, List<String> checked, List<Choice> prefectures,
+                                            List<Choice> organizations, List<Choice> circles, List<FieldMessage> errors);
+
+        static native TemplateInstance detail(PostingDetail p, List<Choice> shareTargets, List<ViewLogEntry> views,
+                                              List<FieldMessage> errors, String saved);
+    }
+
+    @Inject
+    ViewerService viewers;
+
+    @Inject
+    PageRenderer pages;
+
+    @Inject
+    PostingService postings;
+
+    @Inject
+    PostingSearch search;
+
+    static final List<String> FILTERS = List.of("q", "kind", "prefecture", "category", "employmentType", "hoursMax",
+            "carving", "disability", "source", "sort");
+
+    @GET
+    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @Path("postings")
+    public Uni<Response> list(@Context UriInfo uri) {
+        MultivaluedMap<String, String> qp = uri.getQueryParameters();
+        Map<String, String> filter = new java.util.HashMap<>();
+        FILTERS.forEach(k -> {
+            String v = qp.getFirst(k);
+            if (v != null && !v.isBlank() && v.length() <= 100) {
+                filter.put(k, v);
+            }
+        });
+        PostingSearch.Filters f = PostingSearch.parse(PostingSearch.Query.of(qp::getFirst));
+        String query = uri.getRequestUri().getRawQuery();
+        return viewers.signedIn().chain(v -> search.search(v, f).chain(result -> prefectures(v).chain(prefs ->
+                pages.render(Templates.list(result, filter, prefs, query == null ? "" : query.replaceAll("&?page=\\d+", "")),
+                        v, "postings"))));
+    }
+
+    @GET
+    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @Path("postings/new")
+    public Uni<Response> newForm(@QueryParam("kind") String kind) {
+        Map<String, String> defaults = new java.util.HashMap<>();
+        defaults.put("kind", "INTERNSHIP".equals(kind) ? "INTERNSHIP" : "JOB");
+        defaults.put("visibility", "CIRCLES");
+        defaults.put("source", "COMPANY");
+        defaults.put("expiresOn", jp.tsunagu.platform.time.JapaneseCalendar.today()
+                .plusDays(PostingService.DEFAULT_EXPIRY_DAYS).toString());
+        return viewers.signedIn().chain(v -> renderForm(v, defaults, List.of(), List.of(), 200));
+    }
+
+    Uni<Response> renderForm(Viewer v, Map<String, String> form, List<String> checked, List<FieldMessage> errors, int status) {
+        Uni<List<Organization>> orgs = v.organizationIds().isEmpty() ? Uni.createFrom().item(List.of())
+                : Organization.list("id in ?1 order by name", v.organizationIds());
+        Uni<List<Circle>> circles = v.circleIds().isEmpty() ? Uni.createFrom().item(List.of())
+                : Circle.list("id in ?1 order by name", v.circleIds());
+        return prefectures(v).chain(prefs -> orgs.chain(os -> circles.chain(cs -> pages.render(Templates.form(form, checked,
+                prefs, os.stream().map(o -> new Choice(String.valueOf(o.id), o.name)).toList(),
+                cs.stream().map(c -> new Choice(String.valueOf(c.id), c.name)).toList(), errors), v, "postings", status))));
+    }
+
+    Uni<List<Choice>> prefectures(Viewer v) {
+        return Prefecture.<Prefecture>list("order by code").map(ps -> ps.stream()
+                .map(p -> new Choice(String.valueOf(p.code), p.name(v.locale()))).toList());
+    }
+
+    @POST
+    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @Path("postings")
+    public Uni<Response> create(MultivaluedMap<String, String> raw) {
+        Map<String, String> form = Forms.flat(raw);
+        List<String> disabilities = Forms.all(raw, "disabilityExperience", 10);
+        List<String> circleValues = Forms.all(raw, "circleIds", 20);
+        List<String> checked = new java.util.ArrayList<>(disabilities);
+        checked.addAll(circleValues);
+        return viewers.signedIn().chain(v -> {
+            Params p = new Params();
+            List<Long> circles = new java.util.ArrayList<>();
+            for (String c : circleValues) {
+                Long id = p.optionalLong("circleIds", c, 1, Long.MAX_VALUE);
+                if (id != null) {
+                    circles.add(id);
+                }
+            }
+            PostingService.PostingInput in = new PostingService.PostingInput(form.get("kind"),
+                    p.optionalLong("organizationId", form.get("organizationId"), 1, Long.MAX_VALUE), form.get("title"),
+                    form.get("companyName"), form.get("companyIndustry"), form.get("municipality"),
+                    integer(p, "prefectureCode", form.get("prefectureCode"), 1, 47), null, form.get("jobCategory"),
+                    form.get("employmentType"), decimal(p, "hoursPerDay", form.get("hoursPerDay")),
+                    decimal(p, "hoursPerWeek", form.get("hoursPerWeek")), integer(p, "daysPerWeek", form.get("daysPerWeek"), 1, 7),
+                    on(form, "splitShift"), on(form, "shortHours"), on(form, "weeklyPay"), on(form, "dailyPay"),
+                    on(form, "trialStep"), form.get("carvingNote"), form.get("wageType"),
+                    integer(p, "wageYen", form.get("wageYen"), 1, 2_000_000), p.date("startOn", form.get("startOn")),
+                    integer(p, "openings", form.get("openings"), 1, 100), disabilities, form.get("accommodations"),
+                    on(form, "belowQuota"), form.get("howToApply"), form.get("description"), form.get("source"),
+                    form.get("helloWorkNumber"), on(form, "doNotForward"), p.date("endsOn", form.get("endsOn")),
+                    integer(p, "places", form.get("places"), 1, 100),
+                    form.get("hiringIntent") == null || form.get("hiringIntent").isBlank() ? null : on(form, "hiringIntent"),
+                    form.get("conditions"), form.get("visibility"), circles, p.date("expiresOn", form.get("expiresOn")),
+                    null, null);
+            return Forms.checked(p).chain(x -> postings.create(v, in))
+                    .map(d -> Forms.redirect("/postings/" + d.id() + "?saved=created"))
+                    .onFailure(ProblemException.class)
+                    .recoverWithUni(e -> renderForm(v, form, checked, FormErrors.of((ProblemException) e, v.locale()),
+                            ((ProblemException) e).status()));
+        });
+    }
+
+    static Boolean on(Map<String, String> form, String field) {
+        String v = form.get(field);
+        return v != null && (v.equals("on") || v.equals("true"));
+    }
+
+    static Integer integer(Params p, String field, String raw, long min, long max) {
+        Long v = p.optionalLong(field, raw == null ? null : raw.replace(",", "").trim(), min, max);
+        return v == null ? null : v.intValue();
+    }
+
+    static BigDecimal decimal(Params p, String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(raw.trim());
+        } catch (NumberFormatException e) {
+            p.error(field, "format");
+            return null;
+        }
+    }
+
+    @GET
+    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @Path("postings/{id}")
+    public Uni<Response> detail(@PathParam("id") String raw, @QueryParam("saved") String saved) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> renderDetail(v, id, List.of(), Forms.savedKey(saved), 200, true));
+    }
+
+    Uni<Response> renderDetail(Viewer v, long id, List<FieldMessage> errors, String saved, int status, boolean logView) {
+        Uni<PostingDetail> found = logView ? postings.get(v, id) : postings.detail(v, id);
+        return found.chain(d -> (d.canEdit() ? postings.views(v, id) : Uni.createFrom().item(List.<ViewLogEntry>of()))
+                .chain(views -> shareTargets(v, d).chain(targets ->
+                        pages.render(Templates.detail(d, targets, views, errors, saved), v, "postings", status))));
+    }
+
+    /** Circles of the viewer the posting is not in yet, if the viewer may pass it on. */
+    Uni<List<Choice>> shareTargets(Viewer v, PostingDetail d) {
+        if (!d.canForward()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Long> ids = v.circleIds().stream().filter(c -> d.shares().stream().noneMatch(s -> s.circleId() == c)).toList();
+        return ids.isEmpty() ? Uni.createFrom().item(List.of())
+                : Circle.<Circle>list("id in ?1 order by name", ids).map(cs -> cs.stream()
+                .map(c -> new Choice(String.valueOf(c.id), c.name)).toList());
+    }
+
+    @POST
+    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @Path("postings/{id}")
+    public Uni<Response> act(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        Map<String, String> form = Forms.flat(rawForm);
+        return viewers.signedIn().chain(v -> {
+            Params p = new Params();
+            Uni<String> done = switch (form.getOrDefault("action", "")) {
+                case "share" -> {
+                    Long circle = p.optionalLong("circleId", form.get("circleId"), 1, Long.MAX_VALUE);
+                    yield Forms.checked(p).chain(x -> postings.share(v, id, new PostingService.ShareInput(circle))).map(x -> "shared");
+                }
+                case "status" -> {
+                    Integer version = integer(p, "version", form.get("version"), 0, Integer.MAX_VALUE);
+                    yield Forms.checked(p).chain(x -> postings.changeStatus(v, id,
+                            new PostingService.StatusInput(form.get("status"), version))).map(x -> "status");
+                }
+                default -> Uni.createFrom().failure(ProblemException.field("action", "unknown-value"));
+            };
+            return done.map(key -> Forms.redirect("/postings/" + id + "?saved=" + key))
+                    .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404)
+                    .recoverWithUni(e -> renderDetail(v, id, FormErrors.of((ProblemException) e, v.locale()), null,
+                            ((ProblemException) e).status(), false));
+        });
+    }
+}

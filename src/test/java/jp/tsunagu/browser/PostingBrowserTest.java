@@ -1,0 +1,86 @@
+package jp.tsunagu.browser;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A center shares a non-public posting with its circle; a partner in that circle finds it by a
+ * two-character word and opens it; a center outside the circle cannot find it; the sharer's view
+ * log shows the partner's view. axe-core on every page.
+ */
+@QuarkusTest
+class PostingBrowserTest extends BrowserSupport {
+
+    Page.GetByRoleOptions exact(String name) {
+        return new Page.GetByRoleOptions().setName(name).setExact(true);
+    }
+
+    @Test
+    void shareFindAndSeeWhoViewed() {
+        signIn("bridge@demo.tsunagu.jp");
+        page.navigate(url("/postings"));
+        assertThat(page.locator("h1")).hasText("求人・実習枠");
+        audit("60-postings");
+        page.getByRole(AriaRole.LINK, exact("求人を共有する")).click();
+        page.getByLabel("職種・タイトル").fill("スーパーのバックヤード清掃補助");
+        page.getByLabel("企業名").fill("株式会社ブラウザ試験ストア");
+        page.getByLabel("都道府県", new Page.GetByLabelOptions().setExact(true)).selectOption("47");
+        page.getByLabel("市区町村").fill("南風原町");
+        page.getByLabel("職種の分類").selectOption("CLEANING");
+        page.getByLabel("週の時間").fill("15");
+        page.getByLabel("短時間勤務").check();
+        page.getByLabel("賃金の形態").selectOption("HOURLY");
+        page.getByLabel("賃金（円）").fill("1000");
+        page.getByLabel("仕事の内容", new Page.GetByLabelOptions().setExact(true)).fill("閉店後のバックヤードの床清掃とゴミの分別。");
+        page.getByLabel("転送禁止（共有したサークルの外に出さない）").check();
+        page.getByLabel("沖縄南部 就労移行等情報交換会").check();
+        audit("61-posting-form");
+        page.getByRole(AriaRole.BUTTON, exact("共有する")).click();
+        assertThat(page.locator(".notice[role=status]")).containsText("共有しました");
+        assertThat(page.locator("h1")).hasText("スーパーのバックヤード清掃補助");
+        String postingUrl = page.url().replaceAll("\\?.*$", "");
+        audit("62-posting-owner");
+
+        // a partner in the circle finds it by a two-character word and opens it
+        BrowserContext partnerContext = newContext(375, 740);
+        Page partner = partnerContext.newPage();
+        signIn(partner, "partner@demo.tsunagu.jp");
+        partner.navigate(url("/postings"));
+        partner.getByLabel("キーワード").fill("清掃");
+        partner.getByRole(AriaRole.BUTTON, exact("探す")).click();
+        assertThat(partner.locator(".postings")).containsText("スーパーのバックヤード清掃補助");
+        audit(partner, "63-postings-search-phone");
+        partner.getByRole(AriaRole.LINK, exact("スーパーのバックヤード清掃補助")).click();
+        assertThat(partner.locator("h1")).hasText("スーパーのバックヤード清掃補助");
+        assertThat(partner.locator("main")).containsText("共有元が転送を禁止しています");
+        assertEquals(0, partner.locator("#h-share").count(), "no way to pass a do-not-forward posting on");
+        audit(partner, "64-posting-partner-phone");
+        partnerContext.close();
+
+        // a center outside the circle cannot find it, nor open it
+        BrowserContext outsideContext = newContext(1280, 900);
+        Page outside = outsideContext.newPage();
+        signIn(outside, "csa@demo.tsunagu.jp");
+        outside.navigate(url("/postings?q=清掃"));
+        assertThat(outside.locator(".postings")).containsText("病院内清掃");
+        assertThat(outside.locator("main")).not().containsText("スーパーのバックヤード清掃補助");
+        com.microsoft.playwright.Response r = outside.navigate(postingUrl);
+        assertEquals(404, r.status());
+        outsideContext.close();
+
+        // the sharer's view log shows the partner's view
+        page.navigate(postingUrl);
+        assertThat(page.locator("section:has(#h-views) table")).containsText("金城 さくら");
+        audit("65-posting-view-log");
+        assertEquals(List.of(), violations, "axe-core: serious or critical violations");
+    }
+}
