@@ -41,6 +41,9 @@ public class PostingApi {
     @Inject
     PostingExport export;
 
+    @Inject
+    PostingImport imports;
+
     /** Search: q, kind, prefecture, area, category, hoursMin, hoursMax, employmentType, carving, disability, source, circle, since, mine, sort, page, size. */
     @GET
     @Path("/postings")
@@ -64,6 +67,14 @@ public class PostingApi {
         PostingSearch.Filters f = PostingSearch.parse(PostingSearch.Query.of(uri.getQueryParameters()::getFirst));
         return viewers.signedIn().chain(v -> export.export(v, f, Params.ip(request))).map(csv -> Response.ok(csv)
                 .type("text/csv; charset=UTF-8").header("Content-Disposition", "attachment; filename=\"postings.csv\"").build());
+    }
+
+    /** CSV import (UTF-8 or Shift_JIS): a line-by-line report; good lines are stored, bad ones are not. */
+    @POST
+    @Path("/postings/import")
+    @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM})
+    public Uni<PostingImport.Report> importCsv(byte[] body) {
+        return viewers.signedIn().chain(v -> imports.importCsv(v, body == null ? new byte[0] : body));
     }
 
     @GET
