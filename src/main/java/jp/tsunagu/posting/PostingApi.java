@@ -44,6 +44,22 @@ public class PostingApi {
     @Inject
     PostingImport imports;
 
+    @Inject
+    DigestPreference digest;
+
+    @GET
+    @Path("/me/posting-digest")
+    public Uni<DigestPreference.State> digest() {
+        return viewers.signedIn().chain(v -> digest.get(v));
+    }
+
+    @PUT
+    @Path("/me/posting-digest")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<DigestPreference.State> setDigest(@NotNull DigestPreference.Input body) {
+        return viewers.signedIn().chain(v -> digest.set(v, body));
+    }
+
     /** Search: q, kind, prefecture, area, category, hoursMin, hoursMax, employmentType, carving, disability, source, circle, since, mine, sort, page, size. */
     @GET
     @Path("/postings")

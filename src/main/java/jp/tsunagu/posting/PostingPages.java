@@ -48,7 +48,7 @@ public class PostingPages {
     @CheckedTemplate(basePath = "posting")
     static class Templates {
         static native TemplateInstance list(SearchPage result, Map<String, String> filter, List<Choice> prefectures,
-                                            String query);
+                                            String query, boolean digestOn);
 
         static native TemplateInstance form(Map<String, String> form, List<String> checked, List<Choice> prefectures,
                                             List<Choice> organizations, List<Choice> circles, List<FieldMessage> errors);
@@ -69,6 +69,17 @@ public class PostingPages {
     @Inject
     PostingSearch search;
 
+    @Inject
+    DigestPreference digest;
+
+    @POST
+    @Path("postings/digest")
+    public Uni<Response> digest(MultivaluedMap<String, String> raw) {
+        Map<String, String> form = Forms.flat(raw);
+        return viewers.signedIn().chain(v -> digest.set(v, new DigestPreference.Input("true".equals(form.get("enabled")))))
+                .map(x -> Forms.redirect("/postings#digest"));
+    }
+
     static final List<String> FILTERS = List.of("q", "kind", "prefecture", "category", "employmentType", "hoursMax",
             "carving", "disability", "source", "sort");
 
@@ -87,8 +98,8 @@ public class PostingPages {
         PostingSearch.Filters f = PostingSearch.parse(PostingSearch.Query.of(qp::getFirst));
         String query = uri.getRequestUri().getRawQuery();
         return viewers.signedIn().chain(v -> search.search(v, f).chain(result -> prefectures(v).chain(prefs ->
-                pages.render(Templates.list(result, filter, prefs, query == null ? "" : query.replaceAll("&?page=\\d+", "")),
-                        v, "postings"))));
+                digest.get(v).chain(d -> pages.render(Templates.list(result, filter, prefs,
+                        query == null ? "" : query.replaceAll("&?page=\\d+", ""), d.enabled()), v, "postings")))));
     }
 
     @GET

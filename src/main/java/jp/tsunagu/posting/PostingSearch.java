@@ -204,7 +204,7 @@ public class PostingSearch {
         String sql = "SELECT p.id, p.kind, p.title, p.company_name, " + prefName + " AS prefecture, p.municipality,"
                 + " p.job_category, p.employment_type, p.hours_per_week, p.wage_type, p.wage_yen,"
                 + " (p.split_shift OR p.short_hours OR p.weekly_pay OR p.daily_pay OR p.trial_step) AS carving,"
-                + " p.visibility, p.do_not_forward, p.expires_on, p.created_at, o.name AS owner, p.status,"
+                + " p.visibility, p.do_not_forward, p.expires_on, p.created_at, o.name AS owner, p.status, p.owner_org_id,"
                 + " " + rankExpr + " AS rank, count(*) OVER () AS total"
                 + " FROM posting p JOIN prefecture pr ON pr.code = p.prefecture_code JOIN organization o ON o.id = p.owner_org_id"
                 + " WHERE " + where + " ORDER BY " + order + " LIMIT $" + limit + " OFFSET $" + offset;
@@ -237,6 +237,6 @@ public class PostingSearch {
                 : new BigDecimal(r.getBigDecimal("hours_per_week").toString()), r.getString("wage_type"),
                 r.getInteger("wage_yen"), r.getBoolean("carving"), r.getString("visibility"), r.getBoolean("do_not_forward"),
                 r.getLocalDate("expires_on"), r.getOffsetDateTime("created_at").toInstant(), r.getString("owner"),
-                r.getString("status"));
+                r.getString("status"), r.getLong("owner_org_id"));
     }
 }

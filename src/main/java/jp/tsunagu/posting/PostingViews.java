@@ -20,7 +20,8 @@ public final class PostingViews {
     public record PostingSummary(long id, String kind, String title, String companyName, String prefecture,
                                  String municipality, String jobCategory, String employmentType, BigDecimal hoursPerWeek,
                                  String wageType, Integer wageYen, boolean jobCarving, String visibility,
-                                 boolean doNotForward, LocalDate expiresOn, Instant createdAt, String owner, String status) {
+                                 boolean doNotForward, LocalDate expiresOn, Instant createdAt, String owner, String status,
+                                 Long ownerId) {
     }
 
     @TemplateData
