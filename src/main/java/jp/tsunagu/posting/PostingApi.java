@@ -47,6 +47,9 @@ public class PostingApi {
     @Inject
     DigestPreference digest;
 
+    @Inject
+    RequestService requests;
+
     @GET
     @Path("/me/posting-digest")
     public Uni<DigestPreference.State> digest() {
@@ -129,5 +132,85 @@ public class PostingApi {
     public Uni<List<ViewLogEntry>> views(@PathParam("id") String raw) {
         long id = Params.pathId(raw);
         return viewers.signedIn().chain(v -> postings.views(v, id));
+    }
+
+    // ------------------------------------------------------------------ internship slots
+
+    /** Internship and work-experience slots: the posting search with kind=INTERNSHIP. */
+    @GET
+    @Path("/internships")
+    public Uni<SearchPage> internships(@Context UriInfo uri) {
+        PostingSearch.Query q = PostingSearch.Query.of(uri.getQueryParameters()::getFirst);
+        PostingSearch.Filters f = PostingSearch.parse(new PostingSearch.Query(q.q(), "INTERNSHIP", q.prefecture(), q.area(),
+                q.category(), q.hoursMin(), q.hoursMax(), q.employmentType(), q.carving(), q.disability(), q.source(),
+                q.circle(), q.since(), q.mine(), q.sort(), q.page(), q.size()));
+        return viewers.signedIn().chain(v -> search.search(v, f));
+    }
+
+    @POST
+    @Path("/internships")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> createInternship(@NotNull PostingService.PostingInput body) {
+        PostingService.PostingInput in = new PostingService.PostingInput("INTERNSHIP", body.organizationId(), body.title(),
+                body.companyName(), body.companyIndustry(), body.municipality(), body.prefectureCode(), body.areaId(),
+                body.jobCategory(), body.employmentType(), body.hoursPerDay(), body.hoursPerWeek(), body.daysPerWeek(),
+                body.splitShift(), body.shortHours(), body.weeklyPay(), body.dailyPay(), body.trialStep(), body.carvingNote(),
+                body.wageType(), body.wageYen(), body.startOn(), body.openings(), body.disabilityExperience(),
+                body.accommodations(), body.belowQuota(), body.howToApply(), body.description(), body.source(),
+                body.helloWorkNumber(), body.doNotForward(), body.endsOn(), body.places(), body.hiringIntent(),
+                body.conditions(), body.visibility(), body.circleIds(), body.expiresOn(), body.contactAccountId(), body.version());
+        return viewers.signedIn().chain(v -> postings.create(v, in))
+                .map(d -> Response.created(URI.create("/api/postings/" + d.id())).entity(d).build());
+    }
+
+    @GET
+    @Path("/internships/{id}/requests")
+    public Uni<List<RequestService.BookingView>> bookings(@PathParam("id") String raw) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> requests.bookings(v, id));
+    }
+
+    @POST
+    @Path("/internships/{id}/requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> book(@PathParam("id") String raw, @NotNull RequestService.BookingInput body) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> requests.book(v, id, body)).map(b -> Response.status(201).entity(b).build());
+    }
+
+    @PUT
+    @Path("/internships/{id}/requests/{requestId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RequestService.BookingView> decide(@PathParam("id") String raw, @PathParam("requestId") String rawRequest,
+                                                 @NotNull RequestService.DecisionInput body) {
+        long id = Params.pathId(raw);
+        long requestId = Params.pathId(rawRequest);
+        return viewers.signedIn().chain(v -> requests.decide(v, id, requestId, body));
+    }
+
+    // ------------------------------------------------------------------ "anyone suitable?"
+
+    @GET
+    @Path("/candidate-requests")
+    public Uni<List<RequestService.AskView>> asks(@jakarta.ws.rs.QueryParam("posting") String posting) {
+        Params p = new Params();
+        Long postingId = p.optionalLong("posting", posting, 1, Long.MAX_VALUE);
+        p.check();
+        return viewers.signedIn().chain(v -> requests.asks(v, postingId));
+    }
+
+    @POST
+    @Path("/candidate-requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> ask(@NotNull RequestService.AskInput body) {
+        return viewers.signedIn().chain(v -> requests.ask(v, body)).map(a -> Response.status(201).entity(a).build());
+    }
+
+    @POST
+    @Path("/candidate-requests/{id}/answers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RequestService.AskView> answer(@PathParam("id") String raw, @NotNull RequestService.AnswerInput body) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> requests.answer(v, id, body));
     }
 }

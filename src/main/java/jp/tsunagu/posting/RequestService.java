@@ -1,0 +1,343 @@
+package jp.tsunagu.posting;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.qute.TemplateData;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jp.tsunagu.access.AccessPolicy;
+import jp.tsunagu.access.Action;
+import jp.tsunagu.access.Role;
+import jp.tsunagu.access.Viewer;
+import jp.tsunagu.directory.Circle;
+import jp.tsunagu.directory.NameLookup;
+import jp.tsunagu.directory.OrgRef;
+import jp.tsunagu.directory.PersonRef;
+import jp.tsunagu.platform.web.Params;
+import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.posting.PostingTerms.RequestStatus;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Booking requests for internship places, and "anyone suitable?" questions to a circle about a
+ * posting. Neither carries anything about a person: a number of people, an office, a contact on
+ * the staff. Both start from a posting the person may see (the posting's access rule).
+ */
+@ApplicationScoped
+public class RequestService {
+
+    public record BookingInput(Integer people, String office, String message) {
+    }
+
+    public record DecisionInput(String status, Integer version) {
+    }
+
+    public record AskInput(Long postingId, Long circleId, String message) {
+    }
+
+    public record AnswerInput(Integer people, Long contactAccountId) {
+    }
+
+    @TemplateData
+    public record BookingView(long id, long postingId, OrgRef organization, PersonRef requestedBy, int people, String office,
+                              String message, String status, Instant createdAt, int version, boolean canDecide,
+                              boolean canWithdraw) {
+    }
+
+    @TemplateData
+    public record AnswerView(OrgRef organization, int people, PersonRef contact, Instant createdAt) {
+    }
+
+    @TemplateData
+    public record AskView(long id, long postingId, String postingTitle, long circleId, String circleName, OrgRef askedBy,
+                          String message, String status, Instant createdAt, boolean mine, int answers, int people,
+                          List<AnswerView> visibleAnswers) {
+    }
+
+    @Inject
+    PostingService postings;
+
+    @Inject
+    AccessPolicy policy;
+
+    @Inject
+    NameLookup names;
+
+    static long ownOrganization(Viewer viewer, Long ownerToAvoid) {
+        if (viewer.is(Role.SYSADMIN) || viewer.is(Role.ADVISOR)) {
+            throw new ProblemException(403, "forbidden");
+        }
+        return viewer.organizationIds().stream().filter(o -> !o.equals(ownerToAvoid)).sorted().findFirst()
+                .orElseThrow(() -> new ProblemException(403, "forbidden"));
+    }
+
+    // ------------------------------------------------------------------ internship bookings
+
+    @WithTransaction
+    public Uni<BookingView> book(Viewer viewer, long postingId, BookingInput in) {
+        Params p = new Params();
+        if (in == null || in.people() == null) {
+            p.error("people", "required");
+        } else if (in.people() < 1 || in.people() > 20) {
+            p.error("people", "range");
+        }
+        if (in != null) {
+            p.text("office", in.office(), 200);
+            p.text("message", in.message(), 1000);
+        }
+        p.check();
+        return postings.visible(viewer, postingId).chain(l -> {
+            Posting posting = l.posting();
+            if (!PostingTerms.Kind.INTERNSHIP.name().equals(posting.kind)) {
+                throw ProblemException.notFound();
+            }
+            if (viewer.memberOf(posting.ownerOrgId)) {
+                throw new ProblemException(409, "booking-own");
+            }
+            if (!PostingTerms.Status.OPEN.name().equals(posting.status)) {
+                throw new ProblemException(409, "posting-closed");
+            }
+            InternshipRequest r = new InternshipRequest();
+            r.postingId = postingId;
+            r.requestingOrgId = ownOrganization(viewer, posting.ownerOrgId);
+            r.requestedBy = viewer.accountId();
+            r.people = in.people();
+            r.office = PostingService.blankToNull(in.office());
+            r.message = PostingService.blankToNull(in.message());
+            r.status = RequestStatus.PENDING.name();
+            r.createdAt = Instant.now();
+            r.version = 0;
+            return r.<InternshipRequest>persist().chain(saved -> bookingView(viewer, posting, saved));
+        });
+    }
+
+    /** The slot's owner sees every request; a requesting organization its own. */
+    @WithSession
+    public Uni<List<BookingView>> bookings(Viewer viewer, long postingId) {
+        return postings.visible(viewer, postingId).chain(l -> {
+            boolean owner = policy.permits(viewer, Action.EDIT, l.resource());
+            return InternshipRequest.<InternshipRequest>list("postingId = ?1 order by createdAt", postingId)
+                    .chain(rs -> views(viewer, l.posting(), rs.stream()
+                            .filter(r -> owner || viewer.memberOf(r.requestingOrgId)).toList()));
+        });
+    }
+
+    /** Accept or decline (the owner; accepting needs free places), or withdraw (the requester). */
+    @WithTransaction
+    public Uni<BookingView> decide(Viewer viewer, long postingId, long requestId, DecisionInput in) {
+        Params p = new Params();
+        RequestStatus target = p.choice("status", in == null ? null : in.status(), v -> PostingTerms.parse(RequestStatus.class, v));
+        if (in == null || in.status() == null) {
+            p.error("status", "required");
+        }
+        if (in == null || in.version() == null) {
+            p.error("version", "required");
+        }
+        if (target == RequestStatus.PENDING) {
+            p.error("status", "unknown-value");
+        }
+        p.check();
+        return postings.load(postingId, true).chain(l -> {
+            policy.require(viewer, Action.VIEW, l.resource());
+            return InternshipRequest.<InternshipRequest>findById(requestId).chain(r -> {
+                if (r == null || !r.postingId.equals(postingId)) {
+                    throw ProblemException.notFound();
+                }
+                boolean owner = policy.permits(viewer, Action.EDIT, l.resource());
+                boolean requester = viewer.memberOf(r.requestingOrgId) && !viewer.is(Role.SYSADMIN);
+                if (!owner && !requester) {
+                    throw ProblemException.notFound();
+                }
+                if (target == RequestStatus.WITHDRAWN ? !requester : !owner) {
+                    throw new ProblemException(403, "forbidden");
+                }
+                if (r.version.intValue() != in.version()) {
+                    return bookingView(viewer, l.posting(), r).map(current -> {
+                        throw ProblemException.conflict(current);
+                    });
+                }
+                if (!RequestStatus.PENDING.name().equals(r.status)
+                        && !(target == RequestStatus.WITHDRAWN && RequestStatus.ACCEPTED.name().equals(r.status))) {
+                    throw new ProblemException(409, "request-decided");
+                }
+                Uni<Integer> left = target == RequestStatus.ACCEPTED ? postings.placesLeft(l.posting())
+                        : Uni.createFrom().item(Integer.MAX_VALUE);
+                return left.chain(free -> {
+                    if (free < r.people) {
+                        throw new ProblemException(409, "places-full", free);
+                    }
+                    r.status = target.name();
+                    r.decidedBy = viewer.accountId();
+                    r.decidedAt = Instant.now();
+                    r.version++;
+                    return bookingView(viewer, l.posting(), r);
+                });
+            });
+        });
+    }
+
+    Uni<BookingView> bookingView(Viewer viewer, Posting posting, InternshipRequest r) {
+        return views(viewer, posting, List.of(r)).map(vs -> vs.get(0));
+    }
+
+    Uni<List<BookingView>> views(Viewer viewer, Posting posting, List<InternshipRequest> rs) {
+        Set<Long> orgs = new LinkedHashSet<>();
+        Set<Long> people = new LinkedHashSet<>();
+        rs.forEach(r -> {
+            orgs.add(r.requestingOrgId);
+            people.add(r.requestedBy);
+        });
+        boolean owner = viewer.memberOf(posting.ownerOrgId);
+        return names.orgs(orgs, viewer.locale()).chain(os -> names.people(people).map(ps -> rs.stream()
+                .map(r -> new BookingView(r.id, r.postingId, os.get(r.requestingOrgId),
+                        r.requestedBy == null ? null : ps.get(r.requestedBy), r.people, r.office, r.message, r.status,
+                        r.createdAt, r.version, owner && RequestStatus.PENDING.name().equals(r.status),
+                        viewer.memberOf(r.requestingOrgId) && !RequestStatus.WITHDRAWN.name().equals(r.status)
+                                && !RequestStatus.DECLINED.name().equals(r.status)))
+                .toList()));
+    }
+
+    // ------------------------------------------------------------------ "anyone suitable?"
+
+    /**
+     * Asks a circle about a posting. Only a circle the posting already reached (shared there or
+     * network-wide), so asking never shows the posting to anyone new.
+     */
+    @WithTransaction
+    public Uni<AskView> ask(Viewer viewer, AskInput in) {
+        Params p = new Params();
+        if (in == null || in.postingId() == null) {
+            p.error("postingId", "required");
+        }
+        if (in == null || in.circleId() == null) {
+            p.error("circleId", "required");
+        }
+        if (in != null) {
+            p.text("message", in.message(), 1000);
+        }
+        p.check();
+        return postings.visible(viewer, in.postingId()).chain(l -> {
+            if (!viewer.circleIds().contains(in.circleId())) {
+                throw ProblemException.field("circleId", "not-member");
+            }
+            boolean reached = "NETWORK".equals(l.posting().visibility)
+                    || l.shares().stream().anyMatch(s -> s.circleId.equals(in.circleId()));
+            if (!reached) {
+                throw ProblemException.field("circleId", "posting-not-in-circle");
+            }
+            CandidateRequest r = new CandidateRequest();
+            r.postingId = in.postingId();
+            r.circleId = in.circleId();
+            r.askedByOrgId = ownOrganization(viewer, null);
+            r.askedBy = viewer.accountId();
+            r.message = PostingService.blankToNull(in.message());
+            r.status = "OPEN";
+            r.createdAt = Instant.now();
+            return r.<CandidateRequest>persist().chain(saved -> askViews(viewer, List.of(saved)).map(vs -> vs.get(0)));
+        });
+    }
+
+    /** Questions in the viewer's circles about postings they may see (optionally for one posting). */
+    @WithSession
+    public Uni<List<AskView>> asks(Viewer viewer, Long postingId) {
+        if (!viewer.signedIn()) {
+            throw ProblemException.unauthorized();
+        }
+        if (viewer.circleIds().isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Uni<List<CandidateRequest>> found = postingId == null
+                ? CandidateRequest.list("circleId in ?1 and status = 'OPEN' order by createdAt desc", viewer.circleIds())
+                : CandidateRequest.list("circleId in ?1 and postingId = ?2 order by createdAt desc", viewer.circleIds(), postingId);
+        return found.chain(rs -> filterVisible(viewer, rs)).chain(rs -> askViews(viewer, rs));
+    }
+
+    Uni<List<CandidateRequest>> filterVisible(Viewer viewer, List<CandidateRequest> rs) {
+        Uni<List<CandidateRequest>> out = Uni.createFrom().item(new ArrayList<>());
+        for (CandidateRequest r : rs) {
+            out = out.chain(list -> postings.load(r.postingId, false).map(l -> {
+                if (policy.permits(viewer, Action.VIEW, l.resource())) {
+                    list.add(r);
+                }
+                return list;
+            }));
+        }
+        return out;
+    }
+
+    /** "We may have someone": one answer per organization (answering again replaces it). */
+    @WithTransaction
+    public Uni<AskView> answer(Viewer viewer, long requestId, AnswerInput in) {
+        Params p = new Params();
+        if (in == null || in.people() == null) {
+            p.error("people", "required");
+        } else if (in.people() < 1 || in.people() > 20) {
+            p.error("people", "range");
+        }
+        p.check();
+        return CandidateRequest.<CandidateRequest>findById(requestId).chain(r -> {
+            if (r == null || !viewer.circleIds().contains(r.circleId)) {
+                throw ProblemException.notFound();
+            }
+            return postings.visible(viewer, r.postingId).chain(l -> {
+                if (!"OPEN".equals(r.status)) {
+                    throw new ProblemException(409, "request-decided");
+                }
+                long org = ownOrganization(viewer, r.askedByOrgId);
+                long contact = in.contactAccountId() != null ? in.contactAccountId() : viewer.accountId();
+                return postings.contactCheck(org, contact).chain(() -> CandidateAnswer.<CandidateAnswer>find(
+                        "requestId = ?1 and organizationId = ?2", requestId, org).<CandidateAnswer>firstResult()).chain(existing -> {
+                    CandidateAnswer a = existing != null ? existing : new CandidateAnswer();
+                    a.requestId = requestId;
+                    a.organizationId = org;
+                    a.people = in.people();
+                    a.contactAccountId = contact;
+                    a.createdAt = Instant.now();
+                    Uni<CandidateAnswer> saved = existing != null ? Uni.createFrom().item(a) : a.persist();
+                    return saved.chain(x -> askViews(viewer, List.of(r))).map(vs -> vs.get(0));
+                });
+            });
+        });
+    }
+
+    /** The asker sees every answer; the others their own organization's. Counts are for everyone in the circle. */
+    Uni<List<AskView>> askViews(Viewer viewer, List<CandidateRequest> rs) {
+        if (rs.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Long> ids = rs.stream().map(r -> r.id).toList();
+        Set<Long> postingIds = new LinkedHashSet<>();
+        Set<Long> circleIds = new LinkedHashSet<>();
+        rs.forEach(r -> {
+            postingIds.add(r.postingId);
+            circleIds.add(r.circleId);
+        });
+        return CandidateAnswer.<CandidateAnswer>list("requestId in ?1 order by createdAt", ids).chain(answers ->
+                Posting.<Posting>list("id in ?1", postingIds).chain(ps -> Circle.<Circle>list("id in ?1", circleIds).chain(cs -> {
+                    Set<Long> orgs = new LinkedHashSet<>();
+                    Set<Long> people = new LinkedHashSet<>();
+                    rs.forEach(r -> orgs.add(r.askedByOrgId));
+                    answers.forEach(a -> {
+                        orgs.add(a.organizationId);
+                        people.add(a.contactAccountId);
+                    });
+                    return names.orgs(orgs, viewer.locale()).chain(os -> names.people(people).map(pp -> rs.stream().map(r -> {
+                        boolean mine = viewer.memberOf(r.askedByOrgId);
+                        List<CandidateAnswer> its = answers.stream().filter(a -> a.requestId.equals(r.id)).toList();
+                        List<AnswerView> visible = its.stream().filter(a -> mine || viewer.memberOf(a.organizationId))
+                                .map(a -> new AnswerView(os.get(a.organizationId), a.people, pp.get(a.contactAccountId), a.createdAt))
+                                .toList();
+                        String title = ps.stream().filter(x -> x.id.equals(r.postingId)).findFirst().map(x -> x.title).orElse("");
+                        String circle = cs.stream().filter(c -> c.id.equals(r.circleId)).findFirst().map(c -> c.name).orElse("");
+                        return new AskView(r.id, r.postingId, title, r.circleId, circle, os.get(r.askedByOrgId), r.message,
+                                r.status, r.createdAt, mine, its.size(), its.stream().mapToInt(a -> a.people).sum(), visible);
+                    }).toList()));
+                })));
+    }
+}
