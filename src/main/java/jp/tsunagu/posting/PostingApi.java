@@ -50,6 +50,9 @@ public class PostingApi {
     @Inject
     RequestService requests;
 
+    @Inject
+    MeetingPostings attachments;
+
     @GET
     @Path("/me/posting-digest")
     public Uni<DigestPreference.State> digest() {
@@ -212,5 +215,30 @@ public class PostingApi {
     public Uni<RequestService.AskView> answer(@PathParam("id") String raw, @NotNull RequestService.AnswerInput body) {
         long id = Params.pathId(raw);
         return viewers.signedIn().chain(v -> requests.answer(v, id, body));
+    }
+
+    // ------------------------------------------------------------------ postings read out at a meeting
+
+    @GET
+    @Path("/meetings/{id}/postings")
+    public Uni<List<PostingDetail>> meetingPostings(@PathParam("id") String raw) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> attachments.list(v, id));
+    }
+
+    @POST
+    @Path("/meetings/{id}/postings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<List<PostingDetail>> attach(@PathParam("id") String raw, @NotNull MeetingPostings.AttachInput body) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> attachments.attach(v, id, body));
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("/meetings/{id}/postings/{postingId}")
+    public Uni<List<PostingDetail>> detach(@PathParam("id") String raw, @PathParam("postingId") String rawPosting) {
+        long id = Params.pathId(raw);
+        long postingId = Params.pathId(rawPosting);
+        return viewers.signedIn().chain(v -> attachments.detach(v, id, postingId));
     }
 }

@@ -53,8 +53,12 @@ public class PostingPages {
         static native TemplateInstance form(Map<String, String> form, List<String> checked, List<Choice> prefectures,
                                             List<Choice> organizations, List<Choice> circles, List<FieldMessage> errors);
 
+        static native TemplateInstance jobInfo(long meetingId, String meetingTitle, boolean canEdit, List<PostingDetail> attached,
+                                               List<Choice> candidates, List<FieldMessage> errors, String saved);
+
         static native TemplateInstance detail(PostingDetail p, List<Choice> shareTargets, List<ViewLogEntry> views,
-                                              List<FieldMessage> errors, String saved);
+                                              List<RequestService.BookingView> bookings, List<RequestService.AskView> asks,
+                                              List<Choice> askCircles, List<FieldMessage> errors, String saved);
     }
 
     @Inject
@@ -71,6 +75,57 @@ public class PostingPages {
 
     @Inject
     DigestPreference digest;
+
+    @Inject
+    RequestService requests;
+
+    @Inject
+    MeetingPostings attachments;
+
+    @Inject
+    jp.tsunagu.meeting.MeetingService meetings;
+
+    @GET
+    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @Path("meetings/{id}/job-info")
+    public Uni<Response> jobInfo(@PathParam("id") String raw, @QueryParam("saved") String saved) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> renderJobInfo(v, id, List.of(), Forms.savedKey(saved), 200));
+    }
+
+    Uni<Response> renderJobInfo(Viewer v, long id, List<FieldMessage> errors, String saved, int status) {
+        PostingSearch.Filters recent = new PostingSearch.Filters("", null, null, null, null, null, null, null, false, null,
+                null, null, null, false, PostingTerms.Sort.NEWEST, 0, 100);
+        return meetings.detail(v, id).chain(d -> attachments.list(v, id).chain(attached ->
+                (d.canEdit() ? search.search(v, recent).map(page -> page.items().stream()
+                        .filter(p -> attached.stream().noneMatch(a -> a.id() == p.id()))
+                        .map(p -> new Choice(String.valueOf(p.id()), p.title() + "（" + p.companyName() + "）")).toList())
+                        : Uni.createFrom().item(List.<Choice>of()))
+                        .chain(candidates -> pages.render(Templates.jobInfo(id, d.summary().title(), d.canEdit(), attached,
+                                candidates, errors, saved), v, "meetings", status))));
+    }
+
+    @POST
+    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @Path("meetings/{id}/job-info")
+    public Uni<Response> jobInfoForm(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        Map<String, String> form = Forms.flat(rawForm);
+        return viewers.signedIn().chain(v -> {
+            Params p = new Params();
+            Long posting = p.optionalLong("postingId", form.get("postingId"), 1, Long.MAX_VALUE);
+            if (posting == null) {
+                p.error("postingId", "required");
+            }
+            Uni<?> done = "detach".equals(form.get("action"))
+                    ? Forms.checked(p).chain(x -> attachments.detach(v, id, posting))
+                    : Forms.checked(p).chain(x -> attachments.attach(v, id, new MeetingPostings.AttachInput(List.of(posting))));
+            return done.map(x -> Forms.redirect("/meetings/" + id + "/job-info?saved=attached"))
+                    .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404)
+                    .recoverWithUni(e -> renderJobInfo(v, id, FormErrors.of((ProblemException) e, v.locale()), null,
+                            ((ProblemException) e).status()));
+        });
+    }
 
     @POST
     @Path("postings/digest")
@@ -205,8 +260,20 @@ public class PostingPages {
     Uni<Response> renderDetail(Viewer v, long id, List<FieldMessage> errors, String saved, int status, boolean logView) {
         Uni<PostingDetail> found = logView ? postings.get(v, id) : postings.detail(v, id);
         return found.chain(d -> (d.canEdit() ? postings.views(v, id) : Uni.createFrom().item(List.<ViewLogEntry>of()))
-                .chain(views -> shareTargets(v, d).chain(targets ->
-                        pages.render(Templates.detail(d, targets, views, errors, saved), v, "postings", status))));
+                .chain(views -> shareTargets(v, d).chain(targets -> ("INTERNSHIP".equals(d.kind()) ? requests.bookings(v, id)
+                        : Uni.createFrom().item(List.<RequestService.BookingView>of())).chain(bookings ->
+                        requests.asks(v, id).chain(asks -> askCircles(v, d).chain(askCircles ->
+                                pages.render(Templates.detail(d, targets, views, bookings, asks, askCircles, errors, saved), v,
+                                        "postings", status)))))));
+    }
+
+    /** The viewer's circles the posting already reached: where "anyone suitable?" may be asked. */
+    Uni<List<Choice>> askCircles(Viewer v, PostingDetail d) {
+        List<Long> ids = v.circleIds().stream().filter(c -> "NETWORK".equals(d.visibility())
+                || d.shares().stream().anyMatch(s -> s.circleId() == c)).toList();
+        return ids.isEmpty() || !"OPEN".equals(d.status()) ? Uni.createFrom().item(List.of())
+                : Circle.<Circle>list("id in ?1 order by name", ids).map(cs -> cs.stream()
+                .map(c -> new Choice(String.valueOf(c.id), c.name)).toList());
     }
 
     /** Circles of the viewer the posting is not in yet, if the viewer may pass it on. */
@@ -237,6 +304,28 @@ public class PostingPages {
                     Integer version = integer(p, "version", form.get("version"), 0, Integer.MAX_VALUE);
                     yield Forms.checked(p).chain(x -> postings.changeStatus(v, id,
                             new PostingService.StatusInput(form.get("status"), version))).map(x -> "status");
+                }
+                case "book" -> {
+                    Integer people = integer(p, "people", form.get("people"), 1, 20);
+                    yield Forms.checked(p).chain(x -> requests.book(v, id, new RequestService.BookingInput(people,
+                            form.get("office"), form.get("message")))).map(x -> "booked");
+                }
+                case "decide" -> {
+                    Long request = p.optionalLong("requestId", form.get("requestId"), 1, Long.MAX_VALUE);
+                    Integer version = integer(p, "version", form.get("version"), 0, Integer.MAX_VALUE);
+                    yield Forms.checked(p).chain(x -> requests.decide(v, id, request, new RequestService.DecisionInput(
+                            form.get("status"), version))).map(x -> "decided");
+                }
+                case "ask" -> {
+                    Long circle = p.optionalLong("circleId", form.get("circleId"), 1, Long.MAX_VALUE);
+                    yield Forms.checked(p).chain(x -> requests.ask(v, new RequestService.AskInput(id, circle,
+                            form.get("message")))).map(x -> "asked");
+                }
+                case "answer" -> {
+                    Long ask = p.optionalLong("askId", form.get("askId"), 1, Long.MAX_VALUE);
+                    Integer people = integer(p, "people", form.get("people"), 1, 20);
+                    yield Forms.checked(p).chain(x -> requests.answer(v, ask, new RequestService.AnswerInput(people, null)))
+                            .map(x -> "answered");
                 }
                 default -> Uni.createFrom().failure(ProblemException.field("action", "unknown-value"));
             };
