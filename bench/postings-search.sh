@@ -73,13 +73,15 @@ CIRCLES=$(${PSQL} -At -c "SELECT string_agg(circle_id::text, ',') FROM circle_me
 cat > "${WORK}/search.sql" <<SQL
 SELECT p.id, p.kind, p.title, p.company_name, pr.name_ja AS prefecture, p.municipality, p.job_category, p.employment_type,
  p.hours_per_week, p.wage_type, p.wage_yen, (p.split_shift OR p.short_hours OR p.weekly_pay OR p.daily_pay OR p.trial_step) AS carving,
- p.visibility, p.do_not_forward, p.expires_on, p.created_at, o.name AS owner, p.status, p.owner_org_id,
- ts_rank(p.search_vector, '''清掃'' | ''掃'''::tsquery) AS rank, count(*) OVER () AS total
-FROM posting p JOIN prefecture pr ON pr.code = p.prefecture_code JOIN organization o ON o.id = p.owner_org_id
-WHERE (p.owner_org_id = ANY('{${ORG}}'::bigint[]) OR (true AND p.visibility = 'NETWORK') OR (p.visibility = 'CIRCLES' AND EXISTS
- (SELECT 1 FROM posting_share s WHERE s.posting_id = p.id AND s.circle_id = ANY('{${CIRCLES}}'::bigint[]))))
- AND p.status = 'OPEN' AND p.search_vector @@ '''清掃'''::tsquery AND p.prefecture_code = 13 AND p.employment_type = 'PART_TIME'
-ORDER BY rank DESC, p.created_at DESC, p.id DESC LIMIT 20 OFFSET 0;
+ p.visibility, p.do_not_forward, p.expires_on, p.created_at, o.name AS owner, p.status, p.owner_org_id, hits.total
+FROM (SELECT p.id, p.created_at, p.expires_on, ts_rank(p.search_vector, '''清掃'' | ''掃'''::tsquery) AS rank, count(*) OVER () AS total
+ FROM posting p
+ WHERE (p.owner_org_id = ANY('{${ORG}}'::bigint[]) OR (true AND p.visibility = 'NETWORK') OR (p.visibility = 'CIRCLES' AND EXISTS
+  (SELECT 1 FROM posting_share s WHERE s.posting_id = p.id AND s.circle_id = ANY('{${CIRCLES}}'::bigint[]))))
+  AND p.status = 'OPEN' AND p.search_vector @@ '''清掃'''::tsquery AND p.prefecture_code = 13 AND p.employment_type = 'PART_TIME'
+ ORDER BY rank DESC, p.created_at DESC, p.id DESC LIMIT 20 OFFSET 0) hits
+JOIN posting p ON p.id = hits.id JOIN prefecture pr ON pr.code = p.prefecture_code JOIN organization o ON o.id = p.owner_org_id
+ORDER BY hits.rank DESC, p.created_at DESC, p.id DESC;
 SQL
 echo "   plan (jit off, as the application's connections):"
 PGOPTIONS='-c jit=off' ${PSQL} -At -c "EXPLAIN (ANALYZE, BUFFERS) $(cat "${WORK}/search.sql")" | sed 's/^/     /'

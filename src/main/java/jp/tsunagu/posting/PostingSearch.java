@@ -201,13 +201,16 @@ public class PostingSearch {
         args.add(f.page() * f.size());
         int offset = args.size();
         String prefName = "en".equals(lang) ? "pr.name_en" : "pr.name_ja";
+        // find, rank, count and cut the page on the posting table alone; names only for the page's rows
         String sql = "SELECT p.id, p.kind, p.title, p.company_name, " + prefName + " AS prefecture, p.municipality,"
                 + " p.job_category, p.employment_type, p.hours_per_week, p.wage_type, p.wage_yen,"
                 + " (p.split_shift OR p.short_hours OR p.weekly_pay OR p.daily_pay OR p.trial_step) AS carving,"
                 + " p.visibility, p.do_not_forward, p.expires_on, p.created_at, o.name AS owner, p.status, p.owner_org_id,"
-                + " " + rankExpr + " AS rank, count(*) OVER () AS total"
-                + " FROM posting p JOIN prefecture pr ON pr.code = p.prefecture_code JOIN organization o ON o.id = p.owner_org_id"
-                + " WHERE " + where + " ORDER BY " + order + " LIMIT $" + limit + " OFFSET $" + offset;
+                + " hits.total"
+                + " FROM (SELECT p.id, p.created_at, p.expires_on, " + rankExpr + " AS rank, count(*) OVER () AS total"
+                + " FROM posting p WHERE " + where + " ORDER BY " + order + " LIMIT $" + limit + " OFFSET $" + offset + ") hits"
+                + " JOIN posting p ON p.id = hits.id JOIN prefecture pr ON pr.code = p.prefecture_code"
+                + " JOIN organization o ON o.id = p.owner_org_id ORDER BY " + order.replace("rank", "hits.rank");
         return new Statement(sql, Tuple.from(args));
     }
 
