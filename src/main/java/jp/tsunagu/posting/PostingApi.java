@@ -53,6 +53,9 @@ public class PostingApi {
     @Inject
     MeetingPostings attachments;
 
+    @Inject
+    SavedSearches saved;
+
     @GET
     @Path("/me/posting-digest")
     public Uni<DigestPreference.State> digest() {
@@ -240,5 +243,27 @@ public class PostingApi {
         long id = Params.pathId(raw);
         long postingId = Params.pathId(rawPosting);
         return viewers.signedIn().chain(v -> attachments.detach(v, id, postingId));
+    }
+
+    // ------------------------------------------------------------------ saved searches
+
+    @GET
+    @Path("/me/saved-searches")
+    public Uni<List<SavedSearches.View>> savedSearches() {
+        return viewers.signedIn().chain(v -> saved.list(v));
+    }
+
+    @POST
+    @Path("/me/saved-searches")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> saveSearch(@NotNull SavedSearches.Input body) {
+        return viewers.signedIn().chain(v -> saved.save(v, body)).map(s -> Response.status(201).entity(s).build());
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("/me/saved-searches/{id}")
+    public Uni<Response> deleteSearch(@PathParam("id") String raw) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> saved.delete(v, id)).map(x -> Response.noContent().build());
     }
 }

@@ -48,7 +48,7 @@ public class PostingPages {
     @CheckedTemplate(basePath = "posting")
     static class Templates {
         static native TemplateInstance list(SearchPage result, Map<String, String> filter, List<Choice> prefectures,
-                                            String query, boolean digestOn);
+                                            String query, boolean digestOn, List<SavedSearches.View> saved);
 
         static native TemplateInstance form(Map<String, String> form, List<String> checked, List<Choice> prefectures,
                                             List<Choice> organizations, List<Choice> circles, List<FieldMessage> errors);
@@ -75,6 +75,21 @@ public class PostingPages {
 
     @Inject
     DigestPreference digest;
+
+    @Inject
+    SavedSearches savedSearches;
+
+    @POST
+    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @Path("postings/saved")
+    public Uni<Response> saveSearch(MultivaluedMap<String, String> raw) {
+        Map<String, String> form = Forms.flat(raw);
+        return viewers.signedIn().chain(v -> ("delete".equals(form.get("action"))
+                ? savedSearches.delete(v, Params.pathId(form.get("id"))).map(x -> "/postings")
+                : savedSearches.save(v, new SavedSearches.Input(form.get("name"), form.get("query")))
+                        .map(s -> "/postings?" + s.query()))
+                .map(Forms::redirect));
+    }
 
     @Inject
     RequestService requests;
@@ -153,8 +168,9 @@ public class PostingPages {
         PostingSearch.Filters f = PostingSearch.parse(PostingSearch.Query.of(qp::getFirst));
         String query = uri.getRequestUri().getRawQuery();
         return viewers.signedIn().chain(v -> search.search(v, f).chain(result -> prefectures(v).chain(prefs ->
-                digest.get(v).chain(d -> pages.render(Templates.list(result, filter, prefs,
-                        query == null ? "" : query.replaceAll("&?page=\\d+", ""), d.enabled()), v, "postings")))));
+                digest.get(v).chain(d -> savedSearches.list(v).chain(saved -> pages.render(Templates.list(result, filter,
+                        prefs, query == null ? "" : query.replaceAll("&?page=\\d+", ""), d.enabled(), saved), v,
+                        "postings"))))));
     }
 
     @GET

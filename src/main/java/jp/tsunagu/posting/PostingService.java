@@ -369,7 +369,8 @@ public class PostingService {
 
     @WithTransaction
     Uni<Long> createTx(Viewer viewer, PostingInput in, long owner, Visibility visibility, List<Long> circles) {
-        return duplicateCheck(owner, in, null).chain(() -> contactCheck(owner, in.contactAccountId())).chain(() -> {
+        return duplicateCheck(owner, in, null).chain(() -> contactCheck(owner, in.contactAccountId()))
+                .chain(() -> areaCheck(in)).chain(() -> {
             Posting p = new Posting();
             p.ownerOrgId = owner;
             p.createdBy = viewer.accountId();
@@ -410,6 +411,19 @@ public class PostingService {
                 });
     }
 
+    /** A catchment area, if named, must exist and lie in the posting's prefecture. */
+    Uni<Void> areaCheck(PostingInput in) {
+        if (in.areaId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return jp.tsunagu.directory.CatchmentArea.<jp.tsunagu.directory.CatchmentArea>findById(in.areaId()).map(a -> {
+            if (a == null || in.prefectureCode() == null || a.prefectureCode.intValue() != in.prefectureCode()) {
+                throw ProblemException.field("areaId", "unknown");
+            }
+            return null;
+        });
+    }
+
     /** The contact person must be on the sharing organization's staff. */
     Uni<Void> contactCheck(long owner, Long contact) {
         if (contact == null) {
@@ -445,7 +459,8 @@ public class PostingService {
             if (in.visibility() != null && Visibility.NETWORK.name().equals(in.visibility()) && Boolean.TRUE.equals(in.doNotForward())) {
                 throw ProblemException.field("visibility", "do-not-forward-network");
             }
-            return duplicateCheck(p.ownerOrgId, in, p.id).chain(() -> contactCheck(p.ownerOrgId, in.contactAccountId())).map(x -> {
+            return duplicateCheck(p.ownerOrgId, in, p.id).chain(() -> contactCheck(p.ownerOrgId, in.contactAccountId()))
+                    .chain(() -> areaCheck(in)).map(x -> {
                 apply(p, in);
                 PostingTerms.parse(Visibility.class, in.visibility()).ifPresent(v -> {
                     // a posting already in circles stays there unless its owner widens it to the network

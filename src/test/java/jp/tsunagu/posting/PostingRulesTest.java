@@ -109,7 +109,7 @@ class PostingRulesTest {
             "kind | PARTY | kind", "wageYen | -5 | wageYen", "hoursPerWeek | 99 | hoursPerWeek", "hoursPerDay | 0 | hoursPerDay",
             "jobCategory | DANCER | jobCategory", "source | RUMOUR | source", "expiresOn | 2020-01-01 | expiresOn",
             "prefectureCode | 48 | prefectureCode", "visibility | EVERYONE | visibility", "daysPerWeek | 8 | daysPerWeek",
-            "openings | 0 | openings", "helloWorkNumber | 47010-1 | helloWorkNumber"
+            "openings | 0 | openings", "helloWorkNumber | 47010-1 | helloWorkNumber", "areaId | 999999 | areaId"
     })
     void refusesBadValues(String field, String value, String named) {
         long before = TestSupport.count(ds, "posting");
@@ -178,5 +178,19 @@ class PostingRulesTest {
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void savedSearchesAreOwnAndValid() {
+        int id = as("partner").body(Map.of("name", "那覇の清掃", "query", "q=%E6%B8%85%E6%8E%83&prefecture=47"))
+                .post("/api/me/saved-searches").then().statusCode(201).extract().path("id");
+        as("partner").get("/api/me/saved-searches").then().statusCode(200).body("name", hasItem("那覇の清掃"));
+        as("csa").get("/api/me/saved-searches").then().statusCode(200).body("name", not(hasItem("那覇の清掃")));
+        as("csa").delete("/api/me/saved-searches/" + id).then().statusCode(404);
+        as("partner").body(Map.of("name", "x", "query", "category=DANCER")).post("/api/me/saved-searches").then()
+                .statusCode(400).body("errors.field", hasItem("category"));
+        as("partner").body(Map.of("name", "", "query", "q=x")).post("/api/me/saved-searches").then().statusCode(400)
+                .body("errors.field", hasItem("name"));
+        as("partner").delete("/api/me/saved-searches/" + id).then().statusCode(204);
     }
 }
