@@ -56,6 +56,15 @@ public class PostingImport {
     @Inject
     PostingService postings;
 
+    /** The import template: the header row and one example line, UTF-8 with BOM. */
+    public static String template() {
+        return jp.tsunagu.platform.web.CsvText.BOM + jp.tsunagu.platform.web.CsvText.row(COLUMNS)
+                + jp.tsunagu.platform.web.CsvText.row(List.of("JOB", "清掃スタッフ（短時間）", "株式会社サンプル", "ビルメンテナンス",
+                "那覇市", "47", "CLEANING", "PART_TIME", "4", "20", "5", "HOURLY", "1000", "", "1", "INTELLECTUAL;MENTAL",
+                "手順書は写真付き", "共有元を通して応募", "オフィスの清掃", "COMPANY", "", "false", "CIRCLES", "", "", "", "", "",
+                "", "false", "true", "false", "false", "false", "false", ""));
+    }
+
     /** The text of the file in the encoding it was saved in, or a 400 naming the problem. */
     static Decoded decode(byte[] bytes) {
         if (bytes.length == 0) {

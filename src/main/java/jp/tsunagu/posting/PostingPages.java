@@ -53,6 +53,8 @@ public class PostingPages {
         static native TemplateInstance form(Map<String, String> form, List<String> checked, List<Choice> prefectures,
                                             List<Choice> organizations, List<Choice> circles, List<FieldMessage> errors);
 
+        static native TemplateInstance importForm(PostingImport.Report report, List<String> columns, List<FieldMessage> errors);
+
         static native TemplateInstance jobInfo(long meetingId, String meetingTitle, boolean canEdit, List<PostingDetail> attached,
                                                List<Choice> candidates, List<FieldMessage> errors, String saved);
 
@@ -78,6 +80,45 @@ public class PostingPages {
 
     @Inject
     SavedSearches savedSearches;
+
+    @Inject
+    PostingImport imports;
+
+    @GET
+    @Path("postings/import")
+    public Uni<Response> importPage() {
+        return viewers.signedIn().chain(v -> pages.render(Templates.importForm(null, PostingImport.COLUMNS, List.of()), v,
+                "postings"));
+    }
+
+    /** The template: the header row and one example line (UTF-8 with BOM, opens in Excel). */
+    @GET
+    @Path("postings/import-template.csv")
+    @Produces("text/csv")
+    public Uni<Response> importTemplate() {
+        return viewers.signedIn().map(v -> Response.ok(PostingImport.template()).type("text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"postings-template.csv\"").build());
+    }
+
+    @POST
+    @Path("postings/import")
+    @jakarta.ws.rs.Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Uni<Response> importUpload(@org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
+        return viewers.signedIn().chain(v -> {
+            byte[] bytes;
+            try {
+                bytes = file == null ? new byte[0] : java.nio.file.Files.readAllBytes(file.uploadedFile());
+            } catch (java.io.IOException e) {
+                bytes = new byte[0];
+            }
+            byte[] body = bytes;
+            return Uni.createFrom().deferred(() -> imports.importCsv(v, body))
+                    .chain(report -> pages.render(Templates.importForm(report, PostingImport.COLUMNS, List.of()), v, "postings"))
+                    .onFailure(ProblemException.class).recoverWithUni(e -> pages.render(Templates.importForm(null,
+                            PostingImport.COLUMNS, FormErrors.of((ProblemException) e, v.locale())), v, "postings",
+                            ((ProblemException) e).status()));
+        });
+    }
 
     @POST
     @io.quarkus.hibernate.reactive.panache.common.WithSession

@@ -81,6 +81,19 @@ class PostingBrowserTest extends BrowserSupport {
         page.navigate(postingUrl);
         assertThat(page.locator("section:has(#h-views) table")).containsText("金城 さくら");
         audit("65-posting-view-log");
+
+        // many at once from a CSV: one good line shared, one bad line reported by line and field
+        page.navigate(url("/postings"));
+        page.getByRole(AriaRole.LINK, exact("CSVで取り込む")).click();
+        String csv = "title,companyName,prefectureCode,jobCategory,source,circleIds\r\n"
+                + "倉庫の仕分け（CSV取込）,株式会社取込ブラウザ,47,LOGISTICS,COMPANY,\r\n"
+                + "事務補助（CSV取込）,株式会社取込ブラウザ,99,OFFICE,COMPANY,\r\n";
+        page.getByLabel("CSVファイル").setInputFiles(new com.microsoft.playwright.options.FilePayload("postings.csv", "text/csv",
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, exact("取り込む")).click();
+        assertThat(page.locator("#h-report")).containsText("2行を読み、1件を共有しました");
+        assertThat(page.locator("table")).containsText("prefectureCode");
+        audit("66-posting-import");
         assertEquals(List.of(), violations, "axe-core: serious or critical violations");
     }
 }

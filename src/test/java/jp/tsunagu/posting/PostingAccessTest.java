@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * gets no extra right to circle postings; sysadmins and advisors see none.
  */
 @QuarkusTest
+@org.junit.jupiter.api.Tag("data")
 class PostingAccessTest {
 
     static final Map<String, String> TOKENS = new HashMap<>();

@@ -29,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * organization, and the expiry job closing exactly the expired postings.
  */
 @QuarkusTest
+@org.junit.jupiter.api.Tag("data")
 class PostingRulesTest {
 
     @Inject
