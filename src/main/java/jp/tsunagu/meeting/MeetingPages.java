@@ -153,7 +153,7 @@ public class MeetingPages {
         return viewers.signedIn().chain(v -> {
             Params p = new Params();
             MeetingService.MeetingInput in = meetingInput(form, p, null);
-            return checked(p).chain(x -> meetings.create(v, in)).map(d -> Forms.redirect("/meetings/" + d.id() + "?saved=created"))
+            return Forms.checked(p).chain(x -> meetings.create(v, in)).map(d -> Forms.redirect("/meetings/" + d.id() + "?saved=created"))
                     .onFailure(ProblemException.class).recoverWithUni(e -> renderList(v, form, errors(e, v), null,
                             status(e)));
         });
@@ -199,7 +199,7 @@ public class MeetingPages {
         return viewers.signedIn().chain(v -> {
             Params p = new Params();
             Long circleId = p.optionalLong("feedCircleId", form.get("feedCircleId"), 1, Long.MAX_VALUE);
-            return checked(p).chain(x -> calendars.issue(v, new CalendarService.FeedInput(circleId)))
+            return Forms.checked(p).chain(x -> calendars.issue(v, new CalendarService.FeedInput(circleId)))
                     .chain(url -> renderList(v, Map.of(), List.of(), url.url(), 200))
                     .onFailure(ProblemException.class).recoverWithUni(e -> renderList(v, form, errors(e, v), null, status(e)));
         });
@@ -211,7 +211,7 @@ public class MeetingPages {
     @Path("meetings/{id}")
     public Uni<Response> meeting(@PathParam("id") String raw, @QueryParam("saved") String saved) {
         long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> renderMeeting(v, id, Map.of(), List.of(), savedKey(saved), 200));
+        return viewers.signedIn().chain(v -> renderMeeting(v, id, Map.of(), List.of(), Forms.savedKey(saved), 200));
     }
 
     Uni<Response> renderMeeting(Viewer v, long id, Map<String, String> form, List<FieldMessage> errors, String saved,
@@ -237,12 +237,12 @@ public class MeetingPages {
                     Params p = new Params();
                     Integer version = p.intOr("version", form.get("version"), -1, 0, Integer.MAX_VALUE);
                     MeetingService.MeetingInput in = meetingInput(form, p, version);
-                    yield checked(p).chain(x -> meetings.update(v, id, in)).map(x -> "updated");
+                    yield Forms.checked(p).chain(x -> meetings.update(v, id, in)).map(x -> "updated");
                 }
                 case "status" -> {
                     Params p = new Params();
                     Integer version = p.intOr("version", form.get("version"), -1, 0, Integer.MAX_VALUE);
-                    yield checked(p).chain(x -> meetings.changeStatus(v, id,
+                    yield Forms.checked(p).chain(x -> meetings.changeStatus(v, id,
                             new MeetingService.StatusInput(form.get("status"), version))).map(x -> "status");
                 }
                 case "slots" -> {
@@ -262,27 +262,27 @@ public class MeetingPages {
                             p.error(s == null ? "slotStart" + i : "slotEnd" + i, "required");
                         }
                     }
-                    yield checked(p).chain(x -> polls.setSlots(v, id, new PollService.SlotsInput(slots))).map(x -> "slots");
+                    yield Forms.checked(p).chain(x -> polls.setSlots(v, id, new PollService.SlotsInput(slots))).map(x -> "slots");
                 }
                 case "answer" -> {
                     Params p = new Params();
                     PollService.AnswerInput in = answerInput(form, p);
-                    yield checked(p).chain(x -> polls.answer(v, id, in)).map(x -> "answer");
+                    yield Forms.checked(p).chain(x -> polls.answer(v, id, in)).map(x -> "answer");
                 }
                 case "confirm" -> {
                     Params p = new Params();
                     Long slot = p.id("slotId", form.get("slotId"));
-                    yield checked(p).chain(x -> polls.confirm(v, id, new PollService.ConfirmInput(slot))).map(x -> "confirmed");
+                    yield Forms.checked(p).chain(x -> polls.confirm(v, id, new PollService.ConfirmInput(slot))).map(x -> "confirmed");
                 }
                 case "invite" -> {
                     Params p = new Params();
                     InviteService.InviteInput in = inviteInput(form, p);
-                    yield checked(p).chain(x -> invites.invite(v, id, in)).map(r -> "invited");
+                    yield Forms.checked(p).chain(x -> invites.invite(v, id, in)).map(r -> "invited");
                 }
                 case "revoke" -> {
                     Params p = new Params();
                     Long invitee = p.id("inviteeId", form.get("inviteeId"));
-                    yield checked(p).chain(x -> invites.revoke(v, id, invitee)).map(x -> "revoked");
+                    yield Forms.checked(p).chain(x -> invites.revoke(v, id, invitee)).map(x -> "revoked");
                 }
                 case "rsvp" -> invites.rsvp(v, id, new InviteService.RsvpInput(form.get("response"))).map(x -> "rsvp");
                 default -> Uni.createFrom().failure(ProblemException.field("action", "unknown-value"));
@@ -348,7 +348,7 @@ public class MeetingPages {
     @Path("meetings/{id}/agenda")
     public Uni<Response> agenda(@PathParam("id") String raw, @QueryParam("saved") String saved) {
         long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> renderAgenda(v, id, null, List.of(), savedKey(saved), 200));
+        return viewers.signedIn().chain(v -> renderAgenda(v, id, null, List.of(), Forms.savedKey(saved), 200));
     }
 
     Uni<Response> renderAgenda(Viewer v, long id, List<AgendaItemView> draft, List<FieldMessage> errors, String saved,
@@ -378,7 +378,7 @@ public class MeetingPages {
             String action = form.getOrDefault("action", "save");
             if ("template".equals(action)) {
                 Long template = p.id("templateId", form.get("templateId"));
-                return checked(p).chain(x -> agendas.applyTemplate(v, id, new AgendaService.TemplateApply(template, version)))
+                return Forms.checked(p).chain(x -> agendas.applyTemplate(v, id, new AgendaService.TemplateApply(template, version)))
                         .map(x -> Forms.redirect("/meetings/" + id + "/agenda?saved=template"))
                         .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404)
                         .recoverWithUni(e -> renderAgenda(v, id, null, errors(e, v), null, status(e)));
@@ -400,7 +400,7 @@ public class MeetingPages {
                 items.add(new AgendaItemView(items.size() + 1, form.get("type" + i), title,
                         minutesValue == null ? 0 : minutesValue.intValue(), presenter, null, null, form.get("notes" + i)));
             }
-            return checked(p).chain(x -> agendas.replace(v, id, new AgendaService.AgendaInput(version, items)))
+            return Forms.checked(p).chain(x -> agendas.replace(v, id, new AgendaService.AgendaInput(version, items)))
                     .map(x -> Forms.redirect("/meetings/" + id + "/agenda?saved=agenda"))
                     .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404)
                     .recoverWithUni(e -> renderAgenda(v, id, items, errors(e, v), null, status(e)));
@@ -413,7 +413,7 @@ public class MeetingPages {
     @Path("meetings/{id}/attendance")
     public Uni<Response> attendance(@PathParam("id") String raw, @QueryParam("saved") String saved) {
         long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> renderAttendance(v, id, List.of(), savedKey(saved), 200));
+        return viewers.signedIn().chain(v -> renderAttendance(v, id, List.of(), Forms.savedKey(saved), 200));
     }
 
     Uni<Response> renderAttendance(Viewer v, long id, List<FieldMessage> errors, String saved, int status) {
@@ -444,7 +444,7 @@ public class MeetingPages {
                     entries.add(new AttendanceView(0, null, null, name, form.getOrDefault("walkMode" + i, "IN_PERSON")));
                 }
             }
-            return checked(p).chain(x -> minutes.recordAttendance(v, id, new MinutesService.AttendanceInput(entries)))
+            return Forms.checked(p).chain(x -> minutes.recordAttendance(v, id, new MinutesService.AttendanceInput(entries)))
                     .map(x -> Forms.redirect("/meetings/" + id + "/attendance?saved=attendance"))
                     .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404)
                     .recoverWithUni(e -> renderAttendance(v, id, errors(e, v), null, status(e)));
@@ -465,7 +465,7 @@ public class MeetingPages {
     @Path("meetings/{id}/minutes/edit")
     public Uni<Response> minutesEdit(@PathParam("id") String raw, @QueryParam("saved") String saved) {
         long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> renderMinutesEdit(v, id, null, -1, false, List.of(), savedKey(saved), 200));
+        return viewers.signedIn().chain(v -> renderMinutesEdit(v, id, null, -1, false, List.of(), Forms.savedKey(saved), 200));
     }
 
     Uni<Response> renderMinutesEdit(Viewer v, long id, List<MinutesItemView> draft, int version, boolean conflict,
@@ -532,7 +532,7 @@ public class MeetingPages {
                 Long agendaPos = p.optionalLong("agenda" + i, form.get("agenda" + i), 1, 40);
                 items.add(new MinutesItemView(agendaPos, theme, form.get("content" + i), form.get("results" + i)));
             }
-            return checked(p).chain(x -> minutes.save(v, id, new MinutesService.MinutesInput(version, items)))
+            return Forms.checked(p).chain(x -> minutes.save(v, id, new MinutesService.MinutesInput(version, items)))
                     .map(x -> Forms.redirect("/meetings/" + id + "/minutes/edit?saved=minutes"))
                     .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404)
                     .recoverWithUni(e -> {
@@ -554,7 +554,7 @@ public class MeetingPages {
         Integer version = p.intOr("actionVersion", form.get("actionVersion"), 0, 0, Integer.MAX_VALUE);
         ActionService.ActionInput in = new ActionService.ActionInput(form.get("actionTitle"), owner, null, due,
                 form.getOrDefault("actionStatus", "OPEN"), null, version);
-        return checked(p).chain(x -> status ? actions.update(v, id, actionId, in) : actions.create(v, id, in))
+        return Forms.checked(p).chain(x -> status ? actions.update(v, id, actionId, in) : actions.create(v, id, in))
                 .map(x -> Forms.redirect("/meetings/" + id + "/minutes/edit?saved=action#actions"))
                 .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404)
                 .recoverWithUni(e -> renderMinutesEdit(v, id, null, -1, false, errors(e, v), null, status(e)));
@@ -566,7 +566,7 @@ public class MeetingPages {
     @Path("meetings/{id}/questionnaire")
     public Uni<Response> questionnairePage(@PathParam("id") String raw, @QueryParam("saved") String saved) {
         long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> renderQuestionnaire(v, id, List.of(), savedKey(saved), 200));
+        return viewers.signedIn().chain(v -> renderQuestionnaire(v, id, List.of(), Forms.savedKey(saved), 200));
     }
 
     Uni<Response> renderQuestionnaire(Viewer v, long id, List<FieldMessage> errors, String saved, int status) {
@@ -638,7 +638,7 @@ public class MeetingPages {
             SeriesService.SeriesInput in = new SeriesService.SeriesInput(circle, form.get("seriesTitle"),
                     form.get("seriesKind"), org == null ? List.of() : List.of(org), i.apply(weekday), form.get("defaultStart"),
                     i.apply(length), i.apply(min), i.apply(max));
-            return checked(p).chain(x -> series.create(v, in)).map(s -> Forms.redirect("/series/" + s.id()))
+            return Forms.checked(p).chain(x -> series.create(v, in)).map(s -> Forms.redirect("/series/" + s.id()))
                     .onFailure(ProblemException.class).recoverWithUni(e -> renderList(v, form, errors(e, v), null, status(e)));
         });
     }
@@ -648,7 +648,7 @@ public class MeetingPages {
     @GET
     @Path("p/{token}")
     public Uni<Response> personal(@PathParam("token") String token, @QueryParam("saved") String saved) {
-        return viewers.current().chain(v -> renderPersonal(v, token, List.of(), savedKey(saved), 200));
+        return viewers.current().chain(v -> renderPersonal(v, token, List.of(), Forms.savedKey(saved), 200));
     }
 
     Uni<Response> renderPersonal(Viewer v, String token, List<FieldMessage> errors, String saved, int status) {
@@ -671,7 +671,7 @@ public class MeetingPages {
             Uni<String> done = switch (form.getOrDefault("action", "")) {
                 case "answer" -> {
                     PollService.AnswerInput in = answerInput(form, p);
-                    yield checked(p).chain(x -> polls.answerByToken(token, in)).map(x -> "answer");
+                    yield Forms.checked(p).chain(x -> polls.answerByToken(token, in)).map(x -> "answer");
                 }
                 case "rsvp" -> invites.rsvpByToken(token, new InviteService.RsvpInput(form.get("response"))).map(x -> "rsvp");
                 case "questionnaire" -> questionnaire.answerByToken(token, submission(rawForm)).map(x -> "questionnaire");
@@ -685,20 +685,10 @@ public class MeetingPages {
 
     // ---------------------------------------------------------------- helpers
 
-    static Uni<Void> checked(Params p) {
-        return Uni.createFrom().item(() -> {
-            p.check();
-            return null;
-        });
-    }
-
     static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 
-    static String savedKey(String saved) {
-        return saved != null && saved.matches("^[a-z-]{1,30}$") ? saved : null;
-    }
 
 
 

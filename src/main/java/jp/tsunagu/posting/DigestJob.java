@@ -117,13 +117,7 @@ public class DigestJob {
         List<PostingViewEvent> events = new ArrayList<>();
         for (PostingSummary p : items) {
             if (!"NETWORK".equals(p.visibility())) {
-                PostingViewEvent e = new PostingViewEvent();
-                e.postingId = p.id();
-                e.accountId = v.accountId();
-                e.organizationId = v.organizationIds().stream().sorted().findFirst().orElse(null);
-                e.kind = "DIGEST";
-                e.at = java.time.Instant.now();
-                events.add(e);
+                events.add(PostingViewEvent.of(v, p.id(), "DIGEST"));
             }
         }
         return jp.tsunagu.platform.db.Rows.persistAll(events);

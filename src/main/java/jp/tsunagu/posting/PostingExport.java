@@ -46,22 +46,12 @@ public class PostingExport {
                                 .filter(p -> !p.doNotForward || viewer.memberOf(p.ownerOrgId)).ifPresent(kept::add);
                     }
                     List<PostingViewEvent> log = kept.stream().filter(p -> !"NETWORK".equals(p.visibility)
-                            && !viewer.memberOf(p.ownerOrgId)).map(p -> event(viewer, p)).toList();
+                            && !viewer.memberOf(p.ownerOrgId)).map(p -> PostingViewEvent.of(viewer, p.id, "EXPORT")).toList();
                     return jp.tsunagu.platform.db.Rows.persistAll(log)
                             .chain(() -> audit.record(AuditLog.POSTINGS_EXPORTED, viewer.accountId(), viewer.email(),
                                     "postings", ip, "rows=" + kept.size()))
                             .map(x -> csv(kept, page.items(), viewer.locale()));
                 }));
-    }
-
-    static PostingViewEvent event(Viewer viewer, Posting p) {
-        PostingViewEvent e = new PostingViewEvent();
-        e.postingId = p.id;
-        e.accountId = viewer.accountId();
-        e.organizationId = viewer.organizationIds().stream().sorted().findFirst().orElse(null);
-        e.kind = "EXPORT";
-        e.at = java.time.Instant.now();
-        return e;
     }
 
     static String csv(List<Posting> postings, List<PostingSummary> summaries, Locale loc) {

@@ -563,13 +563,7 @@ public class PostingService {
         if (Visibility.NETWORK.name().equals(p.visibility) || viewer.memberOf(p.ownerOrgId)) {
             return Uni.createFrom().voidItem();
         }
-        PostingViewEvent e = new PostingViewEvent();
-        e.postingId = p.id;
-        e.accountId = viewer.accountId();
-        e.organizationId = viewer.organizationIds().stream().sorted().findFirst().orElse(null);
-        e.kind = kind;
-        e.at = Instant.now();
-        return e.persist().replaceWithVoid();
+        return PostingViewEvent.of(viewer, p.id, kind).persist().replaceWithVoid();
     }
 
     Uni<PostingDetail> detailOf(Viewer viewer, Loaded l) {

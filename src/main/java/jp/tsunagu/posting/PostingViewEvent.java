@@ -25,4 +25,15 @@ public class PostingViewEvent extends PanacheEntityBase {
     public Long organizationId;
     public String kind;
     public Instant at;
+
+    /** A VIEW, EXPORT or DIGEST of a posting by this person, now (their first organization for the log). */
+    static PostingViewEvent of(jp.tsunagu.access.Viewer viewer, long postingId, String kind) {
+        PostingViewEvent e = new PostingViewEvent();
+        e.postingId = postingId;
+        e.accountId = viewer.accountId();
+        e.organizationId = viewer.organizationIds().stream().sorted().findFirst().orElse(null);
+        e.kind = kind;
+        e.at = Instant.now();
+        return e;
+    }
 }
