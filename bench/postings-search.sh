@@ -73,7 +73,8 @@ CIRCLES=$(${PSQL} -At -c "SELECT string_agg(circle_id::text, ',') FROM circle_me
 cat > "${WORK}/search.sql" <<SQL
 SELECT p.id, p.kind, p.title, p.company_name, pr.name_ja AS prefecture, p.municipality, p.job_category, p.employment_type,
  p.hours_per_week, p.wage_type, p.wage_yen, (p.split_shift OR p.short_hours OR p.weekly_pay OR p.daily_pay OR p.trial_step) AS carving,
- p.visibility, p.do_not_forward, p.expires_on, p.created_at, o.name AS owner, p.status, p.owner_org_id, hits.total
+ p.visibility, p.do_not_forward, p.expires_on, p.created_at, o.name AS owner, p.status, p.owner_org_id,
+ p.source, p.hello_work_number, ARRAY(SELECT s.circle_id FROM posting_share s WHERE s.posting_id = p.id) AS circle_ids, hits.total
 FROM (SELECT p.id, p.created_at, p.expires_on, ts_rank(p.search_vector, '''清掃'' | ''掃'''::tsquery) AS rank, count(*) OVER () AS total
  FROM posting p
  WHERE (p.owner_org_id = ANY('{${ORG}}'::bigint[]) OR (true AND p.visibility = 'NETWORK') OR (p.visibility = 'CIRCLES' AND EXISTS

@@ -81,17 +81,21 @@ public class MeetingPostings {
     Uni<List<PostingDetail>> listOf(Viewer viewer, long meetingId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                         "SELECT posting_id FROM meeting_posting WHERE meeting_id = ?1 ORDER BY attached_at, posting_id", Long.class)
-                .setParameter(1, meetingId).getResultList()).chain(ids -> {
+                .setParameter(1, meetingId).getResultList()).chain(ids -> postings.loadAll(ids).chain(ls -> {
+            // in attachment order, only what the posting rule lets this viewer see; details chained, one
+            // statement at a time on the session
             Uni<List<PostingDetail>> out = Uni.createFrom().item(new ArrayList<>());
             for (Long id : ids) {
-                out = out.chain(list -> postings.load(id, false).chain(l -> policy.permits(viewer, Action.VIEW, l.resource())
-                        ? postings.detailOf(viewer, l).map(d -> {
-                            list.add(d);
-                            return list;
-                        })
-                        : Uni.createFrom().item(list)));
+                var found = ls.stream().filter(l -> l.posting().id.equals(id)
+                        && policy.permits(viewer, Action.VIEW, l.resource())).findFirst();
+                if (found.isPresent()) {
+                    out = out.chain(list -> postings.detailOf(viewer, found.get()).map(d -> {
+                        list.add(d);
+                        return list;
+                    }));
+                }
             }
             return out;
-        });
+        }));
     }
 }

@@ -11,7 +11,6 @@ import jp.tsunagu.platform.web.CsvText;
 import jp.tsunagu.posting.PostingSearch.Filters;
 import jp.tsunagu.posting.PostingViews.PostingSummary;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,24 +36,20 @@ public class PostingExport {
         Filters all = new Filters(f.q(), f.kind(), f.prefecture(), f.area(), f.category(), f.hoursMin(), f.hoursMax(),
                 f.employmentType(), f.carving(), f.disability(), f.source(), f.circle(), f.since(), f.mine(), f.sort(), 0,
                 MAX_ROWS);
-        return search.search(viewer, all).chain(page -> Posting.<Posting>list("id in ?1", page.items().stream()
-                .map(PostingSummary::id).toList().isEmpty() ? List.of(-1L) : page.items().stream().map(PostingSummary::id).toList())
-                .chain(postings -> {
-                    List<Posting> kept = new ArrayList<>();
-                    for (PostingSummary s : page.items()) {
-                        postings.stream().filter(p -> p.id.equals(s.id())).findFirst()
-                                .filter(p -> !p.doNotForward || viewer.memberOf(p.ownerOrgId)).ifPresent(kept::add);
-                    }
-                    List<PostingViewEvent> log = kept.stream().filter(p -> !"NETWORK".equals(p.visibility)
-                            && !viewer.memberOf(p.ownerOrgId)).map(p -> PostingViewEvent.of(viewer, p.id, "EXPORT")).toList();
-                    return jp.tsunagu.platform.db.Rows.persistAll(log)
-                            .chain(() -> audit.record(AuditLog.POSTINGS_EXPORTED, viewer.accountId(), viewer.email(),
-                                    "postings", ip, "rows=" + kept.size()))
-                            .map(x -> csv(kept, page.items(), viewer.locale()));
-                }));
+        return search.search(viewer, all).chain(page -> {
+            // the search rows carry all the export needs; another organization's do-not-forward ones stay out
+            List<PostingSummary> kept = page.items().stream()
+                    .filter(p -> !p.doNotForward() || viewer.memberOf(p.ownerId())).toList();
+            List<PostingViewEvent> log = kept.stream().filter(p -> !"NETWORK".equals(p.visibility())
+                    && !viewer.memberOf(p.ownerId())).map(p -> PostingViewEvent.of(viewer, p.id(), "EXPORT")).toList();
+            return jp.tsunagu.platform.db.Rows.persistAll(log)
+                    .chain(() -> audit.record(AuditLog.POSTINGS_EXPORTED, viewer.accountId(), viewer.email(),
+                            "postings", ip, "rows=" + kept.size()))
+                    .map(x -> csv(kept, viewer.locale()));
+        });
     }
 
-    static String csv(List<Posting> postings, List<PostingSummary> summaries, Locale loc) {
+    static String csv(List<PostingSummary> postings, Locale loc) {
         StringBuilder b = new StringBuilder(CsvText.BOM);
         b.append(CsvText.row(List.of("id", Messages.get(loc, "posting.field.kind"), Messages.get(loc, "posting.field.title"),
                 Messages.get(loc, "posting.field.companyName"), Messages.get(loc, "posting.field.prefecture"),
@@ -63,13 +58,12 @@ public class PostingExport {
                 Messages.get(loc, "posting.field.wageType"), Messages.get(loc, "posting.field.wageYen"),
                 Messages.get(loc, "posting.field.source"), Messages.get(loc, "posting.field.helloWorkNumber"),
                 Messages.get(loc, "posting.field.expiresOn"), Messages.get(loc, "posting.field.owner"))));
-        for (Posting p : postings) {
-            PostingSummary s = summaries.stream().filter(x -> x.id() == p.id).findFirst().orElseThrow();
-            b.append(CsvText.row(java.util.Arrays.asList(p.id, Messages.get(loc, "posting-kind." + p.kind), p.title,
-                    p.companyName, s.prefecture(), p.municipality, Messages.get(loc, "job-category." + p.jobCategory),
-                    p.employmentType == null ? "" : Messages.get(loc, "employment-type." + p.employmentType),
-                    p.hoursPerWeek, p.wageType == null ? "" : Messages.get(loc, "wage-type." + p.wageType), p.wageYen,
-                    Messages.get(loc, "posting-source." + p.source), p.helloWorkNumber, p.expiresOn, s.owner())));
+        for (PostingSummary p : postings) {
+            b.append(CsvText.row(java.util.Arrays.asList(p.id(), Messages.get(loc, "posting-kind." + p.kind()), p.title(),
+                    p.companyName(), p.prefecture(), p.municipality(), Messages.get(loc, "job-category." + p.jobCategory()),
+                    p.employmentType() == null ? "" : Messages.get(loc, "employment-type." + p.employmentType()),
+                    p.hoursPerWeek(), p.wageType() == null ? "" : Messages.get(loc, "wage-type." + p.wageType()), p.wageYen(),
+                    Messages.get(loc, "posting-source." + p.source()), p.helloWorkNumber(), p.expiresOn(), p.owner())));
         }
         return b.toString();
     }

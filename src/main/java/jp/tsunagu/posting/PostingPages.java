@@ -154,6 +154,8 @@ public class PostingPages {
                 null, null, null, false, PostingTerms.Sort.NEWEST, 0, 100);
         return meetings.detail(v, id).chain(d -> attachments.list(v, id).chain(attached ->
                 (d.canEdit() ? search.search(v, recent).map(page -> page.items().stream()
+                        // only what may be attached: network-wide, or shared into the meeting's circle
+                        .filter(p -> "NETWORK".equals(p.visibility()) || d.circle() != null && p.circleIds().contains(d.circle().id()))
                         .filter(p -> attached.stream().noneMatch(a -> a.id() == p.id()))
                         .map(p -> new Choice(String.valueOf(p.id()), p.title() + "（" + p.companyName() + "）")).toList())
                         : Uni.createFrom().item(List.<Choice>of()))

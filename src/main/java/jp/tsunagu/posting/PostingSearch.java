@@ -206,7 +206,8 @@ public class PostingSearch {
                 + " p.job_category, p.employment_type, p.hours_per_week, p.wage_type, p.wage_yen,"
                 + " (p.split_shift OR p.short_hours OR p.weekly_pay OR p.daily_pay OR p.trial_step) AS carving,"
                 + " p.visibility, p.do_not_forward, p.expires_on, p.created_at, o.name AS owner, p.status, p.owner_org_id,"
-                + " hits.total"
+                + " p.source, p.hello_work_number, ARRAY(SELECT s.circle_id FROM posting_share s WHERE s.posting_id = p.id)"
+                + " AS circle_ids, hits.total"
                 + " FROM (SELECT p.id, p.created_at, p.expires_on, " + rankExpr + " AS rank, count(*) OVER () AS total"
                 + " FROM posting p WHERE " + where + " ORDER BY " + order + " LIMIT $" + limit + " OFFSET $" + offset + ") hits"
                 + " JOIN posting p ON p.id = hits.id JOIN prefecture pr ON pr.code = p.prefecture_code"
@@ -240,6 +241,7 @@ public class PostingSearch {
                 : new BigDecimal(r.getBigDecimal("hours_per_week").toString()), r.getString("wage_type"),
                 r.getInteger("wage_yen"), r.getBoolean("carving"), r.getString("visibility"), r.getBoolean("do_not_forward"),
                 r.getLocalDate("expires_on"), r.getOffsetDateTime("created_at").toInstant(), r.getString("owner"),
-                r.getString("status"), r.getLong("owner_org_id"));
+                r.getString("status"), r.getLong("owner_org_id"),
+                r.getString("source"), r.getString("hello_work_number"), java.util.Arrays.asList(r.getArrayOfLongs("circle_ids")));
     }
 }

@@ -101,6 +101,16 @@ public class PostingService {
         });
     }
 
+    /** Several postings with their shares in two queries (for lists that check each against the policy). */
+    Uni<List<Loaded>> loadAll(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Posting.<Posting>list("id in ?1", ids).chain(ps -> PostingShare.<PostingShare>list(
+                "postingId in ?1 order by sharedAt", ids).map(shares -> ps.stream().map(p -> new Loaded(p,
+                shares.stream().filter(s -> s.postingId.equals(p.id)).toList())).toList()));
+    }
+
     /** The posting if the viewer may see it (404 otherwise). */
     Uni<Loaded> visible(Viewer viewer, long id) {
         return load(id, false).map(l -> {

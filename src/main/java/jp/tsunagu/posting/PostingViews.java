@@ -21,7 +21,7 @@ public final class PostingViews {
                                  String municipality, String jobCategory, String employmentType, BigDecimal hoursPerWeek,
                                  String wageType, Integer wageYen, boolean jobCarving, String visibility,
                                  boolean doNotForward, LocalDate expiresOn, Instant createdAt, String owner, String status,
-                                 Long ownerId) {
+                                 Long ownerId, String source, String helloWorkNumber, List<Long> circleIds) {
     }
 
     @TemplateData

@@ -259,16 +259,13 @@ public class RequestService {
     }
 
     Uni<List<CandidateRequest>> filterVisible(Viewer viewer, List<CandidateRequest> rs) {
-        Uni<List<CandidateRequest>> out = Uni.createFrom().item(new ArrayList<>());
-        for (CandidateRequest r : rs) {
-            out = out.chain(list -> postings.load(r.postingId, false).map(l -> {
-                if (policy.permits(viewer, Action.VIEW, l.resource())) {
-                    list.add(r);
-                }
-                return list;
-            }));
-        }
-        return out;
+        Set<Long> ids = new LinkedHashSet<>();
+        rs.forEach(r -> ids.add(r.postingId));
+        return postings.loadAll(ids).map(ls -> {
+            Set<Long> visible = new LinkedHashSet<>();
+            ls.stream().filter(l -> policy.permits(viewer, Action.VIEW, l.resource())).forEach(l -> visible.add(l.posting().id));
+            return rs.stream().filter(r -> visible.contains(r.postingId)).toList();
+        });
     }
 
     /** "We may have someone": one answer per organization (answering again replaces it). */

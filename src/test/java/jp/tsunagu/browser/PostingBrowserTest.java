@@ -82,6 +82,18 @@ class PostingBrowserTest extends BrowserSupport {
         assertThat(page.locator("section:has(#h-views) table")).containsText("金城 さくら");
         audit("65-posting-view-log");
 
+        // read out at the circle's next exchange meeting: the organizer attaches it on the meeting's job-information page
+        page.navigate(url("/meetings"));
+        page.getByRole(AriaRole.LINK, exact("第1回 就労移行等情報交換会")).first().click();
+        page.getByRole(AriaRole.LINK, exact("共有する求人情報")).click();
+        assertThat(page.locator("h1")).hasText("この会議で共有する求人情報");
+        page.getByLabel("読み上げる求人").selectOption(new SelectOption().setLabel("スーパーのバックヤード清掃補助（株式会社ブラウザ試験ストア）"));
+        page.getByRole(AriaRole.BUTTON, exact("会議に加える")).click();
+        assertThat(page.locator("ol.agenda")).containsText("スーパーのバックヤード清掃補助");
+        // a draft never reached the circle, so it is not offered
+        assertThat(page.locator("#postingId")).not().containsText("厨房補助（条件調整中）");
+        audit("67-meeting-job-info");
+
         // many at once from a CSV: one good line shared, one bad line reported by line and field
         page.navigate(url("/postings"));
         page.getByRole(AriaRole.LINK, exact("CSVで取り込む")).click();

@@ -13,7 +13,6 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 /**
@@ -51,11 +50,14 @@ class MeetingPostingsTest {
         as("bridge").body(Map.of("postingIds", List.of(csaData))).post("/api/meetings/" + meeting + "/postings")
                 .then().statusCode(404);
         // circle members see both; the secretariat sees the meeting but only the network-wide posting
-        as("partner").get("/api/meetings/" + meeting + "/postings").then().statusCode(200).body("", hasSize(2));
+        // (other tests may attach more to the same demo meeting: check by title, not by count)
+        as("partner").get("/api/meetings/" + meeting + "/postings").then().statusCode(200)
+                .body("title", hasItem("ホテル客室清掃スタッフ（短時間から）")).body("title", hasItem("農園スタッフ（野菜の収穫・袋詰め）"));
         as("admin").get("/api/meetings/" + meeting + "/postings").then().statusCode(200)
                 .body("title", not(hasItem("ホテル客室清掃スタッフ（短時間から）"))).body("title", hasItem("農園スタッフ（野菜の収穫・袋詰め）"));
         as("csa").get("/api/meetings/" + meeting + "/postings").then().statusCode(404);
-        as("bridge").delete("/api/meetings/" + meeting + "/postings/" + farm).then().statusCode(200).body("", hasSize(1));
+        as("bridge").delete("/api/meetings/" + meeting + "/postings/" + farm).then().statusCode(200)
+                .body("title", not(hasItem("農園スタッフ（野菜の収穫・袋詰め）"))).body("title", hasItem("ホテル客室清掃スタッフ（短時間から）"));
         // the page
         as("partner").accept("text/html").get("/meetings/" + meeting + "/job-info").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("ホテル客室清掃スタッフ"));
