@@ -6,6 +6,7 @@ import { mountAvailabilityGrid } from './availability-grid';
 import { mountAgendaEditor } from './agenda-editor';
 import { mountMinutesEditor } from './minutes-editor';
 import { mountPrintButton } from './print-button';
+import { mountPhaseTimer } from './phase-timer';
 
 const islands: Record<string, (el: HTMLElement) => void> = {
   'directory-filter': mountDirectoryFilter,
@@ -13,6 +14,9 @@ const islands: Record<string, (el: HTMLElement) => void> = {
   'agenda-editor': mountAgendaEditor,
   'minutes-editor': (el) => mountMinutesEditor(el as HTMLFormElement),
   'print-button': mountPrintButton,
+  'phase-timer': (el) => {
+    mountPhaseTimer(el);
+  },
 };
 
 function mountAll(): void {

@@ -74,6 +74,18 @@ public class AccessPolicy {
         if (resource instanceof Resource.PostingShare s) {
             return action == Action.SHARE && mayShare(viewer, s);
         }
+        if (resource instanceof Resource.Conference c) {
+            return permitsConference(viewer, action, c);
+        }
+        if (resource instanceof Resource.CaseMaterial m) {
+            return permitsCaseMaterial(viewer, action, m);
+        }
+        if (resource instanceof Resource.ConferenceCreation c) {
+            return action == Action.EDIT && staff(viewer) && viewer.circleIds().contains(c.circleId());
+        }
+        if (resource instanceof Resource.LearningsLibrary) {
+            return action == Action.VIEW && viewer.signedIn();
+        }
         if (resource instanceof Resource.Series s) {
             if (action == Action.VIEW) {
                 return viewer.is(Role.NETWORK_ADMIN) || (viewer.signedIn()
@@ -129,6 +141,51 @@ public class AccessPolicy {
         Resource.Posting p = s.posting();
         return staff(viewer) && permitsPosting(viewer, Action.VIEW, p) && viewer.circleIds().contains(s.targetCircleId())
                 && (viewer.memberOf(p.ownerOrgId()) || !p.doNotForward());
+    }
+
+    /**
+     * Conferences: their existence, date and format are visible to the circle's staff, the
+     * secretariat and the attendees; the facilitator (a current attendee) sets them up and runs them.
+     */
+    private boolean permitsConference(Viewer viewer, Action action, Resource.Conference c) {
+        if (!viewer.signedIn()) {
+            return false;
+        }
+        if (action == Action.EDIT) {
+            return "FACILITATOR".equals(c.attendeeRole());
+        }
+        return action == Action.VIEW && (c.attendeeRole() != null || viewer.is(Role.NETWORK_ADMIN)
+                || (staff(viewer) && viewer.circleIds().contains(c.circleId())));
+    }
+
+    /**
+     * Case material is for current attendees who accepted the pledge, and only until it is deleted
+     * — never for the wider circle, the secretariat or sysadmins as such. The case sheet is written
+     * by the presenter and the facilitator, the board by the recorder and the facilitator; every
+     * attendee adds learnings; the read log is for the facilitator and the presenter. Learnings
+     * outlive the material.
+     */
+    private boolean permitsCaseMaterial(Viewer viewer, Action action, Resource.CaseMaterial m) {
+        Resource.Conference c = m.conference();
+        String role = c.attendeeRole();
+        if (!viewer.signedIn() || role == null) {
+            return false;
+        }
+        if ("LOG".equals(m.part())) {
+            return action == Action.VIEW && ("FACILITATOR".equals(role) || "PRESENTER".equals(role));
+        }
+        if (!c.pledged() || (c.materialsDeleted() && !"LEARNINGS".equals(m.part()))) {
+            return false;
+        }
+        if (action == Action.VIEW) {
+            return true;
+        }
+        return action == Action.EDIT && switch (m.part()) {
+            case "CASE" -> "PRESENTER".equals(role) || "FACILITATOR".equals(role);
+            case "BOARD" -> "RECORDER".equals(role) || "FACILITATOR".equals(role);
+            case "LEARNINGS" -> true;
+            default -> false;
+        };
     }
 
     /** Staff of a member organization (not advisors or sysadmins, who hold no organization's data). */

@@ -80,4 +80,24 @@ public sealed interface Resource {
     /** Sharing a posting into one more circle. */
     record PostingShare(Posting posting, long targetCircleId) implements Resource {
     }
+
+    /**
+     * A case-study conference. {@code attendeeRole}: the viewer's role when they are a current
+     * (not removed) attendee, else null; {@code pledged}: they accepted the pledge;
+     * {@code materialsDeleted}: the retention period is over and the case and board are gone.
+     */
+    record Conference(long circleId, String attendeeRole, boolean pledged, boolean materialsDeleted) implements Resource {
+    }
+
+    /** A conference's case material: {@code part} CASE (case sheet and ecomap), BOARD, LEARNINGS (drafts) or LOG (read log). */
+    record CaseMaterial(Conference conference, String part) implements Resource {
+    }
+
+    /** Setting up a conference in a circle. */
+    record ConferenceCreation(long circleId) implements Resource {
+    }
+
+    /** The library of approved, de-identified learnings. */
+    record LearningsLibrary() implements Resource {
+    }
 }

@@ -106,12 +106,22 @@ public final class IdentifierCheck {
         return out;
     }
 
+    /** Adds a span; spans that overlap one already found (山田太郎 and 太郎さん) become one. */
     private static void add(List<Finding> out, Kind kind, int start, int end, String text) {
         boolean covered = out.stream().anyMatch(f -> f.start() <= start && f.end() >= end);
-        if (!covered) {
-            out.removeIf(f -> f.start() >= start && f.end() <= end);
-            out.add(new Finding(kind, start, end, text.substring(start, end)));
+        if (covered) {
+            return;
         }
+        out.removeIf(f -> f.start() >= start && f.end() <= end);
+        Finding overlap = out.stream().filter(f -> f.start() < end && start < f.end()).findFirst().orElse(null);
+        if (overlap != null) {
+            out.remove(overlap);
+            int s = Math.min(start, overlap.start());
+            int e = Math.max(end, overlap.end());
+            out.add(new Finding(overlap.kind(), s, e, text.substring(s, e)));
+            return;
+        }
+        out.add(new Finding(kind, start, end, text.substring(start, end)));
     }
 
     /** Names: a Kuromoji person-name token (姓 or 名), or an unknown word right before an honorific. */

@@ -83,6 +83,11 @@ public final class Params {
         errors.add(new ProblemException.FieldError(field, key));
     }
 
+    /** Records a field error whose message takes arguments (limits, names). */
+    public void errorWith(String field, String key, Object... args) {
+        errors.add(new ProblemException.FieldError(field, key, List.of(args)));
+    }
+
     private boolean hasError(String field) {
         return errors.stream().anyMatch(e -> field.equals(e.field()));
     }

@@ -21,6 +21,7 @@ public class ProblemException extends RuntimeException {
     private final List<FieldError> fieldErrors;
     private final Map<String, String> headers;
     private final Object current;
+    private Object findings;
 
     public ProblemException(int status, String key, Object... args) {
         this(status, key, List.of(), Map.of(), null, args);
@@ -53,6 +54,17 @@ public class ProblemException extends RuntimeException {
     /** A stale write (version check failed): 409 carrying the current state so nothing typed is lost. */
     public static ProblemException conflict(Object current) {
         return new ProblemException(409, "conflict", List.of(), Map.of(), current);
+    }
+
+    /** A 400 whose text fields hold something that could identify a person, with the spans found. */
+    public static ProblemException identifying(List<FieldError> errors, Object findings) {
+        ProblemException e = new ProblemException(400, "identifying", errors, Map.of(), null);
+        e.findings = findings;
+        return e;
+    }
+
+    public Object findings() {
+        return findings;
     }
 
     public static ProblemException unauthorized() {

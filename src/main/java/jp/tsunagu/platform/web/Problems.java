@@ -17,7 +17,8 @@ public final class Problems {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Body(String type, String title, int status, String detail, String instance,
-                       Map<String, String> message, List<Field> errors, Object current) {
+                       Map<String, String> message, List<Field> errors, Object current,
+                       Object findings) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,7 +32,8 @@ public final class Problems {
                 .toList();
         return new Body("https://tsunagu.jp/problems/" + e.key(),
                 Messages.get(Messages.EN, "problem." + e.key() + ".title"), e.status(),
-                Messages.get(locale, "problem." + e.key(), e.args()), instance, message, fields, e.current());
+                Messages.get(locale, "problem." + e.key(), e.args()), instance, message, fields, e.current(),
+                e.findings());
     }
 
     public static Map<String, String> both(String key, Object... args) {

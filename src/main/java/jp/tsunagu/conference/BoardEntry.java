@@ -1,0 +1,29 @@
+package jp.tsunagu.conference;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** One line of the recorder's board (板書), by phase. */
+@Entity
+@Table(name = "board_entry")
+public class BoardEntry extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "conference_id")
+    public Long conferenceId;
+    public String phase;
+    public String kind;
+    public String body;
+    @Column(name = "created_by")
+    public Long createdBy;
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

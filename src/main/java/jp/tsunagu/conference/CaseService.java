@@ -1,0 +1,327 @@
+package jp.tsunagu.conference;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jp.tsunagu.access.Viewer;
+import jp.tsunagu.conference.ConferenceTerms.AgencyType;
+import jp.tsunagu.conference.ConferenceTerms.BoardKind;
+import jp.tsunagu.conference.ConferenceTerms.CertificateType;
+import jp.tsunagu.conference.ConferenceTerms.Diagnosis;
+import jp.tsunagu.conference.ConferenceTerms.Frequency;
+import jp.tsunagu.conference.ConferenceTerms.Phase;
+import jp.tsunagu.conference.ConferenceTerms.Relation;
+import jp.tsunagu.conference.ConferenceTerms.Sex;
+import jp.tsunagu.conference.ConferenceViews.BoardEntryView;
+import jp.tsunagu.conference.ConferenceViews.BoardPhase;
+import jp.tsunagu.conference.ConferenceViews.CaseView;
+import jp.tsunagu.conference.ConferenceViews.ReadView;
+import jp.tsunagu.conference.ConferenceViews.TeamMemberView;
+import jp.tsunagu.directory.NameLookup;
+import jp.tsunagu.platform.web.Params;
+import jp.tsunagu.platform.web.ProblemException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The case material: the de-identified case sheet with its support team, the recorder's board,
+ * the read log and the printed copy. Every read of the case or the board writes a read-log row in
+ * the same transaction as the read; free text is refused while the identifier check finds anything.
+ */
+@ApplicationScoped
+public class CaseService {
+
+    public record TeamInput(String agencyType, String role, String frequency, String relation) {
+    }
+
+    public record CaseInput(Integer ageBand, String sex, String certificateType, String certificateGrade, String diagnosis,
+                            String household, String referralRoute, String presentingProblem, String factors,
+                            String actionsOutcomes, String discussionPoints, List<TeamInput> team, Integer version) {
+        /** The free-text fields by name (for the identifier check and for highlighting). */
+        public Map<String, String> texts() {
+            Map<String, String> out = new LinkedHashMap<>();
+            out.put("household", household);
+            out.put("referralRoute", referralRoute);
+            out.put("presentingProblem", presentingProblem);
+            out.put("factors", factors);
+            out.put("actionsOutcomes", actionsOutcomes);
+            out.put("discussionPoints", discussionPoints);
+            if (team != null) {
+                for (int i = 0; i < team.size(); i++) {
+                    if (team.get(i) != null) {
+                        out.put("team[" + i + "].role", team.get(i).role());
+                    }
+                }
+            }
+            out.values().removeIf(v -> v == null || v.isBlank());
+            return out;
+        }
+    }
+
+    public record BoardInput(String phase, String kind, String body) {
+    }
+
+    /** The printed copy: the material and who printed it when (shown on every page of the copy). */
+    public record PrintView(ConferenceViews.ConferenceSummary summary, CaseView sheet, List<BoardPhase> board,
+                            String viewerName, Instant printedAt) {
+    }
+
+    static final int MAX_TEAM = 16;
+
+    @Inject
+    ConferenceAccess access;
+
+    @Inject
+    IdentifierGuard guard;
+
+    @Inject
+    NameLookup names;
+
+    // ---------------------------------------------------------------- case sheet
+
+    @WithTransaction
+    public Uni<CaseView> caseSheet(Viewer viewer, long id) {
+        return access.material(viewer, id, "CASE", false).chain(l -> logRead(viewer, id, "CASE").chain(() -> caseOf(id)));
+    }
+
+    Uni<CaseView> caseOf(long id) {
+        return CaseSheet.<CaseSheet>findById(id).chain(sheet -> {
+            if (sheet == null) {
+                return Uni.createFrom().item(new CaseView(null, null, null, null, null, null, null, null, null, null, null,
+                        List.of(), null, null, 0));
+            }
+            return CaseTeamMember.<CaseTeamMember>list("conferenceId = ?1 order by position", id)
+                    .chain(team -> names.people(sheet.updatedBy == null ? List.of() : List.of(sheet.updatedBy)).map(people ->
+                            new CaseView(sheet.ageBand == null ? null : sheet.ageBand.intValue(), sheet.sex, sheet.certificateType,
+                                    sheet.certificateGrade, sheet.diagnosis, sheet.household, sheet.referralRoute,
+                                    sheet.presentingProblem, sheet.factors, sheet.actionsOutcomes, sheet.discussionPoints,
+                                    team.stream().map(t -> new TeamMemberView(t.agencyType, t.role, t.frequency, t.relation)).toList(),
+                                    sheet.updatedAt, people.containsKey(sheet.updatedBy) ? people.get(sheet.updatedBy).name() : null,
+                                    sheet.version)));
+        });
+    }
+
+    static void validate(CaseInput in, Params p) {
+        if (in.ageBand() != null && !ConferenceTerms.AGE_BANDS.contains(in.ageBand())) {
+            p.error("ageBand", "unknown-value");
+        }
+        p.choice("sex", in.sex(), v -> ConferenceTerms.parse(Sex.class, v));
+        p.choice("certificateType", in.certificateType(), v -> ConferenceTerms.parse(CertificateType.class, v));
+        if (in.certificateGrade() != null && !in.certificateGrade().isBlank()
+                && !ConferenceTerms.GRADES.contains(in.certificateGrade())) {
+            p.error("certificateGrade", "unknown-value");
+        }
+        p.choice("diagnosis", in.diagnosis(), v -> ConferenceTerms.parse(Diagnosis.class, v));
+        length(p, "household", in.household(), 1000);
+        length(p, "referralRoute", in.referralRoute(), 1000);
+        length(p, "presentingProblem", in.presentingProblem(), 2000);
+        length(p, "factors", in.factors(), 4000);
+        length(p, "actionsOutcomes", in.actionsOutcomes(), 4000);
+        length(p, "discussionPoints", in.discussionPoints(), 2000);
+        if (in.version() == null) {
+            p.error("version", "required");
+        }
+        List<TeamInput> team = in.team() == null ? List.of() : in.team();
+        if (team.size() > MAX_TEAM) {
+            p.error("team", "list-size");
+            return;
+        }
+        for (int i = 0; i < team.size(); i++) {
+            TeamInput t = team.get(i);
+            String f = "team[" + i + "].";
+            if (t == null || t.agencyType() == null) {
+                p.error(f + "agencyType", "required");
+                continue;
+            }
+            p.choice(f + "agencyType", t.agencyType(), v -> ConferenceTerms.parse(AgencyType.class, v));
+            length(p, f + "role", t.role(), 200);
+            if (t.frequency() == null) {
+                p.error(f + "frequency", "required");
+            }
+            p.choice(f + "frequency", t.frequency(), v -> ConferenceTerms.parse(Frequency.class, v));
+            if (t.relation() == null) {
+                p.error(f + "relation", "required");
+            }
+            p.choice(f + "relation", t.relation(), v -> ConferenceTerms.parse(Relation.class, v));
+        }
+    }
+
+    private static void length(Params p, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            p.error(field, "too-long");
+        }
+    }
+
+    @WithTransaction
+    public Uni<CaseView> saveCase(Viewer viewer, long id, CaseInput in) {
+        Params p = new Params();
+        validate(in, p);
+        p.check();
+        return access.material(viewer, id, "CASE", true).chain(l -> guard.require(in.texts()))
+                .chain(() -> CaseSheet.<CaseSheet>findById(id))
+                .chain(sheet -> {
+                    int stored = sheet == null ? 0 : sheet.version;
+                    if (stored != in.version()) {
+                        return caseOf(id).map(current -> {
+                            throw ProblemException.conflict(current);
+                        });
+                    }
+                    CaseSheet s = sheet == null ? new CaseSheet() : sheet;
+                    s.conferenceId = id;
+                    s.ageBand = in.ageBand() == null ? null : in.ageBand().shortValue();
+                    s.sex = blank(in.sex());
+                    s.certificateType = blank(in.certificateType());
+                    s.certificateGrade = blank(in.certificateGrade());
+                    s.diagnosis = blank(in.diagnosis());
+                    s.household = blank(in.household());
+                    s.referralRoute = blank(in.referralRoute());
+                    s.presentingProblem = blank(in.presentingProblem());
+                    s.factors = blank(in.factors());
+                    s.actionsOutcomes = blank(in.actionsOutcomes());
+                    s.discussionPoints = blank(in.discussionPoints());
+                    s.updatedBy = viewer.accountId();
+                    s.updatedAt = Instant.now();
+                    s.version = stored + 1;
+                    return s.<CaseSheet>persistAndFlush()
+                            .chain(saved -> CaseTeamMember.delete("conferenceId", id))
+                            
+                            .chain(() -> saveTeam(id, in.team()))
+                            .chain(() -> caseOf(id));
+                });
+    }
+
+    private static String blank(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private Uni<Void> saveTeam(long id, List<TeamInput> team) {
+        List<CaseTeamMember> rows = new ArrayList<>();
+        if (team != null) {
+            for (int i = 0; i < team.size(); i++) {
+                TeamInput t = team.get(i);
+                CaseTeamMember m = new CaseTeamMember();
+                m.conferenceId = id;
+                m.position = (short) i;
+                m.agencyType = t.agencyType();
+                m.role = blank(t.role());
+                m.frequency = t.frequency();
+                m.relation = t.relation();
+                rows.add(m);
+            }
+        }
+        return rows.isEmpty() ? Uni.createFrom().voidItem() : CaseTeamMember.persist(rows);
+    }
+
+    // ---------------------------------------------------------------- board
+
+    @WithTransaction
+    public Uni<List<BoardPhase>> board(Viewer viewer, long id) {
+        return access.material(viewer, id, "BOARD", false).chain(l -> logRead(viewer, id, "BOARD").chain(() -> boardOf(id)));
+    }
+
+    Uni<List<BoardPhase>> boardOf(long id) {
+        return ConferencePhase.<ConferencePhase>list("conferenceId = ?1 order by position", id)
+                .chain(phases -> BoardEntry.<BoardEntry>list("conferenceId = ?1 order by id", id)
+                        .chain(entries -> names.people(entries.stream().map(e -> e.createdBy).collect(Collectors.toSet()))
+                                .map(people -> {
+                                    Map<String, List<BoardEntryView>> byPhase = new LinkedHashMap<>();
+                                    phases.forEach(ph -> byPhase.putIfAbsent(ph.phase, new ArrayList<>()));
+                                    for (BoardEntry e : entries) {
+                                        byPhase.computeIfAbsent(e.phase, k -> new ArrayList<>()).add(new BoardEntryView(e.id,
+                                                e.phase, e.kind, e.body, people.containsKey(e.createdBy)
+                                                ? people.get(e.createdBy).name() : null, e.createdAt));
+                                    }
+                                    return byPhase.entrySet().stream().map(en -> new BoardPhase(en.getKey(), en.getValue())).toList();
+                                })));
+    }
+
+    @WithTransaction
+    public Uni<BoardEntryView> addBoardEntry(Viewer viewer, long id, BoardInput in) {
+        Params p = new Params();
+        if (in == null) {
+            throw ProblemException.field("body", "required");
+        }
+        if (in.body() == null || in.body().isBlank()) {
+            p.error("body", "required");
+        } else if (in.body().length() > 2000) {
+            p.error("body", "too-long");
+        }
+        if (in.kind() == null) {
+            p.error("kind", "required");
+        }
+        p.choice("kind", in.kind(), v -> ConferenceTerms.parse(BoardKind.class, v));
+        p.choice("phase", in.phase(), v -> ConferenceTerms.parse(Phase.class, v));
+        p.check();
+        return access.material(viewer, id, "BOARD", true).chain(l -> guard.require(Map.of("body", in.body()))
+                .chain(() -> ConferencePhase.<ConferencePhase>list("conferenceId = ?1 order by position", id))
+                .chain(phases -> {
+                    String phase = in.phase();
+                    if (phase == null) {
+                        Short cur = l.conference().currentPhase;
+                        phase = phases.isEmpty() ? Phase.DISCUSSION.name()
+                                : phases.get(cur == null || cur >= phases.size() ? 0 : cur).phase;
+                    } else if (phases.stream().noneMatch(ph -> ph.phase.equals(in.phase()))) {
+                        throw ProblemException.field("phase", "unknown-value");
+                    }
+                    BoardEntry e = new BoardEntry();
+                    e.conferenceId = id;
+                    e.phase = phase;
+                    e.kind = in.kind();
+                    e.body = in.body().strip();
+                    e.createdBy = viewer.accountId();
+                    e.createdAt = Instant.now();
+                    return e.<BoardEntry>persistAndFlush();
+                })
+                .map(e -> new BoardEntryView(e.id, e.phase, e.kind, e.body, viewer.displayName(), e.createdAt)));
+    }
+
+    @WithTransaction
+    public Uni<Void> deleteBoardEntry(Viewer viewer, long id, long entryId) {
+        return access.material(viewer, id, "BOARD", true).chain(l -> BoardEntry.delete("id = ?1 and conferenceId = ?2", entryId, id))
+                .map(n -> {
+                    if (n == 0) {
+                        throw ProblemException.notFound();
+                    }
+                    return null;
+                });
+    }
+
+    // ---------------------------------------------------------------- read log and print
+
+    Uni<Void> logRead(Viewer viewer, long id, String what) {
+        ConferenceRead r = new ConferenceRead();
+        r.conferenceId = id;
+        r.accountId = viewer.accountId();
+        r.what = what;
+        r.readAt = Instant.now();
+        return r.persist().replaceWithVoid();
+    }
+
+    @WithSession
+    public Uni<List<ReadView>> accessLog(Viewer viewer, long id) {
+        return access.material(viewer, id, "LOG", false).chain(l -> ConferenceRead.<ConferenceRead>list(
+                "conferenceId = ?1 order by readAt desc, id desc", id).chain(reads -> ConferenceAttendee.<ConferenceAttendee>list(
+                "conferenceId = ?1 and removedAt is null", id).chain(current -> {
+            Set<Long> still = current.stream().map(a -> a.accountId).collect(Collectors.toSet());
+            return names.people(reads.stream().map(r -> r.accountId).collect(Collectors.toSet())).map(people -> reads.stream()
+                    .map(r -> new ReadView(people.containsKey(r.accountId) ? people.get(r.accountId).name() : "",
+                            r.what, r.readAt, still.contains(r.accountId))).toList());
+        })));
+    }
+
+    /** The printed copy (logged as PRINT): case sheet and board, marked with the viewer's name and the time. */
+    @WithTransaction
+    public Uni<PrintView> print(Viewer viewer, long id) {
+        return access.material(viewer, id, "CASE", false).chain(l -> logRead(viewer, id, "PRINT")
+                .chain(() -> caseOf(id)).chain(sheet -> boardOf(id).map(board -> new PrintView(
+                        ConferenceService.summary(l.conference(), l.me(), null), sheet, board, viewer.displayName(), Instant.now()))));
+    }
+}

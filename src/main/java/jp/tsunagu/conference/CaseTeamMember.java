@@ -1,0 +1,28 @@
+package jp.tsunagu.conference;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** One agency of the support team around the person (a node of the ecomap). */
+@Entity
+@Table(name = "case_team_member")
+public class CaseTeamMember extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "conference_id")
+    public Long conferenceId;
+    public Short position;
+    @Column(name = "agency_type")
+    public String agencyType;
+    public String role;
+    public String frequency;
+    public String relation;
+}

@@ -1,0 +1,51 @@
+package jp.tsunagu.conference;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A case-study conference (事例検討会): format, legal basis, schedule, retention and the facilitator's run. */
+@Entity
+@Table(name = "conference")
+public class Conference extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "circle_id")
+    public Long circleId;
+    public String title;
+    public String format;
+    @Column(name = "legal_basis")
+    public String legalBasis;
+    @Column(name = "starts_at")
+    public Instant startsAt;
+    @Column(name = "duration_minutes")
+    public Short durationMinutes;
+    public String venue;
+    @Column(name = "retention_days")
+    public Short retentionDays;
+    @Column(name = "current_phase")
+    public Short currentPhase;
+    @Column(name = "phase_started_at")
+    public Instant phaseStartedAt;
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+    @Column(name = "materials_deleted_at")
+    public Instant materialsDeletedAt;
+    @Column(name = "created_by")
+    public Long createdBy;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    public Integer version;
+
+    /** When the case material is due for deletion: the end of the conference plus the retention days. */
+    public Instant deleteAfter() {
+        return startsAt.plusSeconds(60L * durationMinutes).plus(java.time.Duration.ofDays(retentionDays));
+    }
+}

@@ -1,0 +1,25 @@
+package jp.tsunagu.conference;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** One phase of a conference's format with its minutes. */
+@Entity
+@Table(name = "conference_phase")
+public class ConferencePhase extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "conference_id")
+    public Long conferenceId;
+    public Short position;
+    public String phase;
+    public Short minutes;
+}

@@ -1,0 +1,27 @@
+package jp.tsunagu.conference;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** One read of case material (case sheet, board or printed copy): who and when. */
+@Entity
+@Table(name = "conference_read")
+public class ConferenceRead extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "conference_id")
+    public Long conferenceId;
+    @Column(name = "account_id")
+    public Long accountId;
+    public String what;
+    @Column(name = "read_at")
+    public Instant readAt;
+}

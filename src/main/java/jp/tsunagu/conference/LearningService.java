@@ -1,0 +1,141 @@
+package jp.tsunagu.conference;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jp.tsunagu.access.AccessPolicy;
+import jp.tsunagu.access.Action;
+import jp.tsunagu.access.Resource;
+import jp.tsunagu.access.Viewer;
+import jp.tsunagu.conference.ConferenceTerms.LearningKind;
+import jp.tsunagu.conference.ConferenceTerms.Tag;
+import jp.tsunagu.conference.ConferenceViews.LearningView;
+import jp.tsunagu.platform.web.Params;
+import jp.tsunagu.platform.web.ProblemException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Learnings: de-identified support ideas and lessons. Attendees who pledged write them (checked
+ * like the case sheet); the facilitator approves them; approved ones form the library every
+ * member can search, linked to their conference's date and format and to no case material.
+ */
+@ApplicationScoped
+public class LearningService {
+
+    public record LearningInput(String kind, String body, List<String> tags) {
+    }
+
+    /** Library filters: words in the text, a theme tag. */
+    public record Query(String q, String tag) {
+    }
+
+    @Inject
+    ConferenceAccess access;
+
+    @Inject
+    AccessPolicy policy;
+
+    @Inject
+    IdentifierGuard guard;
+
+    @WithSession
+    public Uni<List<LearningView>> forConference(Viewer viewer, long id) {
+        return access.material(viewer, id, "LEARNINGS", false).chain(l -> Learning.<Learning>list(
+                "conferenceId = ?1 order by id", id).map(list -> list.stream().map(x -> view(x, l.conference())).toList()));
+    }
+
+    @WithTransaction
+    public Uni<LearningView> add(Viewer viewer, long id, LearningInput in) {
+        Params p = new Params();
+        if (in == null) {
+            throw ProblemException.field("body", "required");
+        }
+        if (in.kind() == null) {
+            p.error("kind", "required");
+        }
+        p.choice("kind", in.kind(), v -> ConferenceTerms.parse(LearningKind.class, v));
+        if (in.body() == null || in.body().isBlank()) {
+            p.error("body", "required");
+        } else if (in.body().length() > 1000) {
+            p.error("body", "too-long");
+        }
+        List<String> tags = in.tags() == null ? List.of() : in.tags();
+        if (tags.size() > 5) {
+            p.error("tags", "list-size");
+        }
+        for (int i = 0; i < tags.size(); i++) {
+            final int at = i;
+            p.choice("tags[" + at + "]", tags.get(at), v -> ConferenceTerms.parse(Tag.class, v));
+            if (tags.get(at) == null) {
+                p.error("tags[" + at + "]", "required");
+            }
+        }
+        p.check();
+        return access.material(viewer, id, "LEARNINGS", true).chain(l -> guard.require(Map.of("body", in.body())).chain(() -> {
+            Learning x = new Learning();
+            x.conferenceId = id;
+            x.kind = in.kind();
+            x.body = in.body().strip();
+            x.tags = new LinkedHashSet<>(tags).toArray(String[]::new);
+            x.createdBy = viewer.accountId();
+            x.createdAt = Instant.now();
+            return x.<Learning>persistAndFlush().map(saved -> view(saved, l.conference()));
+        }));
+    }
+
+    /** The facilitator approves (or withdraws) a learning for the library. */
+    @WithTransaction
+    public Uni<LearningView> approve(Viewer viewer, long id, long learningId, boolean approved) {
+        return access.editable(viewer, id).chain(l -> Learning.<Learning>find("id = ?1 and conferenceId = ?2", learningId, id)
+                .firstResult().chain(x -> {
+                    if (x == null) {
+                        throw ProblemException.notFound();
+                    }
+                    x.approvedAt = approved ? Instant.now() : null;
+                    x.approvedBy = approved ? viewer.accountId() : null;
+                    return x.<Learning>persistAndFlush().map(saved -> view(saved, l.conference()));
+                }));
+    }
+
+    /** The library: approved learnings only, newest conference first, filtered by words and a theme. */
+    @WithSession
+    public Uni<List<LearningView>> library(Viewer viewer, Query query) {
+        policy.require(viewer, Action.VIEW, new Resource.LearningsLibrary());
+        Params p = new Params();
+        Tag tag = p.choice("tag", query.tag(), v -> ConferenceTerms.parse(Tag.class, v));
+        String q = p.text("q", query.q(), 100);
+        p.check();
+        return Learning.<Learning>list("approvedAt is not null order by createdAt desc").chain(list -> {
+            List<Learning> hits = list.stream()
+                    .filter(x -> tag == null || Arrays.asList(x.tags).contains(tag.name()))
+                    .filter(x -> q == null || q.isBlank() || Arrays.stream(q.trim().split("[\\s　]+")).allMatch(x.body::contains))
+                    .limit(200).toList();
+            Set<Long> ids = hits.stream().map(x -> x.conferenceId).collect(Collectors.toSet());
+            if (ids.isEmpty()) {
+                return Uni.createFrom().item(List.<LearningView>of());
+            }
+            return Conference.<Conference>list("id in ?1", ids).map(cs -> {
+                Map<Long, Conference> byId = cs.stream().collect(Collectors.toMap(c -> c.id, c -> c));
+                List<LearningView> out = new ArrayList<>();
+                hits.forEach(x -> out.add(view(x, byId.get(x.conferenceId))));
+                out.sort((a, b) -> b.conferenceDate().compareTo(a.conferenceDate()));
+                return out;
+            });
+        });
+    }
+
+    static LearningView view(Learning x, Conference c) {
+        return new LearningView(x.id, x.conferenceId, x.kind, x.body, x.tags == null ? List.of() : List.of(x.tags),
+                x.approvedAt != null, x.approvedAt, c.title, c.startsAt, c.format);
+    }
+}

@@ -1,0 +1,87 @@
+package jp.tsunagu.conference;
+
+import io.agroal.api.AgroalDataSource;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jp.tsunagu.support.TestSupport;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+
+/** Builds conferences for the tests through the API, with people in each position the rules name. */
+final class ConferenceFixture {
+
+    static final Map<String, String> TOKENS = new HashMap<>();
+
+    private ConferenceFixture() {
+    }
+
+    static String token(String email) {
+        return TOKENS.computeIfAbsent(email, TestSupport::token);
+    }
+
+    static RequestSpecification as(String email) {
+        return email == null ? given() : given().header("Authorization", "Bearer " + token(email));
+    }
+
+    static String demo(String who) {
+        return who + "@demo.tsunagu.jp";
+    }
+
+    /** A fresh account on the staff of an organization (by code), so tests can remove it freely. */
+    static String staffOf(AgroalDataSource ds, String orgCode) {
+        String email = TestSupport.throwAwayAccount(ds, "partner-staff", TestSupport.PASSWORD);
+        TestSupport.update(ds, "INSERT INTO membership (account_id, organization_id, title) SELECT a.id, o.id, '支援員'"
+                + " FROM account a, organization o WHERE a.email = ? AND o.code = ?", email, orgCode);
+        return email;
+    }
+
+    static long account(AgroalDataSource ds, String email) {
+        return TestSupport.accountId(ds, email);
+    }
+
+    /** Creates a conference by bridge@ (facilitator) in the Okinawa circle with the given other attendees and roles. */
+    static long create(AgroalDataSource ds, String startsAt, int retentionDays, Map<String, String> others) {
+        List<Map<String, Object>> attendees = new ArrayList<>();
+        attendees.add(Map.of("accountId", account(ds, demo("bridge")), "role", "FACILITATOR"));
+        others.forEach((email, role) -> attendees.add(Map.of("accountId", account(ds, email), "role", role)));
+        Map<String, Object> body = new HashMap<>();
+        body.put("circleId", TestSupport.circleId(ds, "okinawa-south-exchange"));
+        body.put("title", "事例検討会（試験）");
+        body.put("format", "NONAKA");
+        body.put("legalBasis", "STATUTORY");
+        body.put("startsAt", startsAt);
+        body.put("retentionDays", retentionDays);
+        body.put("attendees", attendees);
+        return as(demo("bridge")).contentType(ContentType.JSON).body(body).post("/api/conferences")
+                .then().statusCode(201).extract().jsonPath().getLong("summary.id");
+    }
+
+    static void pledge(String email, long id) {
+        as(email).contentType(ContentType.JSON).body(Map.of("accept", true)).post("/api/conferences/" + id + "/pledge")
+                .then().statusCode(200);
+    }
+
+    static Map<String, Object> caseBody(int version, String factors) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("ageBand", 40);
+        body.put("sex", "FEMALE");
+        body.put("certificateType", "MENTAL");
+        body.put("certificateGrade", "3");
+        body.put("diagnosis", "MOOD");
+        body.put("household", "子ども2人とのひとり親世帯。");
+        body.put("referralRoute", "ハローワークを通じて相談開始。");
+        body.put("presentingProblem", "生活が苦しく、就職を急いでいる。");
+        body.put("factors", factors);
+        body.put("actionsOutcomes", "機関ごとに頻度を決めて関わった ⇒ 春に就職。");
+        body.put("discussionPoints", "定着支援の分担をどうするか。");
+        body.put("team", List.of(Map.of("agencyType", "CONSULTATION", "role", "計画づくり", "frequency", "TWICE_MONTHLY",
+                "relation", "STRONG"), Map.of("agencyType", "FOOD_BANK", "frequency", "WEEKLY", "relation", "NORMAL")));
+        body.put("version", version);
+        return body;
+    }
+}
