@@ -9,7 +9,6 @@ import jp.tsunagu.conference.ConferenceViews.Segment;
 import jp.tsunagu.platform.web.ProblemException;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,30 +22,23 @@ import java.util.Set;
 @ApplicationScoped
 public class IdentifierGuard {
 
-    /** Employer names as the check should match them: full names, short names, and names without a "（…）" note. */
-    Uni<Set<String>> employers() {
+    /**
+     * The employer names (directory companies, their short names, names without a "（…）" note,
+     * and companies of shared postings) that occur in the given text. The database does the
+     * matching, so a save never pulls every company name of the network into the application.
+     */
+    Uni<Set<String>> employersIn(String text) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                "SELECT name FROM organization WHERE org_type = 'COMPANY' UNION SELECT short_name FROM organization"
-                        + " WHERE org_type = 'COMPANY' AND short_name IS NOT NULL UNION SELECT DISTINCT company_name FROM posting",
-                String.class).getResultList()).map(names -> {
-            Set<String> out = new HashSet<>();
-            for (String n : names) {
-                if (n == null) {
-                    continue;
-                }
-                out.add(n);
-                String bare = n.replaceAll("[（(][^）)]*[）)]$", "").trim();
-                if (bare.length() >= 2) {
-                    out.add(bare);
-                }
-            }
-            return out;
-        });
+                "SELECT DISTINCT n FROM (SELECT name AS n FROM organization WHERE org_type = 'COMPANY'"
+                        + " UNION SELECT short_name FROM organization WHERE org_type = 'COMPANY'"
+                        + " UNION SELECT regexp_replace(name, '[（(][^）)]*[）)]$', '') FROM organization WHERE org_type = 'COMPANY'"
+                        + " UNION SELECT company_name FROM posting) x WHERE length(n) >= 2 AND strpos(?1, n) > 0",
+                String.class).setParameter(1, text).getResultList()).map(Set::copyOf);
     }
 
     /** Checks the named texts (field → text); throws the 400 with the findings when any text identifies someone. */
     Uni<Void> require(Map<String, String> texts) {
-        return employers().map(names -> {
+        return employersIn(String.join("\n", texts.values())).map(names -> {
             List<FindingView> found = check(new IdentifierCheck(names), texts);
             if (!found.isEmpty()) {
                 LinkedHashMap<String, List<Object>> byField = new LinkedHashMap<>();
