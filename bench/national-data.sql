@@ -67,4 +67,4 @@ SELECT p.id, c.id, p.owner_org_id FROM posting p
 JOIN circle c ON c.code = 'bench-circle-' || (1 + (p.id * 29) % 300)
 WHERE p.visibility = 'CIRCLES' AND p.id % 3 = 0
   AND p.owner_org_id IN (SELECT id FROM organization WHERE code LIKE 'bench-partner-%') ON CONFLICT DO NOTHING;
-ANALYZE;
+ANALYZE organization; ANALYZE circle; ANALYZE circle_member; ANALYZE posting; ANALYZE posting_share;

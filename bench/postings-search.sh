@@ -2,7 +2,8 @@
 # Posting search benchmark (issue 5): national-scale data (337 centers, 5,000 partner
 # organizations, 300 circles, 200,000 postings) in the machine's PostgreSQL 15, the application
 # (demo profile) on top, and the main search — text + two filters + visibility — under 50
-# concurrent users; then the same SQL statement straight against PostgreSQL with pgbench.
+# concurrent users (with and without think time); then the same SQL statement straight against
+# PostgreSQL with pgbench.
 # Needs: root (to use the local postgres cluster as CI does), the built application
 # (mvn -B package -DskipTests), Java 17, pgbench. Prints both rates and their ratio.
 set -euo pipefail
@@ -62,32 +63,43 @@ QUERY="q=%E6%B8%85%E6%8E%83&prefecture=13&employmentType=PART_TIME"
 URL="http://127.0.0.1:${PORT}/api/postings?${QUERY}"
 echo "   sample: $(curl -sf -H "Authorization: Bearer ${TOKEN}" "${URL}" | head -c 200)…"
 
-echo "4. application: ${USERS} users, ${SECONDS_RUN} s (search 清掃 + prefecture 13 + part-time + visibility)"
+echo "4. application: ${USERS} users, ${SECONDS_RUN} s each (search 清掃 + prefecture 13 + part-time + visibility)"
+java bench/LoadTest.java "${URL}" "${TOKEN}" "${USERS}" 20 >/dev/null  # the JIT compiler's warm-up
+# with think time: people who read a page before the next search (0.5-1.5 s, 50-150 ms)
+for THINK in 1000 100; do
+  echo "   think ${THINK} ms: $(java bench/LoadTest.java "${URL}" "${TOKEN}" "${USERS}" "${SECONDS_RUN}" "${THINK}")"
+done
+# without: every user sends the next search the moment an answer comes (the saturation rate)
 APP_RESULT=$(java bench/LoadTest.java "${URL}" "${TOKEN}" "${USERS}" "${SECONDS_RUN}")
-echo "   ${APP_RESULT}"
+echo "   no think time: ${APP_RESULT}"
 
 echo "5. PostgreSQL alone: the same statement with pgbench (${USERS} clients)"
 ORG=$(${PSQL} -At -c "SELECT id FROM organization WHERE code = 'okinawa-bridge'")
 CIRCLES=$(${PSQL} -At -c "SELECT string_agg(circle_id::text, ',') FROM circle_member WHERE organization_id = ${ORG}")
 # The statement PostingSearch.statement builds for this viewer and these filters, parameters inlined.
+# The policy's visibility rule behind the audience keys (V7), as the application writes it.
+W="p.audience && '{-${ORG},0,${CIRCLES}}'::bigint[] AND (p.owner_org_id = ANY('{${ORG}}'::bigint[]) OR (true AND p.visibility = 'NETWORK')
+  OR (p.visibility = 'CIRCLES' AND EXISTS (SELECT 1 FROM posting_share s WHERE s.posting_id = p.id AND s.circle_id = ANY('{${CIRCLES}}'::bigint[]))))
+  AND p.status = 'OPEN' AND p.search_vector @@ '''清掃'''::tsquery AND p.prefecture_code = 13::smallint AND p.employment_type = 'PART_TIME'"
 cat > "${WORK}/search.sql" <<SQL
 SELECT p.id, p.kind, p.title, p.company_name, pr.name_ja AS prefecture, p.municipality, p.job_category, p.employment_type,
  p.hours_per_week, p.wage_type, p.wage_yen, (p.split_shift OR p.short_hours OR p.weekly_pay OR p.daily_pay OR p.trial_step) AS carving,
  p.visibility, p.do_not_forward, p.expires_on, p.created_at, o.name AS owner, p.status, p.owner_org_id,
  p.source, p.hello_work_number, ARRAY(SELECT s.circle_id FROM posting_share s WHERE s.posting_id = p.id) AS circle_ids, hits.total
 FROM (SELECT p.id, p.created_at, p.expires_on, ts_rank(p.search_vector, '''清掃'' | ''掃'''::tsquery) AS rank, count(*) OVER () AS total
- FROM posting p
- WHERE (p.owner_org_id = ANY('{${ORG}}'::bigint[]) OR (true AND p.visibility = 'NETWORK') OR (p.visibility = 'CIRCLES' AND EXISTS
-  (SELECT 1 FROM posting_share s WHERE s.posting_id = p.id AND s.circle_id = ANY('{${CIRCLES}}'::bigint[]))))
-  AND p.status = 'OPEN' AND p.search_vector @@ '''清掃'''::tsquery AND p.prefecture_code = 13 AND p.employment_type = 'PART_TIME'
+ FROM posting p WHERE ${W}
  ORDER BY rank DESC, p.created_at DESC, p.id DESC LIMIT 20 OFFSET 0) hits
 JOIN posting p ON p.id = hits.id JOIN prefecture pr ON pr.code = p.prefecture_code JOIN organization o ON o.id = p.owner_org_id
 ORDER BY hits.rank DESC, p.created_at DESC, p.id DESC;
 SQL
 echo "   plan (jit off, as the application's connections):"
 PGOPTIONS='-c jit=off' ${PSQL} -At -c "EXPLAIN (ANALYZE, BUFFERS) $(cat "${WORK}/search.sql")" | sed 's/^/     /'
-PGBENCH=$(PGOPTIONS='-c jit=off' pgbench -n -h 127.0.0.1 -U ${ROLE} -c "${USERS}" -j 2 -T "${SECONDS_RUN}" -f "${WORK}/search.sql" "${DB}" 2>&1)
-echo "${PGBENCH}" | grep -E "latency average|tps" || echo "${PGBENCH}"
+# extended protocol with unnamed statements, planned at each execution: as the application's client sends it
+PGBENCH=$(PGOPTIONS='-c jit=off' pgbench -n -M extended -h 127.0.0.1 -U ${ROLE} -c "${USERS}" -j 2 -T "${SECONDS_RUN}" -f "${WORK}/search.sql" "${DB}" 2>&1)
+echo "   extended (as the application): $(echo "${PGBENCH}" | grep -E "latency average|tps" | tr '\n' ' ' || echo "${PGBENCH}")"
+# for reference, a statement prepared once per connection (planning saved)
+PREPARED=$(PGOPTIONS='-c jit=off' pgbench -n -M prepared -h 127.0.0.1 -U ${ROLE} -c "${USERS}" -j 2 -T "${SECONDS_RUN}" -f "${WORK}/search.sql" "${DB}" 2>&1)
+echo "   prepared once (reference): $(echo "${PREPARED}" | grep -E "latency average|tps" | tr '\n' ' ' || echo "${PREPARED}")"
 
 APP_TPS=$(echo "${APP_RESULT}" | sed -E 's/.*throughput=([0-9.]+).*/\1/')
 DB_TPS=$(echo "${PGBENCH}" | grep -E '^tps' | sed -E 's/tps = ([0-9.]+).*/\1/')

@@ -1,23 +1,21 @@
 package jp.tsunagu.account;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jp.tsunagu.access.Role;
 import jp.tsunagu.access.Viewer;
-import jp.tsunagu.directory.CircleMember;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.RequestLocale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.time.Instant;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -37,6 +35,9 @@ public class ViewerService {
 
     @Inject
     CurrentVertxRequest currentRequest;
+
+    @Inject
+    Pool pool;
 
     /** The viewer is kept on the request's routing context once loaded (not in a CDI scope: the
      * reactive chain may resume on another context, the routing context is captured up front). */
@@ -65,7 +66,12 @@ public class ViewerService {
         });
     }
 
-    @WithSession
+    /** The account, its organizations and their circles, in one statement (this runs on every request). */
+    private static final String VIEWER_SQL = "SELECT a.id, a.email, a.display_name, a.role, a.locale,"
+            + " ARRAY(SELECT m.organization_id FROM membership m WHERE m.account_id = a.id) AS organization_ids,"
+            + " ARRAY(SELECT DISTINCT c.circle_id FROM membership m JOIN circle_member c ON c.organization_id = m.organization_id"
+            + " WHERE m.account_id = a.id) AS circle_ids FROM account a";
+
     Uni<Viewer> load(SecurityIdentity identity, Locale locale) {
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             LOG.debugf("Anonymous request (identity %s)", identity == null ? null : identity.getPrincipal());
@@ -77,15 +83,15 @@ public class ViewerService {
         } catch (RuntimeException e) {
             return Uni.createFrom().item(Viewer.anonymous(locale));
         }
-        return Account.<Account>find("select a from Account a, AuthSession s where s.id = ?1 and a.id = s.accountId"
-                        + " and s.revokedAt is null and s.expiresAt > ?2 and a.active = true", sessionId, Instant.now())
-                .firstResult()
-                .chain(account -> {
-                    if (account == null) {
+        return pool.preparedQuery(VIEWER_SQL + " JOIN auth_session s ON s.account_id = a.id"
+                        + " WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND a.active")
+                .execute(Tuple.of(sessionId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
                         LOG.debugf("Session %s is not live", sessionId);
-                        return Uni.createFrom().item(Viewer.anonymous(locale));
+                        return Viewer.anonymous(locale);
                     }
-                    return of(account, locale, sessionId);
+                    return viewer(rows.iterator().next(), locale, sessionId);
                 });
     }
 
@@ -93,24 +99,20 @@ public class ViewerService {
      * The viewer an account would be, without a session: for things a person reaches by a private
      * URL they own (calendar feeds). Inactive or unknown accounts are anonymous.
      */
-    @WithSession
     public Uni<Viewer> forAccount(long accountId) {
-        return Account.<Account>findById(accountId).chain(account -> account == null || !account.active
-                ? Uni.createFrom().item(Viewer.anonymous(Locale.JAPANESE))
-                : of(account, Locale.forLanguageTag(account.locale), null));
+        return pool.preparedQuery(VIEWER_SQL + " WHERE a.id = $1 AND a.active").execute(Tuple.of(accountId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Viewer.anonymous(Locale.JAPANESE);
+                    }
+                    Row row = rows.iterator().next();
+                    return viewer(row, Locale.forLanguageTag(row.getString("locale")), null);
+                });
     }
 
-    private Uni<Viewer> of(Account account, Locale locale, UUID sessionId) {
-        return Membership.<Membership>list("accountId", account.id).chain(memberships -> {
-            Set<Long> orgIds = new HashSet<>();
-            memberships.forEach(m -> orgIds.add(m.organizationId));
-            Uni<List<Long>> circles = orgIds.isEmpty() ? Uni.createFrom().item(List.of())
-                    : CircleMember.getSession().chain(s -> s.createSelectionQuery(
-                            "select distinct m.circleId from CircleMember m where m.organizationId in :orgs", Long.class)
-                            .setParameter("orgs", orgIds).getResultList());
-            return circles.map(circleIds -> new Viewer(account.id, account.email, account.displayName,
-                    Role.fromWire(account.role).orElseThrow(), locale, Set.copyOf(orgIds),
-                    Set.copyOf(circleIds), sessionId));
-        });
+    private static Viewer viewer(Row row, Locale locale, UUID sessionId) {
+        return new Viewer(row.getLong("id"), row.getString("email"), row.getString("display_name"),
+                Role.fromWire(row.getString("role")).orElseThrow(), locale,
+                Set.of(row.getArrayOfLongs("organization_ids")), Set.of(row.getArrayOfLongs("circle_ids")), sessionId);
     }
 }

@@ -39,6 +39,9 @@ public class PostingSearch {
 
     public static final int MAX_SIZE = 100;
 
+    /** Browsing without words counts results up to this many; beyond it the page says "more than 1,000". */
+    public static final int TOTAL_CAP = 1000;
+
     /** Search parameters as given (strings from a query string or form); {@link #parse} checks them. */
     public record Query(String q, String kind, String prefecture, String area, String category, String hoursMin,
                         String hoursMax, String employmentType, String carving, String disability, String source,
@@ -115,7 +118,7 @@ public class PostingSearch {
     }
 
     /** The SQL and its parameters for a search (kept apart so the benchmark can run the very same statement). */
-    public record Statement(String sql, Tuple params) {
+    public record Statement(String sql, Tuple params, boolean exactTotal) {
     }
 
     public Statement statement(PostingScope scope, Filters f, String lang) {
@@ -126,7 +129,9 @@ public class PostingSearch {
         args.add(scope.ownOrganizations().toArray(Long[]::new));
         args.add(scope.network());
         args.add(scope.circles().toArray(Long[]::new));
-        where.append("(p.owner_org_id = ANY($1) OR ($2 AND p.visibility = 'NETWORK') OR (p.visibility = 'CIRCLES' AND EXISTS"
+        args.add(audienceKeys(scope));
+        // the audience keys find the candidates in the search index (V7); the policy's own rule decides
+        where.append("p.audience && $4 AND (p.owner_org_id = ANY($1) OR ($2 AND p.visibility = 'NETWORK') OR (p.visibility = 'CIRCLES' AND EXISTS"
                 + " (SELECT 1 FROM posting_share s WHERE s.posting_id = p.id AND s.circle_id = ANY($3))))");
         if (f.mine()) {
             where.append(" AND p.owner_org_id = ANY($1)");
@@ -201,18 +206,39 @@ public class PostingSearch {
         args.add(f.page() * f.size());
         int offset = args.size();
         String prefName = "en".equals(lang) ? "pr.name_en" : "pr.name_ja";
-        // find, rank, count and cut the page on the posting table alone; names only for the page's rows
+        // find, rank and cut the page on the posting table alone; names only for the page's rows.
+        // With words, every match is read to be ranked anyway, so the total comes exactly with the
+        // window; without, the page is read in date order from an index and the total is counted up
+        // to TOTAL_CAP + 1 only (an exact count would read every visible posting in the country)
+        String total = match.isEmpty()
+                ? "(SELECT count(*) FROM (SELECT 1 FROM posting p WHERE " + where + " LIMIT " + (TOTAL_CAP + 1) + ") counted)"
+                : "hits.total";
         String sql = "SELECT p.id, p.kind, p.title, p.company_name, " + prefName + " AS prefecture, p.municipality,"
                 + " p.job_category, p.employment_type, p.hours_per_week, p.wage_type, p.wage_yen,"
                 + " (p.split_shift OR p.short_hours OR p.weekly_pay OR p.daily_pay OR p.trial_step) AS carving,"
                 + " p.visibility, p.do_not_forward, p.expires_on, p.created_at, o.name AS owner, p.status, p.owner_org_id,"
                 + " p.source, p.hello_work_number, ARRAY(SELECT s.circle_id FROM posting_share s WHERE s.posting_id = p.id)"
-                + " AS circle_ids, hits.total"
-                + " FROM (SELECT p.id, p.created_at, p.expires_on, " + rankExpr + " AS rank, count(*) OVER () AS total"
+                + " AS circle_ids, " + total + " AS total"
+                + " FROM (SELECT p.id, p.created_at, p.expires_on, " + rankExpr + " AS rank"
+                + (match.isEmpty() ? "" : ", count(*) OVER () AS total")
                 + " FROM posting p WHERE " + where + " ORDER BY " + order + " LIMIT $" + limit + " OFFSET $" + offset + ") hits"
                 + " JOIN posting p ON p.id = hits.id JOIN prefecture pr ON pr.code = p.prefecture_code"
                 + " JOIN organization o ON o.id = p.owner_org_id ORDER BY " + order.replace("rank", "hits.rank");
-        return new Statement(sql, Tuple.from(args));
+        return new Statement(sql, Tuple.from(args), !match.isEmpty());
+    }
+
+    /**
+     * The viewer's keys into {@code posting.audience}: minus each own organization's id, 0 for
+     * network-wide postings when the scope includes them, and each circle's id.
+     */
+    static Long[] audienceKeys(PostingScope scope) {
+        List<Long> keys = new ArrayList<>();
+        scope.ownOrganizations().forEach(id -> keys.add(-id));
+        if (scope.network()) {
+            keys.add(0L);
+        }
+        keys.addAll(scope.circles());
+        return keys.toArray(Long[]::new);
     }
 
     public Uni<SearchPage> search(Viewer viewer, Filters f) {
@@ -230,7 +256,8 @@ public class PostingSearch {
             if (items.isEmpty() && f.page() > 0) {
                 total = -1;
             }
-            return new SearchPage(items, Math.max(total, 0), f.page(), f.size(), f.q());
+            boolean capped = !st.exactTotal() && total > TOTAL_CAP;
+            return new SearchPage(items, capped ? TOTAL_CAP : Math.max(total, 0), capped, f.page(), f.size(), f.q());
         });
     }
 

@@ -25,7 +25,8 @@ public final class PostingViews {
     }
 
     @TemplateData
-    public record SearchPage(List<PostingSummary> items, long total, int page, int size, String query) {
+    /** One page of results; {@code totalCapped}: there are more than {@code total} (the count stops there). */
+    public record SearchPage(List<PostingSummary> items, long total, boolean totalCapped, int page, int size, String query) {
         public boolean hasNext() {
             return (long) (page + 1) * size < total;
         }

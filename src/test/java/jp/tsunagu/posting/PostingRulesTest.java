@@ -182,6 +182,57 @@ class PostingRulesTest {
     }
 
     @Test
+    void theAudienceKeysFollowVisibilityAndShares() {
+        long owner = TestSupport.orgId(ds, "okinawa-bridge");
+        long id = as("bridge").body(job("title", "公開範囲の鍵確認", "visibility", "ORGANIZATION", "circleIds", List.of()))
+                .post("/api/postings").then().statusCode(201).extract().jsonPath().getLong("id");
+        assertEquals("-" + owner, audience(id), "a draft: the owner only");
+        as("partner").queryParam("q", "公開範囲の鍵確認").get("/api/postings").then().body("total", equalTo(0));
+        as("bridge").queryParam("q", "公開範囲の鍵確認").queryParam("mine", "true").get("/api/postings").then()
+                .body("total", equalTo(1));
+
+        int version = as("bridge").body(Map.of("circleId", circle())).post("/api/postings/" + id + "/share").then()
+                .statusCode(200).extract().path("version");
+        assertEquals("-" + owner + "," + circle(), audience(id), "the owner and the circle it was shared into");
+        as("partner").queryParam("q", "公開範囲の鍵確認").get("/api/postings").then().body("total", equalTo(1));
+        as("csa").queryParam("q", "公開範囲の鍵確認").get("/api/postings").then().body("total", equalTo(0));
+
+        as("bridge").body(job("title", "公開範囲の鍵確認", "visibility", "NETWORK", "circleIds", List.of(), "version", version))
+                .put("/api/postings/" + id).then().statusCode(200);
+        assertEquals("-" + owner + ",0", audience(id), "the owner and everyone in the network");
+        as("csa").queryParam("q", "公開範囲の鍵確認").get("/api/postings").then().body("total", equalTo(1));
+        // and every posting's keys agree with its visibility and shares, whatever the other tests did
+        assertEquals(0, TestSupport.id(ds, "SELECT count(*) FROM posting"
+                + " WHERE audience IS DISTINCT FROM posting_audience(id, owner_org_id, visibility)"));
+    }
+
+    String audience(long id) {
+        return TestSupport.text(ds, "SELECT array_to_string(audience, ',') FROM posting WHERE id = ?", id);
+    }
+
+    @Test
+    void browsingCountsUpToACapWhileWordsCountExactly() {
+        long org = TestSupport.orgId(ds, "chiba-01");
+        TestSupport.update(ds, "INSERT INTO posting (kind, owner_org_id, title, company_name, prefecture_code, job_category,"
+                + " source, visibility, expires_on, status) SELECT 'JOB', ?, '大量掲載の確認 ' || g, '株式会社件数', 12, 'OFFICE',"
+                + " 'COMPANY', 'ORGANIZATION', current_date + 10, 'OPEN' FROM generate_series(1, ?) g", org,
+                PostingSearch.TOTAL_CAP + 5);
+        try {
+            as("chiba").queryParam("mine", "true").get("/api/postings").then().statusCode(200)
+                    .body("total", equalTo(PostingSearch.TOTAL_CAP)).body("totalCapped", equalTo(true)).body("items", hasSize(20));
+            as("chiba").queryParam("mine", "true").queryParam("page", "50").get("/api/postings").then().statusCode(200)
+                    .body("items", hasSize(20));
+            given().header("Authorization", "Bearer " + TestSupport.token("chiba@demo.tsunagu.jp"))
+                    .get("/postings?mine=true").then().statusCode(200).body(containsString("1,000 件を超えます"));
+            // a narrower browse is counted exactly
+            as("chiba").queryParam("mine", "true").queryParam("category", "CARE").get("/api/postings").then()
+                    .body("totalCapped", equalTo(false));
+        } finally {
+            TestSupport.update(ds, "DELETE FROM posting WHERE owner_org_id = ? AND company_name = '株式会社件数'", org);
+        }
+    }
+
+    @Test
     void savedSearchesAreOwnAndValid() {
         int id = as("partner").body(Map.of("name", "那覇の清掃", "query", "q=%E6%B8%85%E6%8E%83&prefecture=47"))
                 .post("/api/me/saved-searches").then().statusCode(201).extract().path("id");
