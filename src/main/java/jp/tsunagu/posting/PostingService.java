@@ -564,6 +564,12 @@ public class PostingService {
         return visible(viewer, id).call(l -> logView(viewer, l.posting(), "VIEW")).chain(l -> detailOf(viewer, l));
     }
 
+    /** A posting for its edit form: 404 when hidden, 403 when seen but not the viewer's to edit. */
+    @WithSession
+    public Uni<PostingDetail> editableDetail(Viewer viewer, long id) {
+        return editable(viewer, id).chain(l -> detailOf(viewer, l));
+    }
+
     @WithSession
     Uni<PostingDetail> detail(Viewer viewer, long id) {
         return visible(viewer, id).chain(l -> detailOf(viewer, l));

@@ -82,6 +82,18 @@ class PostingBrowserTest extends BrowserSupport {
         assertThat(page.locator("section:has(#h-views) table")).containsText("金城 さくら");
         audit("65-posting-view-log");
 
+        // the company adds hours: the sharer edits the posting on a phone-sized window
+        page.setViewportSize(390, 844);
+        page.getByRole(AriaRole.LINK, exact("内容を編集")).click();
+        assertThat(page.locator("h1")).hasText("内容を編集");
+        assertThat(page.getByLabel("職種・タイトル")).hasValue("スーパーのバックヤード清掃補助");
+        page.getByLabel("週の時間").fill("20");
+        audit("68-posting-edit-phone");
+        page.getByRole(AriaRole.BUTTON, exact("変更を保存")).click();
+        assertThat(page.locator(".notice[role=status]")).containsText("変更を保存しました");
+        assertThat(page.locator("main")).containsText("週20時間");
+        page.setViewportSize(1280, 900);
+
         // read out at the circle's next exchange meeting: the organizer attaches it on the meeting's job-information page
         page.navigate(url("/meetings"));
         page.getByRole(AriaRole.LINK, exact("第1回 就労移行等情報交換会")).first().click();

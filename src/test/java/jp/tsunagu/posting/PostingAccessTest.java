@@ -90,6 +90,9 @@ class PostingAccessTest {
             "bridge, /api/postings/{hotel}/views, 200", "hw-naha, /api/postings/{hwOffice}/views, 200",
             "partner, /api/postings/{hotel}/views, 404", "bridge, /api/postings/{hwOffice}/views, 404",
             "csa, /api/postings/{hotel}/views, 404", "anonymous, /api/postings/{hotel}/views, 401",
+            // the edit page: the owner's staff; others who see it 403, who do not 404
+            "bridge, /postings/{hotel}/edit, 200", "partner, /postings/{hotel}/edit, 403", "csa, /postings/{hotel}/edit, 404",
+            "partner, /postings/{draft}/edit, 404", "admin, /postings/{farm}/edit, 403",
             // lists
             "anonymous, /api/postings, 401", "sysadmin, /api/postings, 200", "anonymous, /api/postings/export.csv, 401"
     })

@@ -22,6 +22,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Posting rules: Japanese search (two-character words, kana words, ranking), filters, the
@@ -204,6 +205,52 @@ class PostingRulesTest {
         // and every posting's keys agree with its visibility and shares, whatever the other tests did
         assertEquals(0, TestSupport.id(ds, "SELECT count(*) FROM posting"
                 + " WHERE audience IS DISTINCT FROM posting_audience(id, owner_org_id, visibility)"));
+    }
+
+    @Test
+    void theOwnerEditsAPostingOnItsPageWithAVersionCheck() {
+        long id = as("bridge").body(job("title", "編集前の清掃スタッフ", "circleIds", List.of(circle()), "hoursPerWeek", 20))
+                .post("/api/postings").then().statusCode(201).extract().jsonPath().getLong("id");
+        long area = TestSupport.id(ds, "SELECT min(id) FROM catchment_area WHERE prefecture_code = 47");
+        TestSupport.update(ds, "UPDATE posting SET area_id = ? WHERE id = ?", area, id);
+        String page = page("bridge").get("/postings/" + id + "/edit").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("value=\"編集前の清掃スタッフ\"") && page.contains("name=\"version\" value=\"0\""), page);
+
+        Map<String, String> form = new HashMap<>(Map.of("kind", "JOB", "title", "編集後の清掃スタッフ", "companyName",
+                "株式会社テスト物流", "prefectureCode", "47", "jobCategory", "CLEANING", "source", "COMPANY",
+                "hoursPerWeek", "25", "visibility", "CIRCLES", "currentVisibility", "CIRCLES", "version", "0"));
+        form.put("areaId", String.valueOf(area));
+        page("bridge").formParams(form).post("/postings/" + id + "/edit").then().statusCode(303)
+                .header("Location", containsString("/postings/" + id + "?saved=updated"));
+        assertEquals("編集後の清掃スタッフ", TestSupport.text(ds, "SELECT title FROM posting WHERE id = ?", id));
+        assertEquals("25.0", TestSupport.text(ds, "SELECT hours_per_week::text FROM posting WHERE id = ?", id));
+        assertEquals(area, TestSupport.id(ds, "SELECT area_id FROM posting WHERE id = ?", id), "the area is kept");
+        assertEquals(1, TestSupport.id(ds, "SELECT count(*) FROM posting_share WHERE posting_id = ?", id), "the share is kept");
+        as("partner").queryParam("q", "編集後").get("/api/postings").then().body("items.id", hasItem((int) id));
+
+        // someone saved first: 409, nothing stored, the person's text kept and the current version offered
+        form.put("title", "古い版からの変更");
+        String conflict = page("bridge").formParams(form).post("/postings/" + id + "/edit").then().statusCode(409)
+                .extract().asString();
+        assertTrue(conflict.contains("ほかの人が先に保存しました") && conflict.contains("value=\"古い版からの変更\"")
+                && conflict.contains("name=\"version\" value=\"1\""), conflict);
+        assertEquals("編集後の清掃スタッフ", TestSupport.text(ds, "SELECT title FROM posting WHERE id = ?", id));
+
+        // bad input: 400 naming the field, nothing stored
+        form.put("version", "1");
+        form.put("wageYen", "-5");
+        page("bridge").formParams(form).post("/postings/" + id + "/edit").then().statusCode(400)
+                .body(containsString("wageYen"));
+        assertEquals("編集後の清掃スタッフ", TestSupport.text(ds, "SELECT title FROM posting WHERE id = ?", id));
+        // and only the owner's staff may
+        form.remove("wageYen");
+        page("partner").formParams(form).post("/postings/" + id + "/edit").then().statusCode(403);
+        page("csa").formParams(form).post("/postings/" + id + "/edit").then().statusCode(404);
+    }
+
+    static RequestSpecification page(String who) {
+        return given().header("Authorization", "Bearer " + TestSupport.token(who + "@demo.tsunagu.jp"))
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").redirects().follow(false);
     }
 
     String audience(long id) {
