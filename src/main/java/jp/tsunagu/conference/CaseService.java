@@ -120,12 +120,12 @@ public class CaseService {
             p.error("certificateGrade", "unknown-value");
         }
         p.choice("diagnosis", in.diagnosis(), v -> ConferenceTerms.parse(Diagnosis.class, v));
-        length(p, "household", in.household(), 1000);
-        length(p, "referralRoute", in.referralRoute(), 1000);
-        length(p, "presentingProblem", in.presentingProblem(), 2000);
-        length(p, "factors", in.factors(), 4000);
-        length(p, "actionsOutcomes", in.actionsOutcomes(), 4000);
-        length(p, "discussionPoints", in.discussionPoints(), 2000);
+        p.text("household", in.household(), 1000);
+        p.text("referralRoute", in.referralRoute(), 1000);
+        p.text("presentingProblem", in.presentingProblem(), 2000);
+        p.text("factors", in.factors(), 4000);
+        p.text("actionsOutcomes", in.actionsOutcomes(), 4000);
+        p.text("discussionPoints", in.discussionPoints(), 2000);
         if (in.version() == null) {
             p.error("version", "required");
         }
@@ -142,7 +142,7 @@ public class CaseService {
                 continue;
             }
             p.choice(f + "agencyType", t.agencyType(), v -> ConferenceTerms.parse(AgencyType.class, v));
-            length(p, f + "role", t.role(), 200);
+            p.text(f + "role", t.role(), 200);
             if (t.frequency() == null) {
                 p.error(f + "frequency", "required");
             }
@@ -154,11 +154,6 @@ public class CaseService {
         }
     }
 
-    private static void length(Params p, String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            p.error(field, "too-long");
-        }
-    }
 
     @WithTransaction
     public Uni<CaseView> saveCase(Viewer viewer, long id, CaseInput in) {
@@ -249,11 +244,7 @@ public class CaseService {
         if (in == null) {
             throw ProblemException.field("body", "required");
         }
-        if (in.body() == null || in.body().isBlank()) {
-            p.error("body", "required");
-        } else if (in.body().length() > 2000) {
-            p.error("body", "too-long");
-        }
+        p.required("body", in.body(), 2000);
         if (in.kind() == null) {
             p.error("kind", "required");
         }

@@ -88,11 +88,7 @@ public class ConferenceService {
         if (!update && in.circleId() == null) {
             p.error("circleId", "required");
         }
-        if (in.title() == null || in.title().isBlank()) {
-            p.error("title", "required");
-        } else if (in.title().length() > 120) {
-            p.error("title", "too-long");
-        }
+        p.required("title", in.title(), 120);
         if (in.format() == null) {
             p.error("format", "required");
         }
@@ -107,9 +103,7 @@ public class ConferenceService {
         if (in.durationMinutes() != null && (in.durationMinutes() < 30 || in.durationMinutes() > 240)) {
             p.error("durationMinutes", "range");
         }
-        if (in.venue() != null && in.venue().length() > 200) {
-            p.error("venue", "too-long");
-        }
+        p.text("venue", in.venue(), 200);
         if (in.retentionDays() != null && (in.retentionDays() < RETENTION_MIN || in.retentionDays() > RETENTION_MAX)) {
             p.errorWith("retentionDays", "retention-limit", RETENTION_MIN, RETENTION_MAX);
         }

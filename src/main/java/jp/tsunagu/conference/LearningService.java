@@ -64,11 +64,7 @@ public class LearningService {
             p.error("kind", "required");
         }
         p.choice("kind", in.kind(), v -> ConferenceTerms.parse(LearningKind.class, v));
-        if (in.body() == null || in.body().isBlank()) {
-            p.error("body", "required");
-        } else if (in.body().length() > 1000) {
-            p.error("body", "too-long");
-        }
+        p.required("body", in.body(), 1000);
         List<String> tags = in.tags() == null ? List.of() : in.tags();
         if (tags.size() > 5) {
             p.error("tags", "list-size");

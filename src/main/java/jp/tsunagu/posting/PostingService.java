@@ -132,8 +132,8 @@ public class PostingService {
     /** Checks every field; the organization, circles and duplicates are checked against the database later. */
     static void validate(PostingInput in, Params p) {
         Kind kind = p.choice("kind", in.kind(), v -> PostingTerms.parse(Kind.class, v));
-        required(p, "title", in.title(), 200);
-        required(p, "companyName", in.companyName(), 200);
+        p.required("title", in.title(), 200);
+        p.required("companyName", in.companyName(), 200);
         p.text("companyIndustry", in.companyIndustry(), 100);
         p.text("municipality", in.municipality(), 100);
         if (in.prefectureCode() == null) {
@@ -230,14 +230,6 @@ public class PostingService {
             p.error("endsOn", "before-start");
         }
         p.text("conditions", in.conditions(), 2000);
-    }
-
-    static void required(Params p, String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            p.error(field, "required");
-        } else {
-            p.text(field, value, max);
-        }
     }
 
     static void range(Params p, String field, BigDecimal value, String min, String max) {

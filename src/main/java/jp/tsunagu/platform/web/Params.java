@@ -53,6 +53,15 @@ public final class Params {
         return raw;
     }
 
+    /** Text that must be given (not blank) and fit in {@code max} characters. */
+    public String required(String field, String raw, int max) {
+        if (raw == null || raw.isBlank()) {
+            errors.add(new ProblemException.FieldError(field, "required"));
+            return null;
+        }
+        return text(field, raw, max);
+    }
+
     public <T> T choice(String field, String raw, Function<String, Optional<T>> parser) {
         if (raw == null || raw.isBlank()) {
             return null;
