@@ -35,7 +35,11 @@ public class AccessPolicy {
             return action == Action.VIEW && (viewer.is(Role.NETWORK_ADMIN) || viewer.is(Role.SYSADMIN));
         }
         if (resource instanceof Resource.InvitationTarget t) {
-            return action == Action.INVITE && mayInvite(viewer, t);
+            return action == Action.INVITE ? mayInvite(viewer, t) : action == Action.REQUEST && mayRequestInvitation(viewer, t);
+        }
+        if (resource instanceof Resource.InvitationRequests) {
+            // until organizations have administrators of their own, network-admin decides
+            return action == Action.APPROVE && viewer.is(Role.NETWORK_ADMIN);
         }
         if (resource instanceof Resource.Account a) {
             return action == Action.CHANGE_ROLE && viewer.is(Role.SYSADMIN) && a.id() != viewer.accountId();
@@ -278,10 +282,18 @@ public class AccessPolicy {
         if (!viewer.is(Role.CENTER_LEAD)) {
             return false;
         }
-        if (viewer.memberOf(t.organizationId())) {
-            return t.role() == Role.CENTER_LEAD || t.role() == Role.CENTER_STAFF;
-        }
-        return t.sharesCircleWithViewer() && t.type() != OrgType.NAKAPOTSU && t.type() != OrgType.NATIONAL_NETWORK
+        // a center lead invites into their own center only
+        return viewer.memberOf(t.organizationId()) && t.type() == OrgType.NAKAPOTSU
+                && (t.role() == Role.CENTER_LEAD || t.role() == Role.CENTER_STAFF);
+    }
+
+    /**
+     * A center lead may ask for someone to be invited into a partner organization that shares a
+     * circle with their center; that organization's administrator (network-admin for now) decides.
+     */
+    private boolean mayRequestInvitation(Viewer viewer, Resource.InvitationTarget t) {
+        return viewer.signedIn() && viewer.is(Role.CENTER_LEAD) && !viewer.memberOf(t.organizationId())
+                && t.sharesCircleWithViewer() && t.type() != OrgType.NAKAPOTSU && t.type() != OrgType.NATIONAL_NETWORK
                 && t.role() == Role.PARTNER_STAFF;
     }
 

@@ -6,5 +6,9 @@ public enum Action {
     EDIT,
     INVITE,
     CHANGE_ROLE,
-    SHARE
+    SHARE,
+    /** Asking for something another organization's administrator decides (an invitation into it). */
+    REQUEST,
+    /** Deciding such a request. */
+    APPROVE
 }

@@ -33,6 +33,10 @@ public sealed interface Resource {
             implements Resource {
     }
 
+    /** The invitation requests waiting for an administrator's decision. */
+    record InvitationRequests() implements Resource {
+    }
+
     /** A person's account (role changes). */
     record Account(long id) implements Resource {
     }

@@ -51,7 +51,9 @@ public class AccountPages {
 
         static native TemplateInstance invite(List<OrgOption> organizations, List<String> roles, String email,
                                               String role, Long organizationId, String title, List<FieldMessage> errors,
-                                              String sentTo, String link, int days);
+                                              String sentTo, boolean requested, int days);
+
+        static native TemplateInstance requests(List<InvitationService.Request> requests, String decided, String decision);
 
         static native TemplateInstance accept(String token, InvitationService.Pending pending, String displayName,
                                               List<FieldMessage> errors);
@@ -167,7 +169,7 @@ public class AccountPages {
     @Path("invitations/new")
     public Uni<Response> inviteForm() {
         return viewers.signedIn().chain(v -> inviteOptions(v).chain(orgs -> pages.render(Templates.invite(orgs,
-                roles(v), "", null, null, "", List.of(), null, null, invitationDays), v, "invite")));
+                roles(v), "", null, null, "", List.of(), null, false, invitationDays), v, "invite")));
     }
 
     @POST
@@ -193,15 +195,44 @@ public class AccountPages {
             }
             if (!errors.isEmpty()) {
                 return pages.render(Templates.invite(orgs, roles(v), trim(email, 254), role, orgId, trim(title, 100),
-                        messages(ProblemException.badRequest(errors), v), null, null, invitationDays), v, "invite", 400);
+                        messages(ProblemException.badRequest(errors), v), null, false, invitationDays), v, "invite", 400);
             }
             return invitations.issue(v, email, orgId, r, title, Params.ip(request))
                     .chain(issued -> pages.render(Templates.invite(orgs, roles(v), "", null, null, "", List.of(),
-                            issued.email(), issued.link(), invitationDays), v, "invite"))
+                            issued.email(), "REQUESTED".equals(issued.status()), invitationDays), v, "invite"))
                     .onFailure(ProblemException.class).recoverWithUni(e -> pages.render(Templates.invite(orgs, roles(v),
-                            email, role, orgId, title, messages((ProblemException) e, v), null, null, invitationDays),
+                            email, role, orgId, title, messages((ProblemException) e, v), null, false, invitationDays),
                             v, "invite", ((ProblemException) e).status()));
         }));
+    }
+
+    @GET
+    @Path("admin/invitations")
+    public Uni<Response> requests(@QueryParam("decided") String decided, @QueryParam("decision") String decision) {
+        return viewers.signedIn().chain(v -> invitations.requests(v).chain(list -> pages.render(Templates.requests(list,
+                decided == null ? null : trim(decided, 254), "approved".equals(decision) ? "approved" : "declined"), v, "invitationRequests")));
+    }
+
+    @POST
+    @Path("admin/invitations/{id}/approve")
+    public Uni<Response> approve(@PathParam("id") String rawId, @Context HttpServerRequest request) {
+        long id = Params.pathId(rawId);
+        return viewers.signedIn().chain(v -> invitations.decide(v, id, true, Params.ip(request)))
+                .map(issued -> decidedRedirect(issued));
+    }
+
+    @POST
+    @Path("admin/invitations/{id}/decline")
+    public Uni<Response> decline(@PathParam("id") String rawId, @Context HttpServerRequest request) {
+        long id = Params.pathId(rawId);
+        return viewers.signedIn().chain(v -> invitations.decide(v, id, false, Params.ip(request)))
+                .map(issued -> decidedRedirect(issued));
+    }
+
+    private static Response decidedRedirect(InvitationService.Issued issued) {
+        return Response.seeOther(URI.create("/admin/invitations?decided="
+                + java.net.URLEncoder.encode(issued.email(), java.nio.charset.StandardCharsets.UTF_8)
+                + "&decision=" + ("SENT".equals(issued.status()) ? "approved" : "declined"))).build();
     }
 
     @GET

@@ -77,6 +77,8 @@ public class AuthApi {
                     Long.toString(r.retryAfterSeconds()), r.retryAfterSeconds());
             case "locked" -> ProblemException.withHeader(429, "sign-in-locked", "Retry-After",
                     Long.toString(r.retryAfterSeconds()), Math.max(1, r.retryAfterSeconds() / 60));
+            case "client-limit" -> ProblemException.withHeader(429, "sign-in-client-limit", "Retry-After",
+                    Long.toString(r.retryAfterSeconds()), Math.max(1, (r.retryAfterSeconds() + 59) / 60));
             default -> new ProblemException(401, "bad-credentials");
         };
     }

@@ -34,9 +34,6 @@ public class AuthService {
     public record Refused(String kind, long retryAfterSeconds) implements Outcome {
     }
 
-    record Attempt(String email, Account account, LoginThrottle throttle) {
-    }
-
     @Inject
     Passwords passwords;
 
@@ -46,57 +43,38 @@ public class AuthService {
     @Inject
     AuditLog audit;
 
-    @ConfigProperty(name = "tsunagu.login.delay-after", defaultValue = "3")
-    int delayAfter;
-
-    @ConfigProperty(name = "tsunagu.login.lock-after", defaultValue = "10")
-    int lockAfter;
+    @Inject
+    SignInGate gate;
 
     @ConfigProperty(name = "tsunagu.login.lock-minutes", defaultValue = "15")
     int lockMinutes;
 
-    @ConfigProperty(name = "tsunagu.login.max-delay-seconds", defaultValue = "30")
-    int maxDelaySeconds;
-
     public Uni<Outcome> signIn(String rawEmail, String password, String ip) {
         String email = normalize(rawEmail);
-        return read(email).chain(attempt -> {
-            Instant now = Instant.now();
-            LoginThrottle t = attempt.throttle();
-            if (t != null && t.lockedUntil != null && t.lockedUntil.isAfter(now)) {
-                long wait = Duration.between(now, t.lockedUntil).toSeconds() + 1;
-                return recordRefusal(email, attempt.account(), ip, AuditLog.SIGN_IN_LOCKED, "still locked")
-                        .replaceWith(new Refused("locked", wait));
+        String client = ip == null || ip.isBlank() ? "unknown" : ip;
+        return gate.enter(email, client).chain(entry -> {
+            if (entry instanceof Refused r) {
+                return "wait".equals(r.kind()) ? Uni.createFrom().item((Outcome) r)
+                        : read(email).chain(account -> recordRefusal(email, account, ip, AuditLog.SIGN_IN_LOCKED,
+                                "client-limit".equals(r.kind()) ? "client address over its limit" : "still locked"))
+                        .replaceWith((Outcome) r);
             }
-            if (t != null && t.failures >= delayAfter && t.lastFailureAt != null) {
-                Instant allowedAt = t.lastFailureAt.plusSeconds(delaySeconds(t.failures));
-                if (allowedAt.isAfter(now)) {
-                    return Uni.createFrom().item(new Refused("wait", Duration.between(now, allowedAt).toSeconds() + 1));
-                }
-            }
-            return passwords.matches(password, attempt.account() == null ? null : attempt.account().passwordHash)
-                    .chain(ok -> ok && attempt.account().active
-                            ? succeed(attempt.account(), ip)
-                            : fail(email, attempt.account(), ip));
+            boolean lockedNow = ((SignInGate.Pass) entry).lockedNow();
+            return read(email).chain(account -> passwords.matches(password, account == null ? null : account.passwordHash)
+                    .chain(ok -> ok && account.active
+                            ? gate.succeeded(email, client).chain(() -> succeed(account, ip))
+                            : fail(email, account, ip, lockedNow)));
         });
     }
 
-    long delaySeconds(int failures) {
-        int exponent = Math.max(0, failures - delayAfter);
-        return Math.min(maxDelaySeconds, 1L << Math.min(exponent, 20));
-    }
-
     @WithSession
-    Uni<Attempt> read(String email) {
-        return Account.<Account>find("email", email).firstResult()
-                .chain(a -> LoginThrottle.<LoginThrottle>findById(email).map(t -> new Attempt(email, a, t)));
+    Uni<Account> read(String email) {
+        return Account.<Account>find("email", email).firstResult();
     }
 
     @WithTransaction
     Uni<Outcome> succeed(Account account, String ip) {
-        return LoginThrottle.<LoginThrottle>findById(account.email)
-                .chain(t -> t == null ? Uni.createFrom().voidItem() : t.delete())
-                .chain(() -> audit.record(AuditLog.SIGN_IN, account.id, account.email, "account:" + account.id, ip, null))
+        return audit.record(AuditLog.SIGN_IN, account.id, account.email, "account:" + account.id, ip, null)
                 .chain(() -> openSession(account));
     }
 
@@ -111,28 +89,13 @@ public class AuthService {
                 .map(x -> (Outcome) new SignedIn(account, tokens.issue(account, session.id, session.expiresAt), session.expiresAt));
     }
 
+    /** The failure was booked by the gate before the check; here it is only written to the audit log. */
     @WithTransaction
-    Uni<Outcome> fail(String email, Account account, String ip) {
-        Instant now = Instant.now();
-        return LoginThrottle.<LoginThrottle>findById(email).chain(existing -> {
-            LoginThrottle t = existing != null ? existing : new LoginThrottle();
-            if (existing == null) {
-                t.email = email;
-            }
-            t.failures = t.failures + 1;
-            t.lastFailureAt = now;
-            boolean lock = t.failures >= lockAfter;
-            if (lock) {
-                t.lockedUntil = now.plus(Duration.ofMinutes(lockMinutes));
-                t.failures = 0;
-            }
-            int failures = t.failures;
-            return (existing == null ? t.persist() : Uni.createFrom().item(t))
-                    .chain(() -> audit.record(lock ? AuditLog.SIGN_IN_LOCKED : AuditLog.SIGN_IN_FAILED,
-                            account == null ? null : account.id, email, account == null ? "unknown-account" : "account:" + account.id,
-                            ip, lock ? "locked for " + lockMinutes + " min" : "failures=" + failures))
-                    .map(x -> (Outcome) (lock ? new Refused("locked", lockMinutes * 60L) : new Refused("invalid", 0)));
-        });
+    Uni<Outcome> fail(String email, Account account, String ip, boolean lock) {
+        return audit.record(lock ? AuditLog.SIGN_IN_LOCKED : AuditLog.SIGN_IN_FAILED,
+                        account == null ? null : account.id, email, account == null ? "unknown-account" : "account:" + account.id,
+                        ip, lock ? "locked for " + lockMinutes + " min" : null)
+                .map(x -> (Outcome) (lock ? new Refused("locked", lockMinutes * 60L) : new Refused("invalid", 0)));
     }
 
     @WithTransaction

@@ -34,4 +34,10 @@ public class Invitation extends PanacheEntityBase {
     public Instant usedAt;
     @Column(name = "used_by")
     public Long usedBy;
+    /** REQUESTED (waiting for approval, no link yet), SENT (link mailed) or DECLINED. */
+    public String status = "SENT";
+    @Column(name = "decided_by")
+    public Long decidedBy;
+    @Column(name = "decided_at")
+    public Instant decidedAt;
 }

@@ -41,6 +41,9 @@ public class InvitationApi {
                                 @NotBlank @Size(max = 128) String password) {
     }
 
+    public record Decision(@NotNull Boolean approve) {
+    }
+
     public record RoleChange(@NotBlank @Size(max = 40) String role) {
     }
 
@@ -85,6 +88,23 @@ public class InvitationApi {
                                 s.account().id, s.account().email, s.account().displayName, s.account().role)))
                         .cookie(cookie.issue(s.token(), Duration.between(Instant.now(), s.expiresAt())))
                         .build());
+    }
+
+    /** Invitation requests waiting for a decision (network-admin until organizations have administrators). */
+    @GET
+    @Path("/invitation-requests")
+    public Uni<java.util.List<InvitationService.Request>> requests() {
+        return viewers.signedIn().chain(v -> invitations.requests(v));
+    }
+
+    /** Approve (the invitation is mailed now) or decline a request. */
+    @POST
+    @Path("/invitation-requests/{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<InvitationService.Issued> decide(@PathParam("id") String rawId, @NotNull @Valid Decision body,
+                                                @Context HttpServerRequest request) {
+        long id = Params.pathId(rawId);
+        return viewers.signedIn().chain(v -> invitations.decide(v, id, body.approve(), Params.ip(request)));
     }
 
     @PUT

@@ -15,6 +15,7 @@ import jp.tsunagu.access.Role;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.directory.Organization;
+import jp.tsunagu.notification.NotificationService;
 import jp.tsunagu.platform.i18n.Messages;
 import jp.tsunagu.platform.time.JapaneseCalendar;
 import jp.tsunagu.platform.security.SecretTokens;
@@ -26,17 +27,35 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * Invitation links: a center lead invites staff of its own center or of a partner organization
- * (one that shares a circle with the lead's center); network staff invite anyone. Links are single
- * use, expire after {@code tsunagu.invitation.days}, and only their SHA-256 is stored.
+ * Invitation links: a center lead invites staff into its own center; inviting someone into another
+ * organization (a partner sharing a circle with the lead's center) is a request that the
+ * organization's administrator approves — network-admin until organizations have administrators —
+ * and the link is mailed only then. Network-admin invites anyone. The link is only ever mailed to
+ * the invitee (no answer, page or log shows it); links are single use, expire after
+ * {@code tsunagu.invitation.days}, and only their SHA-256 is stored.
  */
 @ApplicationScoped
 public class InvitationService {
 
-    public record Issued(long id, String email, String link, Instant expiresAt) {
+    /**
+     * What became of an invitation: {@code SENT} (mailed to the invitee now) or {@code REQUESTED}
+     * (waiting for an administrator of the organization; mailed only once approved). The link itself
+     * is never part of it: it exists only in the mail.
+     */
+    public record Issued(long id, String email, String status, Instant expiresAt) {
     }
 
     public record Pending(String email, String organizationName, String role, Instant expiresAt) {
+    }
+
+    /** A request to invite someone into another organization, as its approver sees it. */
+    @io.quarkus.qute.TemplateData
+    public record Request(long id, String email, String role, String title, long organizationId, String organizationName,
+                          String requestedBy, String requesterOrganization, Instant requestedAt) {
+    }
+
+    /** A mail to send once the transaction has committed. */
+    record Outgoing(Issued issued, String token, String inviterName, String organizationName) {
     }
 
     @Inject
@@ -54,27 +73,37 @@ public class InvitationService {
     @Inject
     AuthService auth;
 
+    @Inject
+    NotificationService notifications;
+
     @ConfigProperty(name = "tsunagu.invitation.days")
     int days;
 
     @ConfigProperty(name = "tsunagu.base-url")
     String baseUrl;
 
+    /**
+     * Invites someone: straight away where the viewer may (a center lead into their own center,
+     * network-admin anywhere), as a request for the organization's administrator to approve where
+     * the viewer may only ask (a center lead for a partner organization sharing a circle), else 403.
+     */
     public Uni<Issued> issue(Viewer viewer, String rawEmail, long organizationId, Role role, String title, String ip) {
         String email = AuthService.normalize(rawEmail);
-        String token = SecretTokens.newToken();
-        return store(viewer, email, organizationId, role, title, token, ip)
-                .call(issued -> send(viewer, issued));
+        return store(viewer, email, organizationId, role, title, ip)
+                .call(out -> out.token() == null ? Uni.createFrom().voidItem() : send(out))
+                .map(Outgoing::issued);
     }
 
     @WithTransaction
-    Uni<Issued> store(Viewer viewer, String email, long organizationId, Role role, String title, String token, String ip) {
+    Uni<Outgoing> store(Viewer viewer, String email, long organizationId, Role role, String title, String ip) {
         return Organization.<Organization>findById(organizationId).chain(org -> {
             if (org == null) {
                 throw ProblemException.field("organizationId", "unknown");
             }
             return sharesCircle(viewer, organizationId).chain(shares -> {
-                if (!policy.permits(viewer, Action.INVITE, new Resource.InvitationTarget(org.id, org.type(), role, shares))) {
+                Resource.InvitationTarget target = new Resource.InvitationTarget(org.id, org.type(), role, shares);
+                boolean direct = policy.permits(viewer, Action.INVITE, target);
+                if (!direct && !policy.permits(viewer, Action.REQUEST, target)) {
                     throw new ProblemException(403, "invite-not-allowed");
                 }
                 return Account.count("email", email).chain(existing -> {
@@ -82,20 +111,91 @@ public class InvitationService {
                         throw ProblemException.field("email", "email-taken");
                     }
                     Invitation inv = new Invitation();
-                    inv.tokenHash = SecretTokens.hash(token);
                     inv.email = email;
                     inv.organizationId = org.id;
                     inv.role = role.wire();
                     inv.title = title == null || title.isBlank() ? null : title.trim();
                     inv.invitedBy = viewer.accountId();
                     inv.createdAt = Instant.now();
-                    inv.expiresAt = inv.createdAt.plus(Duration.ofDays(days));
+                    String token = direct ? open(inv) : null;
+                    if (!direct) {
+                        inv.status = "REQUESTED";
+                    }
                     return inv.<Invitation>persist()
-                            .call(i -> audit.record(AuditLog.INVITATION_ISSUED, viewer.accountId(), viewer.email(),
-                                    "organization:" + org.id, ip, "to=" + email + " role=" + role.wire()))
-                            .map(i -> new Issued(i.id, email, baseUrl + "/invite/" + token, i.expiresAt));
+                            .call(i -> audit.record(direct ? AuditLog.INVITATION_ISSUED : AuditLog.INVITATION_REQUESTED,
+                                    viewer.accountId(), viewer.email(), "organization:" + org.id, ip,
+                                    "to=" + email + " role=" + role.wire()))
+                            .call(i -> direct ? Uni.createFrom().voidItem() : notifyApprovers(org))
+                            .map(i -> new Outgoing(new Issued(i.id, email, direct ? "SENT" : "REQUESTED", i.expiresAt),
+                                    token, viewer.displayName(), org.name));
                 });
             });
+        });
+    }
+
+    /** Gives the invitation a fresh link (only its hash is kept) and its expiry; returns the link's token. */
+    private String open(Invitation inv) {
+        String token = SecretTokens.newToken();
+        inv.tokenHash = SecretTokens.hash(token);
+        inv.status = "SENT";
+        inv.expiresAt = Instant.now().plus(Duration.ofDays(days));
+        return token;
+    }
+
+    /** Until organizations have administrators of their own, network-admin approves. */
+    Uni<Void> notifyApprovers(Organization org) {
+        return Account.<Account>list("role = ?1 and active = true", Role.NETWORK_ADMIN.wire())
+                .chain(admins -> notifications.notifyAccounts(admins.stream().map(a -> a.id).toList(),
+                        "notify.invitation-request", "/admin/invitations", org.name));
+    }
+
+    /** Requests waiting for this viewer's decision (404 for anyone who approves none). */
+    @WithSession
+    public Uni<java.util.List<Request>> requests(Viewer viewer) {
+        policy.require(viewer, Action.APPROVE, new Resource.InvitationRequests());
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                        "select i.id, i.email, i.role, i.title, o.id, o.name, a.displayName, i.createdAt,"
+                                + " (select min(ro.name) from Membership m, Organization ro where m.accountId = a.id and ro.id = m.organizationId)"
+                                + " from Invitation i, Organization o, Account a where o.id = i.organizationId and a.id = i.invitedBy"
+                                + " and i.status = 'REQUESTED' order by i.createdAt", Object[].class).getResultList())
+                .map(rows -> rows.stream().map(r -> new Request((Long) r[0], (String) r[1], (String) r[2], (String) r[3],
+                        (Long) r[4], (String) r[5], (String) r[6], (String) r[8], (Instant) r[7])).toList());
+    }
+
+    /** Approves (the link is mailed now) or declines a request; a decided request answers 409. */
+    public Uni<Issued> decide(Viewer viewer, long id, boolean approve, String ip) {
+        return storeDecision(viewer, id, approve, ip)
+                .call(out -> out.token() == null ? Uni.createFrom().voidItem() : send(out))
+                .map(Outgoing::issued);
+    }
+
+    @WithTransaction
+    Uni<Outgoing> storeDecision(Viewer viewer, long id, boolean approve, String ip) {
+        policy.require(viewer, Action.APPROVE, new Resource.InvitationRequests());
+        return Invitation.<Invitation>findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).chain(inv -> {
+            if (inv == null) {
+                throw ProblemException.notFound();
+            }
+            if (!"REQUESTED".equals(inv.status)) {
+                throw new ProblemException(409, "invitation-decided");
+            }
+            return Organization.<Organization>findById(inv.organizationId).chain(org -> Account.count("email", inv.email)
+                    .chain(taken -> {
+                        inv.decidedBy = viewer.accountId();
+                        inv.decidedAt = Instant.now();
+                        Role role = Role.fromWire(inv.role).orElseThrow();
+                        boolean fits = policy.permits(viewer, Action.INVITE, new Resource.InvitationTarget(org.id, org.type(), role, false));
+                        String token = approve && taken == 0 && fits ? open(inv) : null;
+                        if (token == null) {
+                            inv.status = "DECLINED";
+                        }
+                        return audit.record(token != null ? AuditLog.INVITATION_APPROVED : AuditLog.INVITATION_DECLINED,
+                                        viewer.accountId(), viewer.email(), "invitation:" + inv.id, ip,
+                                        "to=" + inv.email + " organization:" + org.id + (approve && token == null ? " (cannot be approved)" : ""))
+                                .chain(() -> Account.<Account>findById(inv.invitedBy))
+                                .map(requester -> new Outgoing(new Issued(inv.id, inv.email, inv.status, inv.expiresAt), token,
+                                        requester == null ? "" : requester.displayName, org.name));
+                    }));
         });
     }
 
@@ -109,15 +209,17 @@ public class InvitationService {
                 .map(n -> n > 0);
     }
 
-    Uni<Void> send(Viewer viewer, Issued issued) {
+    Uni<Void> send(Outgoing out) {
         Locale ja = Messages.JA;
         Locale en = Messages.EN;
-        String expires = JapaneseCalendar.dateTime(issued.expiresAt(), ja);
-        String body = Messages.get(ja, "mail.invite.body", viewer.displayName(), issued.link(), expires)
+        String link = baseUrl + "/invite/" + out.token();
+        Instant expires = out.issued().expiresAt();
+        String body = Messages.get(ja, "mail.invite.body", out.inviterName(), link, JapaneseCalendar.dateTime(expires, ja),
+                out.organizationName())
                 + "\n\n----\n\n"
-                + Messages.get(en, "mail.invite.body", viewer.displayName(), issued.link(),
-                JapaneseCalendar.dateTime(issued.expiresAt(), en));
-        return mailer.send(Mail.withText(issued.email(), Messages.get(ja, "mail.invite.subject") + " / "
+                + Messages.get(en, "mail.invite.body", out.inviterName(), link, JapaneseCalendar.dateTime(expires, en),
+                out.organizationName());
+        return mailer.send(Mail.withText(out.issued().email(), Messages.get(ja, "mail.invite.subject") + " / "
                 + Messages.get(en, "mail.invite.subject"), body));
     }
 
@@ -131,7 +233,8 @@ public class InvitationService {
         if (token == null || token.length() > 100) {
             throw ProblemException.notFound();
         }
-        return Invitation.<Invitation>find("tokenHash = ?1 and usedAt is null and expiresAt > ?2", SecretTokens.hash(token), Instant.now())
+        return Invitation.<Invitation>find("tokenHash = ?1 and status = 'SENT' and usedAt is null and expiresAt > ?2",
+                        SecretTokens.hash(token), Instant.now())
                 .firstResult().map(inv -> {
                     if (inv == null) {
                         throw new ProblemException(404, "invitation-invalid");

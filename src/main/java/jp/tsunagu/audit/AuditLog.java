@@ -16,6 +16,9 @@ public class AuditLog {
     public static final String PASSWORD_CHANGED = "PASSWORD_CHANGED";
     public static final String INVITATION_ISSUED = "INVITATION_ISSUED";
     public static final String INVITATION_USED = "INVITATION_USED";
+    public static final String INVITATION_REQUESTED = "INVITATION_REQUESTED";
+    public static final String INVITATION_APPROVED = "INVITATION_APPROVED";
+    public static final String INVITATION_DECLINED = "INVITATION_DECLINED";
     public static final String ROLE_CHANGED = "ROLE_CHANGED";
     public static final String PROGRAM_CREATED = "PROGRAM_CREATED";
     public static final String PROGRAM_CHANGED = "PROGRAM_CHANGED";

@@ -19,7 +19,7 @@ import java.util.List;
 public class AuditPages {
 
     static final List<String> TYPES = List.of("SIGN_IN", "SIGN_IN_FAILED", "SIGN_IN_LOCKED", "SIGN_OUT",
-            "PASSWORD_CHANGED", "INVITATION_ISSUED", "INVITATION_USED", "ROLE_CHANGED");
+            "PASSWORD_CHANGED", "INVITATION_ISSUED", "INVITATION_REQUESTED", "INVITATION_APPROVED", "INVITATION_DECLINED", "INVITATION_USED", "ROLE_CHANGED");
 
     @CheckedTemplate(basePath = "audit")
     static class Templates {

@@ -127,7 +127,10 @@ class AccessMatrixTest {
             "tortoise,   {otherPartnerOrg},   partner-staff, 403",
             "minato,     {tortoise},          center-staff,  403",
             "bridge,     {tortoise},          center-staff,  403",
+            // a lead into a partner sharing a circle: stored as a REQUEST (mailed only after approval)
             "bridge,     {otherPartnerOrg},   partner-staff, 201",
+            "bridge,     {otherPartnerOrg},   center-lead,   403",
+            "bridge,     {noikeru},           center-staff,  403",
             "bridge,     {otherPartnerOrg},   center-staff,  403",
             "partner,    {partnerOrg},        partner-staff, 403",
             "advisor,    {tortoise},          center-staff,  403",
@@ -139,10 +142,15 @@ class AccessMatrixTest {
     })
     void invitations(String who, String org, String role, int status) {
         long before = TestSupport.count(ds, "invitation");
-        as(who).contentType(ContentType.JSON)
+        String answer = as(who).contentType(ContentType.JSON)
                 .body(Map.of("email", "new-" + UUID.randomUUID() + "@example.jp",
                         "organizationId", Long.parseLong(path(org)), "role", role))
-                .post("/api/invitations").then().statusCode(status);
+                .post("/api/invitations").then().statusCode(status).extract().asString();
+        Assertions.assertFalse(answer.contains("/invite/"), "no answer carries an invitation link");
+        if (status == 201) {
+            String expected = "bridge".equals(who) && !"{tortoise}".equals(org) ? "REQUESTED" : "SENT";
+            Assertions.assertTrue(answer.contains("\"status\":\"" + expected + "\""), answer);
+        }
         Assertions.assertEquals(before + (status == 201 ? 1 : 0), TestSupport.count(ds, "invitation"),
                 "an invitation is stored exactly when it is allowed");
     }
@@ -168,6 +176,25 @@ class AccessMatrixTest {
     })
     void pages(String who, String template, int status) {
         as(who).accept("text/html").redirects().follow(false).get(path(template)).then().statusCode(status);
+    }
+
+    @ParameterizedTest(name = "{0} reads the invitation requests -> {1}")
+    @CsvSource({
+            "anon,     401",
+            "admin,    200",
+            "tortoise, 404",
+            "bridge,   404",
+            "partner,  404",
+            "advisor,  404",
+            "sysadmin, 404",
+    })
+    void invitationRequests(String who, int status) {
+        as(who).get("/api/invitation-requests").then().statusCode(status);
+        // deciding someone else's request: only the approver gets as far as "no such request"
+        as(who).contentType(ContentType.JSON).body(Map.of("approve", true))
+                .post("/api/invitation-requests/99999999/decision").then().statusCode(status == 200 ? 404 : status);
+        as(who).accept("text/html").redirects().follow(false).get("/admin/invitations").then()
+                .statusCode(status == 401 ? 303 : status);
     }
 
     @ParameterizedTest(name = "{0} changes a role -> {1}")

@@ -79,6 +79,82 @@ class AuthTest {
         assertEquals(3, TestSupport.id(ds, "SELECT count(*) FROM audit_event WHERE event_type = 'SIGN_IN_FAILED' AND actor_email = ?", email));
     }
 
+    /** The reproduced attack: 40 wrong passwords at once used to reach the password check 37 times. */
+    @Test
+    void fortyParallelAttemptsReachThePasswordCheckOnlyAsOftenAsAllowed() throws Exception {
+        String email = TestSupport.throwAwayAccount(ds, "center-staff", "right-password-1");
+        int attempts = 48;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(attempts);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            int n = i;
+            answers.add(pool.submit(() -> {
+                start.await();
+                return login(email, "wrong-" + n).statusCode();
+            }));
+        }
+        start.countDown();
+        int evaluated = 0;
+        int refused = 0;
+        for (java.util.concurrent.Future<Integer> f : answers) {
+            int status = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            if (status == 401) {
+                evaluated++;
+            } else if (status == 429) {
+                refused++;
+            } else {
+                throw new AssertionError("unexpected status " + status);
+            }
+        }
+        pool.shutdown();
+        // delay-after is 3: the first three failures are evaluated, every other attempt waits
+        assertEquals(3, evaluated, "attempts that reached the password check");
+        assertEquals(attempts - 3, refused);
+        assertEquals(3, TestSupport.id(ds, "SELECT count(*) FROM audit_event WHERE event_type = 'SIGN_IN_FAILED' AND actor_email = ?", email));
+        assertEquals(3, TestSupport.id(ds, "SELECT failures FROM login_throttle WHERE email = ?", email));
+    }
+
+    @Test
+    void aClientAddressOverItsLimitIsRefusedForEveryAddress() {
+        String email = TestSupport.throwAwayAccount(ds, "center-staff", "right-password-1");
+        TestSupport.update(ds, "INSERT INTO login_client_throttle (client, failures, window_start) VALUES ('127.0.0.1', 0, now())"
+                + " ON CONFLICT (client) DO NOTHING");
+        int limit = 1000; // %test.tsunagu.login.client-max-failures (30 outside the tests)
+        try {
+            TestSupport.update(ds, "UPDATE login_client_throttle SET failures = ?, window_start = now() WHERE client = '127.0.0.1'", limit - 1);
+            login("guess-" + System.nanoTime() + "@example.jp", "wrong-guess-1").then().statusCode(401);
+            // the client's limit is reached: even the right password for another address waits
+            Response r = login(email, "right-password-1");
+            r.then().statusCode(429).body("type", containsString("sign-in-client-limit"))
+                    .body("message.ja", notNullValue()).body("message.en", notNullValue());
+            assertTrue(Long.parseLong(r.getHeader("Retry-After")) > 60);
+            // the window passes: the same client may try again
+            TestSupport.update(ds, "UPDATE login_client_throttle SET window_start = now() - interval '16 minutes' WHERE client = '127.0.0.1'");
+            login(email, "right-password-1").then().statusCode(200);
+        } finally {
+            TestSupport.update(ds, "UPDATE login_client_throttle SET failures = 0 WHERE client = '127.0.0.1'");
+        }
+    }
+
+    @Test
+    void someoneGuessingAnAddressDoesNotLockItsOwnerOutOfTheirUsualClient() {
+        String email = TestSupport.throwAwayAccount(ds, "center-staff", "right-password-1");
+        login(email, "right-password-1").then().statusCode(200);
+        // an attacker elsewhere locked the address (simulated: the lock and counter as ten failures leave them)
+        TestSupport.update(ds, "INSERT INTO login_throttle (email, failures, last_failure_at, locked_until)"
+                + " VALUES (?, 0, now(), now() + interval '15 minutes')", email);
+        // the owner, from the client where they signed in before, is not stopped
+        login(email, "right-password-1").then().statusCode(200);
+        // from a client the account has not used, the lock holds (and lasts no longer than the lock period)
+        TestSupport.update(ds, "UPDATE login_known_client SET client = '192.0.2.1' WHERE email = ?", email);
+        TestSupport.update(ds, "INSERT INTO login_throttle (email, failures, last_failure_at, locked_until)"
+                + " VALUES (?, 0, now(), now() + interval '15 minutes')", email);
+        Response locked = login(email, "right-password-1");
+        locked.then().statusCode(429).body("type", containsString("sign-in-locked"));
+        assertTrue(Long.parseLong(locked.getHeader("Retry-After")) <= 15 * 60 + 1);
+    }
+
     @Test
     void signOutRevokesTheToken() {
         String token = TestSupport.token("minato@demo.tsunagu.jp");

@@ -12,9 +12,20 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * CSRF defence for every state-changing request: the session cookie is SameSite=Lax, and a
- * POST/PUT/PATCH/DELETE that carries the session cookie must come from this site's own origin
- * (Origin header, else Referer). Requests without the cookie carry no ambient authority.
+ * CSRF defence for every state-changing request, signed in or not (sign-in, invitation
+ * acceptance and personal-link answers included): a POST/PUT/PATCH/DELETE must come from this
+ * site's own origin. The rule, in order:
+ * <ol>
+ *   <li>{@code Sec-Fetch-Site: cross-site} or {@code same-site} → refused (a browser says so itself);</li>
+ *   <li>an Origin header (else the Referer's origin) that is not this site → refused
+ *       ({@code Origin: null}, sent from sandboxed or privacy-stripped pages, counts as foreign);</li>
+ *   <li>no Origin, Referer or fetch metadata at all: allowed only without the session cookie — a
+ *       program, not a browser (every browser sends Origin with a cross-site POST), which carries no
+ *       ambient authority; with the cookie → refused;</li>
+ *   <li>a Bearer token and no session cookie → allowed (API clients; nothing is ambient).</li>
+ * </ol>
+ * It also answers 415 to a page form route given a body that is not a form (JSON or XML to a
+ * form route used to fail inside the form reader).
  */
 @ApplicationScoped
 public class OriginCheck {
@@ -29,18 +40,58 @@ public class OriginCheck {
         if (!UNSAFE.contains(request.method().name())) {
             return null;
         }
-        if (request.getCookie(SessionCookie.NAME) == null) {
-            return null;
+        if (!sameSite(request)) {
+            return refuse(request, 403, "csrf");
         }
-        String source = request.getHeader("Origin");
-        if (source == null || source.isBlank() || "null".equals(source)) {
-            source = originOf(request.getHeader("Referer"));
+        if (!request.path().startsWith("/api/") && hasBody(request) && !formBody(request.getHeader("Content-Type"))) {
+            return refuse(request, 415, "unsupported-media-type");
         }
-        if (source != null && allowed(source, request)) {
-            return null;
+        return null;
+    }
+
+    /** Whether an unsafe request may act: it comes from this site, or from a program without ambient authority. */
+    boolean sameSite(HttpServerRequest request) {
+        boolean cookie = request.getCookie(SessionCookie.NAME) != null;
+        String authorization = request.getHeader("Authorization");
+        if (!cookie && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return true;
         }
-        ProblemException p = new ProblemException(403, "csrf");
-        return Response.status(403).type(Problems.MEDIA_TYPE)
+        String fetchSite = request.getHeader("Sec-Fetch-Site");
+        if (fetchSite != null && (fetchSite.equalsIgnoreCase("cross-site") || fetchSite.equalsIgnoreCase("same-site"))) {
+            return false;
+        }
+        String origin = request.getHeader("Origin");
+        if (origin != null && !origin.isBlank()) {
+            return !"null".equals(origin.trim()) && allowed(origin.trim(), request);
+        }
+        String referer = request.getHeader("Referer");
+        if (referer != null && !referer.isBlank()) {
+            String source = originOf(referer);
+            return source != null && allowed(source, request);
+        }
+        // no Origin, no Referer: a browser never sends a cross-site POST like this; a program with the cookie is refused
+        return !cookie && (fetchSite == null || fetchSite.equalsIgnoreCase("same-origin") || fetchSite.equalsIgnoreCase("none"));
+    }
+
+    private static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        if (length != null) {
+            return !length.trim().equals("0");
+        }
+        return request.getHeader("Transfer-Encoding") != null || request.getHeader("Content-Type") != null;
+    }
+
+    private static boolean formBody(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String t = contentType.toLowerCase(Locale.ROOT).trim();
+        return t.startsWith("application/x-www-form-urlencoded") || t.startsWith("multipart/form-data");
+    }
+
+    private static Response refuse(HttpServerRequest request, int status, String key) {
+        ProblemException p = new ProblemException(status, key);
+        return Response.status(status).type(Problems.MEDIA_TYPE)
                 .entity(Problems.body(p, RequestLocale.of(request), request.path())).build();
     }
 

@@ -1,0 +1,102 @@
+package jp.tsunagu.platform.web;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Reads that write a log entry (a case sheet or board read, a posting view, a printed copy, an
+ * export) must be the person's own act, never something a hostile page or a mailed link can make
+ * happen in their name. The browser says where a request comes from ({@code Sec-Fetch-Site}):
+ * <ul>
+ *   <li><b>logged views</b> (case sheet, board, posting detail) are refused when another site
+ *       started them ({@code cross-site}, {@code same-site}); a link typed, bookmarked or opened from
+ *       a mail ({@code none}) is the person opening it and is logged;</li>
+ *   <li><b>deliberate reads</b> (the printed copy, CSV exports) only from Tsunagu's own pages
+ *       ({@code same-origin}; without fetch metadata, a same-origin Referer) — a mailed or foreign
+ *       link gets a page that asks the person to confirm with a click, and nothing is logged.</li>
+ * </ul>
+ * API clients with a Bearer token and no session cookie carry no ambient authority and pass.
+ */
+@ApplicationScoped
+public class ReadLogGuard {
+
+    private static final Pattern LOGGED_VIEW = Pattern.compile(
+            "^/(api/)?conferences/\\d+/(case|board)/?$|^/(api/)?postings/\\d+/?$");
+    private static final Pattern DELIBERATE = Pattern.compile(
+            "^/conferences/\\d+/print/?$|^/api/postings/export\\.csv$|^/api/programs/\\d+/overview\\.csv$"
+                    + "|^/api/meetings/\\d+/attendance\\.csv$");
+
+    @ConfigProperty(name = "tsunagu.csrf.allowed-origins")
+    List<String> allowedOrigins;
+
+    @Inject
+    @Location("confirm-read.html")
+    Template confirmPage;
+
+    @ServerRequestFilter(preMatching = true)
+    public Response check(HttpServerRequest request) {
+        if (!"GET".equals(request.method().name()) && !"HEAD".equals(request.method().name())) {
+            return null;
+        }
+        String path = request.path();
+        boolean deliberate = DELIBERATE.matcher(path).matches();
+        if (!deliberate && !LOGGED_VIEW.matcher(path).matches()) {
+            return null;
+        }
+        if (bearerOnly(request)) {
+            return null;
+        }
+        String site = lower(request.getHeader("Sec-Fetch-Site"));
+        boolean ok;
+        if (deliberate) {
+            ok = "same-origin".equals(site) || (site == null && sameOriginReferer(request));
+        } else {
+            ok = site == null || "same-origin".equals(site) || "none".equals(site);
+        }
+        if (ok) {
+            return null;
+        }
+        Locale locale = RequestLocale.of(request);
+        if (path.startsWith("/api/") && !path.endsWith(".csv")) {
+            ProblemException p = new ProblemException(403, "read-not-own-act");
+            return Response.status(403).type(Problems.MEDIA_TYPE).entity(Problems.body(p, locale, path)).build();
+        }
+        String html = confirmPage.instance().data("target", request.uri()).setLocale(locale).render();
+        return Response.status(403).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store").entity(html).build();
+    }
+
+    private static boolean bearerOnly(HttpServerRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return request.getCookie(SessionCookie.NAME) == null && authorization != null
+                && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    private boolean sameOriginReferer(HttpServerRequest request) {
+        String source = OriginCheck.originOf(request.getHeader("Referer"));
+        if (source == null) {
+            return false;
+        }
+        String o = source.toLowerCase(Locale.ROOT);
+        String host = lower(request.getHeader("Host"));
+        if (host != null && (o.equals("http://" + host) || o.equals("https://" + host))) {
+            return true;
+        }
+        return allowedOrigins.stream().anyMatch(a -> o.equals(a.toLowerCase(Locale.ROOT).replaceAll("/+$", "")));
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.trim().toLowerCase(Locale.ROOT);
+    }
+}
