@@ -61,11 +61,33 @@ public sealed interface Resource {
      * A meeting. {@code organizerIds}: its co-hosts; {@code invited}: the viewer holds a live
      * invitation; {@code draft}: not yet announced (only organizers see drafts).
      */
-    record Meeting(java.util.Set<Long> organizerIds, Long circleId, boolean invited, boolean draft) implements Resource {
+    record Meeting(java.util.Set<Long> organizerIds, Long circleId, boolean invited, boolean draft,
+                   java.util.Set<Long> askedCoHostIds) implements Resource {
+        public Meeting(java.util.Set<Long> organizerIds, Long circleId, boolean invited, boolean draft) {
+            this(organizerIds, circleId, invited, draft, java.util.Set.of());
+        }
+    }
+
+    /** Answering a request to co-host a meeting (staff of an organization that was asked). */
+    record CoHostRequest(Meeting meeting) implements Resource {
     }
 
     /** A meeting's minutes and action items: drafts for organizers, published ones for everyone who sees the meeting. */
     record Minutes(Meeting meeting, boolean published) implements Resource {
+    }
+
+    /**
+     * What only the people who run a meeting read (attendance names, the invitation list, the
+     * editors' pages): organizers and network-admin; everyone else, participants too, gets 404.
+     */
+    record MeetingBackstage(Meeting meeting) implements Resource {
+    }
+
+    /**
+     * A meeting's list of co-hosts. {@code creatorOrgId}: the organization that created the meeting;
+     * {@code consenting}: the organizations being added have agreed (or are the creator's own).
+     */
+    record MeetingOrganizers(Meeting meeting, Long creatorOrgId) implements Resource {
     }
 
     /** A circle's meeting series; creating one needs membership of the circle. */
@@ -77,8 +99,20 @@ public sealed interface Resource {
      * CIRCLES (the circles in {@code circleIds}) or NETWORK; {@code doNotForward}: members of those
      * circles may not pass it on.
      */
-    record Posting(long ownerOrgId, String visibility, java.util.Set<Long> circleIds, boolean doNotForward)
+    record Posting(long ownerOrgId, PostingVisibility visibility, java.util.Set<Long> circleIds, boolean doNotForward)
             implements Resource {
+    }
+
+    /**
+     * An internship booking on a slot: {@code requestingOrgId} the organization asking (null when the
+     * viewer is about to ask). REQUEST: book; APPROVE: accept or decline (the slot's owner); EDIT:
+     * withdraw (the requesting organization); VIEW: the owner or the requesting organization.
+     */
+    record InternshipBooking(Posting posting, Long requestingOrgId) implements Resource {
+    }
+
+    /** Asking the circles a posting reached whether anyone suits it ("anyone suitable?"). */
+    record CandidateQuestion(Posting posting) implements Resource {
     }
 
     /** Sharing a posting into one more circle. */
@@ -90,11 +124,11 @@ public sealed interface Resource {
      * (not removed) attendee, else null; {@code pledged}: they accepted the pledge;
      * {@code materialsDeleted}: the retention period is over and the case and board are gone.
      */
-    record Conference(long circleId, String attendeeRole, boolean pledged, boolean materialsDeleted) implements Resource {
+    record Conference(long circleId, AttendeeRole attendeeRole, boolean pledged, boolean materialsDeleted) implements Resource {
     }
 
     /** A conference's case material: {@code part} CASE (case sheet and ecomap), BOARD, LEARNINGS (drafts) or LOG (read log). */
-    record CaseMaterial(Conference conference, String part) implements Resource {
+    record CaseMaterial(Conference conference, CasePart part) implements Resource {
     }
 
     /** Setting up a conference in a circle. */

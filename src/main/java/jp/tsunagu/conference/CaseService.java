@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jp.tsunagu.access.CasePart;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.conference.ConferenceTerms.AgencyType;
 import jp.tsunagu.conference.ConferenceTerms.BoardKind;
@@ -89,7 +90,7 @@ public class CaseService {
 
     @WithTransaction
     public Uni<CaseView> caseSheet(Viewer viewer, long id) {
-        return access.material(viewer, id, "CASE", false).chain(l -> logRead(viewer, id, "CASE").chain(() -> caseOf(id)));
+        return access.material(viewer, id, CasePart.CASE, false).chain(l -> logRead(viewer, id, "CASE").chain(() -> caseOf(id)));
     }
 
     Uni<CaseView> caseOf(long id) {
@@ -160,7 +161,7 @@ public class CaseService {
         Params p = new Params();
         validate(in, p);
         p.check();
-        return access.material(viewer, id, "CASE", true).chain(l -> guard.require(in.texts()))
+        return access.material(viewer, id, CasePart.CASE, true).chain(l -> guard.require(viewer, in.texts()))
                 .chain(() -> CaseSheet.<CaseSheet>findById(id))
                 .chain(sheet -> {
                     int stored = sheet == null ? 0 : sheet.version;
@@ -219,7 +220,7 @@ public class CaseService {
 
     @WithTransaction
     public Uni<List<BoardPhase>> board(Viewer viewer, long id) {
-        return access.material(viewer, id, "BOARD", false).chain(l -> logRead(viewer, id, "BOARD").chain(() -> boardOf(id)));
+        return access.material(viewer, id, CasePart.BOARD, false).chain(l -> logRead(viewer, id, "BOARD").chain(() -> boardOf(id)));
     }
 
     Uni<List<BoardPhase>> boardOf(long id) {
@@ -251,7 +252,7 @@ public class CaseService {
         p.choice("kind", in.kind(), v -> ConferenceTerms.parse(BoardKind.class, v));
         p.choice("phase", in.phase(), v -> ConferenceTerms.parse(Phase.class, v));
         p.check();
-        return access.material(viewer, id, "BOARD", true).chain(l -> guard.require(Map.of("body", in.body()))
+        return access.material(viewer, id, CasePart.BOARD, true).chain(l -> guard.require(viewer, Map.of("body", in.body()))
                 .chain(() -> ConferencePhase.<ConferencePhase>list("conferenceId = ?1 order by position", id))
                 .chain(phases -> {
                     String phase = in.phase();
@@ -276,7 +277,7 @@ public class CaseService {
 
     @WithTransaction
     public Uni<Void> deleteBoardEntry(Viewer viewer, long id, long entryId) {
-        return access.material(viewer, id, "BOARD", true).chain(l -> BoardEntry.delete("id = ?1 and conferenceId = ?2", entryId, id))
+        return access.material(viewer, id, CasePart.BOARD, true).chain(l -> BoardEntry.delete("id = ?1 and conferenceId = ?2", entryId, id))
                 .map(n -> {
                     if (n == 0) {
                         throw ProblemException.notFound();
@@ -298,7 +299,7 @@ public class CaseService {
 
     @WithSession
     public Uni<List<ReadView>> accessLog(Viewer viewer, long id) {
-        return access.material(viewer, id, "LOG", false).chain(l -> ConferenceRead.<ConferenceRead>list(
+        return access.material(viewer, id, CasePart.LOG, false).chain(l -> ConferenceRead.<ConferenceRead>list(
                 "conferenceId = ?1 order by readAt desc, id desc", id).chain(reads -> ConferenceAttendee.<ConferenceAttendee>list(
                 "conferenceId = ?1 and removedAt is null", id).chain(current -> {
             Set<Long> still = current.stream().map(a -> a.accountId).collect(Collectors.toSet());
@@ -311,7 +312,7 @@ public class CaseService {
     /** The printed copy (logged as PRINT): case sheet and board, marked with the viewer's name and the time. */
     @WithTransaction
     public Uni<PrintView> print(Viewer viewer, long id) {
-        return access.material(viewer, id, "CASE", false).chain(l -> logRead(viewer, id, "PRINT")
+        return access.material(viewer, id, CasePart.CASE, false).chain(l -> logRead(viewer, id, "PRINT")
                 .chain(() -> caseOf(id)).chain(sheet -> boardOf(id).map(board -> new PrintView(
                         ConferenceService.summary(l.conference(), l.me(), null), sheet, board, viewer.displayName(), Instant.now()))));
     }

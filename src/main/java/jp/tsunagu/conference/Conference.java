@@ -45,7 +45,13 @@ public class Conference extends PanacheEntityBase {
     public Integer version;
 
     /** When the case material is due for deletion: the end of the conference plus the retention days. */
+    /** The deadline fixed when material was first written (kept by the database; it only ever moves earlier). */
+    @jakarta.persistence.Column(name = "purge_after", insertable = false, updatable = false)
+    public Instant purgeAfter;
+
+    /** When the case material is deleted: the scheduled end plus the retention, or the fixed deadline if earlier. */
     public Instant deleteAfter() {
-        return startsAt.plusSeconds(60L * durationMinutes).plus(java.time.Duration.ofDays(retentionDays));
+        Instant scheduled = startsAt.plusSeconds(60L * durationMinutes).plus(java.time.Duration.ofDays(retentionDays));
+        return purgeAfter != null && purgeAfter.isBefore(scheduled) ? purgeAfter : scheduled;
     }
 }

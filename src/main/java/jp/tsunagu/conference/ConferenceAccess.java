@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
+import jp.tsunagu.access.AttendeeRole;
+import jp.tsunagu.access.CasePart;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.platform.web.ProblemException;
@@ -22,11 +24,11 @@ public class ConferenceAccess {
     /** A loaded conference and the viewer's current attendee row (null when not, or no longer, an attendee). */
     public record Loaded(Conference conference, ConferenceAttendee me) {
         public Resource.Conference resource() {
-            return new Resource.Conference(conference.circleId, me == null ? null : me.role, me != null && me.pledgedAt != null,
-                    conference.materialsDeletedAt != null);
+            return new Resource.Conference(conference.circleId, me == null ? null : AttendeeRole.of(me.role),
+                    me != null && me.pledgedAt != null, conference.materialsDeletedAt != null);
         }
 
-        public Resource.CaseMaterial material(String part) {
+        public Resource.CaseMaterial material(CasePart part) {
             return new Resource.CaseMaterial(resource(), part);
         }
     }
@@ -64,31 +66,11 @@ public class ConferenceAccess {
         });
     }
 
-    /** Case material for reading (or writing, with {@code write}): the refusals named above. */
-    public Uni<Loaded> material(Viewer viewer, long id, String part, boolean write) {
+    /** Case material for reading (or writing, with {@code write}); the refusal is the policy's decision. */
+    public Uni<Loaded> material(Viewer viewer, long id, CasePart part, boolean write) {
         return load(viewer, id, write).map(l -> {
-            Resource.CaseMaterial m = l.material(part);
-            if (policy.permits(viewer, write ? Action.EDIT : Action.VIEW, m)) {
-                return l;
-            }
-            refuse(viewer, l, m, write);
+            policy.decide(viewer, write ? Action.EDIT : Action.VIEW, l.material(part)).orThrow();
             return l;
         });
-    }
-
-    private void refuse(Viewer viewer, Loaded l, Resource.CaseMaterial m, boolean write) {
-        if (l.me() == null) {
-            throw ProblemException.notFound();
-        }
-        if (l.me().pledgedAt == null && !"LOG".equals(m.part())) {
-            throw new ProblemException(404, "pledge-required");
-        }
-        if (l.conference().materialsDeletedAt != null && !"LEARNINGS".equals(m.part())) {
-            throw new ProblemException(410, "material-deleted");
-        }
-        if (write && policy.permits(viewer, Action.VIEW, m)) {
-            throw new ProblemException(403, "forbidden");
-        }
-        throw ProblemException.notFound();
     }
 }

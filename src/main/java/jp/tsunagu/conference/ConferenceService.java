@@ -9,6 +9,7 @@ import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Role;
+import jp.tsunagu.access.CasePart;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.account.Account;
 import jp.tsunagu.account.Membership;
@@ -58,6 +59,9 @@ public class ConferenceService {
     public record PhaseInput(String phase, Integer minutes) {
     }
 
+    /** How far before or after today a conference may be dated. */
+    static final int STARTS_WITHIN_DAYS = 366;
+
     public record ConferenceInput(Long circleId, String title, String format, String legalBasis, LocalDateTime startsAt,
                                   Integer durationMinutes, String venue, Integer retentionDays,
                                   List<AttendeeInput> attendees, List<PhaseInput> phases, Integer version) {
@@ -99,6 +103,12 @@ public class ConferenceService {
         p.choice("legalBasis", in.legalBasis(), v -> ConferenceTerms.parse(LegalBasis.class, v));
         if (in.startsAt() == null) {
             p.error("startsAt", "required");
+        } else {
+            // a conference is held within a year of being set up or changed (a date in 2099 would keep material forever)
+            java.time.LocalDateTime now = java.time.LocalDateTime.now(JapaneseCalendar.TOKYO);
+            if (in.startsAt().isAfter(now.plusDays(STARTS_WITHIN_DAYS)) || in.startsAt().isBefore(now.minusDays(STARTS_WITHIN_DAYS))) {
+                p.errorWith("startsAt", "starts-within", STARTS_WITHIN_DAYS);
+            }
         }
         if (in.durationMinutes() != null && (in.durationMinutes() < 30 || in.durationMinutes() > 240)) {
             p.error("durationMinutes", "range");
@@ -149,7 +159,7 @@ public class ConferenceService {
             }
             if (a.role() == null) {
                 p.error("attendees[" + i + "].role", "required");
-            } else if (ConferenceTerms.parse(ConferenceTerms.Role.class, a.role()).isEmpty()) {
+            } else if (ConferenceTerms.parse(jp.tsunagu.access.AttendeeRole.class, a.role()).isEmpty()) {
                 p.error("attendees[" + i + "].role", "unknown-value");
             } else if (a.role().equals("FACILITATOR")) {
                 facilitators++;
@@ -175,7 +185,7 @@ public class ConferenceService {
         if (!policy.permits(viewer, Action.EDIT, new Resource.ConferenceCreation(in.circleId()))) {
             throw ProblemException.field("circleId", "not-circle-member");
         }
-        return guard.require(Map.of("title", in.title()))
+        return guard.require(viewer, Map.of("title", in.title()))
                 .chain(() -> checkEligible(in.circleId(), in.attendees()))
                 .chain(() -> {
                     Conference c = new Conference();
@@ -284,7 +294,7 @@ public class ConferenceService {
                 });
             }
             boolean formatChanged = !c.format.equals(in.format());
-            return guard.require(Map.of("title", in.title()))
+            return guard.require(viewer, Map.of("title", in.title()))
                     .chain(() -> in.attendees() == null ? Uni.createFrom().voidItem() : checkEligible(c.circleId, in.attendees()))
                     .chain(() -> {
                         apply(c, in);
@@ -383,7 +393,7 @@ public class ConferenceService {
                         .chain(rows -> names.people(rows.stream().map(r -> r.accountId).toList())
                                 .chain(people -> Circle.<Circle>findById(c.circleId).map(circle -> {
                                     List<AttendeeView> attendees = attendee ? rows.stream()
-                                            .filter(r -> r.removedAt == null || l.resource().attendeeRole().equals("FACILITATOR"))
+                                            .filter(r -> r.removedAt == null || l.resource().attendeeRole() == jp.tsunagu.access.AttendeeRole.FACILITATOR)
                                             .map(r -> new AttendeeView(r.accountId, people.containsKey(r.accountId)
                                                     ? people.get(r.accountId).name() : "", r.role, r.pledgedAt, r.removedAt))
                                             .toList() : null;
@@ -393,10 +403,10 @@ public class ConferenceService {
                                     return new ConferenceDetail(summary(c, l.me(), circle == null ? null : circle.name),
                                             c.venue, c.durationMinutes, c.retentionDays, c.deleteAfter(), c.materialsDeletedAt,
                                             steps, attendees, attendee, policy.permits(viewer, Action.EDIT, r),
-                                            policy.permits(viewer, Action.VIEW, l.material("CASE")),
-                                            policy.permits(viewer, Action.EDIT, l.material("CASE")),
-                                            policy.permits(viewer, Action.EDIT, l.material("BOARD")),
-                                            policy.permits(viewer, Action.VIEW, l.material("LOG")),
+                                            policy.permits(viewer, Action.VIEW, l.material(CasePart.CASE)),
+                                            policy.permits(viewer, Action.EDIT, l.material(CasePart.CASE)),
+                                            policy.permits(viewer, Action.EDIT, l.material(CasePart.BOARD)),
+                                            policy.permits(viewer, Action.VIEW, l.material(CasePart.LOG)),
                                             attendee ? run(c, phases) : null, c.version);
                                 }))));
     }

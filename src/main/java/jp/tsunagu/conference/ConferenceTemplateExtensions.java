@@ -20,7 +20,7 @@ public class ConferenceTemplateExtensions {
     }
 
     static List<String> roles() {
-        return ConferenceTerms.names(ConferenceTerms.Role.class);
+        return ConferenceTerms.names(jp.tsunagu.access.AttendeeRole.class);
     }
 
     static List<String> sexes() {

@@ -40,7 +40,7 @@ public final class ConferenceTerms {
     /** 同意に基づく会議 / 支援会議 (法定、守秘義務) / 匿名化した事例での学習会. */
     public enum LegalBasis { CONSENT, STATUTORY, STUDY }
 
-    public enum Role { FACILITATOR, PRESENTER, RECORDER, ADVISOR, PARTICIPANT }
+    // an attendee's role is the access policy's own type: jp.tsunagu.access.AttendeeRole
 
     public enum Sex { MALE, FEMALE, OTHER }
 

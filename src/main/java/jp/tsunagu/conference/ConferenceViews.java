@@ -71,7 +71,8 @@ public final class ConferenceViews {
     }
 
     @TemplateData
-    public record LearningView(long id, long conferenceId, String kind, String body, List<String> tags,
+    /** {@code conferenceId}, title, date and format are null where the viewer may not know of the conference. */
+    public record LearningView(long id, Long conferenceId, String kind, String body, List<String> tags,
                                boolean approved, Instant approvedAt, String conferenceTitle, Instant conferenceDate,
                                String conferenceFormat) {
     }

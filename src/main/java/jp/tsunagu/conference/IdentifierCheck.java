@@ -2,6 +2,7 @@ package jp.tsunagu.conference;
 
 import org.apache.lucene.analysis.ja.JapaneseTokenizer;
 import org.apache.lucene.analysis.ja.tokenattributes.PartOfSpeechAttribute;
+import org.apache.lucene.analysis.ja.tokenattributes.ReadingAttribute;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
@@ -10,52 +11,149 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Finds what could identify a person in the free text of a case sheet or board: personal names
- * (with an honorific, or family + given name as Kuromoji tags them), phone numbers, postal codes,
- * street-level addresses, dates of birth, e-mail addresses, My Number and certificate numbers,
- * and employer names (company forms such as 株式会社…, and names from the directory). Saving is
- * refused until the text is reworded; the spans are returned so the page can highlight them.
- * De-identified forms pass: A氏, Bさん, 利用者さん, お母さん, 40代男性, 那覇市在住, 4月10日に面談.
+ * (with an honorific or a job title, family + given name as Kuromoji tags them, names written in
+ * kana with a space or ・ between family and given name, names in Latin letters as in signatures and
+ * résumés), phone numbers, postal codes, street-level addresses (block/lot/room numbers), dates of
+ * birth, e-mail addresses (also written as [at], アットマーク …), social-media handles and messenger IDs,
+ * My Number, certificate numbers and other ID numbers, and employer names (legal forms such as
+ * 株式会社…, 医療法人…, NPO法人…, shop names such as ○○食品 or スーパー○○, and names from the directory).
+ * Saving is refused until the text is reworded; the spans are returned so the page can highlight them.
+ * De-identified forms pass: A氏, Bさん, C社, H課長, ○○部長, 利用者さん, お母さん, 主治医, 人事課長, 40代男性,
+ * 那覇市在住, 4月10日に面談, 2024-02-28の報告会, 療育手帳B2, ハローワーク那覇, ASD, Excel, LINE (without an ID).
  * Offsets refer to the text as given (it is normalized only for matching; NFKC keeps lengths of
  * the characters matched here, full-width digits and letters included).
  */
 public final class IdentifierCheck {
 
-    public enum Kind { PERSON_NAME, PHONE, POSTAL_CODE, ADDRESS, BIRTH_DATE, EMAIL, MY_NUMBER, CERTIFICATE_NUMBER, EMPLOYER }
+    public enum Kind { PERSON_NAME, PHONE, POSTAL_CODE, ADDRESS, BIRTH_DATE, EMAIL, MY_NUMBER, CERTIFICATE_NUMBER, EMPLOYER, HANDLE, ID_NUMBER }
 
     public record Finding(Kind kind, int start, int end, String excerpt) {
     }
 
     private static final String DASHES = "‐‑–—―ー−－-"; // the ASCII hyphen last, so it never makes a range
     private static final String DASH = "[" + DASHES + "]";
-    private static final String KANA_KANJI = "[一-龥ぁ-んァ-ヶ]";
-    private static final List<Rule> RULES = List.of(
-            new Rule(Kind.EMAIL, Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}")),
-            new Rule(Kind.MY_NUMBER, Pattern.compile("(?<![0-9])\\d{4}[ " + DASHES + "]?\\d{4}[ " + DASHES + "]?\\d{4}(?![0-9])")),
-            new Rule(Kind.PHONE, Pattern.compile("(?<![0-9])0\\d{1,4}(" + DASH + "| |\\(|（)?\\d{1,4}(" + DASH
-                    + "| |\\)|）)?\\d{3,4}(?![0-9])")),
-            new Rule(Kind.POSTAL_CODE, Pattern.compile("〒\\s*\\d{3}" + DASH + "?\\d{4}|(?<![0-9" + DASHES + "])\\d{3}" + DASH
-                    + "\\d{4}(?![0-9" + DASHES + "])")),
-            new Rule(Kind.BIRTH_DATE, Pattern.compile("(生年月日|誕生日)[は:：\\s]*\\S{0,4}?\\d{1,4}[年/.\\-]\\d{1,2}[月/.\\-]\\d{1,2}日?"
-                    + "|(明治|大正|昭和|平成|令和|[MTSHR])?\\s*\\d{1,4}\\s*[年/.]\\s*\\d{1,2}\\s*[月/.]\\s*\\d{1,2}\\s*日?\\s*(生まれ|生)")),
-            new Rule(Kind.CERTIFICATE_NUMBER, Pattern.compile("(手帳|受給者証|保険証|被保険者証|証)(の)?(番号|No\\.?|NO\\.?|№)[は:：\\s]*[A-Za-z]?\\d{3,}"
-                    + "|(番号|No\\.?|№)[は:：\\s]*[A-Za-z]?\\d{5,11}(?![0-9 " + DASHES + "])|第\\s*\\d{4,}\\s*号")),
-            new Rule(Kind.ADDRESS, Pattern.compile(KANA_KANJI + "{1,10}\\d{1,4}\\s*丁目(\\s*\\d{1,4}\\s*(番地?|" + DASH
-                    + ")\\s*\\d{0,4}\\s*号?)?|" + KANA_KANJI + "{1,10}\\d{1,4}番地(\\s*\\d{1,4})?|" + KANA_KANJI
-                    + "{1,10}\\d{1,4}番\\s*\\d{1,4}号|" + KANA_KANJI + "{1,10}[1-9]\\d{0,2}" + DASH + "\\d{1,3}" + DASH + "\\d{1,3}(?![0-9])")),
-            new Rule(Kind.EMPLOYER, Pattern.compile("(株式会社|有限会社|合同会社|合資会社|（株）|\\(株\\)|㈱|（有）|\\(有\\)|㈲)\\s*"
-                    + "[一-龥ぁ-んァ-ヶA-Za-z0-9ー・]{1,20}|[一-龥ァ-ヶA-Za-z0-9ー・]{1,20}(株式会社|（株）|\\(株\\)|㈱)")));
+    private static final String KANA_KANJI = "[一-龥々ぁ-んァ-ヶ]";
+    private static final String KANJI_NUMERAL = "[一二三四五六七八九十〇]";
 
-    private record Rule(Kind kind, Pattern pattern) {
-    }
+    // ---- e-mail, also as it is written to dodge harvesting or read out: name (at) example dot com, アットマーク …
+    private static final String MAIL_WORD = "[A-Za-z0-9_%+\\-]++";
+    private static final String MAIL_DOT = "(?:\\.|\\s?[\\[(（【]\\s?(?:dot|DOT|ドット)\\s?[\\])）】]\\s?|\\s(?:dot|DOT)\\s|[\\s、,]{0,2}ドット[\\s、,]{0,2})";
+    private static final String MAIL_SPOKEN = "[\\s、,]{0,2}(?:アンダーバー|アンダースコア|ハイフン)[\\s、,]{0,2}";
+    private static final String MAIL_AT = "(?:\\s{0,2}@\\s{0,2}|\\s?[\\[(（【]\\s?(?:at|AT|アット|アットマーク|@)\\s?[\\])）】]\\s?|\\s(?:at|AT)\\s"
+            + "|[\\s、,]{0,2}アット(?:マーク)?[\\s、,]{0,2})";
+    private static final Pattern EMAIL = Pattern.compile("(?<![A-Za-z0-9_%+.\\-])" + MAIL_WORD + "(?:(?:" + MAIL_DOT + "|" + MAIL_SPOKEN + ")"
+            + MAIL_WORD + ")*+[\"”'」]?" + MAIL_AT + "[A-Za-z0-9\\-]++(?:" + MAIL_DOT + "[A-Za-z0-9\\-]++)++");
+    private static final Pattern TOP_LEVEL_DOMAIN = Pattern.compile("[A-Za-z]{2,}$");
 
+    // ---- social-media handles and messenger IDs
+    private static final String SNS = "(?:LINE|ライン|Twitter|ツイッター|Instagram|インスタ(?:グラム)?|TikTok|ティックトック|Discord|ディスコード|Skype|スカイプ"
+            + "|Facebook|フェイスブック|Threads|スレッズ|pixiv|ピクシブ|YouTube|ユーチューブ|Snapchat|WeChat|KakaoTalk|カカオトーク|Telegram"
+            + "|Steam|Switch|PSN|Xbox|Mastodon|Bluesky|note)";
+    private static final String ACCOUNT_LABEL = "(?:ID|アイディー|アカウント名?|ユーザー(?:名|ネーム|ID)|ユーザ名|ハンドル(?:ネーム)?|フレンドコード|表示名)";
+    private static final String HANDLE_GAP = "(?:\\s|[:：=＝「『（(【\\[]|の|は|を|が|で|も|って|とは|では|として|交換した|個人の|" + ACCOUNT_LABEL + "){0,6}";
+    private static final String HANDLE_TOKEN = "(?<v>[A-Za-z0-9][A-Za-z0-9_.:#/\\-]{1,39})";
+    private static final Pattern HANDLE_AT = Pattern.compile("(?<![A-Za-z0-9_%+.\\-@])@(?=[A-Za-z0-9_.]{0,29}[A-Za-z])[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?");
+    private static final Pattern HANDLE_TAG = Pattern.compile("(?<![A-Za-z0-9_.])[A-Za-z0-9_.]{2,32}#\\d{4}(?![0-9])");
+    private static final Pattern PROFILE_URL = Pattern.compile("(?<![A-Za-z0-9.\\-/])(?:https?://)?(?:www\\.|m\\.|mobile\\.)?(?:twitter\\.com|x\\.com|instagram\\.com"
+            + "|facebook\\.com|fb\\.com|tiktok\\.com|youtube\\.com|youtu\\.be|note\\.com|note\\.mu|ameblo\\.jp|threads\\.net|line\\.me|pixiv\\.net"
+            + "|github\\.com|linkedin\\.com|nicovideo\\.jp|twitch\\.tv|[A-Za-z0-9\\-]+\\.(?:hatenablog\\.(?:com|jp)|blogspot\\.com|fc2\\.com|livedoor\\.blog))"
+            + "/[^\\s　、。，）)」』>\\]]+");
+    private static final Pattern HANDLE_LABELLED = Pattern.compile("(?=[LラTツIイテDデSスFフpピYユWKカPXMBnアハ])(?:(?<![A-Za-z])" + SNS + "(?![a-z])|アカウント名?|ユーザー(?:名|ネーム|ID)|ハンドル(?:ネーム)?"
+            + "|フレンドコード)(?<gap>" + HANDLE_GAP + ")" + HANDLE_TOKEN);
+    private static final Pattern HAS_ACCOUNT_LABEL = Pattern.compile(ACCOUNT_LABEL);
+
+    // ---- phone numbers
+    private static final String PHONE_SEP = "(?:\\s{0,2}[・.．" + DASHES + "]\\s{0,2}|\\s)";
+    private static final Pattern PHONE = Pattern.compile("(?<![0-9A-Za-z+])(?:0\\d{1,4}(?:" + PHONE_SEP + "|[(（])?\\d{1,4}(?:" + PHONE_SEP
+            + "|\\s?[)）]\\s?)?\\d{3,4}|[(（]\\s?0\\d{1,4}\\s?[)）]\\s?\\d{1,4}" + PHONE_SEP + "?\\d{3,4})(?![0-9])"
+            + "|\\+\\s?81" + PHONE_SEP + "?(?:[(（]0[)）])?\\d{1,4}" + PHONE_SEP + "?\\d{1,4}" + PHONE_SEP + "?\\d{3,4}(?![0-9])");
+    private static final String SPOKEN_DIGIT = "(?:ゼロ|レイ|マル|イチ|ニ|サン|ヨン|シ|ゴ|ロク|ナナ|シチ|ハチ|キュウ|キュー|ク)";
+    private static final Pattern SPOKEN_PHONE = Pattern.compile("(?:ゼロ|レイ|マル)(?>[、,・\\s]?" + SPOKEN_DIGIT + "){9,}");
+
+    // ---- dates of birth
+    private static final String ERA_YEAR = "(?:(?:明治|大正|昭和|平成|令和)\\s?(?:\\d{1,2}|元|" + KANJI_NUMERAL + "{1,3})|[MTSHR]\\s?\\d{1,2}|(?:19|20)\\d{2})";
+    private static final String MONTH_DAY_JA = "(?:\\d{1,2}|" + KANJI_NUMERAL + "{1,3})\\s?月\\s?(?:\\d{1,2}|" + KANJI_NUMERAL + "{1,3})\\s?日";
+    private static final String DATE_JA = ERA_YEAR + "\\s?年\\s?(?:[（(]\\s?(?:19|20)\\d{2}\\s?年?\\s?[）)]\\s?)?" + MONTH_DAY_JA;
+    private static final String DATE_NUMERIC = ERA_YEAR + "\\s?[/.\\-]\\s?\\d{1,2}\\s?[/.\\-]\\s?\\d{1,2}(?![0-9])";
+    private static final String DATE_US = "\\d{1,2}/\\d{1,2}/(?:19|20)\\d{2}";
+    private static final String MONTH_EN = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
+    private static final String DATE_EN = "\\d{1,2}(?:st|nd|rd|th)?\\s" + MONTH_EN + ",?\\s(?:19|20)\\d{2}|" + MONTH_EN + "\\s\\d{1,2}(?:st|nd|rd|th)?,?\\s(?:19|20)\\d{2}";
+    private static final String DATE_COMPACT = "(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])(?![0-9])";
+    private static final String DATE = "(?:" + DATE_JA + "|" + DATE_US + "|" + DATE_NUMERIC + "|" + DATE_EN + ")";
+    private static final String BIRTH_LABEL = "(?:生年月日|誕生日|出生日|(?<![A-Za-z])[Dd]\\.?[Oo]\\.?[Bb]\\.?(?![a-z])|[Dd]ate\\sof\\s[Bb]irth|[Bb]irth\\s?[Dd]ate"
+            + "|[Bb]irthday|(?<![A-Za-z])[Bb]orn(?:\\son)?)";
+    private static final String BIRTH_GAP = "(?:欄)?(?:[\\s:：=＝「『（(]|は|が|も|毎年){0,4}";
+    private static final Pattern BIRTH_DATE = Pattern.compile("(?=[生誕出DdBb明大昭平令MTSHR0-9一二三四五六七八九十〇])(?:" + BIRTH_LABEL + BIRTH_GAP + "(?:" + DATE + "|" + DATE_COMPACT + ")"
+            + "|誕生日" + BIRTH_GAP + MONTH_DAY_JA
+            + "|(?<![一-龥々ぁ-んァ-ヶ])生[\\s:：]+(?:" + DATE + "|" + DATE_COMPACT + ")"
+            + "|" + DATE + "\\s?(?:生まれ|生(?![一-龥々]))"
+            + "|" + MONTH_DAY_JA + "(?:が|は)?(?:誕生日|生まれ))");
+
+    // ---- My Number, postal codes
+    private static final Pattern MY_NUMBER = Pattern.compile("(?<![0-9])\\d{4}[ " + DASHES + "]?\\d{4}[ " + DASHES + "]?\\d{4}(?![0-9])");
+    private static final Pattern POSTAL_CODE = Pattern.compile("〒\\s*\\d{3}" + DASH + "?\\d{4}|(?<![0-9" + DASHES + "])\\d{3}" + DASH
+            + "\\d{4}(?![0-9" + DASHES + "])");
+
+    // ---- certificate and other ID numbers: a label ending in 番号/ID/No./コード/記号, or 第…号
+    private static final Pattern ID_KEY = Pattern.compile("(?=[番ナIN№コ記])(?<![A-Za-z])(?:番号|ナンバー|ID|No\\.?|NO\\.?|№|コード|記号)(?![A-Za-z])"
+            + "(?:欄)?(?:[\\s:：=＝「『（(]|は|が|の|も){0,4}(?:(?:No\\.?|№)\\s?)?(?:第\\s?)?");
+    private static final Pattern ORDINAL_NUMBER = Pattern.compile("(?<![0-9A-Za-z])第\\s?");
+    private static final Pattern CERTIFICATE_LABEL = Pattern.compile("手帳|受給者|証|保険|年金|免許|在留|診察券|通知カード");
+    private static final Pattern MY_NUMBER_LABEL = Pattern.compile("マイナンバー|個人番号");
+    /** A number after 番号 that is a phone number or a postal code (電話番号, 郵便番号, 代表番号): left to those rules. */
+    private static final Pattern PHONE_OR_POSTAL = Pattern.compile("0\\d{1,4}[ " + DASHES + "]?\\d{1,4}[ " + DASHES + "]?\\d{3,4}|\\d{3}" + DASH + "\\d{4}");
+    private static final String COUNTERS = "日時回年月人名歳件か個本台枚倍円点分秒週桁位級等割通社校箇ヶ%";
+
+    // ---- addresses
+    private static final Pattern ADDRESS = Pattern.compile(KANA_KANJI + "{1,10}\\d{1,4}\\s*丁目(\\s*\\d{1,4}\\s*(番地?|" + DASH
+            + ")\\s*\\d{0,4}\\s*号?)?|" + KANA_KANJI + "{1,10}\\d{1,4}番地(\\s*\\d{1,4})?|" + KANA_KANJI
+            + "{1,10}\\d{1,4}番\\s*\\d{1,4}号|" + KANA_KANJI + "{1,10}[1-9]\\d{0,2}" + DASH + "\\d{1,3}" + DASH + "\\d{1,3}(?![0-9])"
+            + "|" + KANA_KANJI + "{1,10}?" + KANJI_NUMERAL + "{1,3}丁目(?:" + KANJI_NUMERAL + "{1,4}番地?(?:" + KANJI_NUMERAL + "{1,4}号)?)?"
+            + "|(?<![0-9])\\d{3,4}\\s?号室|(?<![0-9])\\d{1,2}\\s?階\\s?\\d{3,4}\\s?号室?");
+    /** 喜名2346-1, 東千石町18-27: two numbers after a place name (checked for a 市/町/村/字… in the name). */
+    private static final Pattern ADDRESS_TWO_NUMBERS = Pattern.compile("(?<place>" + KANA_KANJI + "{1,12})[1-9]\\d{0,3}" + DASH + "\\d{1,4}(?![0-9"
+            + DASHES + "]|\\s?[" + COUNTERS + "])");
+    private static final Pattern PLACE_MARK = Pattern.compile("[都道府県市区町村郡字丁条通]");
+    private static final Pattern PARTICLE = Pattern.compile("[のはがをにでとへもや]");
+    /** 2-14-7, 1-2-3-405 written without the town: block-lot(-room) numbers. */
+    private static final Pattern BLOCK_NUMBERS = Pattern.compile("(?<![0-9A-Za-z./:" + DASHES + "])([1-9]\\d{0,3})" + DASH + "\\d{1,4}" + DASH
+            + "\\d{1,4}(" + DASH + "\\d{1,4})?(?![0-9/.:" + DASHES + "])");
+    private static final Pattern ADDRESS_LABEL = Pattern.compile("(住所|所在地|宛先|送付先|転居先|転送先|自宅|住まい|居所|実家|番地)[^。]{0,12}$");
+    private static final Pattern BUILDING_AFTER = Pattern.compile("^\\s?(号室|号|階|F|棟|[ァ-ヶ]{2,}|[一-龥]{0,4}(ハイツ|コーポ|マンション|アパート|ビル|荘|寮|レジデンス|ハイム|メゾン))");
+
+    // ---- employers
+    private static final String LEGAL_FORMS = "株式会社|有限会社|合同会社|合資会社|合名会社|（株）|\\(株\\)|㈱|（有）|\\(有\\)|㈲|（同）|\\(同\\)|（医）|\\(医\\)"
+            + "|（福）|\\(福\\)|（社福）|\\(社福\\)|（一社）|\\(一社\\)|（特非）|\\(特非\\)|（NPO）|\\(NPO\\)|医療法人社団|医療法人財団|社会医療法人|医療法人"
+            + "|社会福祉法人|特定非営利活動法人|NPO法人|ＮＰＯ法人|一般社団法人|一般財団法人|公益社団法人|公益財団法人|学校法人|農事組合法人|農業生産法人"
+            + "|有限責任事業組合|企業組合|事業協同組合|生活協同組合";
+    private static final String NAME_CHARS = "[一-龥々ぁ-んァ-ヶーA-Za-z0-9・&＆]";
+    private static final Pattern EMPLOYER_PREFIXED = Pattern.compile("(?:" + LEGAL_FORMS + ")\\s?(?<v>" + NAME_CHARS + "{1,24}(?:\\s" + NAME_CHARS + "{1,16})?)");
+    private static final Pattern EMPLOYER_SUFFIXED = Pattern.compile("[一-龥々ァ-ヶA-Za-z0-9ー・&＆]{1,20}(?:株式会社|（株）|\\(株\\)|㈱|有限会社|（有）|\\(有\\)|㈲|合同会社)");
+    /** Kinds of business that follow a shop or firm name: うりずん食品, あおば寿司, ハマナス物流. */
+    private static final String BUSINESS_KANJI = "食品|精肉|鮮魚|青果|製菓|製パン|寿司|鮨|食堂|弁当|惣菜|農園|農場|牧場|商店|商会|商事|工務店|工業|産業|建設|運送|運輸"
+            + "|物流|印刷|薬局|病院|医院|歯科|整骨院|接骨院|旅館|珈琲|製作所|工房|本舗|精工|電設|電機|設備|資材|観光|交通|水産|酒造";
+    private static final String BUSINESS_KATAKANA = "クリニック|ファーム|ベーカリー|ストア|マート|ホテル|カフェ";
+    private static final Pattern EMPLOYER_BRAND = Pattern.compile("(?<![ぁ-んァ-ヶー])(?<brand>[ぁ-ん]{2,8}(?:[ァ-ヶー]{2,8})?|[ァ-ヶー]{2,10})(?:" + BUSINESS_KANJI
+            + "|" + BUSINESS_KATAKANA + ")");
+    /** スーパーまるみつ, ホテル・コーラルリーフ, カフェ・ド・ソラマメ: a kind of shop, then its name. */
+    private static final Pattern EMPLOYER_SHOP = Pattern.compile("(?<![ァ-ヶー])(?:スーパー|ホテル|カフェ|レストラン|居酒屋|旅館|ドラッグストア|ベーカリー|クリニック|喫茶)"
+            + "(?<sep>[・\\s]?)(?<v>[ぁ-んァ-ヶー一-龥々A-Za-z0-9・]{2,20})");
+    private static final Pattern EMPLOYER_QUOTED = Pattern.compile("(?:勤務先|就職先|実習先|内定先|職場|雇用主|勤め先|派遣先|通所先|就労先|事業所|アルバイト先|バイト先"
+            + "|パート先|前職|応募先|面接先|見学先|お店|店舗)(?:は|の|：|:|\\s|も|が|で){0,3}「(?<v>[^」「。、]{2,25})」"
+            + "|「(?<w>[^」「。、]{2,25})」(?:の|で|に|へ)?(?:洗い場|厨房|工場|倉庫|店舗|売り場|仕込み|品出し|清掃|配送|レジ|ホール|勤務|就職|採用|実習|アルバイト"
+            + "|パート|働|勤め|面接|見学|包装|製造)");
+
+    // ---- names
     /** Words that take さん/様 but name nobody: roles, family members, places. */
     static final Set<String> NOT_NAMES = Set.of("利用者", "本人", "ご本人", "母", "お母", "父", "お父", "兄", "お兄", "姉", "お姉",
             "弟", "妹", "奥", "息子", "娘", "ご家族", "家族", "担当者", "担当", "支援者", "社長", "店長", "部長", "課長", "係長", "主任",
@@ -65,8 +163,60 @@ public final class IdentifierCheck {
             "坊ちゃん", "奥様", "ご主人", "主人", "夫", "妻", "叔母", "叔父", "おば", "おじ", "子", "お子", "患者", "家主", "大家",
             "お隣", "隣人", "近所", "役所", "市役所", "区役所", "学校", "病院", "施設", "グループホーム", "作業所", "事務所", "工場",
             "店舗", "お店", "パート", "新人", "先輩", "後輩", "友人", "友達", "彼", "彼女", "ケースワーカー", "ワーカー", "Aさん");
+    /** Hiragana words before さん/ちゃん/先生 that are kin terms, pronouns or set phrases, not given names. */
+    private static final Set<String> HIRAGANA_NOT_NAMES = Set.of("この", "その", "あの", "どの", "みな", "みんな", "ばあ", "じい", "かあ", "とう",
+            "にい", "ねえ", "あか", "ぼっ", "じょう", "ちび", "あなた", "あんた", "わたし", "ぼく", "おれ", "かれ", "かのじょ", "だんな", "よめ",
+            "むすめ", "むすこ", "こども", "ともだち", "あいて", "どなた", "どちら", "こちら", "そちら", "あちら", "かかりつけ", "おかあ", "おとう",
+            "おにい", "おねえ", "おばあ", "おじい", "おば", "おじ", "おく", "おこ", "おきゃく", "おいしゃ", "おまわり", "おじょう", "おとなり",
+            "おむかい", "おや", "おやご", "おっ", "おばちゃ", "おつかれ", "おかげ", "おたがい", "おひとり", "おふたり", "おさき", "おだいじ",
+            "おせわ", "おうち", "おひさ", "ごくろう", "ごちそう", "ごしゅじん", "ごかぞく", "ごりょうしん", "ごきょうだい", "ごふうふ",
+            "ごきんじょ", "ごいっしょ", "ほかの", "べつの", "いつもの", "まえの", "もとの", "みんなの", "ほか", "べつ", "まえ", "もと");
     private static final Pattern HONORIFIC = Pattern.compile("(さん|様|さま|氏|君|くん|ちゃん|殿)");
-    private static final Pattern PLACEHOLDER = Pattern.compile("^[A-ZＡ-Ｚa-z○◯×＊*]{1,2}$");
+    private static final Pattern PLACEHOLDER = Pattern.compile("^[A-ZＡ-Ｚa-z○◯〇×＊*△□●◎]{1,2}$");
+    /** Job titles that follow a family name in records: 森下医師, 大川課長, タカハシ主任, 宇佐美教諭, 早乙女支援員. */
+    private static final Pattern TITLE = Pattern.compile("(?=[カケコサジセソマ世主事介会作係保先准副医取司園室専工常店弁心所技指支教施栄校次殿班理相看社税管精行言課講議部院])(?:看護師長|看護部長|副所長|副店長|副社長|副部長|副院長|副校長|副園長|課長補佐|課長代理|部長代理|所長代理"
+            + "|理事長|施設長|事務長|工場長|センター長|主任カウンセラー|カウンセラー|ジョブコーチ|ケースワーカー|ソーシャルワーカー|マネージャー|マネジャー"
+            + "|コーディネーター|看護師|保健師|保育士|栄養士|心理士|心理師|作業療法士|理学療法士|言語聴覚士|社会福祉士|精神保健福祉士|介護福祉士|弁護士|税理士"
+            + "|司法書士|社労士|社会保険労務士|行政書士|支援員|指導員|相談員|世話人|専門員|管理者|サビ管|先生|医師|医長|教諭|教授|准教授|講師|教頭|校長|園長"
+            + "|院長|所長|室長|課長|部長|次長|係長|主任|主査|主幹|主事|班長|社長|会長|専務|常務|取締役|店長|殿|技師|保護司|議員)(?!会|団|室|職|級|候補|制)");
+    /** Words a family name follows with の or ：, as in 所長の南雲と, 担当：南雲. */
+    private static final Set<String> ROLE_WORDS = Set.of("担当", "担当者", "担任", "主治医", "上司", "同僚", "先輩", "後輩", "職員", "相談員", "支援員",
+            "ジョブコーチ", "看護師", "医師", "所長", "課長", "部長", "社長", "店長", "係長", "主任", "班長", "院長", "園長", "校長", "教頭",
+            "理事長", "文責", "記録者", "作成者", "報告者", "記入者", "司会", "指導係", "責任者", "氏名", "名前");
+    private static final Pattern KANJI_ONLY = Pattern.compile("[一-龥々]+");
+    private static final Pattern SHORT_KANJI = Pattern.compile("[一-龥]{1,2}");
+    private static final Pattern KATAKANA_WORD = Pattern.compile("[ァ-ヶー]{2,8}");
+    private static final Pattern ROLE_ENDING = Pattern.compile("(者|員|長|師|士|家|所|社|族|生|様)$");
+    private static final Pattern LATIN_LETTER = Pattern.compile("[A-Za-z]");
+    private static final Pattern ID_PUNCTUATION_OR_DIGIT = Pattern.compile("[0-9_.#:\\-]");
+    private static final Pattern ROLE_SUFFIX = Pattern.compile(".*[者員長師士家所社族生様医官部課係科局室班校院園会団店場庁省署業職方人]$");
+    /** Katakana as Japanese names are spelt: no long-vowel mark, no small ァィゥェォ, no ヴ (タナカ, キンジョウ, ユウタ). */
+    private static final Pattern NATIVE_KATAKANA = Pattern.compile("(?:[アイウエオカ-ヂツ-モヤユヨラ-ロワンッ]|(?<=[キギシジチヂニヒビピミリ])[ャュョ])+");
+    private static final Pattern KANA_PAIR = Pattern.compile("(?<![ァ-ヺー])(?<a>[ァ-ヺ]{2,7})[ 　・](?<b>[ァ-ヺ]{2,7})(?![ァ-ヺー])"
+            + "|(?<![ぁ-ゖ])(?<c>[ぁ-ゖ]{2,6})[ 　・](?<d>[ぁ-ゖ]{2,6})(?![ぁ-ゖ])");
+    private static final Pattern POLITE_ENDING = Pattern.compile(".*(ます|です|した|ない|たい|さい|ません|ました|って|て)$");
+    private static final Pattern SURNAME_SPACE_GIVEN = Pattern.compile("[ 　]");
+    private static final Pattern LATIN_WORD = Pattern.compile("(?<![A-Za-z0-9@._%+\\-/#])(?:[A-Z][a-z]+|[A-Z]{2,})(?![A-Za-z0-9@_\\-/#]|\\.[A-Za-z0-9])");
+    private static final Pattern LATIN_INITIAL = Pattern.compile("(?<![A-Za-z.])[A-Z]\\.\\s?(?<v>[A-Z][a-z]{2,}|[A-Z]{3,})(?![A-Za-z0-9@_\\-])");
+    private static final Pattern LATIN_TITLE_CUE = Pattern.compile("(?:Mr|Mrs|Ms|Miss|Dr|Prof)\\.?\\s*$");
+    private static final Pattern LATIN_LABEL_CUE = Pattern.compile("(?:Name|NAME|From|FROM|To|By|by|Signed|Sincerely|[Rr]egards|cc|CC|Cc|Attn|Reporter"
+            + "|Author|Patient|Client|Contact|氏名|名前|署名|担当者?|文責|記録者|作成者|報告者|送信者|差出人|宛名|表示名|ユーザー名|登録名|記入者|本名|名義|通称)"
+            + "(?:欄)?[\\s:：\\-—–/「『\"“(（は,]*$");
+    private static final Pattern LATIN_HONORIFIC_AFTER = Pattern.compile("^\\s?(?:さん|様|氏|先生|くん|君|ちゃん|殿|医師)");
+    /** Romanized Japanese (Hepburn): Sato, Kenji, Shimabukuro, Hattori, Ohno; English words rarely fit it. */
+    private static final Pattern ROMAJI = Pattern.compile("(?:(?:k(?=k)|s(?=s)|t(?=t|ch)|p(?=p))?(?:(?:ky|gy|ny|hy|by|py|my|ry|sh|ch|j)[aiuo]|tsu|fu"
+            + "|[kgbpmnr][aeiou]|[sz][aueo]|[td][aeo]|h[aieo]|wa|y[auo]|[aeiou])h?(?![aeiou]h)|n(?![aeiouy])|m(?=[bmp]))+");
+    /** English and brand words that happen to look like romaji. */
+    private static final Set<String> NOT_ROMAJI_NAMES = Set.of("name", "age", "date", "data", "home", "page", "game", "make", "take", "note", "rate",
+            "mode", "more", "here", "are", "one", "done", "none", "gone", "to", "do", "go", "no", "so", "be", "he", "me", "on", "in", "an", "a", "i",
+            "japan", "nihon", "nippon", "tokyo", "osaka", "kyoto", "okinawa", "naha", "hokkaido", "sapporo", "yokohama", "nagoya", "kobe",
+            "fukuoka", "yahoo", "amazon", "rakuten", "nintendo", "sega", "toyota", "anime", "manga", "sushi", "ramen", "karaoke", "bento",
+            "kaizen", "tempo", "piano", "banana", "tomato", "potato", "hero", "zero", "demo", "memo", "dome", "zone", "tone", "bone", "hope",
+            "joke", "bike", "made", "same", "base", "rose", "nose", "pose", "use", "sake", "sumo", "judo", "karate", "ninja", "samurai",
+            "emoji", "otaku", "tofu", "miso", "soba", "udon", "matcha", "origami", "area", "arena", "amen", "bare", "gene", "hate", "hike",
+            "jane", "june", "mike", "mine", "nine", "pine", "pipe", "ripe", "rise", "ride", "robe", "rope", "sore", "tape", "wake", "wage",
+            "open", "gate", "mate", "pane", "poke", "rare", "ago", "oh", "ok", "hi", "bye", "yes", "new", "top", "job", "pro", "mini", "maxi",
+            "pokemon", "hai", "domo", "sayonara", "arigato", "tabemono");
 
     private final Set<String> employers;
 
@@ -85,12 +235,16 @@ public final class IdentifierCheck {
             // a character that NFKC expands (e.g. ㈱): match on the text as given, so offsets stay true
             norm = text;
         }
-        for (Rule rule : RULES) {
-            Matcher m = rule.pattern().matcher(norm);
-            while (m.find()) {
-                add(out, rule.kind(), m.start(), m.end(), text);
-            }
-        }
+        Scan s = new Scan(norm, text, tokens(norm), out);
+        emails(s);
+        handles(s);
+        find(s, MY_NUMBER, Kind.MY_NUMBER);
+        phones(s);
+        find(s, POSTAL_CODE, Kind.POSTAL_CODE);
+        find(s, BIRTH_DATE, Kind.BIRTH_DATE);
+        idNumbers(s);
+        addresses(s);
+        employers(s);
         for (String employer : employers) {
             if (employer.length() < 2) {
                 continue;
@@ -101,9 +255,382 @@ public final class IdentifierCheck {
                 at = norm.indexOf(employer, at + employer.length());
             }
         }
-        names(norm, text, out);
+        names(s);
         out.sort(Comparator.comparingInt(Finding::start));
         return out;
+    }
+
+    /** The text being checked: normalized for matching, as given for excerpts, and its Kuromoji tokens indexed by offset. */
+    private static final class Scan {
+        final String norm;
+        final String text;
+        final List<Token> tokens;
+        final List<Finding> out;
+        final int[] startingAt;
+        final int[] endingAt;
+
+        Scan(String norm, String text, List<Token> tokens, List<Finding> out) {
+            this.norm = norm;
+            this.text = text;
+            this.tokens = tokens;
+            this.out = out;
+            startingAt = new int[norm.length() + 1];
+            endingAt = new int[norm.length() + 1];
+            Arrays.fill(startingAt, -1);
+            Arrays.fill(endingAt, -1);
+            for (int i = 0; i < tokens.size(); i++) {
+                startingAt[tokens.get(i).start()] = i;
+                endingAt[tokens.get(i).end()] = i;
+            }
+        }
+
+        void add(Kind kind, int start, int end) {
+            IdentifierCheck.add(out, kind, start, end, text);
+        }
+
+        Token tokenAt(int start) {
+            int i = start >= 0 && start <= norm.length() ? startingAt[start] : -1;
+            return i < 0 ? null : tokens.get(i);
+        }
+
+        Token tokenEndingAt(int end) {
+            int i = end >= 0 && end <= norm.length() ? endingAt[end] : -1;
+            return i < 0 ? null : tokens.get(i);
+        }
+
+        Token before(Token t) {
+            int i = startingAt[t.start()];
+            return i > 0 ? tokens.get(i - 1) : null;
+        }
+
+        /** A dictionary word (particle, adverb, verb …) spans exactly [start, end): the letters are grammar, not a name. */
+        boolean functionWord(int start, int end) {
+            Token t = tokenAt(start);
+            return t != null && t.end() == end && t.known() && isFunction(t.pos());
+        }
+
+        /** [start, end) is made of dictionary common nouns only (テレビ, リーダー, メンタル), none of them a name. */
+        boolean commonNouns(int start, int end) {
+            int at = start;
+            while (at < end) {
+                Token t = tokenAt(at);
+                if (t == null || t.end() > end || !t.known() || !isCommonNoun(t.pos())) {
+                    return false;
+                }
+                at = t.end();
+            }
+            return true;
+        }
+    }
+
+    private static boolean isFunction(String pos) {
+        return pos.startsWith("副詞") || pos.startsWith("連体詞") || pos.startsWith("接続詞") || pos.startsWith("感動詞") || pos.startsWith("助詞")
+                || pos.startsWith("助動詞") || pos.startsWith("動詞") || pos.startsWith("形容詞") || pos.startsWith("名詞-代名詞")
+                || pos.startsWith("名詞-非自立") || pos.startsWith("接頭詞");
+    }
+
+    private static boolean isCommonNoun(String pos) {
+        return pos.startsWith("名詞-一般") || pos.startsWith("名詞-サ変接続") || pos.startsWith("名詞-形容動詞語幹") || pos.startsWith("名詞-副詞可能")
+                || pos.startsWith("名詞-接尾");
+    }
+
+    private static void find(Scan s, Pattern p, Kind kind) {
+        Matcher m = p.matcher(s.norm);
+        while (m.find()) {
+            s.add(kind, m.start(), m.end());
+        }
+    }
+
+    private static void emails(Scan s) {
+        Matcher m = EMAIL.matcher(s.norm);
+        while (m.find()) {
+            if (TOP_LEVEL_DOMAIN.matcher(m.group()).find()) {
+                s.add(Kind.EMAIL, m.start(), m.end());
+            }
+        }
+    }
+
+    private static void handles(Scan s) {
+        find(s, HANDLE_AT, Kind.HANDLE);
+        find(s, HANDLE_TAG, Kind.HANDLE);
+        find(s, PROFILE_URL, Kind.HANDLE);
+        Matcher m = HANDLE_LABELLED.matcher(s.norm);
+        while (m.find()) {
+            String id = m.group("v");
+            boolean labelled = HAS_ACCOUNT_LABEL.matcher(m.group("gap")).find() || m.group().startsWith("アカウント")
+                    || m.group().startsWith("ユーザー") || m.group().startsWith("ハンドル") || m.group().startsWith("フレンドコード");
+            boolean idLike = ID_PUNCTUATION_OR_DIGIT.matcher(id).find() && LATIN_LETTER.matcher(id).find() && id.length() >= 3;
+            if (idLike || labelled && id.length() >= 3) {
+                s.add(Kind.HANDLE, m.start(), m.end("v"));
+            }
+        }
+    }
+
+    private static void phones(Scan s) {
+        Matcher m = PHONE.matcher(s.norm);
+        while (m.find()) {
+            long digits = m.group().chars().filter(Character::isDigit).count();
+            if (digits >= 10 && digits <= 12) {
+                s.add(Kind.PHONE, m.start(), m.end());
+            }
+        }
+        find(s, SPOKEN_PHONE, Kind.PHONE);
+    }
+
+    /** Certificate, employee, case and other ID numbers after a label (手帳番号, 社員番号 EMP-00123, 利用者ID U-2024-0031, 第12-3456号). */
+    private static void idNumbers(Scan s) {
+        String n = s.norm;
+        Matcher m = ID_KEY.matcher(n);
+        while (m.find()) {
+            int end = idToken(n, m.end());
+            if (end > 0 && !(PHONE_OR_POSTAL.matcher(n.substring(m.end(), end)).matches()
+                    && !CERTIFICATE_LABEL.matcher(label(n, m.start(), m.end())).find())) {
+                s.add(idKind(n, m.start(), m.end(), end), m.start(), end);
+            }
+        }
+        m = ORDINAL_NUMBER.matcher(n);
+        while (m.find()) {
+            int end = idToken(n, m.end());
+            if (end < 0) {
+                continue;
+            }
+            int close = end;
+            while (close < n.length() && n.charAt(close) == ' ') {
+                close++;
+            }
+            String value = n.substring(m.end(), end);
+            if (close < n.length() && n.charAt(close) == '号' && (value.replaceAll("[^0-9]", "").length() >= 4 || value.matches(".*[A-Za-z" + DASHES + "].*"))) {
+                Kind kind = idKind(n, m.start(), m.end(), end);
+                s.add(kind == Kind.ID_NUMBER ? Kind.CERTIFICATE_NUMBER : kind, m.start(), close + 1);
+            }
+        }
+    }
+
+    /** The end of an ID written from {@code at} (letters, digits, hyphens between them, spaces between digit groups), or -1. */
+    private static int idToken(String n, int at) {
+        int i = at;
+        int digits = 0;
+        int alnum = 0;
+        while (i < n.length()) {
+            char c = n.charAt(i);
+            if (isAsciiAlnum(c)) {
+                alnum++;
+                if (c >= '0' && c <= '9') {
+                    digits++;
+                }
+                i++;
+            } else if ((DASHES.indexOf(c) >= 0 || c == ' ' || c == '_' || c == '.') && alnum > 0 && i + 1 < n.length() && isAsciiAlnum(n.charAt(i + 1))
+                    && (c != ' ' || Character.isDigit(n.charAt(i - 1)) && Character.isDigit(n.charAt(i + 1)))) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (digits < 2 || alnum < 2) {
+            return -1;
+        }
+        String value = n.substring(at, i);
+        boolean plainNumber = value.length() <= 4 && value.chars().allMatch(Character::isDigit);
+        if (plainNumber && i < n.length() && COUNTERS.indexOf(n.charAt(i)) >= 0) {
+            return -1; // 12回, 3件, 20人: a count, not an ID
+        }
+        if (i < n.length() && (Character.isLetter(n.charAt(i)) && n.charAt(i) < 0x80 || n.charAt(i) == '@')) {
+            return -1;
+        }
+        return i;
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+    }
+
+    /** The words before an ID's key and the key itself: 精神障害者保健福祉手帳番号, 利用者ID. */
+    private static String label(String n, int keyStart, int valueStart) {
+        int from = keyStart;
+        while (from > 0 && keyStart - from < 14 && isWordChar(n.charAt(from - 1))) {
+            from--;
+        }
+        return n.substring(from, valueStart);
+    }
+
+    private static Kind idKind(String n, int keyStart, int valueStart, int valueEnd) {
+        String label = label(n, keyStart, valueStart);
+        String value = n.substring(valueStart, valueEnd);
+        if (MY_NUMBER_LABEL.matcher(label).find() || MY_NUMBER.matcher(value).matches()) {
+            return Kind.MY_NUMBER;
+        }
+        if (CERTIFICATE_LABEL.matcher(label).find()) {
+            return Kind.CERTIFICATE_NUMBER;
+        }
+        if (value.contains("_") || LATIN_LETTER.matcher(value).find() && value.contains(".")) {
+            return Kind.HANDLE;
+        }
+        return Kind.ID_NUMBER;
+    }
+
+    private static boolean isWordChar(char c) {
+        return c >= '一' && c <= '龥' || c == '々' || c >= 'ぁ' && c <= 'ん' || c >= 'ァ' && c <= 'ヶ' || c == 'ー' || c == '（' || c == '）'
+                || c == '(' || c == ')' || isAsciiAlnum(c);
+    }
+
+    private static void addresses(Scan s) {
+        String n = s.norm;
+        find(s, ADDRESS, Kind.ADDRESS);
+        Matcher m = ADDRESS_TWO_NUMBERS.matcher(n);
+        while (m.find()) {
+            String place = m.group("place");
+            Matcher mark = PLACE_MARK.matcher(place);
+            int last = -1;
+            while (mark.find()) {
+                last = mark.end();
+            }
+            if (last >= 0 && !PARTICLE.matcher(place.substring(last)).find()) {
+                s.add(Kind.ADDRESS, m.start(), m.end());
+            }
+        }
+        m = BLOCK_NUMBERS.matcher(n);
+        while (m.find()) {
+            boolean fourParts = m.group(2) != null;
+            boolean shortFirst = m.group(1).length() <= 3;
+            String before = n.substring(Math.max(0, m.start() - 16), m.start());
+            String after = n.substring(m.end(), Math.min(n.length(), m.end() + 12));
+            if (fourParts || shortFirst && (ADDRESS_LABEL.matcher(before).find() || BUILDING_AFTER.matcher(after).find())) {
+                s.add(Kind.ADDRESS, m.start(), m.end());
+            }
+        }
+    }
+
+    private static void employers(Scan s) {
+        String n = s.norm;
+        Matcher m = EMPLOYER_PREFIXED.matcher(n);
+        while (m.find()) {
+            int end = nameStartsHere(s, m.start("v")) ? nameEnd(s, m.start("v"), m.end("v")) : -1;
+            if (end > m.start("v")) {
+                s.add(Kind.EMPLOYER, m.start(), end);
+            }
+        }
+        m = EMPLOYER_SUFFIXED.matcher(n);
+        while (m.find()) {
+            s.add(Kind.EMPLOYER, m.start(), m.end());
+        }
+        m = EMPLOYER_BRAND.matcher(n);
+        while (m.find()) {
+            int start = m.start("brand");
+            String brand = m.group("brand");
+            int kana = 0;
+            while (kana < brand.length() && isHiragana(brand.charAt(kana))) {
+                kana++;
+            }
+            boolean ok;
+            if (kana > 0) {
+                int from = stripParticle(n, start, start + kana);
+                String hiragana = n.substring(from, start + kana);
+                ok = from < start + kana && hiraganaNameLike(s, from, start + kana, false) && !brand.endsWith("ー")
+                        && !hiragana.matches(".*[のはがをにでともへや]") && !hiragana.matches(".*(さん|ちゃん|くん|さま).*");
+                start = from;
+            } else {
+                // katakana alone: a made-up name (ハマナス, タイヨー), not a loanword (ペット病院, ビジネスホテル) and before a kanji business word
+                ok = !s.commonNouns(start, m.end("brand")) && !n.substring(m.end("brand"), m.end()).matches("[ァ-ヶー]+") && brand.length() >= 3;
+            }
+            if (ok) {
+                s.add(Kind.EMPLOYER, start, m.end());
+            }
+        }
+        m = EMPLOYER_SHOP.matcher(n);
+        while (m.find()) {
+            int v = m.start("v");
+            Token t = s.tokenAt(v);
+            boolean separated = !m.group("sep").isEmpty();
+            boolean ok = nameStartsHere(s, v) && !(t != null && t.pos().startsWith("名詞-接尾"));
+            if (!separated) {
+                // スーパーまるみつ: only a name in kana right after the kind of shop, not a compound (ホテル業務, スーパーマーケット)
+                int kana = v;
+                while (kana < n.length() && isHiragana(n.charAt(kana))) {
+                    kana++;
+                }
+                ok = ok && kana - v >= 2 && hiraganaNameLike(s, v, kana, false);
+            }
+            if (ok) {
+                int end = nameEnd(s, v, m.end("v"));
+                if (end > v) {
+                    s.add(Kind.EMPLOYER, m.start(), end);
+                }
+            }
+        }
+        m = EMPLOYER_QUOTED.matcher(n);
+        while (m.find()) {
+            String g = m.group("v") != null ? "v" : "w";
+            if (quotedNameLike(s, m.start(g), m.end(g))) {
+                s.add(Kind.EMPLOYER, m.start(g), m.end(g));
+            }
+        }
+    }
+
+    /**
+     * A name starts at {@code v} unless only particles stand there before the next kanji or katakana
+     * (株式会社の社員, 医療法人と連携, 社会福祉法人として); a name in hiragana (はえばる給食) may begin with は or の.
+     */
+    private static boolean nameStartsHere(Scan s, int v) {
+        int r = v;
+        while (r < s.norm.length() && isHiragana(s.norm.charAt(r))) {
+            r++;
+        }
+        int at = v;
+        while (at < r) {
+            Token t = s.tokenAt(at);
+            if (t == null || t.end() > r || !(t.pos().startsWith("助詞") || t.pos().startsWith("助動詞"))) {
+                return true;
+            }
+            at = t.end();
+        }
+        return r == v;
+    }
+
+    /** Where an organization's name written from {@code start} ends: before the first particle, auxiliary or verb after its kana. */
+    private static int nameEnd(Scan s, int start, int limit) {
+        int at = start;
+        while (at < limit && isHiragana(s.norm.charAt(at))) {
+            at++;
+        }
+        if (at > start && s.tokenAt(at) == null) {
+            at = start; // the kana run ends inside a token: walk the tokens from the start
+        }
+        while (at < limit) {
+            Token t = s.tokenAt(at);
+            if (t == null) {
+                at++;
+                continue;
+            }
+            if (at > start && (t.pos().startsWith("助詞") || t.pos().startsWith("助動詞") || t.pos().startsWith("動詞"))) {
+                return at;
+            }
+            at = t.end();
+        }
+        return Math.min(at, limit);
+    }
+
+    /** A quoted name (「やんばる精肉センター」), not a quoted remark (「静かで働きやすい」). */
+    private static boolean quotedNameLike(Scan s, int start, int end) {
+        int at = start;
+        while (at < end) {
+            Token t = s.tokenAt(at);
+            if (t == null) {
+                return true; // the tokens run across the quote: leave it to the other rules
+            }
+            if (t.known() && (t.pos().startsWith("形容詞") || t.pos().startsWith("助動詞") && !t.term().equals("だ")
+                    || t.pos().startsWith("助詞") && !t.term().equals("の") && !t.term().equals("と") || t.pos().startsWith("名詞-形容動詞語幹"))
+                    && !isHiragana(t.term().charAt(0))) {
+                return false;
+            }
+            if (t.pos().startsWith("動詞") && !isHiragana(t.term().charAt(0))) {
+                return false;
+            }
+            if (t.term().matches("です|ます|でした|ました|たい|ない|から|けど|ので|って|よ|ね")) {
+                return false;
+            }
+            at = t.end();
+        }
+        return true;
     }
 
     /** Adds a span; spans that overlap one already found (山田太郎 and 太郎さん) become one. */
@@ -118,15 +645,16 @@ public final class IdentifierCheck {
             out.remove(overlap);
             int s = Math.min(start, overlap.start());
             int e = Math.max(end, overlap.end());
-            out.add(new Finding(overlap.kind(), s, e, text.substring(s, e)));
+            add(out, overlap.kind(), s, e, text);
             return;
         }
         out.add(new Finding(kind, start, end, text.substring(start, end)));
     }
 
-    /** Names: a Kuromoji person-name token (姓 or 名), or an unknown word right before an honorific. */
-    private static void names(String norm, String text, List<Finding> out) {
-        List<Token> tokens = tokens(norm);
+    // ---------------------------------------------------------------------------------------------------------------- names
+
+    private static void names(Scan s) {
+        List<Token> tokens = s.tokens;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             boolean personName = t.pos().startsWith("名詞-固有名詞-人名");
@@ -140,27 +668,332 @@ public final class IdentifierCheck {
                 if (next != null && next.start() == end && next.pos().startsWith("名詞-固有名詞-人名")) {
                     end = next.end();
                 }
-                // a surname alone counts only with an honorific or a given name beside it
+                // a surname alone counts only with an honorific, a given name or a role (所長の南雲) beside it
                 boolean surnameOnly = t.pos().endsWith("姓") && end == t.end();
-                if (!surnameOnly || honorificNext) {
-                    add(out, Kind.PERSON_NAME, t.start(), honorificNext ? next.end() : end, text);
+                if (!surnameOnly || honorificNext || afterRole(s, i)) {
+                    s.add(Kind.PERSON_NAME, t.start(), honorificNext ? next.end() : end);
                 }
                 continue;
             }
+            boolean katakana = KATAKANA_WORD.matcher(t.term()).matches();
             if (honorificNext && (t.pos().startsWith("名詞-固有名詞") || t.pos().startsWith("未知語")
-                    || t.term().matches("[ァ-ヶー]{2,8}") || t.term().matches("[一-龥]{1,2}") && t.pos().startsWith("名詞-一般")
+                    || katakana && !s.commonNouns(t.start(), t.end()) || SHORT_KANJI.matcher(t.term()).matches() && t.pos().startsWith("名詞-一般")
                     && !NOT_NAMES.contains(t.term()) && t.term().length() <= 2 && isLikelySurname(t.term()))) {
-                add(out, Kind.PERSON_NAME, t.start(), next.end(), text);
+                s.add(Kind.PERSON_NAME, t.start(), next.end());
             }
         }
+        surnameSpaceGiven(s);
+        titles(s);
+        hiraganaHonorifics(s);
+        kanaPairs(s);
+        latin(s);
     }
 
     /** Common nouns of one or two kanji before an honorific are rarely anything but a surname (田中さん is tagged 人名). */
     private static boolean isLikelySurname(String term) {
-        return !term.matches(".*(者|員|長|師|士|家|所|社|族|生|様)$");
+        return !ROLE_ENDING.matcher(term).find();
     }
 
-    private record Token(String term, String pos, int start, int end) {
+    /** 所長の南雲と, 担当：南雲: a bare family name right after a role word and の or a colon, before a particle or punctuation. */
+    private static boolean afterRole(Scan s, int i) {
+        if (i < 2) {
+            return false;
+        }
+        Token t = s.tokens.get(i);
+        Token link = s.tokens.get(i - 1);
+        Token role = s.tokens.get(i - 2);
+        Token next = i + 1 < s.tokens.size() ? s.tokens.get(i + 1) : null;
+        boolean linked = link.end() == t.start() && (link.term().equals("の") || link.term().matches("[:：・]"));
+        boolean roleBefore = role.end() == link.start() && (ROLE_WORDS.contains(role.term()) || TITLE.matcher(role.term()).matches());
+        boolean ends = next == null || next.pos().startsWith("助詞") || next.pos().startsWith("記号");
+        return linked && roleBefore && ends;
+    }
+
+    /** 仲村 さおり, 金城 亮, 山川 ゆい: a family name, one space, a given name. */
+    private static void surnameSpaceGiven(Scan s) {
+        List<Token> tokens = s.tokens;
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            Token family = tokens.get(i);
+            Token space = tokens.get(i + 1);
+            Token given = tokens.get(i + 2);
+            if (space.start() != family.end() || space.end() != given.start() || !SURNAME_SPACE_GIVEN.matcher(space.term()).matches()) {
+                continue;
+            }
+            boolean surname = family.pos().startsWith("名詞-固有名詞-人名-姓");
+            boolean familyLike = surname || KANJI_ONLY.matcher(family.term()).matches() && family.term().length() <= 3
+                    && (family.pos().startsWith("名詞-固有名詞") || family.pos().startsWith("名詞-一般"));
+            if (!familyLike || NOT_NAMES.contains(family.term())) {
+                continue;
+            }
+            if (given.pos().startsWith("名詞-固有名詞-人名-名")) {
+                s.add(Kind.PERSON_NAME, family.start(), given.end());
+                continue;
+            }
+            int end = given.start();
+            while (end < s.norm.length() && isHiragana(s.norm.charAt(end))) {
+                end++;
+            }
+            int len = end - given.start();
+            boolean place = family.pos().startsWith("名詞-固有名詞-地域") || surname;
+            if (place && len >= 2 && len <= 4 && hiraganaNameLike(s, given.start(), end, false)) {
+                s.add(Kind.PERSON_NAME, family.start(), end);
+            }
+        }
+    }
+
+    /** A family name (kanji, katakana or hiragana) right before a job title: 森下医師, 大川課長, タカハシ主任, もりした先生. */
+    private static void titles(Scan s) {
+        Matcher m = TITLE.matcher(s.norm);
+        while (m.find()) {
+            if (s.tokenAt(m.start()) == null) {
+                continue; // inside a word (支店長 holds 店長)
+            }
+            int start = nameBefore(s, m.start());
+            if (start >= 0) {
+                s.add(Kind.PERSON_NAME, start, m.end());
+            }
+        }
+    }
+
+    private static int nameBefore(Scan s, int at) {
+        Token t = s.tokenEndingAt(at);
+        if (t != null && !PLACEHOLDER.matcher(t.term()).matches() && !NOT_NAMES.contains(t.term()) && !ROLE_WORDS.contains(t.term())) {
+            String pos = t.pos();
+            Token prev = s.before(t);
+            boolean prevAdjacentNoun = prev != null && prev.end() == t.start() && (prev.pos().startsWith("名詞") || prev.pos().startsWith("接頭詞"));
+            if (pos.startsWith("名詞-固有名詞-人名")) {
+                int start = t.start();
+                while (prev != null && prev.end() == start && prev.pos().startsWith("名詞-固有名詞-人名")) {
+                    start = prev.start();
+                    prev = s.before(prev);
+                }
+                return start;
+            }
+            boolean kanji = KANJI_ONLY.matcher(t.term()).matches();
+            if (kanji && t.term().length() <= 2 && prev != null && prev.end() == t.start() && prev.pos().startsWith("名詞-固有名詞-人名")
+                    && pos.startsWith("名詞-一般")) {
+                return prev.start(); // 仲村渠: a surname Kuromoji splits
+            }
+            if (pos.startsWith("名詞-固有名詞") && !prevAdjacentNoun && (kanji && t.term().length() <= 4
+                    || NATIVE_KATAKANA.matcher(t.term()).matches() && t.term().length() >= 2)) {
+                return t.start();
+            }
+            if (kanji && t.term().length() >= 3 && t.term().length() <= 4 && pos.startsWith("名詞-一般") && !prevAdjacentNoun
+                    && !ROLE_SUFFIX.matcher(t.term()).matches()) {
+                return t.start(); // 早乙女, 御手洗: surnames that are also words
+            }
+        }
+        int k = at;
+        while (k > 0 && isKatakana(s.norm.charAt(k - 1))) {
+            k--;
+        }
+        if (at - k >= 2 && at - k <= 8 && NATIVE_KATAKANA.matcher(s.norm.substring(k, at)).matches() && !s.commonNouns(k, at)) {
+            return k;
+        }
+        return hiraganaName(s, at, false);
+    }
+
+    /** ゆうきくん, さくらちゃん, あきらさん: a given name in hiragana before an honorific. */
+    private static void hiraganaHonorifics(Scan s) {
+        Matcher m = HONORIFIC.matcher(s.norm);
+        while (m.find()) {
+            int at = m.start();
+            if (at == 0 || !isHiragana(s.norm.charAt(at - 1))) {
+                continue;
+            }
+            // the honorific must not sit inside a dictionary word (たくさん, みなさん, ちゃんと is checked below)
+            boolean inside = false;
+            for (int p = Math.max(0, at - 6); p < at; p++) {
+                Token t = s.tokenAt(p);
+                if (t != null && t.end() >= m.end() && t.known()) {
+                    inside = true;
+                    break;
+                }
+            }
+            if (inside) {
+                continue;
+            }
+            boolean chanTo = s.norm.startsWith("ちゃんと", at);
+            int start = hiraganaName(s, at, chanTo);
+            if (start >= 0) {
+                s.add(Kind.PERSON_NAME, start, m.end());
+            }
+        }
+    }
+
+    /** The start of a hiragana name ending at {@code at}, or -1. */
+    private static int hiraganaName(Scan s, int at, boolean chanTo) {
+        String n = s.norm;
+        int i = at;
+        while (i > 0 && isHiragana(n.charAt(i - 1))) {
+            i--;
+        }
+        i = stripParticle(n, i, at);
+        if (at - i < 2 || at - i > 6 || !hiraganaNameLike(s, i, at, chanTo)) {
+            return -1;
+        }
+        return i;
+    }
+
+    /** 長女のさくら: a particle that joins the name to the kanji before it is not part of the name. */
+    private static int stripParticle(String n, int i, int end) {
+        if (end - i >= 3 && i > 0 && !isHiragana(n.charAt(i - 1)) && "のはがとにもをへでや".indexOf(n.charAt(i)) >= 0) {
+            return i + 1;
+        }
+        return i;
+    }
+
+    private static boolean hiraganaNameLike(Scan s, int start, int end, boolean chanTo) {
+        String run = s.norm.substring(start, end);
+        if (run.length() < 2 || HIRAGANA_NOT_NAMES.contains(run) || s.functionWord(start, end)) {
+            return false;
+        }
+        if (run.length() >= 4 && run.endsWith("や")) {
+            return false; // がんばりやさん
+        }
+        if (run.endsWith("の") && s.tokenAt(start) != null && s.tokenAt(start).end() == end - 1 && s.tokenAt(start).known()) {
+            return false; // ほかの, いつもの
+        }
+        if (run.matches(".*[ないくてた]") && s.tokenEndingAt(end) != null && s.tokenEndingAt(end).known()
+                && (s.tokenEndingAt(end).pos().startsWith("形容詞") || s.tokenEndingAt(end).pos().startsWith("助動詞")
+                || s.tokenEndingAt(end).pos().startsWith("助詞-接続助詞")) && s.tokenEndingAt(end).term().length() >= 2) {
+            return false; // あたらしい, ちいさな: an inflected word
+        }
+        return !chanTo || !run.matches(".*[てでにくずりもとっ]");
+    }
+
+    /** ヤマダ タロウ, すずき・はなこ: family and given name in kana with a space or ・ between them. */
+    private static void kanaPairs(Scan s) {
+        String n = s.norm;
+        Matcher m = KANA_PAIR.matcher(n);
+        while (m.find()) {
+            int start = m.start();
+            int end = m.end();
+            boolean listBefore = start >= 2 && "・ 　".indexOf(n.charAt(start - 1)) >= 0 && isKana(n.charAt(start - 2));
+            boolean listAfter = end + 1 < n.length() && "・ 　".indexOf(n.charAt(end)) >= 0 && isKana(n.charAt(end + 1));
+            if (listBefore || listAfter) {
+                continue; // ア・イ・ウ, a list of words
+            }
+            if (m.group("a") != null) {
+                String a = m.group("a");
+                String b = m.group("b");
+                if (NATIVE_KATAKANA.matcher(a).matches() && NATIVE_KATAKANA.matcher(b).matches()
+                        && !(s.commonNouns(m.start("a"), m.end("a")) && s.commonNouns(m.start("b"), m.end("b")))) {
+                    s.add(Kind.PERSON_NAME, start, end);
+                }
+            } else {
+                String c = m.group("c");
+                String d = m.group("d");
+                boolean cFunction = s.functionWord(m.start("c"), m.end("c"));
+                boolean dFunction = s.functionWord(m.start("d"), m.end("d"));
+                boolean cName = isPersonToken(s, m.start("c"), m.end("c"));
+                boolean dName = isPersonToken(s, m.start("d"), m.end("d"));
+                boolean interjection = cFunction && (s.tokenAt(m.start("c")).pos().startsWith("感動詞") || s.tokenAt(m.start("c")).pos().startsWith("接続詞"));
+                if (c.matches(".*[はがをへ]") || POLITE_ENDING.matcher(d).matches() || cFunction && dFunction && !cName && !dName || interjection
+                        || HIRAGANA_NOT_NAMES.contains(c) || HIRAGANA_NOT_NAMES.contains(d)) {
+                    continue;
+                }
+                s.add(Kind.PERSON_NAME, start, end);
+            }
+        }
+    }
+
+    private static boolean isPersonToken(Scan s, int start, int end) {
+        Token t = s.tokenAt(start);
+        return t != null && t.end() == end && t.pos().startsWith("名詞-固有名詞-人名");
+    }
+
+    /** Names in Latin letters: Taro Yamada, YAMAUCHI Ryo, K. Sato, Mr. Nguyen, Maria Santos さん, 担当：Shinjo. */
+    private static void latin(Scan s) {
+        String n = s.norm;
+        List<int[]> words = new ArrayList<>();
+        Matcher m = LATIN_WORD.matcher(n);
+        while (m.find()) {
+            words.add(new int[] {m.start(), m.end()});
+        }
+        int i = 0;
+        while (i < words.size()) {
+            int j = i;
+            while (j + 1 < words.size() && joins(n, words.get(j)[1], words.get(j + 1)[0])) {
+                j++;
+            }
+            latinSequence(s, words.subList(i, j + 1));
+            i = j + 1;
+        }
+        m = LATIN_INITIAL.matcher(n);
+        while (m.find()) {
+            String before = n.substring(Math.max(0, m.start() - 16), m.start());
+            if (romajiName(m.group("v")) || LATIN_LABEL_CUE.matcher(before).find()) {
+                s.add(Kind.PERSON_NAME, m.start(), m.end());
+            }
+        }
+    }
+
+    private static boolean joins(String n, int end, int nextStart) {
+        String between = n.substring(end, nextStart);
+        return between.equals(" ") || between.equals(", ") || between.equals("　");
+    }
+
+    private static void latinSequence(Scan s, List<int[]> seq) {
+        String n = s.norm;
+        int k = 0;
+        boolean found = false;
+        while (k + 1 < seq.size()) {
+            if (romajiName(word(n, seq.get(k))) && romajiName(word(n, seq.get(k + 1)))) {
+                int last = k + 1;
+                while (last + 1 < seq.size() && romajiName(word(n, seq.get(last + 1))) && last - k < 2) {
+                    last++;
+                }
+                s.add(Kind.PERSON_NAME, seq.get(k)[0], seq.get(last)[1]);
+                found = true;
+                k = last + 1;
+            } else {
+                k++;
+            }
+        }
+        if (found) {
+            return;
+        }
+        int start = seq.get(0)[0];
+        String before = n.substring(Math.max(0, start - 16), start);
+        int lastWord = Math.min(seq.size(), 3) - 1;
+        int end = seq.get(lastWord)[1];
+        String first = word(n, seq.get(0));
+        boolean capitalized = first.length() >= 2 && Character.isLowerCase(first.charAt(1));
+        if (LATIN_TITLE_CUE.matcher(before).find()) {
+            s.add(Kind.PERSON_NAME, start, end);
+        } else if (LATIN_LABEL_CUE.matcher(before).find() && (seq.size() >= 2 || capitalized && romajiName(first))) {
+            s.add(Kind.PERSON_NAME, start, end);
+        } else if (capitalized && first.length() >= 3 && LATIN_HONORIFIC_AFTER.matcher(n.substring(end, Math.min(n.length(), end + 4))).find()) {
+            s.add(Kind.PERSON_NAME, start, end);
+        }
+    }
+
+    private static String word(String n, int[] w) {
+        return n.substring(w[0], w[1]);
+    }
+
+    private static boolean romajiName(String w) {
+        String lower = w.toLowerCase(Locale.ROOT);
+        return lower.length() >= 2 && !NOT_ROMAJI_NAMES.contains(lower) && ROMAJI.matcher(lower).matches();
+    }
+
+    private static boolean isHiragana(char c) {
+        return c >= 'ぁ' && c <= 'ゖ';
+    }
+
+    private static boolean isKatakana(char c) {
+        return c >= 'ァ' && c <= 'ヺ' || c == 'ー';
+    }
+
+    private static boolean isKana(char c) {
+        return isHiragana(c) || isKatakana(c);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------- tokens
+
+    /** A Kuromoji token; {@code known} when it comes from the dictionary (an unknown word has no reading). */
+    private record Token(String term, String pos, int start, int end, boolean known) {
     }
 
     private static List<Token> tokens(String text) {
@@ -168,12 +1001,13 @@ public final class IdentifierCheck {
         try (JapaneseTokenizer tokenizer = new JapaneseTokenizer(null, false, JapaneseTokenizer.Mode.NORMAL)) {
             CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
             PartOfSpeechAttribute pos = tokenizer.addAttribute(PartOfSpeechAttribute.class);
+            ReadingAttribute reading = tokenizer.addAttribute(ReadingAttribute.class);
             OffsetAttribute offset = tokenizer.addAttribute(OffsetAttribute.class);
             tokenizer.setReader(new StringReader(text));
             tokenizer.reset();
             while (tokenizer.incrementToken()) {
                 String p = pos.getPartOfSpeech();
-                out.add(new Token(term.toString(), p == null ? "未知語" : p, offset.startOffset(), offset.endOffset()));
+                out.add(new Token(term.toString(), p == null ? "未知語" : p, offset.startOffset(), offset.endOffset(), reading.getReading() != null));
             }
             tokenizer.end();
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Resource;
+import jp.tsunagu.access.CasePart;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.conference.ConferenceTerms.LearningKind;
 import jp.tsunagu.conference.ConferenceTerms.Tag;
@@ -50,7 +51,7 @@ public class LearningService {
 
     @WithSession
     public Uni<List<LearningView>> forConference(Viewer viewer, long id) {
-        return access.material(viewer, id, "LEARNINGS", false).chain(l -> Learning.<Learning>list(
+        return access.material(viewer, id, CasePart.LEARNINGS, false).chain(l -> Learning.<Learning>list(
                 "conferenceId = ?1 order by id", id).map(list -> list.stream().map(x -> view(x, l.conference())).toList()));
     }
 
@@ -77,7 +78,7 @@ public class LearningService {
             }
         }
         p.check();
-        return access.material(viewer, id, "LEARNINGS", true).chain(l -> guard.require(Map.of("body", in.body())).chain(() -> {
+        return access.material(viewer, id, CasePart.LEARNINGS, true).chain(l -> guard.require(viewer, Map.of("body", in.body())).chain(() -> {
             Learning x = new Learning();
             x.conferenceId = id;
             x.kind = in.kind();
@@ -120,14 +121,29 @@ public class LearningService {
             if (ids.isEmpty()) {
                 return Uni.createFrom().item(List.<LearningView>of());
             }
-            return Conference.<Conference>list("id in ?1", ids).map(cs -> {
+            return Conference.<Conference>list("id in ?1", ids).chain(cs -> ConferenceAttendee.<ConferenceAttendee>list(
+                    "conferenceId in ?1 and accountId = ?2 and removedAt is null", ids, viewer.accountId()).map(mine -> {
                 Map<Long, Conference> byId = cs.stream().collect(Collectors.toMap(c -> c.id, c -> c));
+                Map<Long, ConferenceAttendee> me = mine.stream().collect(Collectors.toMap(a -> a.conferenceId, a -> a, (a, b) -> a));
+                List<Learning> sorted = new ArrayList<>(hits);
+                sorted.sort((a, b) -> byId.get(b.conferenceId).startsAt.compareTo(byId.get(a.conferenceId).startsAt));
                 List<LearningView> out = new ArrayList<>();
-                hits.forEach(x -> out.add(view(x, byId.get(x.conferenceId))));
-                out.sort((a, b) -> b.conferenceDate().compareTo(a.conferenceDate()));
+                for (Learning x : sorted) {
+                    Conference c = byId.get(x.conferenceId);
+                    // the library names a conference only to those the policy lets know of it
+                    boolean known = policy.permits(viewer, Action.VIEW,
+                            new ConferenceAccess.Loaded(c, me.get(c.id)).resource());
+                    out.add(known ? view(x, c) : anonymous(x));
+                }
                 return out;
-            });
+            }));
         });
+    }
+
+    /** A learning whose conference the viewer may not know of: the lesson, without where it came from. */
+    static LearningView anonymous(Learning x) {
+        return new LearningView(x.id, null, x.kind, x.body, x.tags == null ? List.of() : List.of(x.tags),
+                x.approvedAt != null, x.approvedAt, null, null, null);
     }
 
     static LearningView view(Learning x, Conference c) {

@@ -37,8 +37,8 @@ public class RetentionJob {
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                         "WITH due AS (UPDATE conference SET materials_deleted_at = ?1, current_phase = NULL,"
                                 + " phase_started_at = NULL, version = version + 1 WHERE materials_deleted_at IS NULL"
-                                + " AND starts_at + make_interval(mins => duration_minutes)"
-                                + " + make_interval(days => retention_days) <= ?1 RETURNING id),"
+                                + " AND least(coalesce(purge_after, 'infinity'::timestamptz), starts_at + make_interval(mins => duration_minutes)"
+                                + " + make_interval(days => retention_days)) <= ?1 RETURNING id),"
                                 + " team AS (DELETE FROM case_team_member WHERE conference_id IN (SELECT id FROM due)),"
                                 + " sheet AS (DELETE FROM case_sheet WHERE conference_id IN (SELECT id FROM due)),"
                                 + " board AS (DELETE FROM board_entry WHERE conference_id IN (SELECT id FROM due))"

@@ -68,8 +68,25 @@ public class ActionService {
                             + " order by a.dueOn nulls last, a.id", ActionItem.class)
                     .setParameter("series", m.seriesId).setParameter("m", m.id)
                     .setParameter("start", m.startsAt == null ? m.createdAt : m.startsAt).getResultList())
+                    .chain(list -> visibleOnly(viewer, list))
                     .chain(list -> views(viewer, list));
         });
+    }
+
+    /**
+     * A carried item shows its title, owner and meeting: only where the viewer may read the minutes
+     * of the meeting it came from (the one decision, per earlier meeting).
+     */
+    Uni<List<ActionItem>> visibleOnly(Viewer viewer, List<ActionItem> items) {
+        if (items.isEmpty()) {
+            return Uni.createFrom().item(items);
+        }
+        List<Long> ids = items.stream().map(a -> a.meetingId).distinct().toList();
+        return Meeting.<Meeting>list("id in ?1", ids).chain(meetings -> access.filterMinutesVisible(viewer, meetings))
+                .map(readable -> {
+                    java.util.Set<Long> ok = readable.stream().map(l -> l.meeting().id).collect(java.util.stream.Collectors.toSet());
+                    return items.stream().filter(a -> ok.contains(a.meetingId)).toList();
+                });
     }
 
     Uni<List<ActionView>> views(Viewer viewer, List<ActionItem> items) {

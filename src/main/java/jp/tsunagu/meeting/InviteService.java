@@ -64,6 +64,14 @@ public class InviteService {
 
     static final int MAX_INVITEES = 500;
 
+    /** People without an account one meeting may invite (each gets a mail from the platform's sender). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tsunagu.meeting.max-external-invitees", defaultValue = "50")
+    int maxExternal;
+
+    /** Invitation mails the staff of one organization may send in a day (Tokyo time); the secretariat is exempt. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tsunagu.mail.per-organization-per-day", defaultValue = "300")
+    int perOrganizationPerDay;
+
     @Inject
     AccessPolicy policy;
 
@@ -125,7 +133,7 @@ public class InviteService {
             if (!Status.SCHEDULING.name().equals(m.status) && !Status.SCHEDULED.name().equals(m.status)) {
                 throw new ProblemException(409, "invite-not-open");
             }
-            return targetOrganizations(viewer, in, type).chain(orgIds -> accountsOf(orgIds)).chain(accounts -> {
+            return targetOrganizations(viewer, m, in, type).chain(orgIds -> accountsOf(orgIds)).chain(accounts -> {
                 Map<String, Invitee> wanted = new LinkedHashMap<>();
                 for (Object[] a : accounts) {
                     String email = ((String) a[1]).toLowerCase();
@@ -151,7 +159,13 @@ public class InviteService {
                         if (existing.size() + fresh.size() > MAX_INVITEES) {
                             throw new ProblemException(400, "too-many-invitees", MAX_INVITEES);
                         }
-                        return checkPersonOrganizations(persons).chain(() -> issue(m, fresh))
+                        long external = existing.stream().filter(e -> e.accountId == null && e.revokedAt == null).count()
+                                + fresh.stream().filter(e -> e.accountId == null).count();
+                        if (external > maxExternal && !viewer.is(jp.tsunagu.access.Role.NETWORK_ADMIN)) {
+                            throw ProblemException.badRequest(List.of(new ProblemException.FieldError("persons", "too-many-external", List.of(maxExternal))));
+                        }
+                        return checkPersonOrganizations(persons).chain(() -> checkDailyCap(viewer, fresh.size()))
+                                .chain(() -> issue(m, fresh))
                                 .chain(mails -> list(viewer, l).map(all -> new Sent<>(
                                         new InviteResult(fresh.size(), wanted.size() - fresh.size(), all), mails)));
                     });
@@ -189,12 +203,39 @@ public class InviteService {
         Kind kind = Status.SCHEDULING.name().equals(m.status) ? Kind.POLL : Kind.INVITATION;
         return Rows.persistAll(fresh)
                 .chain(() -> MeetingVenue.<MeetingVenue>list("meetingId = ?1 order by position", m.id))
-                .chain(venues -> notices.inApp(fresh.stream().filter(i -> i.accountId != null).map(i -> i.accountId)
-                        .toList(), kind, m).map(x -> tokens.entrySet().stream()
-                        .map(e -> notices.firstMail(m, venues, e.getKey(), e.getValue(), kind)).toList()));
+                .chain(venues -> notices.hosts(m).chain(hosts -> notices.inApp(fresh.stream().filter(i -> i.accountId != null)
+                        .map(i -> i.accountId).toList(), kind, m).map(x -> tokens.entrySet().stream()
+                        .map(e -> notices.firstMail(m, venues, e.getKey(), e.getValue(), kind, hosts)).toList())));
     }
 
-    Uni<Set<Long>> targetOrganizations(Viewer viewer, InviteInput in, OrgType type) {
+    /**
+     * The platform's sender is not a mass mailer: the staff of one organization send at most
+     * {@code tsunagu.mail.per-organization-per-day} invitations a day (Tokyo), counted over every
+     * meeting; the secretariat, which invites the whole network to its seminars, is exempt.
+     */
+    Uni<Void> checkDailyCap(Viewer viewer, int adding) {
+        if (adding == 0 || viewer.is(jp.tsunagu.access.Role.NETWORK_ADMIN) || viewer.organizationIds().isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant dayStart = jp.tsunagu.platform.time.JapaneseCalendar.today().atStartOfDay(jp.tsunagu.platform.time.JapaneseCalendar.TOKYO).toInstant();
+        return Panache.getSession().chain(s -> s.createSelectionQuery("select count(i) from Invitee i where i.invitedAt >= :day"
+                        + " and i.invitedBy in (select m.accountId from Membership m where m.organizationId in :orgs)", Long.class)
+                .setParameter("day", dayStart).setParameter("orgs", viewer.organizationIds()).getSingleResult())
+                .map(sent -> {
+                    if (sent + adding > perOrganizationPerDay) {
+                        long retry = java.time.Duration.between(Instant.now(), dayStart.plus(java.time.Duration.ofDays(1))).toSeconds() + 1;
+                        throw ProblemException.withHeader(429, "mail-daily-cap", "Retry-After", Long.toString(retry),
+                                perOrganizationPerDay, Math.max(0, perOrganizationPerDay - sent));
+                    }
+                    return null;
+                });
+    }
+
+    /**
+     * The organizations to invite. Chosen by criteria (type, prefecture, area), they are only those
+     * in the meeting's circle — the secretariat may reach the whole network.
+     */
+    Uni<Set<Long>> targetOrganizations(Viewer viewer, Meeting meeting, InviteInput in, OrgType type) {
         Set<Long> out = new HashSet<>();
         if (in.organizationIds() != null) {
             out.addAll(in.organizationIds());
@@ -218,8 +259,15 @@ public class InviteService {
                     return null;
                 });
         boolean byCriteria = type != null || in.prefectureCode() != null || in.areaId() != null;
+        boolean anywhere = viewer.is(jp.tsunagu.access.Role.NETWORK_ADMIN);
+        if (byCriteria && !anywhere && meeting.circleId == null) {
+            throw ProblemException.field("organizationType", "criteria-needs-circle");
+        }
         Uni<Void> criteria = !byCriteria ? Uni.createFrom().voidItem() : Panache.getSession().chain(s -> {
             StringBuilder q = new StringBuilder("select o.id from Organization o where 1 = 1");
+            if (!anywhere) {
+                q.append(" and o.id in (select cm.organizationId from CircleMember cm where cm.circleId = :circle)");
+            }
             if (type != null) {
                 q.append(" and o.orgType = :type");
             }
@@ -230,6 +278,9 @@ public class InviteService {
                 q.append(" and o.id in (select oa.organizationId from OrganizationArea oa where oa.areaId = :area)");
             }
             var query = s.createSelectionQuery(q.toString(), Long.class);
+            if (!anywhere) {
+                query.setParameter("circle", meeting.circleId);
+            }
             if (type != null) {
                 query.setParameter("type", type.name());
             }

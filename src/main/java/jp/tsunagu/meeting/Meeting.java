@@ -51,6 +51,9 @@ public class Meeting extends PanacheEntityBase {
     public java.time.Instant minutesPublishedAt;
     @Column(name = "created_by")
     public Long createdBy;
+    /** The organization that created the meeting: it (and the secretariat) alone changes the co-hosts. */
+    @Column(name = "host_org_id")
+    public Long hostOrgId;
     @Column(name = "created_at")
     public java.time.Instant createdAt;
     @Column(name = "updated_at")

@@ -22,10 +22,19 @@ import java.util.Set;
 public class MeetingAccess {
 
     /** A loaded meeting and its access facts. */
-    public record Loaded(Meeting meeting, Set<Long> organizerIds, Invitee invitation) {
+    public record Loaded(Meeting meeting, Set<Long> organizerIds, Invitee invitation, Set<Long> askedCoHostIds) {
+        public Loaded(Meeting meeting, Set<Long> organizerIds, Invitee invitation) {
+            this(meeting, organizerIds, invitation, Set.of());
+        }
+
         public Resource.Meeting resource() {
             return new Resource.Meeting(organizerIds, meeting.circleId, invitation != null,
-                    MeetingTerms.Status.DRAFT.name().equals(meeting.status));
+                    MeetingTerms.Status.DRAFT.name().equals(meeting.status), askedCoHostIds);
+        }
+
+        /** The co-host list, with the organization that created the meeting. */
+        public Resource.MeetingOrganizers organizers() {
+            return new Resource.MeetingOrganizers(resource(), meeting.hostOrgId);
         }
 
         public Resource.Minutes minutes() {
@@ -49,12 +58,13 @@ public class MeetingAccess {
     Uni<Loaded> facts(Viewer viewer, Meeting meeting) {
         return MeetingOrganizer.<MeetingOrganizer>list("meetingId", meeting.id).chain(orgs -> {
             Set<Long> organizerIds = new HashSet<>();
-            orgs.forEach(o -> organizerIds.add(o.organizationId));
+            Set<Long> asked = new HashSet<>();
+            orgs.forEach(o -> (o.consentedAt != null ? organizerIds : asked).add(o.organizationId));
             if (!viewer.signedIn()) {
-                return Uni.createFrom().item(new Loaded(meeting, organizerIds, null));
+                return Uni.createFrom().item(new Loaded(meeting, organizerIds, null, asked));
             }
             return Invitee.<Invitee>find("meetingId = ?1 and accountId = ?2 and revokedAt is null", meeting.id,
-                    viewer.accountId()).firstResult().map(inv -> new Loaded(meeting, organizerIds, inv));
+                    viewer.accountId()).firstResult().map(inv -> new Loaded(meeting, organizerIds, inv, asked));
         });
     }
 
@@ -80,12 +90,7 @@ public class MeetingAccess {
      */
     public Uni<Loaded> organizerView(Viewer viewer, long id) {
         return load(viewer, id, false).map(l -> {
-            if (!policy.permits(viewer, Action.EDIT, l.resource())) {
-                if (!viewer.signedIn()) {
-                    throw ProblemException.unauthorized();
-                }
-                throw ProblemException.notFound();
-            }
+            policy.decide(viewer, Action.VIEW, new Resource.MeetingBackstage(l.resource())).orThrow();
             return l;
         });
     }
@@ -112,6 +117,15 @@ public class MeetingAccess {
 
     /** Keeps the meetings of a list the viewer may see (the one decision, applied per row). */
     Uni<List<Loaded>> filterVisible(Viewer viewer, List<Meeting> meetings) {
+        return loadAll(viewer, meetings).map(all -> all.stream().filter(l -> canSee(viewer, l)).toList());
+    }
+
+    /** Keeps the meetings of a list whose minutes and action items the viewer may read. */
+    Uni<List<Loaded>> filterMinutesVisible(Viewer viewer, List<Meeting> meetings) {
+        return loadAll(viewer, meetings).map(all -> all.stream().filter(l -> canSeeMinutes(viewer, l)).toList());
+    }
+
+    private Uni<List<Loaded>> loadAll(Viewer viewer, List<Meeting> meetings) {
         if (meetings.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -122,9 +136,11 @@ public class MeetingAccess {
         return MeetingOrganizer.<MeetingOrganizer>list("meetingId in ?1", ids).chain(orgs -> mine.map(invs ->
                 meetings.stream().map(m -> {
                     Set<Long> organizerIds = new HashSet<>();
-                    orgs.stream().filter(o -> o.meetingId.equals(m.id)).forEach(o -> organizerIds.add(o.organizationId));
+                    Set<Long> asked = new HashSet<>();
+                    orgs.stream().filter(o -> o.meetingId.equals(m.id))
+                            .forEach(o -> (o.consentedAt != null ? organizerIds : asked).add(o.organizationId));
                     Invitee inv = invs.stream().filter(i -> i.meetingId.equals(m.id)).findFirst().orElse(null);
-                    return new Loaded(m, organizerIds, inv);
-                }).filter(l -> policy.permits(viewer, Action.VIEW, l.resource())).toList()));
+                    return new Loaded(m, organizerIds, inv, asked);
+                }).toList()));
     }
 }

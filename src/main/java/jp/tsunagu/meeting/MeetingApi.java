@@ -112,6 +112,20 @@ public class MeetingApi {
         return viewers.signedIn().chain(v -> meetings.update(v, id, body));
     }
 
+    /** An answer to being asked to co-host. */
+    public record CoHostAnswer(@jakarta.validation.constraints.NotNull Boolean accept) {
+    }
+
+    /** An organization asked to co-host agrees (it then runs the meeting) or declines (it leaves the list). */
+    @POST
+    @Path("/meetings/{id}/co-host")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<MeetingDetail> answerCoHost(@PathParam("id") String raw, @NotNull @jakarta.validation.Valid CoHostAnswer body) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> meetings.answerCoHost(v, id, body.accept())
+                .chain(() -> body.accept() ? meetings.detail(v, id) : Uni.createFrom().nullItem()));
+    }
+
     @POST
     @Path("/meetings/{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -42,6 +42,9 @@ public class MeetingNotices {
     @Inject
     NotificationService notifications;
 
+    @Inject
+    jp.tsunagu.directory.NameLookup names;
+
     @ConfigProperty(name = "tsunagu.base-url")
     String baseUrl;
 
@@ -50,6 +53,20 @@ public class MeetingNotices {
      * account, stores in-app notifications for those with one. Call inside the transaction.
      */
     public Uni<List<OutMail>> prepare(Meeting m, List<MeetingVenue> venues, List<Invitee> targets, Kind kind) {
+        return hosts(m).chain(hosts -> prepare(m, venues, targets, kind, hosts));
+    }
+
+    /**
+     * The organizations that host a meeting, as every mail names them plainly (so a mail from the
+     * platform's sender always says who sent the invitation).
+     */
+    Uni<String> hosts(Meeting m) {
+        return MeetingOrganizer.<MeetingOrganizer>list("meetingId = ?1 and consentedAt is not null", m.id)
+                .chain(rows -> names.orgs(rows.stream().map(o -> o.organizationId).toList(), Messages.JA))
+                .map(orgs -> String.join("、", orgs.values().stream().map(o -> o.name()).sorted().toList()));
+    }
+
+    private Uni<List<OutMail>> prepare(Meeting m, List<MeetingVenue> venues, List<Invitee> targets, Kind kind, String hosts) {
         List<OutMail> mails = new ArrayList<>();
         List<Long> accounts = new ArrayList<>();
         byte[] ics = m.startsAt == null ? null : CalendarFiles.invitation(event(m, venues));
@@ -64,7 +81,7 @@ public class MeetingNotices {
                 i.tokenHash = SecretTokens.hash(token);
                 link = baseUrl + "/p/" + token;
             }
-            mails.add(mail(m, venues, i, kind, link, ics));
+            mails.add(mail(m, venues, i, kind, link, ics, hosts));
         }
         return inApp(accounts, kind, m).map(x -> mails);
     }
@@ -76,22 +93,25 @@ public class MeetingNotices {
     }
 
     /** The first mail of a person without an account carries the token just issued. */
-    OutMail firstMail(Meeting m, List<MeetingVenue> venues, Invitee i, String token, Kind kind) {
+    OutMail firstMail(Meeting m, List<MeetingVenue> venues, Invitee i, String token, Kind kind, String hosts) {
         String link = i.accountId != null ? baseUrl + "/meetings/" + m.id : baseUrl + "/p/" + token;
-        return mail(m, venues, i, kind, link, m.startsAt == null ? null : CalendarFiles.invitation(event(m, venues)));
+        return mail(m, venues, i, kind, link, m.startsAt == null ? null : CalendarFiles.invitation(event(m, venues)), hosts);
     }
 
-    private OutMail mail(Meeting m, List<MeetingVenue> venues, Invitee i, Kind kind, String link, byte[] ics) {
+    private OutMail mail(Meeting m, List<MeetingVenue> venues, Invitee i, Kind kind, String link, byte[] ics, String hosts) {
         String k = "meeting-mail." + kind.name().toLowerCase(Locale.ROOT);
         String subject = Messages.get(Messages.JA, k + ".subject", m.title) + " / " + Messages.get(Messages.EN, k + ".subject", m.title);
-        String body = text(Messages.JA, m, venues, i, k, link) + "\n\n----\n\n" + text(Messages.EN, m, venues, i, k, link);
+        String body = text(Messages.JA, m, venues, i, k, link, hosts) + "\n\n----\n\n" + text(Messages.EN, m, venues, i, k, link, hosts);
         boolean attach = ics != null && kind != Kind.POLL && kind != Kind.MINUTES;
         return new OutMail(i.email, subject, body, attach ? ics : null);
     }
 
-    private static String text(Locale l, Meeting m, List<MeetingVenue> venues, Invitee i, String key, String link) {
+    private static String text(Locale l, Meeting m, List<MeetingVenue> venues, Invitee i, String key, String link, String hosts) {
         StringBuilder b = new StringBuilder();
         b.append(Messages.get(l, key + ".body", i.name, m.title)).append("\n\n");
+        if (hosts != null && !hosts.isBlank()) {
+            b.append(Messages.get(l, "meeting-mail.host", hosts)).append('\n');
+        }
         if (m.startsAt != null) {
             b.append(Messages.get(l, "meeting-mail.when", when(l, m))).append('\n');
         }
@@ -100,9 +120,20 @@ public class MeetingNotices {
         }
         if (m.onlineUrl != null) {
             b.append(Messages.get(l, "meeting-mail.online", m.onlineUrl)).append('\n');
+            b.append(Messages.get(l, "meeting-mail.online-host", hostOf(m.onlineUrl))).append('\n');
         }
         b.append('\n').append(Messages.get(l, "meeting-mail.link", link));
         return b.toString();
+    }
+
+    /** The host part of a URL, as a reader should check it (an IDN shown as written by its owner, punycode kept). */
+    static String hostOf(String url) {
+        try {
+            String host = java.net.URI.create(url).getHost();
+            return host == null ? url : host.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
     }
 
     static String when(Locale l, Meeting m) {

@@ -19,4 +19,7 @@ public class MeetingOrganizer extends PanacheEntityBase {
     public Long meetingId;
     @Column(name = "organization_id")
     public Long organizationId;
+    /** When the organization agreed to co-host (null: asked, not yet agreed; it runs nothing until then). */
+    @Column(name = "consented_at")
+    public java.time.Instant consentedAt;
 }

@@ -224,6 +224,19 @@ public class MeetingPages {
                                                 errors, saved, circles), v, "meetings", status)))))));
     }
 
+    /** An organization asked to co-host agrees or declines (its own route: one use case). */
+    @POST
+    @Path("meetings/{id}/co-host")
+    public Uni<Response> answerCoHost(@PathParam("id") String raw, @org.jboss.resteasy.reactive.RestForm String accept) {
+        long id = Params.pathId(raw);
+        if (!"yes".equals(accept) && !"no".equals(accept)) {
+            throw ProblemException.field("accept", "unknown-value");
+        }
+        boolean yes = "yes".equals(accept);
+        return viewers.signedIn().chain(v -> meetings.answerCoHost(v, id, yes))
+                .map(x -> Response.seeOther(java.net.URI.create(yes ? "/meetings/" + id + "?saved=co-host" : "/meetings")).build());
+    }
+
     /** Every form on the meeting page posts here with an {@code action} naming what to do. */
     @POST
     @Path("meetings/{id}")

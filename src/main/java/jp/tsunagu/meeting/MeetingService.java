@@ -213,11 +213,14 @@ public class MeetingService {
                         m.status = in.startsAt() != null ? Status.SCHEDULED.name() : Status.DRAFT.name();
                         m.createdBy = viewer.accountId();
                         m.createdAt = Instant.now();
+                        // the creating organization hosts: the viewer's own among those named (the secretariat: the first)
+                        m.hostOrgId = organizers.stream().filter(viewer::memberOf).findFirst().orElse(organizers.iterator().next());
                         m.agendaVersion = 0;
                         m.minutesVersion = 0;
                         m.version = 0;
                         apply(m, in);
-                        return m.<Meeting>persistAndFlush().call(saved -> saveOrganizers(saved.id, organizers))
+                        return m.<Meeting>persistAndFlush().call(saved -> Rows.persistAll(organizerRows(saved.id, organizers,
+                                        viewer, Map.of())))
                                 .call(saved -> saveVenues(saved.id, in.venues()))
                                 .chain(saved -> detail(viewer, saved.id));
                     });
@@ -247,9 +250,21 @@ public class MeetingService {
                     && !Status.DRAFT.name().equals(m.status)) {
                 throw ProblemException.field("startsAt", "required");
             }
-            Set<Long> organizers = in.organizerIds() == null || in.organizerIds().isEmpty() ? l.organizerIds()
+            Set<Long> current = new LinkedHashSet<>(l.organizerIds());
+            current.addAll(l.askedCoHostIds());
+            Set<Long> organizers = in.organizerIds() == null || in.organizerIds().isEmpty() ? current
                     : new LinkedHashSet<>(in.organizerIds());
-            if (!policy.permits(viewer, Action.EDIT, new Resource.Meeting(organizers, m.circleId, false, true))) {
+            if (!organizers.equals(current)) {
+                // only the creating organization and the secretariat change the co-hosts
+                policy.decide(viewer, Action.EDIT, l.organizers()).orThrow();
+                if (m.hostOrgId != null && !organizers.contains(m.hostOrgId) && !viewer.is(Role.NETWORK_ADMIN)) {
+                    throw ProblemException.field("organizerIds", "organizer-host-required");
+                }
+            }
+            Set<Long> consenting = new LinkedHashSet<>(organizers);
+            consenting.removeIf(o -> l.askedCoHostIds().contains(o) || (!current.contains(o) && !viewer.memberOf(o)
+                    && !viewer.is(Role.NETWORK_ADMIN)));
+            if (!policy.permits(viewer, Action.EDIT, new Resource.Meeting(consenting, m.circleId, false, true))) {
                 throw ProblemException.field("organizerIds", "organizer-not-member");
             }
             boolean moved = m.startsAt != null && in.startsAt() != null && !m.startsAt.equals(instant(in.startsAt()));
@@ -261,7 +276,11 @@ public class MeetingService {
                 m.version++;
                 m.updatedAt = Instant.now();
                 return MeetingOrganizer.<MeetingOrganizer>list("meetingId", m.id)
-                        .chain(old -> Rows.replace(old, organizerRows(m.id, organizers)))
+                        .chain(old -> {
+                            Map<Long, java.util.Optional<Instant>> kept = new java.util.HashMap<>();
+                            old.forEach(o -> kept.put(o.organizationId, java.util.Optional.ofNullable(o.consentedAt)));
+                            return Rows.replace(old, organizerRows(m.id, organizers, viewer, kept));
+                        })
                         .chain(() -> MeetingVenue.<MeetingVenue>list("meetingId", m.id))
                         .chain(old -> Rows.replace(old, venueRows(m.id, in.venues())))
                         .chain(() -> moved ? notices.toInvitees(m, MeetingNotices.Kind.CHANGED)
@@ -373,12 +392,21 @@ public class MeetingService {
                 });
     }
 
-    static List<MeetingOrganizer> organizerRows(long meetingId, Set<Long> ids) {
+    /**
+     * The co-host rows: an organization keeps the consent it had ({@code kept}); one newly named has
+     * agreed when the person naming it belongs to it or is the secretariat, otherwise it is asked
+     * (consent null) and runs nothing until its staff agree.
+     */
+    static List<MeetingOrganizer> organizerRows(long meetingId, Set<Long> ids, Viewer viewer,
+                                                Map<Long, java.util.Optional<Instant>> kept) {
         List<MeetingOrganizer> rows = new ArrayList<>();
+        Instant now = Instant.now();
         for (Long id : ids) {
             MeetingOrganizer o = new MeetingOrganizer();
             o.meetingId = meetingId;
             o.organizationId = id;
+            o.consentedAt = kept.containsKey(id) ? kept.get(id).orElse(null)
+                    : viewer == null || viewer.is(Role.NETWORK_ADMIN) || viewer.memberOf(id) ? now : null;
             rows.add(o);
         }
         return rows;
@@ -399,8 +427,9 @@ public class MeetingService {
         return rows;
     }
 
+    /** Co-hosts that have all agreed already (the next meeting of a series keeps its organizers). */
     Uni<Void> saveOrganizers(long meetingId, Set<Long> ids) {
-        return Rows.persistAll(organizerRows(meetingId, ids));
+        return Rows.persistAll(organizerRows(meetingId, ids, null, Map.of()));
     }
 
     Uni<Void> saveVenues(long meetingId, List<Venue> venues) {
@@ -500,7 +529,8 @@ public class MeetingService {
                                     m.capacity, m.description, m.feeNote, counts,
                                     mine == null ? null : new MyInvitation(mine.id, mine.response, mine.waitlisted),
                                     access.canEdit(viewer, l), m.minutesPublishedAt != null, access.canSeeMinutes(viewer, l),
-                                    lengthMinutes(m), m.version);
+                                    lengthMinutes(m), m.version,
+                                    policy.permits(viewer, Action.APPROVE, new Resource.CoHostRequest(l.resource())));
                         })))));
     }
 
@@ -527,6 +557,30 @@ public class MeetingService {
 
     static int lengthMinutes(Meeting m) {
         return m.startsAt == null || m.endsAt == null ? 0 : (int) Duration.between(m.startsAt, m.endsAt).toMinutes();
+    }
+
+    /**
+     * An organization asked to co-host answers: agreeing makes it an organizer (its staff run the
+     * meeting from now on); declining takes it off the list. Staff of an asked organization only.
+     */
+    @WithTransaction
+    public Uni<Void> answerCoHost(Viewer viewer, long id, boolean accept) {
+        return access.load(viewer, id, true).chain(l -> {
+            policy.decide(viewer, Action.APPROVE, new Resource.CoHostRequest(l.resource())).orThrow();
+            return MeetingOrganizer.<MeetingOrganizer>list("meetingId = ?1 and consentedAt is null", id).chain(rows -> {
+                List<MeetingOrganizer> mine = rows.stream().filter(o -> viewer.memberOf(o.organizationId)).toList();
+                Instant now = Instant.now();
+                Uni<Void> done = Uni.createFrom().voidItem();
+                for (MeetingOrganizer o : mine) {
+                    if (accept) {
+                        o.consentedAt = now;
+                    } else {
+                        done = done.chain(() -> o.delete());
+                    }
+                }
+                return done;
+            });
+        });
     }
 
     /** The organizations a person can name as organizer: their own (the secretariat: its own too). */

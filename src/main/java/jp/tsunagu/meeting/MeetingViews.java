@@ -40,7 +40,7 @@ public final class MeetingViews {
     public record MeetingDetail(MeetingSummary summary, OrgRef circle, String seriesTitle, List<Venue> venues,
                                 String onlineUrl, Integer capacity, String description, String feeNote,
                                 Counts counts, MyInvitation mine, boolean canEdit, boolean minutesPublished,
-                                boolean minutesVisible, int lengthMinutes, int version) {
+                                boolean minutesVisible, int lengthMinutes, int version, boolean askedToCoHost) {
         public long id() {
             return summary.id();
         }

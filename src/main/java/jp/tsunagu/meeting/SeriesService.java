@@ -229,6 +229,9 @@ public class SeriesService {
                 m.createdBy = viewer.accountId();
                 m.createdAt = Instant.now();
                 m.updatedAt = m.createdAt;
+                m.hostOrgId = last != null && last.hostOrgId != null ? last.hostOrgId
+                        : l.organizerIds().stream().filter(viewer::memberOf).findFirst()
+                        .orElse(l.organizerIds().stream().sorted().findFirst().orElse(null));
                 m.agendaVersion = 0;
                 m.minutesVersion = 0;
                 m.version = 0;

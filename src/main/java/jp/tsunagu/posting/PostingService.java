@@ -25,7 +25,7 @@ import jp.tsunagu.posting.PostingTerms.EmploymentType;
 import jp.tsunagu.posting.PostingTerms.Kind;
 import jp.tsunagu.posting.PostingTerms.Source;
 import jp.tsunagu.posting.PostingTerms.Status;
-import jp.tsunagu.posting.PostingTerms.Visibility;
+import jp.tsunagu.access.PostingVisibility;
 import jp.tsunagu.posting.PostingTerms.WageType;
 import jp.tsunagu.posting.PostingViews.PostingDetail;
 import jp.tsunagu.posting.PostingViews.ShareView;
@@ -79,7 +79,7 @@ public class PostingService {
         Resource.Posting resource() {
             Set<Long> circles = new LinkedHashSet<>();
             shares.forEach(s -> circles.add(s.circleId));
-            return new Resource.Posting(posting.ownerOrgId, posting.visibility, circles, posting.doNotForward);
+            return new Resource.Posting(posting.ownerOrgId, PostingVisibility.of(posting.visibility), circles, posting.doNotForward);
         }
     }
 
@@ -196,11 +196,11 @@ public class PostingService {
         } else if (hw != null && !hw.isBlank()) {
             p.error("helloWorkNumber", "only-hello-work");
         }
-        Visibility visibility = p.choice("visibility", in.visibility(), v -> PostingTerms.parse(Visibility.class, v));
-        if (visibility == Visibility.NETWORK && Boolean.TRUE.equals(in.doNotForward())) {
+        PostingVisibility visibility = p.choice("visibility", in.visibility(), v -> PostingTerms.parse(PostingVisibility.class, v));
+        if (visibility == PostingVisibility.NETWORK && Boolean.TRUE.equals(in.doNotForward())) {
             p.error("visibility", "do-not-forward-network");
         }
-        if (visibility == Visibility.CIRCLES && (in.circleIds() == null || in.circleIds().isEmpty())) {
+        if (visibility == PostingVisibility.CIRCLES && (in.circleIds() == null || in.circleIds().isEmpty())) {
             p.error("circleIds", "required");
         }
         if (in.circleIds() != null && (in.circleIds().size() > 20 || in.circleIds().stream().anyMatch(java.util.Objects::isNull))) {
@@ -354,8 +354,8 @@ public class PostingService {
         Params p = new Params();
         validate(in, p);
         long owner = sharingOrganization(viewer, in.organizationId(), p);
-        Visibility visibility = PostingTerms.parse(Visibility.class, in.visibility()).orElse(
-                in.circleIds() != null && !in.circleIds().isEmpty() ? Visibility.CIRCLES : Visibility.ORGANIZATION);
+        PostingVisibility visibility = PostingTerms.parse(PostingVisibility.class, in.visibility()).orElse(
+                in.circleIds() != null && !in.circleIds().isEmpty() ? PostingVisibility.CIRCLES : PostingVisibility.ORGANIZATION);
         List<Long> circles = in.circleIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(in.circleIds()));
         for (int i = 0; i < circles.size(); i++) {
             if (!viewer.circleIds().contains(circles.get(i))) {
@@ -363,14 +363,14 @@ public class PostingService {
             }
         }
         p.check();
-        if (!policy.permits(viewer, Action.EDIT, new Resource.Posting(owner, visibility.name(), Set.of(), false))) {
+        if (!policy.permits(viewer, Action.EDIT, new Resource.Posting(owner, visibility, Set.of(), false))) {
             throw new ProblemException(403, "forbidden");
         }
         return createTx(viewer, in, owner, visibility, circles).chain(id -> detail(viewer, id));
     }
 
     @WithTransaction
-    Uni<Long> createTx(Viewer viewer, PostingInput in, long owner, Visibility visibility, List<Long> circles) {
+    Uni<Long> createTx(Viewer viewer, PostingInput in, long owner, PostingVisibility visibility, List<Long> circles) {
         return duplicateCheck(owner, in, null).chain(() -> contactCheck(owner, in.contactAccountId()))
                 .chain(() -> areaCheck(in)).chain(() -> {
             Posting p = new Posting();
@@ -458,15 +458,15 @@ public class PostingService {
                     throw ProblemException.conflict(current);
                 });
             }
-            if (in.visibility() != null && Visibility.NETWORK.name().equals(in.visibility()) && Boolean.TRUE.equals(in.doNotForward())) {
+            if (in.visibility() != null && PostingVisibility.NETWORK.name().equals(in.visibility()) && Boolean.TRUE.equals(in.doNotForward())) {
                 throw ProblemException.field("visibility", "do-not-forward-network");
             }
             return duplicateCheck(p.ownerOrgId, in, p.id).chain(() -> contactCheck(p.ownerOrgId, in.contactAccountId()))
                     .chain(() -> areaCheck(in)).map(x -> {
                 apply(p, in);
-                PostingTerms.parse(Visibility.class, in.visibility()).ifPresent(v -> {
+                PostingTerms.parse(PostingVisibility.class, in.visibility()).ifPresent(v -> {
                     // a posting already in circles stays there unless its owner widens it to the network
-                    if (v == Visibility.NETWORK || l.shares().isEmpty()) {
+                    if (v == PostingVisibility.NETWORK || l.shares().isEmpty()) {
                         p.visibility = v.name();
                     }
                 });
@@ -533,8 +533,8 @@ public class PostingService {
                 return detailOf(viewer, l);
             }
             Posting p = l.posting();
-            if (Visibility.ORGANIZATION.name().equals(p.visibility)) {
-                p.visibility = Visibility.CIRCLES.name();
+            if (PostingVisibility.ORGANIZATION.name().equals(p.visibility)) {
+                p.visibility = PostingVisibility.CIRCLES.name();
             }
             p.version++;
             long byOrg = viewer.memberOf(p.ownerOrgId) ? p.ownerOrgId
@@ -568,7 +568,7 @@ public class PostingService {
     }
 
     Uni<Void> logView(Viewer viewer, Posting p, String kind) {
-        if (Visibility.NETWORK.name().equals(p.visibility) || viewer.memberOf(p.ownerOrgId)) {
+        if (PostingVisibility.NETWORK.name().equals(p.visibility) || viewer.memberOf(p.ownerOrgId)) {
             return Uni.createFrom().voidItem();
         }
         return PostingViewEvent.of(viewer, p.id, kind).persist().replaceWithVoid();
@@ -591,7 +591,10 @@ public class PostingService {
                     List<Warning> shown = canEdit ? ws : List.of();
                     boolean canForward = viewer.circleIds().stream().anyMatch(c -> !circleIds.contains(c)
                             && policy.permits(viewer, Action.SHARE, new Resource.PostingShare(l.resource(), c)));
-                    List<ShareView> shares = l.shares().stream().map(s -> new ShareView(s.circleId, cs.stream()
+                    // a share row names a circle and who forwarded it: the owner's staff see every row, others only
+                    // the rows of circles they may see themselves
+                    List<ShareView> shares = l.shares().stream().filter(s -> canEdit
+                            || policy.permits(viewer, Action.VIEW, new Resource.Circle(s.circleId))).map(s -> new ShareView(s.circleId, cs.stream()
                             .filter(c -> c.id.equals(s.circleId)).findFirst().map(c -> c.name).orElse(""),
                             o.get(s.sharedByOrgId), s.sharedAt)).toList();
                     return new PostingDetail(p.id, p.kind, p.title, p.companyName, p.companyIndustry, p.municipality,

@@ -33,7 +33,7 @@ public class PostingTemplateExtensions {
     }
 
     static List<String> visibilities() {
-        return names(PostingTerms.Visibility.values());
+        return names(jp.tsunagu.access.PostingVisibility.values());
     }
 
     static List<String> disabilities() {

@@ -26,7 +26,7 @@ public final class PostingTerms {
     public enum Source { HELLO_WORK, COMPANY, FLYER, MAGAZINE, OTHER }
 
     /** Own organization only (a draft), the circles it was shared into (非公開), or the whole network. */
-    public enum Visibility { ORGANIZATION, CIRCLES, NETWORK }
+    // how far a posting reaches is the access policy's own type: jp.tsunagu.access.PostingVisibility
 
     public enum Status { OPEN, FILLED, CLOSED }
 

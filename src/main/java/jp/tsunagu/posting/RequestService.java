@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
-import jp.tsunagu.access.Role;
+import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.directory.Circle;
 import jp.tsunagu.directory.NameLookup;
@@ -69,12 +69,10 @@ public class RequestService {
     @Inject
     NameLookup names;
 
+    /** The organization a viewer acts for (their first other than the posting's owner); the policy has already allowed it. */
     static long ownOrganization(Viewer viewer, Long ownerToAvoid) {
-        if (viewer.is(Role.SYSADMIN) || viewer.is(Role.ADVISOR)) {
-            throw new ProblemException(403, "forbidden");
-        }
         return viewer.organizationIds().stream().filter(o -> !o.equals(ownerToAvoid)).sorted().findFirst()
-                .orElseThrow(() -> new ProblemException(403, "forbidden"));
+                .orElseThrow(ProblemException::notFound);
     }
 
     // ------------------------------------------------------------------ internship bookings
@@ -103,6 +101,7 @@ public class RequestService {
             if (!PostingTerms.Status.OPEN.name().equals(posting.status)) {
                 throw new ProblemException(409, "posting-closed");
             }
+            policy.decide(viewer, Action.REQUEST, new Resource.InternshipBooking(l.resource(), null)).orThrow();
             InternshipRequest r = new InternshipRequest();
             r.postingId = postingId;
             r.requestingOrgId = ownOrganization(viewer, posting.ownerOrgId);
@@ -121,10 +120,9 @@ public class RequestService {
     @WithSession
     public Uni<List<BookingView>> bookings(Viewer viewer, long postingId) {
         return postings.visible(viewer, postingId).chain(l -> {
-            boolean owner = policy.permits(viewer, Action.EDIT, l.resource());
             return InternshipRequest.<InternshipRequest>list("postingId = ?1 order by createdAt", postingId)
-                    .chain(rs -> views(viewer, l.posting(), rs.stream()
-                            .filter(r -> owner || viewer.memberOf(r.requestingOrgId)).toList()));
+                    .chain(rs -> views(viewer, l.posting(), rs.stream().filter(r -> policy.permits(viewer, Action.VIEW,
+                            new Resource.InternshipBooking(l.resource(), r.requestingOrgId))).toList()));
         });
     }
 
@@ -149,14 +147,12 @@ public class RequestService {
                 if (r == null || !r.postingId.equals(postingId)) {
                     throw ProblemException.notFound();
                 }
-                boolean owner = policy.permits(viewer, Action.EDIT, l.resource());
-                boolean requester = viewer.memberOf(r.requestingOrgId) && !viewer.is(Role.SYSADMIN);
-                if (!owner && !requester) {
+                Resource.InternshipBooking booking = new Resource.InternshipBooking(l.resource(), r.requestingOrgId);
+                if (!policy.permits(viewer, Action.VIEW, booking)) {
                     throw ProblemException.notFound();
                 }
-                if (target == RequestStatus.WITHDRAWN ? !requester : !owner) {
-                    throw new ProblemException(403, "forbidden");
-                }
+                // the owner accepts or declines; the requesting organization withdraws
+                policy.decide(viewer, target == RequestStatus.WITHDRAWN ? Action.EDIT : Action.APPROVE, booking).orThrow();
                 if (r.version.intValue() != in.version()) {
                     return bookingView(viewer, l.posting(), r).map(current -> {
                         throw ProblemException.conflict(current);
@@ -234,6 +230,7 @@ public class RequestService {
             CandidateRequest r = new CandidateRequest();
             r.postingId = in.postingId();
             r.circleId = in.circleId();
+            policy.decide(viewer, Action.REQUEST, new Resource.CandidateQuestion(l.resource())).orThrow();
             r.askedByOrgId = ownOrganization(viewer, null);
             r.askedBy = viewer.accountId();
             r.message = PostingService.blankToNull(in.message());

@@ -196,7 +196,11 @@ class ConferenceRulesTest {
         as(demo("hw-naha")).get("/api/conferences/" + due + "/case").then().statusCode(404);
         as(demo("admin")).get("/api/conferences/" + due + "/case").then().statusCode(404);
         as(demo("partner")).get("/api/conferences/" + notDue + "/case").then().statusCode(200);
-        as(demo("csa")).get("/api/learnings?tag=FAMILY").then().statusCode(200).body("conferenceId", hasItem((int) due));
+        // the lesson travels, the conference's name and id only to those who may know of it (issue: learnings API leak)
+        as(demo("csa")).get("/api/learnings?tag=FAMILY").then().statusCode(200)
+                .body("body", hasItem("頻度を決めて関わると分担が見える。"))
+                .body("conferenceId", not(hasItem((int) due))).body("conferenceTitle", not(hasItem("事例検討会（試験）")));
+        as(demo("partner")).get("/api/learnings?tag=FAMILY").then().statusCode(200).body("conferenceId", hasItem((int) due));
         as(demo("csa")).get("/api/learnings?tag=FAMILY").then().body("body", not(hasItem("① 家計が苦しい。")));
         assertEquals(List.of(), run(now));
     }

@@ -16,7 +16,8 @@ import java.util.Set;
  * acceptance and personal-link answers included): a POST/PUT/PATCH/DELETE must come from this
  * site's own origin. The rule, in order:
  * <ol>
- *   <li>{@code Sec-Fetch-Site: cross-site} or {@code same-site} → refused (a browser says so itself);</li>
+ *   <li>{@code Sec-Fetch-Site: cross-site} or {@code same-site} → refused, {@code same-origin} → allowed
+ *       (a browser says so itself, and no page can set the header);</li>
  *   <li>an Origin header (else the Referer's origin) that is not this site → refused
  *       ({@code Origin: null}, sent from sandboxed or privacy-stripped pages, counts as foreign);</li>
  *   <li>no Origin, Referer or fetch metadata at all: allowed only without the session cookie — a
@@ -59,6 +60,11 @@ public class OriginCheck {
         String fetchSite = request.getHeader("Sec-Fetch-Site");
         if (fetchSite != null && (fetchSite.equalsIgnoreCase("cross-site") || fetchSite.equalsIgnoreCase("same-site"))) {
             return false;
+        }
+        if (fetchSite != null && fetchSite.equalsIgnoreCase("same-origin")) {
+            // the browser's own word (a page cannot set it); pages sent with Referrer-Policy no-referrer
+            // (the personal links) post with Origin: null, so this comes first
+            return true;
         }
         String origin = request.getHeader("Origin");
         if (origin != null && !origin.isBlank()) {

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  *       ({@code same-origin}; without fetch metadata, a same-origin Referer) — a mailed or foreign
  *       link gets a page that asks the person to confirm with a click, and nothing is logged.</li>
  * </ul>
- * API clients with a Bearer token and no session cookie carry no ambient authority and pass.
+ * Requests without the session cookie (API clients with a Bearer token, anonymous visitors) carry
+ * no ambient authority and pass.
  */
 @ApplicationScoped
 public class ReadLogGuard {
@@ -54,7 +55,8 @@ public class ReadLogGuard {
         if (!deliberate && !LOGGED_VIEW.matcher(path).matches()) {
             return null;
         }
-        if (bearerOnly(request)) {
+        if (request.getCookie(SessionCookie.NAME) == null) {
+            // no ambient authority: a Bearer client acts for itself, an anonymous visitor logs nothing
             return null;
         }
         String site = lower(request.getHeader("Sec-Fetch-Site"));
@@ -75,12 +77,6 @@ public class ReadLogGuard {
         String html = confirmPage.instance().data("target", request.uri()).setLocale(locale).render();
         return Response.status(403).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store").entity(html).build();
-    }
-
-    private static boolean bearerOnly(HttpServerRequest request) {
-        String authorization = request.getHeader("Authorization");
-        return request.getCookie(SessionCookie.NAME) == null && authorization != null
-                && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
     private boolean sameOriginReferer(HttpServerRequest request) {

@@ -1,0 +1,70 @@
+package jp.tsunagu.access;
+
+import jp.tsunagu.directory.OrgType;
+
+import java.util.List;
+
+/** Invitations, invitation requests and role changes. */
+final class AccountRules {
+
+    private AccountRules() {
+    }
+
+    /**
+     * Inviting straight away: the secretariat into any organization with a role that fits it; a
+     * center lead into their own center only (as lead or staff). Never as sysadmin.
+     */
+    static boolean mayInviteDirectly(Viewer viewer, Resource.InvitationTarget t) {
+        if (!viewer.signedIn() || t.role() == Role.SYSADMIN) {
+            return false;
+        }
+        if (Who.secretariat(viewer)) {
+            return roleFitsOrganization(t.role(), t.type());
+        }
+        return viewer.is(Role.CENTER_LEAD) && viewer.memberOf(t.organizationId()) && t.type() == OrgType.NAKAPOTSU
+                && (t.role() == Role.CENTER_LEAD || t.role() == Role.CENTER_STAFF);
+    }
+
+    /**
+     * A center lead may ask for someone to be invited into a partner organization that shares a
+     * circle with their center; that organization's administrator (the secretariat for now) decides.
+     */
+    static boolean mayRequestAnInvitationIntoAPartner(Viewer viewer, Resource.InvitationTarget t) {
+        return viewer.signedIn() && viewer.is(Role.CENTER_LEAD) && !viewer.memberOf(t.organizationId())
+                && t.sharesCircleWithViewer() && t.type() != OrgType.NAKAPOTSU && t.type() != OrgType.NATIONAL_NETWORK
+                && t.role() == Role.PARTNER_STAFF;
+    }
+
+    /** Until organizations have administrators of their own, the secretariat decides requests. */
+    static boolean secretariatDecidesInvitationRequests(Viewer viewer) {
+        return Who.secretariat(viewer);
+    }
+
+    /** Roles are changed by sysadmins, never on their own account. */
+    static boolean sysadminChangesOthersRoles(Viewer viewer, Resource.Account a) {
+        return viewer.is(Role.SYSADMIN) && a.id() != viewer.accountId();
+    }
+
+    static boolean roleFitsOrganization(Role role, OrgType type) {
+        return switch (role) {
+            case CENTER_LEAD, CENTER_STAFF -> type == OrgType.NAKAPOTSU;
+            case NETWORK_ADMIN -> type == OrgType.NATIONAL_NETWORK;
+            case PARTNER_STAFF -> type != OrgType.NAKAPOTSU && type != OrgType.NATIONAL_NETWORK;
+            case ADVISOR -> true;
+            case SYSADMIN -> false;
+        };
+    }
+
+    /** Roles a viewer can hand out (directly or by request), most common first (for forms). */
+    static List<Role> invitableRoles(Viewer viewer) {
+        if (viewer.role() == null) {
+            return List.of();
+        }
+        return switch (viewer.role()) {
+            case NETWORK_ADMIN -> List.of(Role.CENTER_STAFF, Role.CENTER_LEAD, Role.PARTNER_STAFF, Role.ADVISOR,
+                    Role.NETWORK_ADMIN);
+            case CENTER_LEAD -> List.of(Role.CENTER_STAFF, Role.CENTER_LEAD, Role.PARTNER_STAFF);
+            default -> List.of();
+        };
+    }
+}
