@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Finds what could identify a person in the free text of a case sheet or board: personal names
@@ -108,25 +109,32 @@ public final class IdentifierCheck {
     private static final Pattern ID_KEY = Pattern.compile("(?=[番ナIN№コ記])(?<![A-Za-z])(?:番号|ナンバー|ID|No\\.?|NO\\.?|№|コード|記号)(?![A-Za-z])"
             + "(?:欄)?(?:[\\s:：=＝「『（(]|は|が|の|も){0,4}(?:(?:No\\.?|№)\\s?)?(?:第\\s?)?");
     private static final Pattern ORDINAL_NUMBER = Pattern.compile("(?<![0-9A-Za-z])第\\s?");
-    private static final Pattern CERTIFICATE_LABEL = Pattern.compile("手帳|受給者|証|保険|年金|免許|在留|診察券|通知カード");
+    private static final Pattern CERTIFICATE_LABEL = Pattern.compile("手帳|受給者|証|保険|年金|免許|在留|診察券|通知カード|記号");
     private static final Pattern MY_NUMBER_LABEL = Pattern.compile("マイナンバー|個人番号");
     /** A number after 番号 that is a phone number or a postal code (電話番号, 郵便番号, 代表番号): left to those rules. */
     private static final Pattern PHONE_OR_POSTAL = Pattern.compile("0\\d{1,4}[ " + DASHES + "]?\\d{1,4}[ " + DASHES + "]?\\d{3,4}|\\d{3}" + DASH + "\\d{4}");
-    private static final String COUNTERS = "日時回年月人名歳件か個本台枚倍円点分秒週桁位級等割通社校箇ヶ%";
 
     // ---- addresses
+    private static final String COUNTERS = "日時回年月人名歳件か個本台枚倍円点分秒週桁位級等割通社校箇ヶ%";
+    private static final String BUILDING = "(?:ハイツ|コーポ|マンション|アパート|レジデンス|ハイム|メゾン|ビル|タワー|コート|パレス|ヒルズ|プラザ|ハウス|シティ|ガーデン"
+            + "|荘|棟|寮|団地|住宅)";
     private static final Pattern ADDRESS = Pattern.compile(KANA_KANJI + "{1,10}\\d{1,4}\\s*丁目(\\s*\\d{1,4}\\s*(番地?|" + DASH
             + ")\\s*\\d{0,4}\\s*号?)?|" + KANA_KANJI + "{1,10}\\d{1,4}番地(\\s*\\d{1,4})?|" + KANA_KANJI
-            + "{1,10}\\d{1,4}番\\s*\\d{1,4}号|" + KANA_KANJI + "{1,10}[1-9]\\d{0,2}" + DASH + "\\d{1,3}" + DASH + "\\d{1,3}(?![0-9])"
+            + "{1,10}\\d{1,4}番\\s*\\d{1,4}号"
             + "|" + KANA_KANJI + "{1,10}?" + KANJI_NUMERAL + "{1,3}丁目(?:" + KANJI_NUMERAL + "{1,4}番地?(?:" + KANJI_NUMERAL + "{1,4}号)?)?"
-            + "|(?<![0-9])\\d{3,4}\\s?号室|(?<![0-9])\\d{1,2}\\s?階\\s?\\d{3,4}\\s?号室?");
+            + "|(?<![ァ-ヶー一-龥々])(?:[ァ-ヶー]{2,12}[一-龥々]{0,4}|[一-龥々]{1,6}(?:荘|棟|寮|団地|住宅))\\s?(?:\\d{1,2}\\s?階\\s?)?\\d{2,4}\\s?号室?"
+            + "|(?:アパート|マンション|団地|住宅|部屋|自室|居室)(?:は|の|が|[:：\\s]){1,2}(?:\\d{1,2}\\s?階\\s?)?\\d{2,4}\\s?号室"
+            + "|[ァ-ヶー一-龥々]{0,8}" + BUILDING + "[ァ-ヶー一-龥々]{0,6}\\s?(?:\\d{1,2}\\s?(?:階|F)\\s?)?\\d{2,4}(?:\\s?号室?)?(?![0-9]|\\s?[" + COUNTERS + "万千百])");
+    /** 泉崎1-2-3, 柏市柏1-2-3: block, lot and house number after a place name (checked: a 市/町/字…, a place name Kuromoji knows, or 住所 before). */
+    private static final Pattern ADDRESS_THREE_NUMBERS = Pattern.compile("(?<place>" + KANA_KANJI + "{1,10})[1-9]\\d{0,2}" + DASH + "\\d{1,3}" + DASH
+            + "\\d{1,3}(?![0-9])");
     /** 喜名2346-1, 東千石町18-27: two numbers after a place name (checked for a 市/町/村/字… in the name). */
     private static final Pattern ADDRESS_TWO_NUMBERS = Pattern.compile("(?<place>" + KANA_KANJI + "{1,12})[1-9]\\d{0,3}" + DASH + "\\d{1,4}(?![0-9"
             + DASHES + "]|\\s?[" + COUNTERS + "])");
     private static final Pattern PLACE_MARK = Pattern.compile("[都道府県市区町村郡字丁条通]");
     private static final Pattern PARTICLE = Pattern.compile("[のはがをにでとへもや]");
     /** 2-14-7, 1-2-3-405 written without the town: block-lot(-room) numbers. */
-    private static final Pattern BLOCK_NUMBERS = Pattern.compile("(?<![0-9A-Za-z./:" + DASHES + "])([1-9]\\d{0,3})" + DASH + "\\d{1,4}" + DASH
+    private static final Pattern BLOCK_NUMBERS = Pattern.compile("(?<![0-9A-Za-z./" + DASHES + "])([1-9]\\d{0,3})" + DASH + "\\d{1,4}" + DASH
             + "\\d{1,4}(" + DASH + "\\d{1,4})?(?![0-9/.:" + DASHES + "])");
     private static final Pattern ADDRESS_LABEL = Pattern.compile("(住所|所在地|宛先|送付先|転居先|転送先|自宅|住まい|居所|実家|番地)[^。]{0,12}$");
     private static final Pattern BUILDING_AFTER = Pattern.compile("^\\s?(号室|号|階|F|棟|[ァ-ヶ]{2,}|[一-龥]{0,4}(ハイツ|コーポ|マンション|アパート|ビル|荘|寮|レジデンス|ハイム|メゾン))");
@@ -145,6 +153,9 @@ public final class IdentifierCheck {
     private static final String BUSINESS_KATAKANA = "クリニック|ファーム|ベーカリー|ストア|マート|ホテル|カフェ";
     private static final Pattern EMPLOYER_BRAND = Pattern.compile("(?<![ぁ-んァ-ヶー])(?<brand>[ぁ-ん]{2,8}(?:[ァ-ヶー]{2,8})?|[ァ-ヶー]{2,10})(?:" + BUSINESS_KANJI
             + "|" + BUSINESS_KATAKANA + ")");
+    /** イオン那覇店, ローソン浦添店: a chain's name, a place, then 店/支店/営業所 — a branch where someone works. */
+    private static final Pattern EMPLOYER_BRANCH = Pattern.compile("(?<![ァ-ヶーA-Za-z])(?:[ァ-ヶー]{2,12}|[A-Z][A-Za-z&'.]{1,15})(?<place>[一-龥々]{1,5})"
+            + "(?:本店|支店|店|営業所|事業所|工場)");
     /** スーパーまるみつ, ホテル・コーラルリーフ, カフェ・ド・ソラマメ: a kind of shop, then its name. */
     private static final Pattern EMPLOYER_SHOP = Pattern.compile("(?<![ァ-ヶー])(?:スーパー|ホテル|カフェ|レストラン|居酒屋|旅館|ドラッグストア|ベーカリー|クリニック|喫茶)"
             + "(?<sep>[・\\s]?)(?<v>[ぁ-んァ-ヶー一-龥々A-Za-z0-9・]{2,20})");
@@ -160,7 +171,8 @@ public final class IdentifierCheck {
             "先生", "皆", "みな", "みんな", "企業", "事業所", "会社", "相談員", "職員", "上司", "同僚", "主治医", "医師", "看護師",
             "ご両親", "両親", "祖母", "祖父", "おばあ", "おじい", "お客", "客", "相手", "利用", "当事者", "支援員", "ジョブコーチ",
             "ハローワーク", "センター", "皆様", "各位", "参加者", "提供者", "事例提供者", "司会", "記録者", "助言者", "講師", "お嬢",
-            "坊ちゃん", "奥様", "ご主人", "主人", "夫", "妻", "叔母", "叔父", "おば", "おじ", "子", "お子", "患者", "家主", "大家",
+            "坊ちゃん", "奥様", "ご主人", "主人", "親御", "八百屋", "魚屋", "花屋", "本屋", "肉屋", "酒屋", "床屋", "米屋", "薬屋", "靴屋", "部屋", "ケアマネ", "ケアマネージャー", "ヘルパー", "ボランティア", "スタッフ", "コーチ",
+            "トレーナー", "ドライバー", "リーダー", "マネージャー", "カウンセラー", "パートナー", "ママ", "パパ", "夫", "妻", "叔母", "叔父", "おば", "おじ", "子", "お子", "患者", "家主", "大家",
             "お隣", "隣人", "近所", "役所", "市役所", "区役所", "学校", "病院", "施設", "グループホーム", "作業所", "事務所", "工場",
             "店舗", "お店", "パート", "新人", "先輩", "後輩", "友人", "友達", "彼", "彼女", "ケースワーカー", "ワーカー", "Aさん");
     /** Hiragana words before さん/ちゃん/先生 that are kin terms, pronouns or set phrases, not given names. */
@@ -173,12 +185,24 @@ public final class IdentifierCheck {
             "ごきんじょ", "ごいっしょ", "ほかの", "べつの", "いつもの", "まえの", "もとの", "みんなの", "ほか", "べつ", "まえ", "もと");
     private static final Pattern HONORIFIC = Pattern.compile("(さん|様|さま|氏|君|くん|ちゃん|殿)");
     private static final Pattern PLACEHOLDER = Pattern.compile("^[A-ZＡ-Ｚa-z○◯〇×＊*△□●◎]{1,2}$");
-    /** Job titles that follow a family name in records: 森下医師, 大川課長, タカハシ主任, 宇佐美教諭, 早乙女支援員. */
-    private static final Pattern TITLE = Pattern.compile("(?=[カケコサジセソマ世主事介会作係保先准副医取司園室専工常店弁心所技指支教施栄校次殿班理相看社税管精行言課講議部院])(?:看護師長|看護部長|副所長|副店長|副社長|副部長|副院長|副校長|副園長|課長補佐|課長代理|部長代理|所長代理"
-            + "|理事長|施設長|事務長|工場長|センター長|主任カウンセラー|カウンセラー|ジョブコーチ|ケースワーカー|ソーシャルワーカー|マネージャー|マネジャー"
-            + "|コーディネーター|看護師|保健師|保育士|栄養士|心理士|心理師|作業療法士|理学療法士|言語聴覚士|社会福祉士|精神保健福祉士|介護福祉士|弁護士|税理士"
-            + "|司法書士|社労士|社会保険労務士|行政書士|支援員|指導員|相談員|世話人|専門員|管理者|サビ管|先生|医師|医長|教諭|教授|准教授|講師|教頭|校長|園長"
-            + "|院長|所長|室長|課長|部長|次長|係長|主任|主査|主幹|主事|班長|社長|会長|専務|常務|取締役|店長|殿|技師|保護司|議員)(?!会|団|室|職|級|候補|制)");
+    /** Job titles that follow a family name in records: 森下医師, 大川課長, タカハシ主任, 宇佐美教諭, 早乙女支援員 (longer ones first). */
+    private static final List<String> TITLES = List.of(
+            "看護師長", "看護部長", "副所長", "副店長", "副社長", "副部長", "副院長", "副校長", "副園長", "課長補佐", "課長代理", "部長代理", "所長代理", "理事長", "施設長", "事務長", "工場長",
+            "センター長", "主任カウンセラー", "カウンセラー", "ジョブコーチ", "ケースワーカー", "ソーシャルワーカー", "マネージャー", "マネジャー", "コーディネーター", "看護師", "保健師", "保育士", "栄養士",
+            "心理士", "心理師", "作業療法士", "理学療法士", "言語聴覚士", "社会福祉士", "精神保健福祉士", "介護福祉士", "弁護士", "税理士", "司法書士", "社労士", "社会保険労務士", "行政書士", "支援員",
+            "指導員", "相談員", "世話人", "専門員", "管理者", "サビ管", "先生", "医師", "医長", "教諭", "教授", "准教授", "講師", "教頭", "校長", "園長", "院長", "師長", "所長", "室長",
+            "課長", "部長", "次長", "係長", "主任", "主査", "主幹", "主事", "班長", "社長", "会長", "専務", "常務", "取締役", "店長", "殿", "技師", "保護司", "議員");
+    private static final Pattern TITLE = Pattern.compile("(?=[" + TITLES.stream().map(t -> t.substring(0, 1)).distinct().collect(Collectors.joining())
+            + "])(?:" + String.join("|", TITLES) + ")(?!会|団|室|職|級|候補|制)");
+    /** Departments, specialties and kinds of post that stand before a title without naming anyone: 人事課長, 内科医師, 教頭先生. */
+    private static final Set<String> UNIT_WORDS = Set.of("人事", "総務", "営業", "経理", "財務", "法務", "教務", "教頭", "担任", "副担", "学年", "工場", "現場",
+            "本部", "支店", "支社", "本社", "店舗", "部門", "内科", "外科", "眼科", "歯科", "小児", "精神", "主治", "産業", "専属", "嘱託", "常勤", "派遣",
+            "契約", "新任", "前任", "後任", "病棟", "外来", "医局", "学部", "製造", "品質", "物流", "販売", "企画", "広報", "開発", "技術", "施設", "学校",
+            "病院", "医院", "地域", "福祉", "代表", "社内", "社外", "女性", "男性", "若手", "新人", "先輩", "同期", "上司", "職場", "会社", "企業",
+            "校内", "院内", "園内", "学級", "進路", "生徒", "保健", "衛生", "安全", "管理", "事業", "事務", "庶務", "業務", "生産", "資材", "購買",
+            "倉庫", "配送", "調理", "給食", "清掃", "警備", "受付", "窓口", "相談", "支援", "指導", "訓練", "研修", "教育", "育成", "採用", "労務",
+            "厚生", "人材", "顧客", "品管", "工務", "設計", "整備", "検査", "研究", "分室", "分校", "本校", "本店", "全店", "各店", "当店", "自店",
+            "他店", "前職", "元職", "現職", "家庭", "学童", "保育", "幼稚", "病室", "診療", "看護", "介護", "作業", "理学", "言語", "臨床", "心理");
     /** Words a family name follows with の or ：, as in 所長の南雲と, 担当：南雲. */
     private static final Set<String> ROLE_WORDS = Set.of("担当", "担当者", "担任", "主治医", "上司", "同僚", "先輩", "後輩", "職員", "相談員", "支援員",
             "ジョブコーチ", "看護師", "医師", "所長", "課長", "部長", "社長", "店長", "係長", "主任", "班長", "院長", "園長", "校長", "教頭",
@@ -186,7 +210,7 @@ public final class IdentifierCheck {
     private static final Pattern KANJI_ONLY = Pattern.compile("[一-龥々]+");
     private static final Pattern SHORT_KANJI = Pattern.compile("[一-龥]{1,2}");
     private static final Pattern KATAKANA_WORD = Pattern.compile("[ァ-ヶー]{2,8}");
-    private static final Pattern ROLE_ENDING = Pattern.compile("(者|員|長|師|士|家|所|社|族|生|様)$");
+    private static final Pattern ROLE_ENDING = Pattern.compile("(者|員|長|師|士|家|所|社|族|生|様|御|屋)$");
     private static final Pattern LATIN_LETTER = Pattern.compile("[A-Za-z]");
     private static final Pattern ID_PUNCTUATION_OR_DIGIT = Pattern.compile("[0-9_.#:\\-]");
     private static final Pattern ROLE_SUFFIX = Pattern.compile(".*[者員長師士家所社族生様医官部課係科局室班校院園会団店場庁省署業職方人]$");
@@ -216,7 +240,8 @@ public final class IdentifierCheck {
             "emoji", "otaku", "tofu", "miso", "soba", "udon", "matcha", "origami", "area", "arena", "amen", "bare", "gene", "hate", "hike",
             "jane", "june", "mike", "mine", "nine", "pine", "pipe", "ripe", "rise", "ride", "robe", "rope", "sore", "tape", "wake", "wage",
             "open", "gate", "mate", "pane", "poke", "rare", "ago", "oh", "ok", "hi", "bye", "yes", "new", "top", "job", "pro", "mini", "maxi",
-            "pokemon", "hai", "domo", "sayonara", "arigato", "tabemono");
+            "pokemon", "hai", "domo", "sayonara", "arigato", "tabemono",
+            "hiragana", "katakana", "kanji", "romaji", "furigana", "nihongo", "sensei", "kaisha", "shigoto", "shokuba", "ikigai", "hikikomori");
 
     private final Set<String> employers;
 
@@ -309,6 +334,25 @@ public final class IdentifierCheck {
             return t != null && t.end() == end && t.known() && isFunction(t.pos());
         }
 
+        /** One dictionary common noun spans exactly [start, end) (テレビ, キュウリ, ヘルパー): a word, not a name Kuromoji split up. */
+        boolean commonNoun(int start, int end) {
+            Token t = tokenAt(start);
+            return t != null && t.end() == end && t.known() && isCommonNoun(t.pos());
+        }
+
+        /** [start, end) is made of dictionary words none of which is a proper noun (テレビ, イヤホン, キュウリ): not a name. */
+        boolean dictionaryWords(int start, int end) {
+            int at = start;
+            while (at < end) {
+                Token t = tokenAt(at);
+                if (t == null || t.end() > end || !t.known() || t.pos().startsWith("名詞-固有名詞")) {
+                    return false;
+                }
+                at = t.end();
+            }
+            return true;
+        }
+
         /** [start, end) is made of dictionary common nouns only (テレビ, リーダー, メンタル), none of them a name. */
         boolean commonNouns(int start, int end) {
             int at = start;
@@ -383,8 +427,11 @@ public final class IdentifierCheck {
         Matcher m = ID_KEY.matcher(n);
         while (m.find()) {
             int end = idToken(n, m.end());
-            if (end > 0 && !(PHONE_OR_POSTAL.matcher(n.substring(m.end(), end)).matches()
-                    && !CERTIFICATE_LABEL.matcher(label(n, m.start(), m.end())).find())) {
+            String value = end > 0 ? n.substring(m.end(), end) : "";
+            boolean certificate = end > 0 && CERTIFICATE_LABEL.matcher(label(n, m.start(), m.end())).find();
+            boolean phoneOrPostal = PHONE_OR_POSTAL.matcher(value).matches() && (value.length() == 8 || digits(value) >= 10);
+            boolean shortNumber = value.chars().allMatch(Character::isDigit) && value.length() < 4; // 背番号10, 整理番号 12
+            if (end > 0 && !(phoneOrPostal && !certificate) && !(shortNumber && !certificate)) {
                 s.add(idKind(n, m.start(), m.end(), end), m.start(), end);
             }
         }
@@ -440,6 +487,10 @@ public final class IdentifierCheck {
         return i;
     }
 
+    private static long digits(String value) {
+        return value.chars().filter(Character::isDigit).count();
+    }
+
     private static boolean isAsciiAlnum(char c) {
         return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
@@ -447,7 +498,8 @@ public final class IdentifierCheck {
     /** The words before an ID's key and the key itself: 精神障害者保健福祉手帳番号, 利用者ID. */
     private static String label(String n, int keyStart, int valueStart) {
         int from = keyStart;
-        while (from > 0 && keyStart - from < 14 && isWordChar(n.charAt(from - 1))) {
+        while (from > 0 && keyStart - from < 14 && (isWordChar(n.charAt(from - 1))
+                || n.charAt(from - 1) == ' ' && from > 1 && isWordChar(n.charAt(from - 2)) && keyStart - from < 6)) {
             from--;
         }
         return n.substring(from, valueStart);
@@ -476,15 +528,15 @@ public final class IdentifierCheck {
     private static void addresses(Scan s) {
         String n = s.norm;
         find(s, ADDRESS, Kind.ADDRESS);
-        Matcher m = ADDRESS_TWO_NUMBERS.matcher(n);
+        Matcher m = ADDRESS_THREE_NUMBERS.matcher(n);
         while (m.find()) {
-            String place = m.group("place");
-            Matcher mark = PLACE_MARK.matcher(place);
-            int last = -1;
-            while (mark.find()) {
-                last = mark.end();
+            if (placeName(s, m.start("place"), m.end("place"), true)) {
+                s.add(Kind.ADDRESS, m.start(), m.end());
             }
-            if (last >= 0 && !PARTICLE.matcher(place.substring(last)).find()) {
+        }
+        m = ADDRESS_TWO_NUMBERS.matcher(n);
+        while (m.find()) {
+            if (placeName(s, m.start("place"), m.end("place"), false)) {
                 s.add(Kind.ADDRESS, m.start(), m.end());
             }
         }
@@ -498,6 +550,30 @@ public final class IdentifierCheck {
                 s.add(Kind.ADDRESS, m.start(), m.end());
             }
         }
+    }
+
+    /**
+     * The words before house numbers name a place: a 市/町/村/字/丁/条… with no particle after it, or (when
+     * {@code knownPlace}) a place name Kuromoji knows right before the numbers, or 住所/自宅… shortly before.
+     */
+    private static boolean placeName(Scan s, int start, int end, boolean knownPlace) {
+        String place = s.norm.substring(start, end);
+        Matcher mark = PLACE_MARK.matcher(place);
+        int last = -1;
+        while (mark.find()) {
+            last = mark.end();
+        }
+        if (last >= 0 && !PARTICLE.matcher(place.substring(last)).find()) {
+            return true;
+        }
+        if (!knownPlace) {
+            return false;
+        }
+        Token t = s.tokenEndingAt(end);
+        if (t != null && (t.pos().startsWith("名詞-固有名詞-地域") || !t.known() && KANJI_ONLY.matcher(t.term()).matches())) {
+            return true;
+        }
+        return ADDRESS_LABEL.matcher(s.norm.substring(Math.max(0, end - 16), end)).find();
     }
 
     private static void employers(Scan s) {
@@ -525,15 +601,31 @@ public final class IdentifierCheck {
             if (kana > 0) {
                 int from = stripParticle(n, start, start + kana);
                 String hiragana = n.substring(from, start + kana);
-                ok = from < start + kana && hiraganaNameLike(s, from, start + kana, false) && !brand.endsWith("ー")
+                boolean okurigana = from == start && start > 0 && isKanji(n.charAt(start - 1)); // 大きな病院, 新しい薬局
+                ok = from < start + kana && !okurigana && hiraganaNameLike(s, from, start + kana, false) && !brand.endsWith("ー")
                         && !hiragana.matches(".*[のはがをにでともへや]") && !hiragana.matches(".*(さん|ちゃん|くん|さま).*");
                 start = from;
             } else {
                 // katakana alone: a made-up name (ハマナス, タイヨー), not a loanword (ペット病院, ビジネスホテル) and before a kanji business word
-                ok = !s.commonNouns(start, m.end("brand")) && !n.substring(m.end("brand"), m.end()).matches("[ァ-ヶー]+") && brand.length() >= 3;
+                ok = !s.dictionaryWords(start, m.end("brand")) && !n.substring(m.end("brand"), m.end()).matches("[ァ-ヶー]+") && brand.length() >= 3;
             }
             if (ok) {
                 s.add(Kind.EMPLOYER, start, m.end());
+            }
+        }
+        m = EMPLOYER_BRANCH.matcher(n);
+        while (m.find()) {
+            boolean place = true;
+            for (int at = m.start("place"); at < m.end("place"); ) {
+                Token t = s.tokenAt(at);
+                if (t == null || t.end() > m.end("place") || !t.pos().startsWith("名詞-固有名詞-地域")) {
+                    place = false;
+                    break;
+                }
+                at = t.end();
+            }
+            if (place && s.tokenAt(m.start("place")) != null) {
+                s.add(Kind.EMPLOYER, m.start(), m.end());
             }
         }
         m = EMPLOYER_SHOP.matcher(n);
@@ -663,6 +755,9 @@ public final class IdentifierCheck {
             if (PLACEHOLDER.matcher(t.term()).matches() || NOT_NAMES.contains(t.term())) {
                 continue;
             }
+            if (personName && isKatakana(t.term().charAt(0)) && (t.start() > 0 && isKatakana(s.norm.charAt(t.start() - 1)) || !honorificNext)) {
+                continue; // マネ in ケアマネ, オン in オン・オフ: katakana Kuromoji reads as a name counts only with an honorific (or as a pair, below)
+            }
             if (personName) {
                 int end = t.end();
                 if (next != null && next.start() == end && next.pos().startsWith("名詞-固有名詞-人名")) {
@@ -677,7 +772,7 @@ public final class IdentifierCheck {
             }
             boolean katakana = KATAKANA_WORD.matcher(t.term()).matches();
             if (honorificNext && (t.pos().startsWith("名詞-固有名詞") || t.pos().startsWith("未知語")
-                    || katakana && !s.commonNouns(t.start(), t.end()) || SHORT_KANJI.matcher(t.term()).matches() && t.pos().startsWith("名詞-一般")
+                        || katakana && !s.dictionaryWords(t.start(), t.end()) || SHORT_KANJI.matcher(t.term()).matches() && t.pos().startsWith("名詞-一般")
                     && !NOT_NAMES.contains(t.term()) && t.term().length() <= 2 && isLikelySurname(t.term()))) {
                 s.add(Kind.PERSON_NAME, t.start(), next.end());
             }
@@ -782,12 +877,17 @@ public final class IdentifierCheck {
                     && !ROLE_SUFFIX.matcher(t.term()).matches()) {
                 return t.start(); // 早乙女, 御手洗: surnames that are also words
             }
+            boolean boundary = prev == null || prev.end() < t.start() || prev.pos().startsWith("助詞") || prev.pos().startsWith("記号");
+            if (kanji && t.term().length() == 2 && pos.startsWith("名詞-一般") && boundary && !UNIT_WORDS.contains(t.term())
+                    && !ROLE_SUFFIX.matcher(t.term()).matches()) {
+                return t.start(); // 内科の長尾医師: a surname Kuromoji reads as a common noun, where no department word stands
+            }
         }
         int k = at;
         while (k > 0 && isKatakana(s.norm.charAt(k - 1))) {
             k--;
         }
-        if (at - k >= 2 && at - k <= 8 && NATIVE_KATAKANA.matcher(s.norm.substring(k, at)).matches() && !s.commonNouns(k, at)) {
+        if (at - k >= 2 && at - k <= 8 && NATIVE_KATAKANA.matcher(s.norm.substring(k, at)).matches() && !s.commonNoun(k, at)) {
             return k;
         }
         return hiraganaName(s, at, false);
@@ -877,8 +977,10 @@ public final class IdentifierCheck {
             if (m.group("a") != null) {
                 String a = m.group("a");
                 String b = m.group("b");
-                if (NATIVE_KATAKANA.matcher(a).matches() && NATIVE_KATAKANA.matcher(b).matches()
-                        && !(s.commonNouns(m.start("a"), m.end("a")) && s.commonNouns(m.start("b"), m.end("b")))) {
+                // ・ also joins lists of loanwords (オン・オフ): those pairs need a longer name on one side
+                boolean dot = n.charAt(m.end("a")) == '・';
+                if (NATIVE_KATAKANA.matcher(a).matches() && NATIVE_KATAKANA.matcher(b).matches() && (!dot || a.length() + b.length() >= 5)
+                        && !s.commonNoun(m.start("a"), m.end("a")) && !s.commonNoun(m.start("b"), m.end("b"))) {
                     s.add(Kind.PERSON_NAME, start, end);
                 }
             } else {
@@ -888,8 +990,12 @@ public final class IdentifierCheck {
                 boolean dFunction = s.functionWord(m.start("d"), m.end("d"));
                 boolean cName = isPersonToken(s, m.start("c"), m.end("c"));
                 boolean dName = isPersonToken(s, m.start("d"), m.end("d"));
-                boolean interjection = cFunction && (s.tokenAt(m.start("c")).pos().startsWith("感動詞") || s.tokenAt(m.start("c")).pos().startsWith("接続詞"));
-                if (c.matches(".*[はがをへ]") || POLITE_ENDING.matcher(d).matches() || cFunction && dFunction && !cName && !dName || interjection
+                String cPos = cFunction ? s.tokenAt(m.start("c")).pos() : "";
+                boolean interjection = (cPos.startsWith("感動詞") || cPos.startsWith("接続詞") || cPos.startsWith("副詞") || cPos.startsWith("連体詞")
+                        || cPos.startsWith("形容詞")) && !dName || "にをはがへ".indexOf(d.charAt(d.length() - 1)) >= 0;
+                boolean particleEnd = c.endsWith("を") || c.endsWith("へ") || c.length() >= 3 && "はが".indexOf(c.charAt(c.length() - 1)) >= 0
+                        && s.tokenAt(m.start("c")) != null && s.tokenAt(m.start("c")).end() == m.end("c") - 1 && s.tokenAt(m.start("c")).known();
+                if (particleEnd || POLITE_ENDING.matcher(d).matches() || cFunction && dFunction && !cName && !dName || interjection
                         || HIRAGANA_NOT_NAMES.contains(c) || HIRAGANA_NOT_NAMES.contains(d)) {
                     continue;
                 }
@@ -980,6 +1086,10 @@ public final class IdentifierCheck {
 
     private static boolean isHiragana(char c) {
         return c >= 'ぁ' && c <= 'ゖ';
+    }
+
+    private static boolean isKanji(char c) {
+        return c >= '一' && c <= '龥' || c == '々';
     }
 
     private static boolean isKatakana(char c) {

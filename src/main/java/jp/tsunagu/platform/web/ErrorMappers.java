@@ -103,6 +103,12 @@ public class ErrorMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (DatabaseFaults.unavailable(e)) {
+            // the database is restarting or out of reach: nothing was done, ask the client to come back
+            LOG.warnf("Database unavailable on %s %s: %s", request.method(), request.path(), DatabaseFaults.describe(e));
+            return respond(ProblemException.withHeader(503, "database-unavailable", "Retry-After",
+                    Integer.toString(DatabaseFaults.RETRY_AFTER_SECONDS)), request);
+        }
         String ref = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected error [ref %s] on %s %s", ref, request.method(), request.path());
         return respond(new ProblemException(500, "internal", ref), request);
