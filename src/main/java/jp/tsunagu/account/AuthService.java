@@ -149,6 +149,10 @@ public class AuthService {
                 .chain(() -> AuthSession.<AuthSession>list("accountId = ?1 and id <> ?2 and revokedAt is null",
                         viewer.accountId(), viewer.sessionId()))
                 .invoke(others -> others.forEach(other -> other.revokedAt = now))
+                // private calendar feed URLs end with the old password too
+                .chain(() -> io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(s -> s.createNativeQuery(
+                                "UPDATE calendar_feed SET revoked_at = now() WHERE account_id = ?1 AND revoked_at IS NULL")
+                        .setParameter(1, viewer.accountId()).executeUpdate()))
                 .chain(() -> audit.record(AuditLog.PASSWORD_CHANGED, viewer.accountId(), viewer.email(),
                         "account:" + viewer.accountId(), ip, null))
                 .replaceWithVoid();

@@ -110,6 +110,23 @@ public class ViewerService {
                 });
     }
 
+    /**
+     * The viewers some accounts would be (no session), in one statement: for asking the policy about
+     * each recipient of a notification or mail. Inactive or unknown accounts are left out.
+     */
+    public Uni<java.util.List<Viewer>> forAccounts(java.util.Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Uni.createFrom().item(java.util.List.of());
+        }
+        return pool.preparedQuery(VIEWER_SQL + " WHERE a.id = ANY($1) AND a.active")
+                .execute(Tuple.of(accountIds.toArray(new Long[0])))
+                .map(rows -> {
+                    java.util.List<Viewer> out = new java.util.ArrayList<>();
+                    rows.forEach(row -> out.add(viewer(row, Locale.forLanguageTag(row.getString("locale")), null)));
+                    return out;
+                });
+    }
+
     private static Viewer viewer(Row row, Locale locale, UUID sessionId) {
         return new Viewer(row.getLong("id"), row.getString("email"), row.getString("display_name"),
                 Role.fromWire(row.getString("role")).orElseThrow(), locale,

@@ -1,6 +1,7 @@
 package jp.tsunagu.conference;
 
 import org.apache.lucene.analysis.ja.JapaneseTokenizer;
+import org.apache.lucene.analysis.ja.tokenattributes.InflectionAttribute;
 import org.apache.lucene.analysis.ja.tokenattributes.PartOfSpeechAttribute;
 import org.apache.lucene.analysis.ja.tokenattributes.ReadingAttribute;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -54,6 +55,9 @@ public final class IdentifierCheck {
             + "|[\\s、,]{0,2}アット(?:マーク)?[\\s、,]{0,2})";
     private static final Pattern EMAIL = Pattern.compile("(?<![A-Za-z0-9_%+.\\-])" + MAIL_WORD + "(?:(?:" + MAIL_DOT + "|" + MAIL_SPOKEN + ")"
             + MAIL_WORD + ")*+[\"”'」]?" + MAIL_AT + "[A-Za-z0-9\\-]++(?:" + MAIL_DOT + "[A-Za-z0-9\\-]++)++");
+    /** ゆうた アット example.com: a spoken or bracketed at before a domain, whatever the name before it is written in. */
+    private static final Pattern EMAIL_SPOKEN = Pattern.compile("(?:[\\[(（【]\\s?(?:at|AT|アット|アットマーク|@)\\s?[\\])）】]|アット(?:マーク)?)[\\s、,]{0,2}"
+            + "[A-Za-z0-9\\-]++(?:" + MAIL_DOT + "[A-Za-z0-9\\-]++)++");
     private static final Pattern TOP_LEVEL_DOMAIN = Pattern.compile("[A-Za-z]{2,}$");
 
     // ---- social-media handles and messenger IDs
@@ -61,7 +65,7 @@ public final class IdentifierCheck {
             + "|Facebook|フェイスブック|Threads|スレッズ|pixiv|ピクシブ|YouTube|ユーチューブ|Snapchat|WeChat|KakaoTalk|カカオトーク|Telegram"
             + "|Steam|Switch|PSN|Xbox|Mastodon|Bluesky|note)";
     private static final String ACCOUNT_LABEL = "(?:ID|アイディー|アカウント名?|ユーザー(?:名|ネーム|ID)|ユーザ名|ハンドル(?:ネーム)?|フレンドコード|表示名)";
-    private static final String HANDLE_GAP = "(?:\\s|[:：=＝「『（(【\\[]|の|は|を|が|で|も|って|とは|では|として|交換した|個人の|" + ACCOUNT_LABEL + "){0,6}";
+    private static final String HANDLE_GAP = "(?:\\s|[:：=＝「『（(【\\[→⇒]|の|は|を|が|で|も|って|とは|では|として|交換した|個人の|" + ACCOUNT_LABEL + "){0,6}";
     private static final String HANDLE_TOKEN = "(?<v>[A-Za-z0-9][A-Za-z0-9_.:#/\\-]{1,39})";
     private static final Pattern HANDLE_AT = Pattern.compile("(?<![A-Za-z0-9_%+.\\-@])@(?=[A-Za-z0-9_.]{0,29}[A-Za-z])[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?");
     private static final Pattern HANDLE_TAG = Pattern.compile("(?<![A-Za-z0-9_.])[A-Za-z0-9_.]{2,32}#\\d{4}(?![0-9])");
@@ -75,7 +79,7 @@ public final class IdentifierCheck {
 
     // ---- phone numbers
     private static final String PHONE_SEP = "(?:\\s{0,2}[・.．" + DASHES + "]\\s{0,2}|\\s)";
-    private static final Pattern PHONE = Pattern.compile("(?<![0-9A-Za-z+])(?:0\\d{1,4}(?:" + PHONE_SEP + "|[(（])?\\d{1,4}(?:" + PHONE_SEP
+    private static final Pattern PHONE = Pattern.compile("(?<![0-9+])(?:0\\d{1,4}(?:" + PHONE_SEP + "|[(（])?\\d{1,4}(?:" + PHONE_SEP
             + "|\\s?[)）]\\s?)?\\d{3,4}|[(（]\\s?0\\d{1,4}\\s?[)）]\\s?\\d{1,4}" + PHONE_SEP + "?\\d{3,4})(?![0-9])"
             + "|\\+\\s?81" + PHONE_SEP + "?(?:[(（]0[)）])?\\d{1,4}" + PHONE_SEP + "?\\d{1,4}" + PHONE_SEP + "?\\d{3,4}(?![0-9])");
     private static final String SPOKEN_DIGIT = "(?:ゼロ|レイ|マル|イチ|ニ|サン|ヨン|シ|ゴ|ロク|ナナ|シチ|ハチ|キュウ|キュー|ク)";
@@ -98,7 +102,8 @@ public final class IdentifierCheck {
             + "|誕生日" + BIRTH_GAP + MONTH_DAY_JA
             + "|(?<![一-龥々ぁ-んァ-ヶ])生[\\s:：]+(?:" + DATE + "|" + DATE_COMPACT + ")"
             + "|" + DATE + "\\s?(?:生まれ|生(?![一-龥々]))"
-            + "|" + MONTH_DAY_JA + "(?:が|は)?(?:誕生日|生まれ))");
+            + "|" + MONTH_DAY_JA + "(?:が|は)?(?:誕生日|生まれ)"
+            + "|" + ERA_YEAR + "\\s?年\\s?(?:\\d{1,2}|" + KANJI_NUMERAL + "{1,3})\\s?月\\s?(?:生まれ|生(?![一-龥々])))");
 
     // ---- My Number, postal codes
     private static final Pattern MY_NUMBER = Pattern.compile("(?<![0-9])\\d{4}[ " + DASHES + "]?\\d{4}[ " + DASHES + "]?\\d{4}(?![0-9])");
@@ -145,8 +150,8 @@ public final class IdentifierCheck {
             + "|社会福祉法人|特定非営利活動法人|NPO法人|ＮＰＯ法人|一般社団法人|一般財団法人|公益社団法人|公益財団法人|学校法人|農事組合法人|農業生産法人"
             + "|有限責任事業組合|企業組合|事業協同組合|生活協同組合";
     private static final String NAME_CHARS = "[一-龥々ぁ-んァ-ヶーA-Za-z0-9・&＆]";
-    private static final Pattern EMPLOYER_PREFIXED = Pattern.compile("(?:" + LEGAL_FORMS + ")\\s?(?<v>" + NAME_CHARS + "{1,24}(?:\\s" + NAME_CHARS + "{1,16})?)");
-    private static final Pattern EMPLOYER_SUFFIXED = Pattern.compile("[一-龥々ァ-ヶA-Za-z0-9ー・&＆]{1,20}(?:株式会社|（株）|\\(株\\)|㈱|有限会社|（有）|\\(有\\)|㈲|合同会社)");
+    private static final Pattern EMPLOYER_PREFIXED = Pattern.compile("(?:" + LEGAL_FORMS + ")\\s?(?<v>" + NAME_CHARS + "{1,24}(?:(?<=[会団])\\s" + NAME_CHARS + "{1,16})?)");
+    private static final Pattern EMPLOYER_SUFFIXED = Pattern.compile("(?<v>[一-龥々ァ-ヶA-Za-z0-9ー・&＆]{1,20})(?:株式会社|（株）|\\(株\\)|㈱|有限会社|（有）|\\(有\\)|㈲|合同会社)");
     /** Kinds of business that follow a shop or firm name: うりずん食品, あおば寿司, ハマナス物流. */
     private static final String BUSINESS_KANJI = "食品|精肉|鮮魚|青果|製菓|製パン|寿司|鮨|食堂|弁当|惣菜|農園|農場|牧場|商店|商会|商事|工務店|工業|産業|建設|運送|運輸"
             + "|物流|印刷|薬局|病院|医院|歯科|整骨院|接骨院|旅館|珈琲|製作所|工房|本舗|精工|電設|電機|設備|資材|観光|交通|水産|酒造";
@@ -172,7 +177,10 @@ public final class IdentifierCheck {
             "ご両親", "両親", "祖母", "祖父", "おばあ", "おじい", "お客", "客", "相手", "利用", "当事者", "支援員", "ジョブコーチ",
             "ハローワーク", "センター", "皆様", "各位", "参加者", "提供者", "事例提供者", "司会", "記録者", "助言者", "講師", "お嬢",
             "坊ちゃん", "奥様", "ご主人", "主人", "親御", "八百屋", "魚屋", "花屋", "本屋", "肉屋", "酒屋", "床屋", "米屋", "薬屋", "靴屋", "部屋", "ケアマネ", "ケアマネージャー", "ヘルパー", "ボランティア", "スタッフ", "コーチ",
-            "トレーナー", "ドライバー", "リーダー", "マネージャー", "カウンセラー", "パートナー", "ママ", "パパ", "夫", "妻", "叔母", "叔父", "おば", "おじ", "子", "お子", "患者", "家主", "大家",
+            "トレーナー", "ドライバー", "リーダー", "マネージャー", "カウンセラー", "パートナー", "ママ", "パパ", "彼氏", "親戚", "親族",
+            "職安", "旦那", "嫁", "お嫁", "婿", "お婿", "孫", "お孫", "義母", "義父", "義姉", "義兄", "伯父", "伯母", "甥", "姪", "長男", "次男",
+            "三男", "長女", "次女", "三女", "恋人", "知人", "婚約者", "配偶者", "相方", "先方", "店主", "大将", "女将", "親方", "職人", "業者",
+            "派遣", "受付", "通訳", "社員", "店員", "駅員", "役員", "会員", "民生委員", "委員", "夫", "妻", "叔母", "叔父", "おば", "おじ", "子", "お子", "患者", "家主", "大家",
             "お隣", "隣人", "近所", "役所", "市役所", "区役所", "学校", "病院", "施設", "グループホーム", "作業所", "事務所", "工場",
             "店舗", "お店", "パート", "新人", "先輩", "後輩", "友人", "友達", "彼", "彼女", "ケースワーカー", "ワーカー", "Aさん");
     /** Hiragana words before さん/ちゃん/先生 that are kin terms, pronouns or set phrases, not given names. */
@@ -187,13 +195,16 @@ public final class IdentifierCheck {
     private static final Pattern PLACEHOLDER = Pattern.compile("^[A-ZＡ-Ｚa-z○◯〇×＊*△□●◎]{1,2}$");
     /** Job titles that follow a family name in records: 森下医師, 大川課長, タカハシ主任, 宇佐美教諭, 早乙女支援員 (longer ones first). */
     private static final List<String> TITLES = List.of(
-            "看護師長", "看護部長", "副所長", "副店長", "副社長", "副部長", "副院長", "副校長", "副園長", "課長補佐", "課長代理", "部長代理", "所長代理", "理事長", "施設長", "事務長", "工場長",
+            "サービス管理責任者", "相談支援専門員", "職場適応援助者", "就労支援員", "生活支援員", "職業指導員", "看護師長", "看護部長", "副所長", "副店長", "副社長", "副部長", "副院長", "副校長", "副園長", "課長補佐", "課長代理", "部長代理", "所長代理", "理事長", "施設長", "事務長", "工場長",
             "センター長", "主任カウンセラー", "カウンセラー", "ジョブコーチ", "ケースワーカー", "ソーシャルワーカー", "マネージャー", "マネジャー", "コーディネーター", "看護師", "保健師", "保育士", "栄養士",
             "心理士", "心理師", "作業療法士", "理学療法士", "言語聴覚士", "社会福祉士", "精神保健福祉士", "介護福祉士", "弁護士", "税理士", "司法書士", "社労士", "社会保険労務士", "行政書士", "支援員",
             "指導員", "相談員", "世話人", "専門員", "管理者", "サビ管", "先生", "医師", "医長", "教諭", "教授", "准教授", "講師", "教頭", "校長", "園長", "院長", "師長", "所長", "室長",
-            "課長", "部長", "次長", "係長", "主任", "主査", "主幹", "主事", "班長", "社長", "会長", "専務", "常務", "取締役", "店長", "殿", "技師", "保護司", "議員");
+            "課長", "部長", "次長", "係長", "主任", "主査", "主幹", "主事", "班長", "社長", "会長", "専務", "常務", "取締役", "店長", "殿", "技師", "保護司", "議員", "主治医", "担当医",
+            "ドクター", "ナース", "Dr", "Ns", "PSW", "MSW", "CW", "SW", "JC");
     private static final Pattern TITLE = Pattern.compile("(?=[" + TITLES.stream().map(t -> t.substring(0, 1)).distinct().collect(Collectors.joining())
-            + "])(?:" + String.join("|", TITLES) + ")(?!会|団|室|職|級|候補|制)");
+            + "])(?:" + String.join("|", TITLES) + ")(?!会|団|室|職|級|候補|制|[A-Za-z])");
+    /** Dr.山本, Ns.佐藤, PSW田中, JC鈴木: the abbreviations of professions that records put before a family name. */
+    private static final Pattern PROFESSION_BEFORE = Pattern.compile("(?<![A-Za-z])(?:Dr|Ns|Nrs|PSW|MSW|CSW|SW|CW|JC|OT|PT|ST|CP|PHN|CM|SV)\\.?\\s?(?=[一-龥々ァ-ヶ])");
     /** Departments, specialties and kinds of post that stand before a title without naming anyone: 人事課長, 内科医師, 教頭先生. */
     private static final Set<String> UNIT_WORDS = Set.of("人事", "総務", "営業", "経理", "財務", "法務", "教務", "教頭", "担任", "副担", "学年", "工場", "現場",
             "本部", "支店", "支社", "本社", "店舗", "部門", "内科", "外科", "眼科", "歯科", "小児", "精神", "主治", "産業", "専属", "嘱託", "常勤", "派遣",
@@ -206,10 +217,13 @@ public final class IdentifierCheck {
     /** Words a family name follows with の or ：, as in 所長の南雲と, 担当：南雲. */
     private static final Set<String> ROLE_WORDS = Set.of("担当", "担当者", "担任", "主治医", "上司", "同僚", "先輩", "後輩", "職員", "相談員", "支援員",
             "ジョブコーチ", "看護師", "医師", "所長", "課長", "部長", "社長", "店長", "係長", "主任", "班長", "院長", "園長", "校長", "教頭",
-            "理事長", "文責", "記録者", "作成者", "報告者", "記入者", "司会", "指導係", "責任者", "氏名", "名前");
+            "理事長", "文責", "記録者", "作成者", "報告者", "記入者", "司会", "指導係", "責任者", "氏名", "名前", "担当職員", "差出人", "送信者",
+            "申請者", "相談者", "対象者", "保護者", "連絡者", "発信者", "受信者", "通報者");
     private static final Pattern KANJI_ONLY = Pattern.compile("[一-龥々]+");
     private static final Pattern SHORT_KANJI = Pattern.compile("[一-龥]{1,2}");
     private static final Pattern KATAKANA_WORD = Pattern.compile("[ァ-ヶー]{2,8}");
+    /** 運転手, 家政婦, 彼氏: kanji words for a kind of person, not a surname. */
+    private static final Pattern WORKER_ENDING = Pattern.compile("[手婦将工氏君殿]$");
     private static final Pattern ROLE_ENDING = Pattern.compile("(者|員|長|師|士|家|所|社|族|生|様|御|屋)$");
     private static final Pattern LATIN_LETTER = Pattern.compile("[A-Za-z]");
     private static final Pattern ID_PUNCTUATION_OR_DIGIT = Pattern.compile("[0-9_.#:\\-]");
@@ -255,12 +269,8 @@ public final class IdentifierCheck {
         if (text == null || text.isBlank()) {
             return out;
         }
-        String norm = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        if (norm.length() != text.length()) {
-            // a character that NFKC expands (e.g. ㈱): match on the text as given, so offsets stay true
-            norm = text;
-        }
-        Scan s = new Scan(norm, text, tokens(norm), out);
+        String norm = normalize(text);
+        Scan s = new Scan(norm, text, tokens(forTokenizer(norm)), out);
         emails(s);
         handles(s);
         find(s, MY_NUMBER, Kind.MY_NUMBER);
@@ -283,6 +293,27 @@ public final class IdentifierCheck {
         names(s);
         out.sort(Comparator.comparingInt(Finding::start));
         return out;
+    }
+
+    /**
+     * NFKC character by character (full-width digits, letters and ＠ become ASCII), keeping a character as given where
+     * NFKC would turn it into several (㈱, ①, ℡) or none, so every offset into the result is an offset into the text.
+     */
+    static String normalize(String text) {
+        if (Normalizer.isNormalized(text, Normalizer.Form.NFKC)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80 || Character.isSurrogate(c)) {
+                out.append(c);
+                continue;
+            }
+            String n = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC);
+            out.append(n.length() == 1 ? n.charAt(0) : c);
+        }
+        return out.toString();
     }
 
     /** The text being checked: normalized for matching, as given for excerpts, and its Kuromoji tokens indexed by offset. */
@@ -331,7 +362,9 @@ public final class IdentifierCheck {
         /** A dictionary word (particle, adverb, verb …) spans exactly [start, end): the letters are grammar, not a name. */
         boolean functionWord(int start, int end) {
             Token t = tokenAt(start);
-            return t != null && t.end() == end && t.known() && isFunction(t.pos());
+            // a verb stem before a noun (はやし先生, さとしさん) is no grammar: only forms that can modify a noun count
+            boolean stem = (t != null && (t.pos().startsWith("動詞") || t.pos().startsWith("形容詞"))) && t.form().startsWith("連用");
+            return t != null && t.end() == end && t.known() && isFunction(t.pos()) && !stem;
         }
 
         /** One dictionary common noun spans exactly [start, end) (テレビ, キュウリ, ヘルパー): a word, not a name Kuromoji split up. */
@@ -386,10 +419,12 @@ public final class IdentifierCheck {
     }
 
     private static void emails(Scan s) {
-        Matcher m = EMAIL.matcher(s.norm);
-        while (m.find()) {
-            if (TOP_LEVEL_DOMAIN.matcher(m.group()).find()) {
-                s.add(Kind.EMAIL, m.start(), m.end());
+        for (Pattern p : List.of(EMAIL, EMAIL_SPOKEN)) {
+            Matcher m = p.matcher(s.norm);
+            while (m.find()) {
+                if (TOP_LEVEL_DOMAIN.matcher(m.group()).find()) {
+                    s.add(Kind.EMAIL, m.start(), m.end());
+                }
             }
         }
     }
@@ -581,13 +616,18 @@ public final class IdentifierCheck {
         Matcher m = EMPLOYER_PREFIXED.matcher(n);
         while (m.find()) {
             int end = nameStartsHere(s, m.start("v")) ? nameEnd(s, m.start("v"), m.end("v")) : -1;
-            if (end > m.start("v")) {
+            while (end > m.start("v") && Character.isWhitespace(n.charAt(end - 1))) {
+                end--;
+            }
+            if (end > m.start("v") && !PLACEHOLDER.matcher(n.substring(m.start("v"), end)).matches()) {
                 s.add(Kind.EMPLOYER, m.start(), end);
             }
         }
         m = EMPLOYER_SUFFIXED.matcher(n);
         while (m.find()) {
-            s.add(Kind.EMPLOYER, m.start(), m.end());
+            if (!PLACEHOLDER.matcher(m.group("v")).matches()) {
+                s.add(Kind.EMPLOYER, m.start(), m.end());
+            }
         }
         m = EMPLOYER_BRAND.matcher(n);
         while (m.find()) {
@@ -777,6 +817,14 @@ public final class IdentifierCheck {
                 s.add(Kind.PERSON_NAME, t.start(), next.end());
             }
         }
+        splitSurnames(s);
+        Matcher m = PROFESSION_BEFORE.matcher(s.norm);
+        while (m.find()) {
+            int end = nameAfter(s, m.end());
+            if (end > 0) {
+                s.add(Kind.PERSON_NAME, m.start(), end);
+            }
+        }
         surnameSpaceGiven(s);
         titles(s);
         hiraganaHonorifics(s);
@@ -784,24 +832,63 @@ public final class IdentifierCheck {
         latin(s);
     }
 
+    /** 外間氏, 仲村渠さん: a surname of two to four kanji that Kuromoji splits into pieces, standing alone before an honorific. */
+    private static void splitSurnames(Scan s) {
+        Matcher m = HONORIFIC.matcher(s.norm);
+        while (m.find()) {
+            int end = m.start();
+            int start = end;
+            while (start > 0 && end - start < 5 && isKanji(s.norm.charAt(start - 1))) {
+                start--;
+            }
+            if (end - start < 2 || end - start > 4 || start > 0 && isKanji(s.norm.charAt(start - 1)) || s.tokenAt(start) == null) {
+                continue;
+            }
+            String run = s.norm.substring(start, end);
+            Token first = s.tokenAt(start);
+            boolean split = first.end() < end;
+            boolean nouns = true;
+            for (int at = start; at < end && nouns; ) {
+                Token t = s.tokenAt(at);
+                nouns = t != null && t.end() <= end && t.pos().startsWith("名詞") && !t.pos().startsWith("名詞-数") && !t.pos().startsWith("名詞-代名詞");
+                at = nouns ? t.end() : end;
+            }
+            if (split && nouns && !NOT_NAMES.contains(run) && !UNIT_WORDS.contains(run) && !ROLE_SUFFIX.matcher(run).matches()
+                    && !ROLE_ENDING.matcher(run).find() && !WORKER_ENDING.matcher(run).find()) {
+                s.add(Kind.PERSON_NAME, start, m.end());
+            }
+        }
+    }
+
     /** Common nouns of one or two kanji before an honorific are rarely anything but a surname (田中さん is tagged 人名). */
     private static boolean isLikelySurname(String term) {
         return !ROLE_ENDING.matcher(term).find();
     }
 
-    /** 所長の南雲と, 担当：南雲: a bare family name right after a role word and の or a colon, before a particle or punctuation. */
+    /** 所長の南雲と, 担当：南雲, 記入者：山田: a bare family name right after a role word and の, a colon or a space, before a particle or punctuation. */
     private static boolean afterRole(Scan s, int i) {
         if (i < 2) {
             return false;
         }
         Token t = s.tokens.get(i);
         Token link = s.tokens.get(i - 1);
-        Token role = s.tokens.get(i - 2);
         Token next = i + 1 < s.tokens.size() ? s.tokens.get(i + 1) : null;
-        boolean linked = link.end() == t.start() && (link.term().equals("の") || link.term().matches("[:：・]"));
-        boolean roleBefore = role.end() == link.start() && (ROLE_WORDS.contains(role.term()) || TITLE.matcher(role.term()).matches());
-        boolean ends = next == null || next.pos().startsWith("助詞") || next.pos().startsWith("記号");
-        return linked && roleBefore && ends;
+        boolean ends = next == null || next.pos().startsWith("助詞") || next.pos().startsWith("記号") || next.start() > t.end();
+        if (link.end() != t.start() || !ends || !link.term().matches("の|[:：・ 　]|は")) {
+            return false;
+        }
+        // the role may be a compound (記入+者, 担当+職員): try the words that end right before the link
+        StringBuilder role = new StringBuilder();
+        int end = link.start();
+        for (int k = i - 2; k >= 0 && k >= i - 4 && s.tokens.get(k).end() == end; k--) {
+            role.insert(0, s.tokens.get(k).term());
+            end = s.tokens.get(k).start();
+            String r = role.toString();
+            if (link.term().equals("は") ? r.equals("名前") || r.equals("氏名") : ROLE_WORDS.contains(r) || TITLE.matcher(r).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 仲村 さおり, 金城 亮, 山川 ゆい: a family name, one space, a given name. */
@@ -893,6 +980,24 @@ public final class IdentifierCheck {
         return hiraganaName(s, at, false);
     }
 
+    /** The end of a family name that starts at {@code at} (山本, 比嘉, タナカ), or -1. */
+    private static int nameAfter(Scan s, int at) {
+        Token t = s.tokenAt(at);
+        if (t == null || NOT_NAMES.contains(t.term()) || ROLE_WORDS.contains(t.term()) || UNIT_WORDS.contains(t.term())) {
+            return -1;
+        }
+        boolean kanji = KANJI_ONLY.matcher(t.term()).matches();
+        if (t.pos().startsWith("名詞-固有名詞-人名")) {
+            Token next = s.tokenAt(t.end());
+            return next != null && next.pos().startsWith("名詞-固有名詞-人名") ? next.end() : t.end();
+        }
+        if (t.pos().startsWith("名詞-固有名詞") && (kanji && t.term().length() <= 4 || NATIVE_KATAKANA.matcher(t.term()).matches())
+                || kanji && t.term().length() >= 2 && t.term().length() <= 4 && t.pos().startsWith("名詞-一般") && !ROLE_SUFFIX.matcher(t.term()).matches()) {
+            return t.end();
+        }
+        return -1;
+    }
+
     /** ゆうきくん, さくらちゃん, あきらさん: a given name in hiragana before an honorific. */
     private static void hiraganaHonorifics(Scan s) {
         Matcher m = HONORIFIC.matcher(s.norm);
@@ -966,42 +1071,50 @@ public final class IdentifierCheck {
     private static void kanaPairs(Scan s) {
         String n = s.norm;
         Matcher m = KANA_PAIR.matcher(n);
-        while (m.find()) {
-            int start = m.start();
-            int end = m.end();
-            boolean listBefore = start >= 2 && "・ 　".indexOf(n.charAt(start - 1)) >= 0 && isKana(n.charAt(start - 2));
-            boolean listAfter = end + 1 < n.length() && "・ 　".indexOf(n.charAt(end)) >= 0 && isKana(n.charAt(end + 1));
-            if (listBefore || listAfter) {
-                continue; // ア・イ・ウ, a list of words
-            }
-            if (m.group("a") != null) {
-                String a = m.group("a");
-                String b = m.group("b");
-                // ・ also joins lists of loanwords (オン・オフ): those pairs need a longer name on one side
-                boolean dot = n.charAt(m.end("a")) == '・';
-                if (NATIVE_KATAKANA.matcher(a).matches() && NATIVE_KATAKANA.matcher(b).matches() && (!dot || a.length() + b.length() >= 5)
-                        && !s.commonNoun(m.start("a"), m.end("a")) && !s.commonNoun(m.start("b"), m.end("b"))) {
-                    s.add(Kind.PERSON_NAME, start, end);
-                }
+        int from = 0;
+        while (from < n.length() && m.find(from)) {
+            boolean katakana = m.group("a") != null;
+            boolean name = katakana ? katakanaPair(s, m) : hiraganaPair(s, m);
+            if (name) {
+                s.add(Kind.PERSON_NAME, m.start(), m.end());
+                from = m.end();
             } else {
-                String c = m.group("c");
-                String d = m.group("d");
-                boolean cFunction = s.functionWord(m.start("c"), m.end("c"));
-                boolean dFunction = s.functionWord(m.start("d"), m.end("d"));
-                boolean cName = isPersonToken(s, m.start("c"), m.end("c"));
-                boolean dName = isPersonToken(s, m.start("d"), m.end("d"));
-                String cPos = cFunction ? s.tokenAt(m.start("c")).pos() : "";
-                boolean interjection = (cPos.startsWith("感動詞") || cPos.startsWith("接続詞") || cPos.startsWith("副詞") || cPos.startsWith("連体詞")
-                        || cPos.startsWith("形容詞")) && !dName || "にをはがへ".indexOf(d.charAt(d.length() - 1)) >= 0;
-                boolean particleEnd = c.endsWith("を") || c.endsWith("へ") || c.length() >= 3 && "はが".indexOf(c.charAt(c.length() - 1)) >= 0
-                        && s.tokenAt(m.start("c")) != null && s.tokenAt(m.start("c")).end() == m.end("c") - 1 && s.tokenAt(m.start("c")).known();
-                if (particleEnd || POLITE_ENDING.matcher(d).matches() || cFunction && dFunction && !cName && !dName || interjection
-                        || HIRAGANA_NOT_NAMES.contains(c) || HIRAGANA_NOT_NAMES.contains(d)) {
-                    continue;
-                }
-                s.add(Kind.PERSON_NAME, start, end);
+                from = m.start(katakana ? "b" : "d"); // フリガナ　イシガキ　マサエ: the second word may begin the name
             }
         }
+    }
+
+    private static boolean katakanaPair(Scan s, Matcher m) {
+        String n = s.norm;
+        String a = m.group("a");
+        String b = m.group("b");
+        // ・ joins lists of loanwords too (オン・オフ, ア・イ・ウ): such pairs need a longer name on one side and no third item
+        boolean dot = n.charAt(m.end("a")) == '・';
+        boolean list = m.start() >= 2 && n.charAt(m.start() - 1) == '・' && isKana(n.charAt(m.start() - 2))
+                || m.end() + 1 < n.length() && n.charAt(m.end()) == '・' && isKana(n.charAt(m.end() + 1));
+        return !list && NATIVE_KATAKANA.matcher(a).matches() && NATIVE_KATAKANA.matcher(b).matches() && (!dot || a.length() + b.length() >= 5)
+                && !s.commonNoun(m.start("a"), m.end("a")) && !s.commonNoun(m.start("b"), m.end("b"));
+    }
+
+    private static boolean hiraganaPair(Scan s, Matcher m) {
+        String n = s.norm;
+        String c = m.group("c");
+        String d = m.group("d");
+        // ぼく は しごと が すき: hiragana written word by word (分かち書き) is a sentence, not a name
+        boolean list = m.start() >= 2 && "・ 　".indexOf(n.charAt(m.start() - 1)) >= 0 && isHiragana(n.charAt(m.start() - 2))
+                || m.end() + 1 < n.length() && "・ 　".indexOf(n.charAt(m.end())) >= 0 && isHiragana(n.charAt(m.end() + 1));
+        boolean cFunction = s.functionWord(m.start("c"), m.end("c"));
+        boolean dFunction = s.functionWord(m.start("d"), m.end("d"));
+        boolean cName = isPersonToken(s, m.start("c"), m.end("c"));
+        boolean dName = isPersonToken(s, m.start("d"), m.end("d"));
+        String cPos = cFunction ? s.tokenAt(m.start("c")).pos() : "";
+        boolean modifier = (cPos.startsWith("感動詞") || cPos.startsWith("接続詞") || cPos.startsWith("副詞") || cPos.startsWith("連体詞")
+                || cPos.startsWith("形容詞")) && !dName; // また あした, やさしい にほんご
+        boolean particleEnd = c.endsWith("を") || c.endsWith("へ") || "にをはがへ".indexOf(d.charAt(d.length() - 1)) >= 0
+                || c.length() >= 3 && "はが".indexOf(c.charAt(c.length() - 1)) >= 0 && s.tokenAt(m.start("c")) != null
+                && s.tokenAt(m.start("c")).end() == m.end("c") - 1 && s.tokenAt(m.start("c")).known(); // きょうは, ぼくが
+        return !(list || particleEnd || modifier || POLITE_ENDING.matcher(d).matches() || cFunction && dFunction && !cName && !dName
+                || HIRAGANA_NOT_NAMES.contains(c) || HIRAGANA_NOT_NAMES.contains(d));
     }
 
     private static boolean isPersonToken(Scan s, int start, int end) {
@@ -1103,7 +1216,22 @@ public final class IdentifierCheck {
     // ---------------------------------------------------------------------------------------------------------------- tokens
 
     /** A Kuromoji token; {@code known} when it comes from the dictionary (an unknown word has no reading). */
-    private record Token(String term, String pos, int start, int end, boolean known) {
+    private record Token(String term, String pos, int start, int end, boolean known, String form) {
+    }
+
+    /**
+     * The text as Kuromoji reads it best: NFKC turns （）：！？ into ASCII, which the dictionary takes for unknown nouns
+     * (母親(恵美子) loses the name); they are put back one for one, so offsets do not move.
+     */
+    private static String forTokenizer(String norm) {
+        char[] c = norm.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            int at = "():;!?[]".indexOf(c[i]);
+            if (at >= 0) {
+                c[i] = "（）：；！？［］".charAt(at);
+            }
+        }
+        return new String(c);
     }
 
     private static List<Token> tokens(String text) {
@@ -1112,12 +1240,14 @@ public final class IdentifierCheck {
             CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
             PartOfSpeechAttribute pos = tokenizer.addAttribute(PartOfSpeechAttribute.class);
             ReadingAttribute reading = tokenizer.addAttribute(ReadingAttribute.class);
+            InflectionAttribute inflection = tokenizer.addAttribute(InflectionAttribute.class);
             OffsetAttribute offset = tokenizer.addAttribute(OffsetAttribute.class);
             tokenizer.setReader(new StringReader(text));
             tokenizer.reset();
             while (tokenizer.incrementToken()) {
                 String p = pos.getPartOfSpeech();
-                out.add(new Token(term.toString(), p == null ? "未知語" : p, offset.startOffset(), offset.endOffset(), reading.getReading() != null));
+                out.add(new Token(term.toString(), p == null ? "未知語" : p, offset.startOffset(), offset.endOffset(), reading.getReading() != null,
+                        inflection.getInflectionForm() == null ? "" : inflection.getInflectionForm()));
             }
             tokenizer.end();
         } catch (IOException e) {

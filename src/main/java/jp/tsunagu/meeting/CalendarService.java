@@ -91,6 +91,13 @@ public class CalendarService {
                 }).map(x -> new FeedUrl(baseUrl + "/ical/" + token + ".ics", circleId));
     }
 
+    /** Revokes all of a person's feeds (their calendar apps stop receiving anything). */
+    @io.quarkus.hibernate.reactive.panache.common.WithTransaction
+    public Uni<Integer> revokeAll(Viewer viewer) {
+        return CalendarFeed.update("revokedAt = ?1 where accountId = ?2 and revokedAt is null", java.time.Instant.now(),
+                viewer.accountId());
+    }
+
     /** The feed's text; unknown or revoked tokens answer 404. */
     @WithSession
     public Uni<String> feed(String token) {

@@ -64,6 +64,19 @@ public class InviteService {
 
     static final int MAX_INVITEES = 500;
 
+    /** A personal link ends this many days after its meeting (after its creation while it has no date). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tsunagu.personal-link.days-after-meeting", defaultValue = "30")
+    int linkDays;
+
+    boolean expired(Meeting m, Instant now) {
+        Instant end = m.endsAt != null ? m.endsAt : m.startsAt != null ? m.startsAt : m.createdAt;
+        // a meeting still being scheduled keeps its links until it is dated (then the clock starts)
+        if (m.startsAt == null && Status.SCHEDULING.name().equals(m.status)) {
+            end = m.createdAt.plus(java.time.Duration.ofDays(365));
+        }
+        return end != null && end.plus(java.time.Duration.ofDays(linkDays)).isBefore(now);
+    }
+
     /** People without an account one meeting may invite (each gets a mail from the platform's sender). */
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tsunagu.meeting.max-external-invitees", defaultValue = "50")
     int maxExternal;
@@ -453,6 +466,9 @@ public class InviteService {
             return Meeting.<Meeting>findById(i.meetingId).map(m -> {
                 if (Status.DRAFT.name().equals(m.status)) {
                     throw new ProblemException(404, "poll-link-unknown");
+                }
+                if (expired(m, Instant.now())) {
+                    throw new ProblemException(410, "poll-link-expired", linkDays);
                 }
                 return new Personal(i, m);
             });

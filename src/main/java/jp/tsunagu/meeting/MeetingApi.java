@@ -410,6 +410,13 @@ public class MeetingApi {
                 .map(d -> Response.created(URI.create("/api/meetings/" + d.id())).entity(d).build());
     }
 
+    /** Revokes every calendar feed URL of the person (a password change does the same). */
+    @jakarta.ws.rs.DELETE
+    @Path("/me/calendar-feeds")
+    public Uni<Response> revokeFeeds() {
+        return viewers.signedIn().chain(v -> calendars.revokeAll(v)).map(n -> Response.noContent().build());
+    }
+
     @POST
     @Path("/me/calendar-feeds")
     @Consumes(MediaType.APPLICATION_JSON)

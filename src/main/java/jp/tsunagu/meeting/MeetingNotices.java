@@ -45,6 +45,12 @@ public class MeetingNotices {
     @Inject
     jp.tsunagu.directory.NameLookup names;
 
+    @Inject
+    jp.tsunagu.account.ViewerService viewers;
+
+    @Inject
+    jp.tsunagu.access.AccessPolicy policy;
+
     @ConfigProperty(name = "tsunagu.base-url")
     String baseUrl;
 
@@ -66,7 +72,15 @@ public class MeetingNotices {
                 .map(orgs -> String.join("、", orgs.values().stream().map(o -> o.name()).sorted().toList()));
     }
 
-    private Uni<List<OutMail>> prepare(Meeting m, List<MeetingVenue> venues, List<Invitee> targets, Kind kind, String hosts) {
+    private Uni<List<OutMail>> prepare(Meeting m, List<MeetingVenue> venues, List<Invitee> all, Kind kind, String hosts) {
+        List<Long> holders = all.stream().filter(i -> i.accountId != null).map(i -> i.accountId).toList();
+        // people with an account get mail only where the policy lets them see what it is about;
+        // people without one hold their personal link, which is theirs by itself
+        return mayBeTold(holders, kind, m).chain(ok -> prepareFor(m, venues, all.stream()
+                .filter(i -> i.accountId == null || ok.contains(i.accountId)).toList(), kind, hosts));
+    }
+
+    private Uni<List<OutMail>> prepareFor(Meeting m, List<MeetingVenue> venues, List<Invitee> targets, Kind kind, String hosts) {
         List<OutMail> mails = new ArrayList<>();
         List<Long> accounts = new ArrayList<>();
         byte[] ics = m.startsAt == null ? null : CalendarFiles.invitation(event(m, venues));
@@ -86,10 +100,41 @@ public class MeetingNotices {
         return inApp(accounts, kind, m).map(x -> mails);
     }
 
-    /** In-app notifications about a meeting for some accounts; call inside the transaction. */
+    /**
+     * In-app notifications about a meeting for some accounts; call inside the transaction. Each
+     * recipient is asked for by the policy (the meeting, or its published minutes for MINUTES): a
+     * notification names the meeting, so nobody the policy keeps out is told of it.
+     */
     public Uni<Void> inApp(List<Long> accountIds, Kind kind, Meeting m) {
-        return notifications.notifyAccounts(accountIds, "meeting-notice." + kind.name().toLowerCase(Locale.ROOT),
-                "/meetings/" + m.id, m.title);
+        return mayBeTold(accountIds, kind, m).chain(ok -> notifications.notifyAccounts(ok,
+                "meeting-notice." + kind.name().toLowerCase(Locale.ROOT), "/meetings/" + m.id, m.title));
+    }
+
+    /** The accounts among these that the policy lets see what the notice is about. */
+    Uni<List<Long>> mayBeTold(java.util.Collection<Long> accountIds, Kind kind, Meeting m) {
+        if (accountIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return MeetingOrganizer.<MeetingOrganizer>list("meetingId", m.id).chain(orgs -> Invitee.<Invitee>list(
+                "meetingId = ?1 and revokedAt is null and accountId in ?2", m.id, accountIds).chain(invs ->
+                viewers.forAccounts(accountIds).map(vs -> {
+                    java.util.Set<Long> organizers = new java.util.HashSet<>();
+                    java.util.Set<Long> asked = new java.util.HashSet<>();
+                    orgs.forEach(o -> (o.consentedAt != null ? organizers : asked).add(o.organizationId));
+                    java.util.Set<Long> invited = new java.util.HashSet<>();
+                    invs.forEach(i -> invited.add(i.accountId));
+                    List<Long> out = new ArrayList<>();
+                    for (jp.tsunagu.access.Viewer v : vs) {
+                        jp.tsunagu.access.Resource.Meeting r = new jp.tsunagu.access.Resource.Meeting(organizers, m.circleId,
+                                invited.contains(v.accountId()), MeetingTerms.Status.DRAFT.name().equals(m.status), asked);
+                        jp.tsunagu.access.Resource about = kind == Kind.MINUTES
+                                ? new jp.tsunagu.access.Resource.Minutes(r, m.minutesPublishedAt != null) : r;
+                        if (policy.permits(v, jp.tsunagu.access.Action.VIEW, about)) {
+                            out.add(v.accountId());
+                        }
+                    }
+                    return out;
+                })));
     }
 
     /** The first mail of a person without an account carries the token just issued. */

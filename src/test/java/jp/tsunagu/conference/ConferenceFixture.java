@@ -13,39 +13,39 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 
 /** Builds conferences for the tests through the API, with people in each position the rules name. */
-final class ConferenceFixture {
+public final class ConferenceFixture {
 
-    static final Map<String, String> TOKENS = new HashMap<>();
+    public static final Map<String, String> TOKENS = new HashMap<>();
 
     private ConferenceFixture() {
     }
 
-    static String token(String email) {
+    public static String token(String email) {
         return TOKENS.computeIfAbsent(email, TestSupport::token);
     }
 
-    static RequestSpecification as(String email) {
+    public static RequestSpecification as(String email) {
         return email == null ? given() : given().header("Authorization", "Bearer " + token(email));
     }
 
-    static String demo(String who) {
+    public static String demo(String who) {
         return who + "@demo.tsunagu.jp";
     }
 
     /** A fresh account on the staff of an organization (by code), so tests can remove it freely. */
-    static String staffOf(AgroalDataSource ds, String orgCode) {
+    public static String staffOf(AgroalDataSource ds, String orgCode) {
         String email = TestSupport.throwAwayAccount(ds, "partner-staff", TestSupport.PASSWORD);
         TestSupport.update(ds, "INSERT INTO membership (account_id, organization_id, title) SELECT a.id, o.id, '支援員'"
                 + " FROM account a, organization o WHERE a.email = ? AND o.code = ?", email, orgCode);
         return email;
     }
 
-    static long account(AgroalDataSource ds, String email) {
+    public static long account(AgroalDataSource ds, String email) {
         return TestSupport.accountId(ds, email);
     }
 
     /** Creates a conference by bridge@ (facilitator) in the Okinawa circle with the given other attendees and roles. */
-    static long create(AgroalDataSource ds, String startsAt, int retentionDays, Map<String, String> others) {
+    public static long create(AgroalDataSource ds, String startsAt, int retentionDays, Map<String, String> others) {
         List<Map<String, Object>> attendees = new ArrayList<>();
         attendees.add(Map.of("accountId", account(ds, demo("bridge")), "role", "FACILITATOR"));
         others.forEach((email, role) -> attendees.add(Map.of("accountId", account(ds, email), "role", role)));
@@ -61,12 +61,12 @@ final class ConferenceFixture {
                 .then().statusCode(201).extract().jsonPath().getLong("summary.id");
     }
 
-    static void pledge(String email, long id) {
+    public static void pledge(String email, long id) {
         as(email).contentType(ContentType.JSON).body(Map.of("accept", true)).post("/api/conferences/" + id + "/pledge")
                 .then().statusCode(200);
     }
 
-    static Map<String, Object> caseBody(int version, String factors) {
+    public static Map<String, Object> caseBody(int version, String factors) {
         Map<String, Object> body = new HashMap<>();
         body.put("ageBand", 40);
         body.put("sex", "FEMALE");
