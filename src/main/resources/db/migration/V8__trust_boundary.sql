@@ -95,3 +95,24 @@ END;
 $$;
 CREATE TRIGGER meeting_organizer_host AFTER INSERT ON meeting_organizer
     FOR EACH ROW EXECUTE FUNCTION meeting_first_organizer_hosts();
+
+-- A known client has its own counter for the account (the same delays and lock).
+ALTER TABLE login_known_client ADD COLUMN failures integer NOT NULL DEFAULT 0 CHECK (failures >= 0);
+ALTER TABLE login_known_client ADD COLUMN last_failure_at timestamptz;
+ALTER TABLE login_known_client ADD COLUMN locked_until timestamptz;
+
+-- Links shown on screen before this version (a center lead saw the link of an invitation into a
+-- partner organization): unused ones into an organization the inviter does not belong to end now.
+UPDATE invitation i SET expires_at = now()
+ WHERE i.used_at IS NULL AND i.expires_at > now()
+   AND NOT EXISTS (SELECT 1 FROM membership m WHERE m.account_id = i.invited_by AND m.organization_id = i.organization_id)
+   AND NOT EXISTS (SELECT 1 FROM account a WHERE a.id = i.invited_by AND a.role = 'network-admin');
+
+-- Mail quota: invitation and change notices counted per sending organization and Tokyo day,
+-- incremented atomically (one row, upserted) so parallel invitations cannot pass the cap together.
+CREATE TABLE mail_quota (
+    organization_id bigint NOT NULL REFERENCES organization(id),
+    day             date NOT NULL,
+    sent            integer NOT NULL CHECK (sent >= 0),
+    PRIMARY KEY (organization_id, day)
+);

@@ -51,7 +51,7 @@ public class AuthService {
 
     public Uni<Outcome> signIn(String rawEmail, String password, String ip) {
         String email = normalize(rawEmail);
-        String client = ip == null || ip.isBlank() ? "unknown" : ip;
+        String client = clientKey(ip);
         return gate.enter(email, client).chain(entry -> {
             if (entry instanceof Refused r) {
                 return "wait".equals(r.kind()) ? Uni.createFrom().item((Outcome) r)
@@ -156,6 +156,34 @@ public class AuthService {
                 .chain(() -> audit.record(AuditLog.PASSWORD_CHANGED, viewer.accountId(), viewer.email(),
                         "account:" + viewer.accountId(), ip, null))
                 .replaceWithVoid();
+    }
+
+    /**
+     * The client address as the throttle counts it: an IPv4 address as it is, an IPv6 address by its
+     * /64 network (one home or office line gets a whole /64, so single addresses would be free to rotate).
+     */
+    static String clientKey(String ip) {
+        if (ip == null || ip.isBlank()) {
+            return "unknown";
+        }
+        String host = ip.trim();
+        if (host.indexOf(':') < 0 || !host.matches("^[\\[]?[0-9A-Fa-f:.]+(%[A-Za-z0-9]+)?[\\]]?$")) {
+            // IPv4, or not an address literal at all (never resolved: that would ask DNS)
+            return host.length() > 100 ? host.substring(0, 100) : host;
+        }
+        try {
+            byte[] a = java.net.InetAddress.getByName(host.replaceAll("^\\[|\\]$", "").replaceAll("%.*$", "")).getAddress();
+            if (a.length != 16) {
+                return host;
+            }
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                sb.append(Integer.toHexString(((a[i] & 0xff) << 8) | (a[i + 1] & 0xff))).append(':');
+            }
+            return sb.append(":/64").toString();
+        } catch (java.net.UnknownHostException | RuntimeException e) {
+            return host.length() > 100 ? host.substring(0, 100) : host;
+        }
     }
 
     public static String normalize(String email) {

@@ -66,58 +66,103 @@ public class SignInGate {
 
     /** A Pass, or the refusal (wait, locked, client-limit) with the seconds to wait. */
     public Uni<Object> enter(String email, String client) {
-        return pool.withTransaction(conn -> clientCounter(conn, client).chain(clientRow -> {
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            OffsetDateTime windowStart = clientRow.getOffsetDateTime("window_start");
-            int clientFailures = clientRow.getInteger("failures");
-            if (windowStart.plusMinutes(clientWindowMinutes).isBefore(now)) {
-                clientFailures = 0;
-                windowStart = now;
-            }
-            if (clientFailures >= clientMaxFailures) {
-                long wait = Duration.between(now, windowStart.plusMinutes(clientWindowMinutes)).toSeconds() + 1;
-                return Uni.createFrom().item((Object) new AuthService.Refused("client-limit", wait));
-            }
-            int nextClientFailures = clientFailures + 1;
-            OffsetDateTime start = windowStart;
-            return addressCounter(conn, email, client).chain(row -> {
-                boolean known = row.getBoolean("known");
-                int failures = row.getInteger("failures");
-                OffsetDateTime last = row.getOffsetDateTime("last_failure_at");
-                OffsetDateTime lockedUntil = row.getOffsetDateTime("locked_until");
-                if (!known && lockedUntil != null && lockedUntil.isAfter(now)) {
-                    return Uni.createFrom().item((Object) new AuthService.Refused("locked",
-                            Duration.between(now, lockedUntil).toSeconds() + 1));
-                }
-                if (!known && failures >= delayAfter && last != null) {
-                    OffsetDateTime allowedAt = last.plusSeconds(delaySeconds(failures));
-                    if (allowedAt.isAfter(now)) {
-                        return Uni.createFrom().item((Object) new AuthService.Refused("wait",
-                                Duration.between(now, allowedAt).toSeconds() + 1));
-                    }
-                }
-                boolean lock = failures + 1 >= lockAfter;
-                return conn.preparedQuery("UPDATE login_throttle SET failures = $2, last_failure_at = now(),"
-                                + " locked_until = CASE WHEN $3 THEN now() + make_interval(mins => $4) ELSE locked_until END"
-                                + " WHERE email = $1")
-                        .execute(Tuple.of(email, lock ? 0 : failures + 1, lock, lockMinutes))
-                        .chain(() -> conn.preparedQuery("UPDATE login_client_throttle SET failures = $2, window_start = $3"
-                                + " WHERE client = $1").execute(Tuple.of(client, nextClientFailures, start)))
-                        .map(x -> (Object) new Pass(lock));
-            });
-        }));
+        return pool.withTransaction(conn -> clientCounter(conn, client).chain(clientRow -> knownClient(conn, email, client)
+                .chain(known -> known != null ? enterKnown(conn, email, client, known)
+                        : enterUnknown(conn, email, client, clientRow))))
+                .onFailure().transform(jp.tsunagu.platform.web.DatabaseFaults::mark);
     }
 
-    /** A successful sign-in gives its booking back, clears the address's counter and marks the client as known. */
+    /**
+     * From a client where the account signed in before: its own counter (the same delays and lock),
+     * not the address's — so someone elsewhere guessing the address cannot stop its owner here, and
+     * a guesser here is held by this counter. The client-address limit is not applied (the pair has
+     * its own), so many people behind one office address keep signing in.
+     */
+    private Uni<Object> enterKnown(SqlConnection conn, String email, String client, Row known) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Object refusal = refusal(now, known.getInteger("failures"), known.getOffsetDateTime("last_failure_at"),
+                known.getOffsetDateTime("locked_until"));
+        if (refusal != null) {
+            return Uni.createFrom().item(refusal);
+        }
+        int failures = known.getInteger("failures");
+        boolean lock = failures + 1 >= lockAfter;
+        return conn.preparedQuery("UPDATE login_known_client SET failures = $3, last_failure_at = now(),"
+                        + " locked_until = CASE WHEN $4 THEN now() + make_interval(mins => $5) ELSE locked_until END"
+                        + " WHERE email = $1 AND client = $2")
+                .execute(Tuple.of(email, client, lock ? 0 : failures + 1, lock, lockMinutes))
+                .map(x -> (Object) new Pass(lock));
+    }
+
+    private Uni<Object> enterUnknown(SqlConnection conn, String email, String client, Row clientRow) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime windowStart = clientRow.getOffsetDateTime("window_start");
+        int clientFailures = clientRow.getInteger("failures");
+        if (windowStart.plusMinutes(clientWindowMinutes).isBefore(now)) {
+            clientFailures = 0;
+            windowStart = now;
+        }
+        if (clientFailures >= clientMaxFailures) {
+            long wait = Duration.between(now, windowStart.plusMinutes(clientWindowMinutes)).toSeconds() + 1;
+            return Uni.createFrom().item((Object) new AuthService.Refused("client-limit", wait));
+        }
+        int nextClientFailures = clientFailures + 1;
+        OffsetDateTime start = windowStart;
+        return addressCounter(conn, email).chain(row -> {
+            int failures = row.getInteger("failures");
+            Object refusal = refusal(now, failures, row.getOffsetDateTime("last_failure_at"), row.getOffsetDateTime("locked_until"));
+            if (refusal != null) {
+                return Uni.createFrom().item(refusal);
+            }
+            boolean lock = failures + 1 >= lockAfter;
+            return conn.preparedQuery("UPDATE login_throttle SET failures = $2, last_failure_at = now(),"
+                            + " locked_until = CASE WHEN $3 THEN now() + make_interval(mins => $4) ELSE locked_until END"
+                            + " WHERE email = $1")
+                    .execute(Tuple.of(email, lock ? 0 : failures + 1, lock, lockMinutes))
+                    .chain(() -> conn.preparedQuery("UPDATE login_client_throttle SET failures = $2, window_start = $3"
+                            + " WHERE client = $1").execute(Tuple.of(client, nextClientFailures, start)))
+                    .map(x -> (Object) new Pass(lock));
+        });
+    }
+
+    /** The refusal a counter imposes now (locked, or the growing delay), or null. */
+    private Object refusal(OffsetDateTime now, int failures, OffsetDateTime last, OffsetDateTime lockedUntil) {
+        if (lockedUntil != null && lockedUntil.isAfter(now)) {
+            return new AuthService.Refused("locked", Duration.between(now, lockedUntil).toSeconds() + 1);
+        }
+        if (failures >= delayAfter && last != null) {
+            OffsetDateTime allowedAt = last.plusSeconds(delaySeconds(failures));
+            if (allowedAt.isAfter(now)) {
+                return new AuthService.Refused("wait", Duration.between(now, allowedAt).toSeconds() + 1);
+            }
+        }
+        return null;
+    }
+
+    /** Forgets what no longer matters: counters idle for a day, clients not used for the known-client period. */
+    @io.quarkus.scheduler.Scheduled(every = "1h", delayed = "5m", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> cleanUp() {
+        return pool.query("DELETE FROM login_throttle WHERE (locked_until IS NULL OR locked_until < now())"
+                        + " AND (last_failure_at IS NULL OR last_failure_at < now() - interval '1 day')").execute()
+                .chain(() -> pool.query("DELETE FROM login_client_throttle WHERE window_start < now() - interval '1 day'").execute())
+                .chain(() -> pool.preparedQuery("DELETE FROM login_known_client WHERE last_success_at < now() - make_interval(days => $1)")
+                        .execute(Tuple.of(knownClientDays)))
+                .replaceWithVoid();
+    }
+
+    /**
+     * A successful sign-in gives its booking back, clears the address's counter and marks the client
+     * as known — taking the rows in the same order as {@link #enter} (client, then address), so two
+     * sign-ins at once never deadlock.
+     */
     public Uni<Void> succeeded(String email, String client) {
-        return pool.withTransaction(conn -> conn.preparedQuery("DELETE FROM login_throttle WHERE email = $1")
-                .execute(Tuple.of(email))
-                .chain(() -> conn.preparedQuery("UPDATE login_client_throttle SET failures = greatest(0, failures - 1)"
-                        + " WHERE client = $1").execute(Tuple.of(client)))
-                .chain(() -> conn.preparedQuery("INSERT INTO login_known_client (email, client, last_success_at)"
-                        + " VALUES ($1, $2, now()) ON CONFLICT (email, client) DO UPDATE SET last_success_at = now()")
-                        .execute(Tuple.of(email, client)))
-                .replaceWithVoid());
+        return pool.withTransaction(conn -> conn.preparedQuery("UPDATE login_client_throttle SET failures = greatest(0, failures - 1)"
+                        + " WHERE client = $1").execute(Tuple.of(client))
+                .chain(() -> conn.preparedQuery("DELETE FROM login_throttle WHERE email = $1").execute(Tuple.of(email)))
+                .chain(() -> conn.preparedQuery("INSERT INTO login_known_client (email, client, last_success_at, failures)"
+                        + " VALUES ($1, $2, now(), 0) ON CONFLICT (email, client) DO UPDATE SET last_success_at = now(),"
+                        + " failures = 0, locked_until = NULL").execute(Tuple.of(email, client)))
+                .replaceWithVoid()).onFailure().transform(jp.tsunagu.platform.web.DatabaseFaults::mark);
     }
 
     long delaySeconds(int failures) {
@@ -133,13 +178,19 @@ public class SignInGate {
                 .map(rows -> rows.iterator().next());
     }
 
-    private Uni<Row> addressCounter(SqlConnection conn, String email, String client) {
+    private static Uni<Row> addressCounter(SqlConnection conn, String email) {
         return conn.preparedQuery("INSERT INTO login_throttle (email) VALUES ($1) ON CONFLICT (email) DO NOTHING")
                 .execute(Tuple.of(email))
-                .chain(() -> conn.preparedQuery("SELECT t.failures, t.last_failure_at, t.locked_until, EXISTS (SELECT 1"
-                        + " FROM login_known_client k WHERE k.email = t.email AND k.client = $2"
-                        + " AND k.last_success_at > now() - make_interval(days => $3)) AS known"
-                        + " FROM login_throttle t WHERE t.email = $1 FOR UPDATE").execute(Tuple.of(email, client, knownClientDays)))
+                .chain(() -> conn.preparedQuery("SELECT failures, last_failure_at, locked_until FROM login_throttle"
+                        + " WHERE email = $1 FOR UPDATE").execute(Tuple.of(email)))
                 .map(rows -> rows.iterator().next());
+    }
+
+    /** The known-client row of this account at this client (locked), or null when the client is not known for it. */
+    private Uni<Row> knownClient(SqlConnection conn, String email, String client) {
+        return conn.preparedQuery("SELECT failures, last_failure_at, locked_until FROM login_known_client"
+                        + " WHERE email = $1 AND client = $2 AND last_success_at > now() - make_interval(days => $3) FOR UPDATE")
+                .execute(Tuple.of(email, client, knownClientDays))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
     }
 }

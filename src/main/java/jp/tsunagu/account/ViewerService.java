@@ -85,7 +85,7 @@ public class ViewerService {
         }
         return pool.preparedQuery(VIEWER_SQL + " JOIN auth_session s ON s.account_id = a.id"
                         + " WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND a.active")
-                .execute(Tuple.of(sessionId))
+                .execute(Tuple.of(sessionId)).onFailure().transform(jp.tsunagu.platform.web.DatabaseFaults::mark)
                 .map(rows -> {
                     if (rows.size() == 0) {
                         LOG.debugf("Session %s is not live", sessionId);
@@ -100,7 +100,7 @@ public class ViewerService {
      * URL they own (calendar feeds). Inactive or unknown accounts are anonymous.
      */
     public Uni<Viewer> forAccount(long accountId) {
-        return pool.preparedQuery(VIEWER_SQL + " WHERE a.id = $1 AND a.active").execute(Tuple.of(accountId))
+        return pool.preparedQuery(VIEWER_SQL + " WHERE a.id = $1 AND a.active").execute(Tuple.of(accountId)).onFailure().transform(jp.tsunagu.platform.web.DatabaseFaults::mark)
                 .map(rows -> {
                     if (rows.size() == 0) {
                         return Viewer.anonymous(Locale.JAPANESE);
@@ -119,7 +119,7 @@ public class ViewerService {
             return Uni.createFrom().item(java.util.List.of());
         }
         return pool.preparedQuery(VIEWER_SQL + " WHERE a.id = ANY($1) AND a.active")
-                .execute(Tuple.of(accountIds.toArray(new Long[0])))
+                .execute(Tuple.of(accountIds.toArray(new Long[0]))).onFailure().transform(jp.tsunagu.platform.web.DatabaseFaults::mark)
                 .map(rows -> {
                     java.util.List<Viewer> out = new java.util.ArrayList<>();
                     rows.forEach(row -> out.add(viewer(row, Locale.forLanguageTag(row.getString("locale")), null)));

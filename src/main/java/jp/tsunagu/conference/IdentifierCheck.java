@@ -17,26 +17,31 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Finds what could identify a person in the free text of a case sheet or board: personal names
- * (with an honorific or a job title, family + given name as Kuromoji tags them, names written in
- * kana with a space or ・ between family and given name, names in Latin letters as in signatures and
- * résumés), phone numbers, postal codes, street-level addresses (block/lot/room numbers), dates of
- * birth, e-mail addresses (also written as [at], アットマーク …), social-media handles and messenger IDs,
- * My Number, certificate numbers and other ID numbers, and employer names (legal forms such as
- * 株式会社…, 医療法人…, NPO法人…, shop names such as ○○食品 or スーパー○○, and names from the directory).
- * Saving is refused until the text is reworded; the spans are returned so the page can highlight them.
+ * (with an honorific or a job title — 森下医師, Dr.山本 —, family + given name as Kuromoji tags them,
+ * names written in kana with a space or ・ between family and given name, names in Latin letters as in
+ * signatures and résumés), phone numbers, postal codes, street-level addresses (block, lot and room
+ * numbers), dates of birth, e-mail addresses (also written as [at], アットマーク …), social-media handles
+ * and messenger IDs, My Number, certificate numbers and other ID numbers, and employer names (legal
+ * forms such as 株式会社…, 医療法人…, NPO法人…, shop names such as うりずん食品 or スーパー○○, and names
+ * from the directory). Saving is refused until the text is reworded; the spans are returned so the page
+ * can highlight them; they never overlap.
  * De-identified forms pass: A氏, Bさん, C社, H課長, ○○部長, 利用者さん, お母さん, 主治医, 人事課長, 40代男性,
  * 那覇市在住, 4月10日に面談, 2024-02-28の報告会, 療育手帳B2, ハローワーク那覇, ASD, Excel, LINE (without an ID).
- * Offsets refer to the text as given (it is normalized only for matching; NFKC keeps lengths of
- * the characters matched here, full-width digits and letters included).
+ * Each rule describes how one kind of identifier is written in Japanese records; none knows particular
+ * people. Offsets refer to the text as given: it is normalized for matching one character at a time
+ * (NFKC where that keeps one character, so full-width digits and letters match as ASCII).
  */
 public final class IdentifierCheck {
 
+    /** What a finding is: HANDLE is an account on a social or messaging service, ID_NUMBER an ID other than a certificate's (社員番号, 利用者ID). */
     public enum Kind { PERSON_NAME, PHONE, POSTAL_CODE, ADDRESS, BIRTH_DATE, EMAIL, MY_NUMBER, CERTIFICATE_NUMBER, EMPLOYER, HANDLE, ID_NUMBER }
 
     public record Finding(Kind kind, int start, int end, String excerpt) {
@@ -45,7 +50,8 @@ public final class IdentifierCheck {
     private static final String DASHES = "‐‑–—―ー−－-"; // the ASCII hyphen last, so it never makes a range
     private static final String DASH = "[" + DASHES + "]";
     private static final String KANA_KANJI = "[一-龥々ぁ-んァ-ヶ]";
-    private static final String KANJI_NUMERAL = "[一二三四五六七八九十〇]";
+    private static final String KANJI_NUMERALS = "一二三四五六七八九十〇";
+    private static final String KANJI_NUMERAL = "[" + KANJI_NUMERALS + "]";
 
     // ---- e-mail, also as it is written to dodge harvesting or read out: name (at) example dot com, アットマーク …
     private static final String MAIL_WORD = "[A-Za-z0-9_%+\\-]++";
@@ -67,14 +73,18 @@ public final class IdentifierCheck {
     private static final String ACCOUNT_LABEL = "(?:ID|アイディー|アカウント名?|ユーザー(?:名|ネーム|ID)|ユーザ名|ハンドル(?:ネーム)?|フレンドコード|表示名)";
     private static final String HANDLE_GAP = "(?:\\s|[:：=＝「『（(【\\[→⇒]|の|は|を|が|で|も|って|とは|では|として|交換した|個人の|" + ACCOUNT_LABEL + "){0,6}";
     private static final String HANDLE_TOKEN = "(?<v>[A-Za-z0-9][A-Za-z0-9_.:#/\\-]{1,39})";
-    private static final Pattern HANDLE_AT = Pattern.compile("(?<![A-Za-z0-9_%+.\\-@])@(?=[A-Za-z0-9_.]{0,29}[A-Za-z])[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?");
+    private static final Pattern HANDLE_AT = Pattern.compile("(?<![A-Za-z0-9_%+.\\-@])@(?=[A-Za-z0-9_.]{0,29}[A-Za-z])"
+            + "[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?");
     private static final Pattern HANDLE_TAG = Pattern.compile("(?<![A-Za-z0-9_.])[A-Za-z0-9_.]{2,32}#\\d{4}(?![0-9])");
-    private static final Pattern PROFILE_URL = Pattern.compile("(?<![A-Za-z0-9.\\-/])(?:https?://)?(?:www\\.|m\\.|mobile\\.)?(?:twitter\\.com|x\\.com|instagram\\.com"
+    private static final Pattern PROFILE_URL = Pattern.compile("(?=[A-Za-z])(?<![A-Za-z0-9.\\-/])(?:https?://)?(?:www\\.|m\\.|mobile\\.)?"
+            + "(?:twitter\\.com|x\\.com|instagram\\.com"
             + "|facebook\\.com|fb\\.com|tiktok\\.com|youtube\\.com|youtu\\.be|note\\.com|note\\.mu|ameblo\\.jp|threads\\.net|line\\.me|pixiv\\.net"
-            + "|github\\.com|linkedin\\.com|nicovideo\\.jp|twitch\\.tv|[A-Za-z0-9\\-]+\\.(?:hatenablog\\.(?:com|jp)|blogspot\\.com|fc2\\.com|livedoor\\.blog))"
+            + "|github\\.com|linkedin\\.com|nicovideo\\.jp|twitch\\.tv"
+            + "|[A-Za-z0-9\\-]+\\.(?:hatenablog\\.(?:com|jp)|blogspot\\.com|fc2\\.com|livedoor\\.blog))"
             + "/[^\\s　、。，）)」』>\\]]+");
-    private static final Pattern HANDLE_LABELLED = Pattern.compile("(?=[LラTツIイテDデSスFフpピYユWKカPXMBnアハ])(?:(?<![A-Za-z])" + SNS + "(?![a-z])|アカウント名?|ユーザー(?:名|ネーム|ID)|ハンドル(?:ネーム)?"
+    private static final Pattern HANDLE_LABELLED = Pattern.compile("(?:(?<![A-Za-z])" + SNS + "(?![a-z])|アカウント名?|ユーザー(?:名|ネーム|ID)|ハンドル(?:ネーム)?"
             + "|フレンドコード)(?<gap>" + HANDLE_GAP + ")" + HANDLE_TOKEN);
+    private static final boolean[] HANDLE_LABELLED_FIRST = letters("LラTツIイテDデSスFフpピYユWKカPXMBnアハ");
     private static final Pattern HAS_ACCOUNT_LABEL = Pattern.compile(ACCOUNT_LABEL);
 
     // ---- phone numbers
@@ -92,18 +102,22 @@ public final class IdentifierCheck {
     private static final String DATE_NUMERIC = ERA_YEAR + "\\s?[/.\\-]\\s?\\d{1,2}\\s?[/.\\-]\\s?\\d{1,2}(?![0-9])";
     private static final String DATE_US = "\\d{1,2}/\\d{1,2}/(?:19|20)\\d{2}";
     private static final String MONTH_EN = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
-    private static final String DATE_EN = "\\d{1,2}(?:st|nd|rd|th)?\\s" + MONTH_EN + ",?\\s(?:19|20)\\d{2}|" + MONTH_EN + "\\s\\d{1,2}(?:st|nd|rd|th)?,?\\s(?:19|20)\\d{2}";
+    private static final String DATE_EN = "\\d{1,2}(?:st|nd|rd|th)?\\s" + MONTH_EN + ",?\\s(?:19|20)\\d{2}|" + MONTH_EN
+            + "\\s\\d{1,2}(?:st|nd|rd|th)?,?\\s(?:19|20)\\d{2}";
     private static final String DATE_COMPACT = "(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])(?![0-9])";
     private static final String DATE = "(?:" + DATE_JA + "|" + DATE_US + "|" + DATE_NUMERIC + "|" + DATE_EN + ")";
-    private static final String BIRTH_LABEL = "(?:生年月日|誕生日|出生日|(?<![A-Za-z])[Dd]\\.?[Oo]\\.?[Bb]\\.?(?![a-z])|[Dd]ate\\sof\\s[Bb]irth|[Bb]irth\\s?[Dd]ate"
+    private static final String BIRTH_LABEL = "(?:生年月日|誕生日|出生日|(?<![A-Za-z])[Dd]\\.?[Oo]\\.?[Bb]\\.?(?![a-z])|[Dd]ate\\sof\\s[Bb]irth"
+            + "|[Bb]irth\\s?[Dd]ate"
             + "|[Bb]irthday|(?<![A-Za-z])[Bb]orn(?:\\son)?)";
     private static final String BIRTH_GAP = "(?:欄)?(?:[\\s:：=＝「『（(]|は|が|も|毎年){0,4}";
-    private static final Pattern BIRTH_DATE = Pattern.compile("(?=[生誕出DdBb明大昭平令MTSHR0-9一二三四五六七八九十〇])(?:" + BIRTH_LABEL + BIRTH_GAP + "(?:" + DATE + "|" + DATE_COMPACT + ")"
+    private static final Pattern BIRTH_DATE = Pattern.compile("(?:" + BIRTH_LABEL + BIRTH_GAP + "(?:" + DATE + "|" + DATE_COMPACT + ")"
             + "|誕生日" + BIRTH_GAP + MONTH_DAY_JA
             + "|(?<![一-龥々ぁ-んァ-ヶ])生[\\s:：]+(?:" + DATE + "|" + DATE_COMPACT + ")"
             + "|" + DATE + "\\s?(?:生まれ|生(?![一-龥々]))"
             + "|" + MONTH_DAY_JA + "(?:が|は)?(?:誕生日|生まれ)"
             + "|" + ERA_YEAR + "\\s?年\\s?(?:\\d{1,2}|" + KANJI_NUMERAL + "{1,3})\\s?月\\s?(?:生まれ|生(?![一-龥々])))");
+
+    private static final boolean[] BIRTH_DATE_FIRST = letters("生誕出DdBb明大昭平令MTSHR0123456789一二三四五六七八九十〇JFMASOND");
 
     // ---- My Number, postal codes
     private static final Pattern MY_NUMBER = Pattern.compile("(?<![0-9])\\d{4}[ " + DASHES + "]?\\d{4}[ " + DASHES + "]?\\d{4}(?![0-9])");
@@ -111,31 +125,43 @@ public final class IdentifierCheck {
             + "\\d{4}(?![0-9" + DASHES + "])");
 
     // ---- certificate and other ID numbers: a label ending in 番号/ID/No./コード/記号, or 第…号
-    private static final Pattern ID_KEY = Pattern.compile("(?=[番ナIN№コ記])(?<![A-Za-z])(?:番号|ナンバー|ID|No\\.?|NO\\.?|№|コード|記号)(?![A-Za-z])"
+    private static final Pattern ID_KEY = Pattern.compile("(?<![A-Za-z])(?:番号|マイナンバー|ナンバー|ID|No\\.?|NO\\.?|№|コード|記号)(?![A-Za-z])"
             + "(?:欄)?(?:[\\s:：=＝「『（(]|は|が|の|も){0,4}(?:(?:No\\.?|№)\\s?)?(?:第\\s?)?");
+    private static final boolean[] ID_KEY_FIRST = letters("番マナIN№コ記");
     private static final Pattern ORDINAL_NUMBER = Pattern.compile("(?<![0-9A-Za-z])第\\s?");
     private static final Pattern CERTIFICATE_LABEL = Pattern.compile("手帳|受給者|証|保険|年金|免許|在留|診察券|通知カード|記号");
+    private static final Pattern PERSON_CODE_LABEL = Pattern.compile("社員|職員|従業員|利用者|会員|顧客|患者|個人|本人|学生|生徒|受給者|登録者|求職者");
     private static final Pattern MY_NUMBER_LABEL = Pattern.compile("マイナンバー|個人番号");
     /** A number after 番号 that is a phone number or a postal code (電話番号, 郵便番号, 代表番号): left to those rules. */
-    private static final Pattern PHONE_OR_POSTAL = Pattern.compile("0\\d{1,4}[ " + DASHES + "]?\\d{1,4}[ " + DASHES + "]?\\d{3,4}|\\d{3}" + DASH + "\\d{4}");
+    private static final Pattern PHONE_OR_POSTAL = Pattern.compile("0\\d{1,4}[ " + DASHES + "]?\\d{1,4}[ " + DASHES + "]?\\d{3,4}"
+            + "|\\d{3}" + DASH + "\\d{4}");
 
     // ---- addresses
     private static final String COUNTERS = "日時回年月人名歳件か個本台枚倍円点分秒週桁位級等割通社校箇ヶ%";
-    private static final String BUILDING = "(?:ハイツ|コーポ|マンション|アパート|レジデンス|ハイム|メゾン|ビル|タワー|コート|パレス|ヒルズ|プラザ|ハウス|シティ|ガーデン"
-            + "|荘|棟|寮|団地|住宅)";
-    private static final Pattern ADDRESS = Pattern.compile(KANA_KANJI + "{1,10}\\d{1,4}\\s*丁目(\\s*\\d{1,4}\\s*(番地?|" + DASH
-            + ")\\s*\\d{0,4}\\s*号?)?|" + KANA_KANJI + "{1,10}\\d{1,4}番地(\\s*\\d{1,4})?|" + KANA_KANJI
-            + "{1,10}\\d{1,4}番\\s*\\d{1,4}号"
-            + "|" + KANA_KANJI + "{1,10}?" + KANJI_NUMERAL + "{1,3}丁目(?:" + KANJI_NUMERAL + "{1,4}番地?(?:" + KANJI_NUMERAL + "{1,4}号)?)?"
-            + "|(?<![ァ-ヶー一-龥々])(?:[ァ-ヶー]{2,12}[一-龥々]{0,4}|[一-龥々]{1,6}(?:荘|棟|寮|団地|住宅))\\s?(?:\\d{1,2}\\s?階\\s?)?\\d{2,4}\\s?号室?"
-            + "|(?:アパート|マンション|団地|住宅|部屋|自室|居室)(?:は|の|が|[:：\\s]){1,2}(?:\\d{1,2}\\s?階\\s?)?\\d{2,4}\\s?号室"
-            + "|[ァ-ヶー一-龥々]{0,8}" + BUILDING + "[ァ-ヶー一-龥々]{0,6}\\s?(?:\\d{1,2}\\s?(?:階|F)\\s?)?\\d{2,4}(?:\\s?号室?)?(?![0-9]|\\s?[" + COUNTERS + "万千百])");
+    /** 泉崎1丁目2番3号, 兼城123番地, 西崎町4番15号: a place name, then 丁目, 番地 or 番…号. */
+    private static final Pattern ADDRESS_STREET = Pattern.compile("(?<place>" + KANA_KANJI + "{1,10}+)\\d{1,4}(?:\\s*丁目(?:\\s*\\d{1,4}\\s*(?:番地?|"
+            + DASH + ")\\s*\\d{0,4}\\s*号?)?|番地(?:\\s*\\d{1,4})?|番\\s*\\d{1,4}号)");
+    /** 本町七丁目八番九号: the same in kanji numerals (the place name before it is added when found). */
+    private static final Pattern ADDRESS_KANJI_CHOME = Pattern.compile(KANJI_NUMERAL + "{1,3}丁目(?:" + KANJI_NUMERAL + "{1,4}番地?(?:" + KANJI_NUMERAL
+            + "{1,4}号)?)?");
+    /** サンハイツ203号室, ハイツ松風 2階201号室, 2階205号室 after アパートは: a room number with the building's name (or アパート…) before it. */
+    private static final Pattern ROOM_NUMBER = Pattern.compile("(?<![0-9])(?:\\d{1,2}\\s?階\\s?)?\\d{2,4}\\s?号(?<room>室)?");
+    private static final Pattern BUILDING_NAME_BEFORE = Pattern.compile("(?<![ァ-ヶー一-龥々])(?:[ァ-ヶー]{2,12}[一-龥々]{0,4}|[一-龥々]{1,6}(?:荘|棟|寮|団地|住宅))\\s?");
+    private static final Pattern HOME_BEFORE = Pattern.compile("(?:アパート|マンション|団地|住宅|部屋|自室|居室)(?:は|の|が|[:：\\s]){1,2}");
+    /** コーポ中央202, ハイツ西崎201, 第二杜ビル4F: a building word, the rest of its name, a floor or room number. */
+    private static final List<String> BUILDING_WORDS = List.of("ハイツ", "コーポ", "マンション", "アパート", "レジデンス", "ハイム", "メゾン", "ビル", "タワー",
+            "コート", "パレス", "ヒルズ", "プラザ", "ハウス", "シティ", "ガーデン", "荘", "棟", "寮", "団地", "住宅");
+    private static final boolean[] BUILDING_FIRST = firstLetters(BUILDING_WORDS);
+    private static final Pattern BUILDING_ROOM = Pattern.compile(anyOf(BUILDING_WORDS) + "[ァ-ヶー一-龥々]{0,6}\\s?(?:\\d{1,2}\\s?(?:階|F)\\s?)?\\d{2,4}"
+            + "(?:\\s?号室?)?(?![0-9]|\\s?[" + COUNTERS + "万千百])");
     /** 泉崎1-2-3, 柏市柏1-2-3: block, lot and house number after a place name (checked: a 市/町/字…, a place name Kuromoji knows, or 住所 before). */
-    private static final Pattern ADDRESS_THREE_NUMBERS = Pattern.compile("(?<place>" + KANA_KANJI + "{1,10})[1-9]\\d{0,2}" + DASH + "\\d{1,3}" + DASH
+    private static final Pattern ADDRESS_THREE_NUMBERS = Pattern.compile("(?<place>" + KANA_KANJI + "{1,10}+)[1-9]\\d{0,2}" + DASH + "\\d{1,3}" + DASH
             + "\\d{1,3}(?![0-9])");
     /** 喜名2346-1, 東千石町18-27: two numbers after a place name (checked for a 市/町/村/字… in the name). */
-    private static final Pattern ADDRESS_TWO_NUMBERS = Pattern.compile("(?<place>" + KANA_KANJI + "{1,12})[1-9]\\d{0,3}" + DASH + "\\d{1,4}(?![0-9"
+    private static final Pattern ADDRESS_TWO_NUMBERS = Pattern.compile("(?<place>" + KANA_KANJI + "{1,12}+)[1-9]\\d{0,3}" + DASH + "\\d{1,4}(?![0-9"
             + DASHES + "]|\\s?[" + COUNTERS + "])");
+    /** Hiragana before a business word that is grammar or a person, not a shop name: …の病院, 奥さんは病院. */
+    private static final Pattern HIRAGANA_NOT_BRAND = Pattern.compile("[のはがをにでともへや]$|さん|ちゃん|くん|さま");
     private static final Pattern PLACE_MARK = Pattern.compile("[都道府県市区町村郡字丁条通]");
     private static final Pattern PARTICLE = Pattern.compile("[のはがをにでとへもや]");
     /** 2-14-7, 1-2-3-405 written without the town: block-lot(-room) numbers. */
@@ -145,25 +171,34 @@ public final class IdentifierCheck {
     private static final Pattern BUILDING_AFTER = Pattern.compile("^\\s?(号室|号|階|F|棟|[ァ-ヶ]{2,}|[一-龥]{0,4}(ハイツ|コーポ|マンション|アパート|ビル|荘|寮|レジデンス|ハイム|メゾン))");
 
     // ---- employers
-    private static final String LEGAL_FORMS = "株式会社|有限会社|合同会社|合資会社|合名会社|（株）|\\(株\\)|㈱|（有）|\\(有\\)|㈲|（同）|\\(同\\)|（医）|\\(医\\)"
-            + "|（福）|\\(福\\)|（社福）|\\(社福\\)|（一社）|\\(一社\\)|（特非）|\\(特非\\)|（NPO）|\\(NPO\\)|医療法人社団|医療法人財団|社会医療法人|医療法人"
-            + "|社会福祉法人|特定非営利活動法人|NPO法人|ＮＰＯ法人|一般社団法人|一般財団法人|公益社団法人|公益財団法人|学校法人|農事組合法人|農業生産法人"
-            + "|有限責任事業組合|企業組合|事業協同組合|生活協同組合";
+    private static final List<String> LEGAL_FORMS = List.of("株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "（株）", "(株)", "㈱", "（有）", "(有)",
+            "㈲", "（同）", "(同)", "（医）", "(医)", "（福）", "(福)", "（社福）", "(社福)", "（一社）", "(一社)", "（特非）", "(特非)", "（NPO）", "(NPO)",
+            "医療法人社団", "医療法人財団", "社会医療法人", "医療法人", "社会福祉法人", "特定非営利活動法人", "NPO法人", "ＮＰＯ法人", "一般社団法人",
+            "一般財団法人", "公益社団法人", "公益財団法人", "学校法人", "農事組合法人", "農業生産法人", "有限責任事業組合", "企業組合", "事業協同組合",
+            "生活協同組合");
+    private static final boolean[] LEGAL_FORM_FIRST = firstLetters(LEGAL_FORMS);
     private static final String NAME_CHARS = "[一-龥々ぁ-んァ-ヶーA-Za-z0-9・&＆]";
-    private static final Pattern EMPLOYER_PREFIXED = Pattern.compile("(?:" + LEGAL_FORMS + ")\\s?(?<v>" + NAME_CHARS + "{1,24}(?:(?<=[会団])\\s" + NAME_CHARS + "{1,16})?)");
-    private static final Pattern EMPLOYER_SUFFIXED = Pattern.compile("(?<v>[一-龥々ァ-ヶA-Za-z0-9ー・&＆]{1,20})(?:株式会社|（株）|\\(株\\)|㈱|有限会社|（有）|\\(有\\)|㈲|合同会社)");
+    private static final Pattern EMPLOYER_PREFIXED = Pattern.compile(anyOf(LEGAL_FORMS) + "\\s?(?<v>" + NAME_CHARS + "{1,24}(?:(?<=[会団])\\s"
+            + NAME_CHARS + "{1,16})?)");
+    private static final List<String> SUFFIXED_FORMS = List.of("株式会社", "（株）", "(株)", "㈱", "有限会社", "（有）", "(有)", "㈲", "合同会社");
+    private static final Pattern EMPLOYER_SUFFIX = Pattern.compile(anyOf(SUFFIXED_FORMS));
+    private static final boolean[] SUFFIXED_FORM_FIRST = firstLetters(SUFFIXED_FORMS);
     /** Kinds of business that follow a shop or firm name: うりずん食品, あおば寿司, ハマナス物流. */
-    private static final String BUSINESS_KANJI = "食品|精肉|鮮魚|青果|製菓|製パン|寿司|鮨|食堂|弁当|惣菜|農園|農場|牧場|商店|商会|商事|工務店|工業|産業|建設|運送|運輸"
-            + "|物流|印刷|薬局|病院|医院|歯科|整骨院|接骨院|旅館|珈琲|製作所|工房|本舗|精工|電設|電機|設備|資材|観光|交通|水産|酒造";
-    private static final String BUSINESS_KATAKANA = "クリニック|ファーム|ベーカリー|ストア|マート|ホテル|カフェ";
-    private static final Pattern EMPLOYER_BRAND = Pattern.compile("(?<![ぁ-んァ-ヶー])(?<brand>[ぁ-ん]{2,8}(?:[ァ-ヶー]{2,8})?|[ァ-ヶー]{2,10})(?:" + BUSINESS_KANJI
-            + "|" + BUSINESS_KATAKANA + ")");
+    private static final List<String> BUSINESS_KANJI = List.of("食品", "精肉", "鮮魚", "青果", "製菓", "製パン", "寿司", "鮨", "食堂", "弁当", "惣菜", "農園",
+            "農場", "牧場", "商店", "商会", "商事", "工務店", "工業", "産業", "建設", "運送", "運輸", "物流", "印刷", "薬局", "病院", "医院", "歯科", "整骨院",
+            "接骨院", "旅館", "珈琲", "製作所", "工房", "本舗", "精工", "電設", "電機", "設備", "資材", "観光", "交通", "水産", "酒造");
+    private static final List<String> BUSINESS_KATAKANA = List.of("クリニック", "ファーム", "ベーカリー", "ストア", "マート", "ホテル", "カフェ");
+    private static final List<String> BUSINESS_WORDS = Stream.concat(BUSINESS_KANJI.stream(), BUSINESS_KATAKANA.stream()).toList();
+    private static final Pattern BUSINESS = Pattern.compile(anyOf(BUSINESS_WORDS));
+    private static final boolean[] BUSINESS_FIRST = firstLetters(BUSINESS_WORDS);
     /** イオン那覇店, ローソン浦添店: a chain's name, a place, then 店/支店/営業所 — a branch where someone works. */
-    private static final Pattern EMPLOYER_BRANCH = Pattern.compile("(?<![ァ-ヶーA-Za-z])(?:[ァ-ヶー]{2,12}|[A-Z][A-Za-z&'.]{1,15})(?<place>[一-龥々]{1,5})"
+    private static final Pattern EMPLOYER_BRANCH = Pattern.compile("(?<![ァ-ヶーA-Za-z])(?:[ァ-ヶー]{2,12}+|[A-Z][A-Za-z&'.]{1,15}+)(?<place>[一-龥々]{1,5})"
             + "(?:本店|支店|店|営業所|事業所|工場)");
     /** スーパーまるみつ, ホテル・コーラルリーフ, カフェ・ド・ソラマメ: a kind of shop, then its name. */
     private static final Pattern EMPLOYER_SHOP = Pattern.compile("(?<![ァ-ヶー])(?:スーパー|ホテル|カフェ|レストラン|居酒屋|旅館|ドラッグストア|ベーカリー|クリニック|喫茶)"
             + "(?<sep>[・\\s]?)(?<v>[ぁ-んァ-ヶー一-龥々A-Za-z0-9・]{2,20})");
+    private static final boolean[] EMPLOYER_SHOP_FIRST = letters("スホカレ居旅ドベク喫");
+    private static final boolean[] EMPLOYER_QUOTED_FIRST = letters("勤就実内職雇派通事アバパ前応面見お店「");
     private static final Pattern EMPLOYER_QUOTED = Pattern.compile("(?:勤務先|就職先|実習先|内定先|職場|雇用主|勤め先|派遣先|通所先|就労先|事業所|アルバイト先|バイト先"
             + "|パート先|前職|応募先|面接先|見学先|お店|店舗)(?:は|の|：|:|\\s|も|が|で){0,3}「(?<v>[^」「。、]{2,25})」"
             + "|「(?<w>[^」「。、]{2,25})」(?:の|で|に|へ)?(?:洗い場|厨房|工場|倉庫|店舗|売り場|仕込み|品出し|清掃|配送|レジ|ホール|勤務|就職|採用|実習|アルバイト"
@@ -176,35 +211,43 @@ public final class IdentifierCheck {
             "先生", "皆", "みな", "みんな", "企業", "事業所", "会社", "相談員", "職員", "上司", "同僚", "主治医", "医師", "看護師",
             "ご両親", "両親", "祖母", "祖父", "おばあ", "おじい", "お客", "客", "相手", "利用", "当事者", "支援員", "ジョブコーチ",
             "ハローワーク", "センター", "皆様", "各位", "参加者", "提供者", "事例提供者", "司会", "記録者", "助言者", "講師", "お嬢",
-            "坊ちゃん", "奥様", "ご主人", "主人", "親御", "八百屋", "魚屋", "花屋", "本屋", "肉屋", "酒屋", "床屋", "米屋", "薬屋", "靴屋", "部屋", "ケアマネ", "ケアマネージャー", "ヘルパー", "ボランティア", "スタッフ", "コーチ",
+            "坊ちゃん", "奥様", "ご主人", "主人", "親御", "八百屋", "魚屋", "花屋", "本屋", "肉屋", "酒屋", "床屋", "米屋", "薬屋", "靴屋", "部屋",
+            "ケアマネ", "ケアマネージャー", "ヘルパー", "ボランティア", "スタッフ", "コーチ",
             "トレーナー", "ドライバー", "リーダー", "マネージャー", "カウンセラー", "パートナー", "ママ", "パパ", "彼氏", "親戚", "親族",
             "職安", "旦那", "嫁", "お嫁", "婿", "お婿", "孫", "お孫", "義母", "義父", "義姉", "義兄", "伯父", "伯母", "甥", "姪", "長男", "次男",
             "三男", "長女", "次女", "三女", "恋人", "知人", "婚約者", "配偶者", "相方", "先方", "店主", "大将", "女将", "親方", "職人", "業者",
             "派遣", "受付", "通訳", "社員", "店員", "駅員", "役員", "会員", "民生委員", "委員", "夫", "妻", "叔母", "叔父", "おば", "おじ", "子", "お子", "患者", "家主", "大家",
             "お隣", "隣人", "近所", "役所", "市役所", "区役所", "学校", "病院", "施設", "グループホーム", "作業所", "事務所", "工場",
             "店舗", "お店", "パート", "新人", "先輩", "後輩", "友人", "友達", "彼", "彼女", "ケースワーカー", "ワーカー", "Aさん");
-    /** Hiragana words before さん/ちゃん/先生 that are kin terms, pronouns or set phrases, not given names. */
+    /** Hiragana words before さん/ちゃん/先生 that are kin terms, pronouns, set phrases or animals, not given names. */
     private static final Set<String> HIRAGANA_NOT_NAMES = Set.of("この", "その", "あの", "どの", "みな", "みんな", "ばあ", "じい", "かあ", "とう",
             "にい", "ねえ", "あか", "ぼっ", "じょう", "ちび", "あなた", "あんた", "わたし", "ぼく", "おれ", "かれ", "かのじょ", "だんな", "よめ",
             "むすめ", "むすこ", "こども", "ともだち", "あいて", "どなた", "どちら", "こちら", "そちら", "あちら", "かかりつけ", "おかあ", "おとう",
             "おにい", "おねえ", "おばあ", "おじい", "おば", "おじ", "おく", "おこ", "おきゃく", "おいしゃ", "おまわり", "おじょう", "おとなり",
             "おむかい", "おや", "おやご", "おっ", "おばちゃ", "おつかれ", "おかげ", "おたがい", "おひとり", "おふたり", "おさき", "おだいじ",
             "おせわ", "おうち", "おひさ", "ごくろう", "ごちそう", "ごしゅじん", "ごかぞく", "ごりょうしん", "ごきょうだい", "ごふうふ",
-            "ごきんじょ", "ごいっしょ", "ほかの", "べつの", "いつもの", "まえの", "もとの", "みんなの", "ほか", "べつ", "まえ", "もと");
+            "ごきんじょ", "ごいっしょ", "ほかの", "べつの", "いつもの", "まえの", "もとの", "みんなの", "ほか", "べつ", "まえ", "もと",
+            "うさぎ", "ねこ", "こねこ", "いぬ", "こいぬ", "わん", "にゃん", "くま", "ぞう", "さる", "とり", "ひよこ", "かえる", "ぱんだ", "きりん");
     private static final Pattern HONORIFIC = Pattern.compile("(さん|様|さま|氏|君|くん|ちゃん|殿)");
+    private static final Set<String> HONORIFICS = Set.of("さん", "様", "さま", "氏", "君", "くん", "ちゃん", "殿");
     private static final Pattern PLACEHOLDER = Pattern.compile("^[A-ZＡ-Ｚa-z○◯〇×＊*△□●◎]{1,2}$");
     /** Job titles that follow a family name in records: 森下医師, 大川課長, タカハシ主任, 宇佐美教諭, 早乙女支援員 (longer ones first). */
     private static final List<String> TITLES = List.of(
-            "サービス管理責任者", "相談支援専門員", "職場適応援助者", "就労支援員", "生活支援員", "職業指導員", "看護師長", "看護部長", "副所長", "副店長", "副社長", "副部長", "副院長", "副校長", "副園長", "課長補佐", "課長代理", "部長代理", "所長代理", "理事長", "施設長", "事務長", "工場長",
-            "センター長", "主任カウンセラー", "カウンセラー", "ジョブコーチ", "ケースワーカー", "ソーシャルワーカー", "マネージャー", "マネジャー", "コーディネーター", "看護師", "保健師", "保育士", "栄養士",
-            "心理士", "心理師", "作業療法士", "理学療法士", "言語聴覚士", "社会福祉士", "精神保健福祉士", "介護福祉士", "弁護士", "税理士", "司法書士", "社労士", "社会保険労務士", "行政書士", "支援員",
+            "サービス管理責任者", "相談支援専門員", "職場適応援助者", "就労支援員", "生活支援員", "職業指導員", "看護師長", "看護部長", "副所長", "副店長",
+            "副社長", "副部長", "副院長", "副校長", "副園長", "課長補佐", "課長代理", "部長代理", "所長代理", "理事長", "施設長", "事務長", "工場長",
+            "センター長", "主任カウンセラー", "カウンセラー", "ジョブコーチ", "ケースワーカー", "ソーシャルワーカー", "マネージャー", "マネジャー",
+            "コーディネーター", "看護師", "保健師", "保育士", "栄養士",
+            "心理士", "心理師", "作業療法士", "理学療法士", "言語聴覚士", "社会福祉士", "精神保健福祉士", "介護福祉士", "弁護士", "税理士", "司法書士",
+            "社労士", "社会保険労務士", "行政書士", "支援員",
             "指導員", "相談員", "世話人", "専門員", "管理者", "サビ管", "先生", "医師", "医長", "教諭", "教授", "准教授", "講師", "教頭", "校長", "園長", "院長", "師長", "所長", "室長",
-            "課長", "部長", "次長", "係長", "主任", "主査", "主幹", "主事", "班長", "社長", "会長", "専務", "常務", "取締役", "店長", "殿", "技師", "保護司", "議員", "主治医", "担当医",
+            "課長", "部長", "次長", "係長", "主任", "主査", "主幹", "主事", "班長", "社長", "会長", "専務", "常務", "取締役", "店長", "殿", "技師",
+            "保護司", "議員", "主治医", "担当医",
             "ドクター", "ナース", "Dr", "Ns", "PSW", "MSW", "CW", "SW", "JC");
-    private static final Pattern TITLE = Pattern.compile("(?=[" + TITLES.stream().map(t -> t.substring(0, 1)).distinct().collect(Collectors.joining())
-            + "])(?:" + String.join("|", TITLES) + ")(?!会|団|室|職|級|候補|制|[A-Za-z])");
+    private static final Set<Character> TITLE_FIRST_CHARS = TITLES.stream().map(t -> t.charAt(0)).collect(Collectors.toSet());
+    private static final Pattern TITLE = Pattern.compile("(?:" + String.join("|", TITLES) + ")(?!会|団|室|職|級|候補|制|[A-Za-z])");
     /** Dr.山本, Ns.佐藤, PSW田中, JC鈴木: the abbreviations of professions that records put before a family name. */
-    private static final Pattern PROFESSION_BEFORE = Pattern.compile("(?<![A-Za-z])(?:Dr|Ns|Nrs|PSW|MSW|CSW|SW|CW|JC|OT|PT|ST|CP|PHN|CM|SV)\\.?\\s?(?=[一-龥々ァ-ヶ])");
+    private static final Pattern PROFESSION_BEFORE = Pattern.compile("(?<![A-Za-z])(?:Dr|Ns|Nrs|PSW|MSW|CSW|SW|CW|JC|OT|PT|ST|CP|PHN|CM|SV)"
+            + "\\.?\\s?(?=[一-龥々ァ-ヶ])");
     /** Departments, specialties and kinds of post that stand before a title without naming anyone: 人事課長, 内科医師, 教頭先生. */
     private static final Set<String> UNIT_WORDS = Set.of("人事", "総務", "営業", "経理", "財務", "法務", "教務", "教頭", "担任", "副担", "学年", "工場", "現場",
             "本部", "支店", "支社", "本社", "店舗", "部門", "内科", "外科", "眼科", "歯科", "小児", "精神", "主治", "産業", "専属", "嘱託", "常勤", "派遣",
@@ -214,6 +257,9 @@ public final class IdentifierCheck {
             "倉庫", "配送", "調理", "給食", "清掃", "警備", "受付", "窓口", "相談", "支援", "指導", "訓練", "研修", "教育", "育成", "採用", "労務",
             "厚生", "人材", "顧客", "品管", "工務", "設計", "整備", "検査", "研究", "分室", "分校", "本校", "本店", "全店", "各店", "当店", "自店",
             "他店", "前職", "元職", "現職", "家庭", "学童", "保育", "幼稚", "病室", "診療", "看護", "介護", "作業", "理学", "言語", "臨床", "心理");
+    /** Words a quoted shop name does not contain: the quote is a remark (「静かで働きやすい」). */
+    private static final Set<String> REMARK_WORDS = Set.of("です", "ます", "でした", "ました", "たい", "ない", "から", "けど", "ので", "って", "よ", "ね");
+    private static final Set<String> ROLE_LINKS = Set.of("の", ":", "：", "・", " ", "　", "は");
     /** Words a family name follows with の or ：, as in 所長の南雲と, 担当：南雲. */
     private static final Set<String> ROLE_WORDS = Set.of("担当", "担当者", "担任", "主治医", "上司", "同僚", "先輩", "後輩", "職員", "相談員", "支援員",
             "ジョブコーチ", "看護師", "医師", "所長", "課長", "部長", "社長", "店長", "係長", "主任", "班長", "院長", "園長", "校長", "教頭",
@@ -233,11 +279,13 @@ public final class IdentifierCheck {
     private static final Pattern KANA_PAIR = Pattern.compile("(?<![ァ-ヺー])(?<a>[ァ-ヺ]{2,7})[ 　・](?<b>[ァ-ヺ]{2,7})(?![ァ-ヺー])"
             + "|(?<![ぁ-ゖ])(?<c>[ぁ-ゖ]{2,6})[ 　・](?<d>[ぁ-ゖ]{2,6})(?![ぁ-ゖ])");
     private static final Pattern POLITE_ENDING = Pattern.compile(".*(ます|です|した|ない|たい|さい|ません|ました|って|て)$");
-    private static final Pattern SURNAME_SPACE_GIVEN = Pattern.compile("[ 　]");
-    private static final Pattern LATIN_WORD = Pattern.compile("(?<![A-Za-z0-9@._%+\\-/#])(?:[A-Z][a-z]+|[A-Z]{2,})(?![A-Za-z0-9@_\\-/#]|\\.[A-Za-z0-9])");
+    private static final Pattern LATIN_WORD = Pattern.compile("(?<![A-Za-z0-9@._%+\\-/#])(?:[A-Z][a-z]+|[A-Z]{2,})"
+            + "(?![A-Za-z0-9@_\\-/#]|\\.[A-Za-z0-9])");
     private static final Pattern LATIN_INITIAL = Pattern.compile("(?<![A-Za-z.])[A-Z]\\.\\s?(?<v>[A-Z][a-z]{2,}|[A-Z]{3,})(?![A-Za-z0-9@_\\-])");
     private static final Pattern LATIN_TITLE_CUE = Pattern.compile("(?:Mr|Mrs|Ms|Miss|Dr|Prof)\\.?\\s*$");
-    private static final Pattern LATIN_LABEL_CUE = Pattern.compile("(?:Name|NAME|From|FROM|To|By|by|Signed|Sincerely|[Rr]egards|cc|CC|Cc|Attn|Reporter"
+    private static final Pattern LATIN_LABEL_CUE = Pattern.compile("(?:Name|NAME|From|FROM|To|By|by|Signed|Sincerely|[Rr]egards|Best|Thanks"
+            + "|Cheers|Dear|Hi|Hello"
+            + "|cc|CC|Cc|Attn|Reporter"
             + "|Author|Patient|Client|Contact|氏名|名前|署名|担当者?|文責|記録者|作成者|報告者|送信者|差出人|宛名|表示名|ユーザー名|登録名|記入者|本名|名義|通称)"
             + "(?:欄)?[\\s:：\\-—–/「『\"“(（は,]*$");
     private static final Pattern LATIN_HONORIFIC_AFTER = Pattern.compile("^\\s?(?:さん|様|氏|先生|くん|君|ちゃん|殿|医師)");
@@ -256,6 +304,11 @@ public final class IdentifierCheck {
             "open", "gate", "mate", "pane", "poke", "rare", "ago", "oh", "ok", "hi", "bye", "yes", "new", "top", "job", "pro", "mini", "maxi",
             "pokemon", "hai", "domo", "sayonara", "arigato", "tabemono",
             "hiragana", "katakana", "kanji", "romaji", "furigana", "nihongo", "sensei", "kaisha", "shigoto", "shokuba", "ikigai", "hikikomori");
+
+    /** An alternation of literal words. */
+    private static String anyOf(List<String> words) {
+        return "(?:" + words.stream().map(Pattern::quote).collect(Collectors.joining("|")) + ")";
+    }
 
     private final Set<String> employers;
 
@@ -276,7 +329,10 @@ public final class IdentifierCheck {
         find(s, MY_NUMBER, Kind.MY_NUMBER);
         phones(s);
         find(s, POSTAL_CODE, Kind.POSTAL_CODE);
-        find(s, BIRTH_DATE, Kind.BIRTH_DATE);
+        Finder birth = new Finder(norm, BIRTH_DATE, BIRTH_DATE_FIRST);
+        while (birth.next()) {
+            s.add(Kind.BIRTH_DATE, birth.m.start(), birth.m.end());
+        }
         idNumbers(s);
         addresses(s);
         employers(s);
@@ -284,10 +340,11 @@ public final class IdentifierCheck {
             if (employer.length() < 2) {
                 continue;
             }
-            int at = norm.indexOf(employer);
+            String name = normalize(employer); // as the text is: ＡＢＣ商事 and ABC商事 are one name
+            int at = norm.indexOf(name);
             while (at >= 0) {
-                add(out, Kind.EMPLOYER, at, at + employer.length(), text);
-                at = norm.indexOf(employer, at + employer.length());
+                add(out, Kind.EMPLOYER, at, at + name.length(), text);
+                at = norm.indexOf(name, at + name.length());
             }
         }
         names(s);
@@ -385,19 +442,6 @@ public final class IdentifierCheck {
             }
             return true;
         }
-
-        /** [start, end) is made of dictionary common nouns only (テレビ, リーダー, メンタル), none of them a name. */
-        boolean commonNouns(int start, int end) {
-            int at = start;
-            while (at < end) {
-                Token t = tokenAt(at);
-                if (t == null || t.end() > end || !t.known() || !isCommonNoun(t.pos())) {
-                    return false;
-                }
-                at = t.end();
-            }
-            return true;
-        }
     }
 
     private static boolean isFunction(String pos) {
@@ -433,8 +477,9 @@ public final class IdentifierCheck {
         find(s, HANDLE_AT, Kind.HANDLE);
         find(s, HANDLE_TAG, Kind.HANDLE);
         find(s, PROFILE_URL, Kind.HANDLE);
-        Matcher m = HANDLE_LABELLED.matcher(s.norm);
-        while (m.find()) {
+        Finder f = new Finder(s.norm, HANDLE_LABELLED, HANDLE_LABELLED_FIRST);
+        Matcher m = f.m;
+        while (f.next()) {
             String id = m.group("v");
             boolean labelled = HAS_ACCOUNT_LABEL.matcher(m.group("gap")).find() || m.group().startsWith("アカウント")
                     || m.group().startsWith("ユーザー") || m.group().startsWith("ハンドル") || m.group().startsWith("フレンドコード");
@@ -459,14 +504,17 @@ public final class IdentifierCheck {
     /** Certificate, employee, case and other ID numbers after a label (手帳番号, 社員番号 EMP-00123, 利用者ID U-2024-0031, 第12-3456号). */
     private static void idNumbers(Scan s) {
         String n = s.norm;
-        Matcher m = ID_KEY.matcher(n);
-        while (m.find()) {
+        Finder f = new Finder(n, ID_KEY, ID_KEY_FIRST);
+        Matcher m = f.m;
+        while (f.next()) {
             int end = idToken(n, m.end());
             String value = end > 0 ? n.substring(m.end(), end) : "";
             boolean certificate = end > 0 && CERTIFICATE_LABEL.matcher(label(n, m.start(), m.end())).find();
             boolean phoneOrPostal = PHONE_OR_POSTAL.matcher(value).matches() && (value.length() == 8 || digits(value) >= 10);
             boolean shortNumber = value.chars().allMatch(Character::isDigit) && value.length() < 4; // 背番号10, 整理番号 12
-            if (end > 0 && !(phoneOrPostal && !certificate) && !(shortNumber && !certificate)) {
+            // コード names goods as often as people (商品コード, JANコード): only a person's code counts
+            boolean goodsCode = m.group().startsWith("コード") && !PERSON_CODE_LABEL.matcher(label(n, m.start(), m.end())).find();
+            if (end > 0 && !(phoneOrPostal && !certificate) && !(shortNumber && !certificate) && !goodsCode) {
                 s.add(idKind(n, m.start(), m.end(), end), m.start(), end);
             }
         }
@@ -481,7 +529,8 @@ public final class IdentifierCheck {
                 close++;
             }
             String value = n.substring(m.end(), end);
-            if (close < n.length() && n.charAt(close) == '号' && (value.replaceAll("[^0-9]", "").length() >= 4 || value.matches(".*[A-Za-z" + DASHES + "].*"))) {
+            boolean numbered = digits(value) >= 4 || LATIN_LETTER.matcher(value).find() || value.chars().anyMatch(c -> DASHES.indexOf(c) >= 0);
+            if (close < n.length() && n.charAt(close) == '号' && numbered) { // 第12-3456号, 第B-20871号, 第0472103号 (not 第5号)
                 Kind kind = idKind(n, m.start(), m.end(), end);
                 s.add(kind == Kind.ID_NUMBER ? Kind.CERTIFICATE_NUMBER : kind, m.start(), close + 1);
             }
@@ -501,7 +550,8 @@ public final class IdentifierCheck {
                     digits++;
                 }
                 i++;
-            } else if ((DASHES.indexOf(c) >= 0 || c == ' ' || c == '_' || c == '.') && alnum > 0 && i + 1 < n.length() && isAsciiAlnum(n.charAt(i + 1))
+            } else if ((DASHES.indexOf(c) >= 0 || c == ' ' || c == '_' || c == '.') && alnum > 0 && i + 1 < n.length()
+                    && isAsciiAlnum(n.charAt(i + 1))
                     && (c != ' ' || Character.isDigit(n.charAt(i - 1)) && Character.isDigit(n.charAt(i + 1)))) {
                 i++;
             } else {
@@ -543,11 +593,14 @@ public final class IdentifierCheck {
     private static Kind idKind(String n, int keyStart, int valueStart, int valueEnd) {
         String label = label(n, keyStart, valueStart);
         String value = n.substring(valueStart, valueEnd);
-        if (MY_NUMBER_LABEL.matcher(label).find() || MY_NUMBER.matcher(value).matches()) {
+        if (MY_NUMBER_LABEL.matcher(label).find()) {
             return Kind.MY_NUMBER;
         }
         if (CERTIFICATE_LABEL.matcher(label).find()) {
-            return Kind.CERTIFICATE_NUMBER;
+            return Kind.CERTIFICATE_NUMBER; // 運転免許証番号 has twelve digits too
+        }
+        if (MY_NUMBER.matcher(value).matches()) {
+            return Kind.MY_NUMBER;
         }
         if (value.contains("_") || LATIN_LETTER.matcher(value).find() && value.contains(".")) {
             return Kind.HANDLE;
@@ -562,29 +615,145 @@ public final class IdentifierCheck {
 
     private static void addresses(Scan s) {
         String n = s.norm;
-        find(s, ADDRESS, Kind.ADDRESS);
-        Matcher m = ADDRESS_THREE_NUMBERS.matcher(n);
-        while (m.find()) {
+        atPlaceNumbers(s, ADDRESS_STREET, 10, m -> s.add(Kind.ADDRESS, m.start(), m.end()));
+        atPlaceNumbers(s, ADDRESS_THREE_NUMBERS, 10, m -> {
             if (placeName(s, m.start("place"), m.end("place"), true)) {
                 s.add(Kind.ADDRESS, m.start(), m.end());
             }
-        }
-        m = ADDRESS_TWO_NUMBERS.matcher(n);
-        while (m.find()) {
+        });
+        atPlaceNumbers(s, ADDRESS_TWO_NUMBERS, 12, m -> {
             if (placeName(s, m.start("place"), m.end("place"), false)) {
                 s.add(Kind.ADDRESS, m.start(), m.end());
             }
+        });
+        Matcher m = ADDRESS_KANJI_CHOME.matcher(n);
+        for (int q = n.indexOf("丁目"); q > 0; q = n.indexOf("丁目", q + 2)) {
+            int numbers = q;
+            while (numbers > 0 && q - numbers < 3 && KANJI_NUMERALS.indexOf(n.charAt(numbers - 1)) >= 0) {
+                numbers--;
+            }
+            int start = numbers;
+            while (start > 0 && numbers - start < 10 && isKanaKanji(n.charAt(start - 1))) {
+                start--;
+            }
+            if (numbers < q && start < numbers && m.region(numbers, n.length()).lookingAt()) {
+                s.add(Kind.ADDRESS, start, m.end());
+            }
+        }
+        m = ROOM_NUMBER.matcher(n);
+        Matcher before = BUILDING_NAME_BEFORE.matcher(n).useTransparentBounds(true);
+        Matcher home = HOME_BEFORE.matcher(n).useTransparentBounds(true);
+        while (m.find()) {
+            int from = Math.max(0, m.start() - 18);
+            if (endsAt(before.region(from, m.start()), m.start())) {
+                s.add(Kind.ADDRESS, before.start(), m.end());
+            } else if (m.group("room") != null && endsAt(home.region(from, m.start()), m.start())) {
+                s.add(Kind.ADDRESS, home.start(), m.end());
+            }
+        }
+        Finder building = new Finder(n, BUILDING_ROOM, BUILDING_FIRST);
+        while (building.next()) {
+            int start = building.m.start();
+            while (start > 0 && building.m.start() - start < 8 && (isKatakana(n.charAt(start - 1)) || isKanji(n.charAt(start - 1)))) {
+                start--;
+            }
+            s.add(Kind.ADDRESS, start, building.m.end());
         }
         m = BLOCK_NUMBERS.matcher(n);
         while (m.find()) {
             boolean fourParts = m.group(2) != null;
             boolean shortFirst = m.group(1).length() <= 3;
-            String before = n.substring(Math.max(0, m.start() - 16), m.start());
+            String textBefore = n.substring(Math.max(0, m.start() - 16), m.start());
             String after = n.substring(m.end(), Math.min(n.length(), m.end() + 12));
-            if (fourParts || shortFirst && (ADDRESS_LABEL.matcher(before).find() || BUILDING_AFTER.matcher(after).find())) {
+            if (fourParts || shortFirst && (ADDRESS_LABEL.matcher(textBefore).find() || BUILDING_AFTER.matcher(after).find())) {
                 s.add(Kind.ADDRESS, m.start(), m.end());
             }
         }
+    }
+
+    /** Whether the matcher finds, in its region, a match that ends exactly at {@code end} (the words right before a number). */
+    private static boolean endsAt(Matcher m, int end) {
+        while (m.find()) {
+            if (m.end() == end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Tries {@code p} (a run of kana and kanji, then digits) once per number written right after a place name: at the
+     * earliest point at most {@code longest} characters before the number, which is where a search would find it.
+     */
+    private static void atPlaceNumbers(Scan s, Pattern p, int longest, Consumer<Matcher> found) {
+        String n = s.norm;
+        Matcher m = p.matcher(n).useTransparentBounds(true).useAnchoringBounds(false);
+        int done = 0;
+        for (int d = 1; d < n.length(); d++) {
+            if (!isDigit(n.charAt(d)) || !isKanaKanji(n.charAt(d - 1)) || d < done) {
+                continue;
+            }
+            int start = d;
+            while (start > 0 && d - start < longest && isKanaKanji(n.charAt(start - 1))) {
+                start--;
+            }
+            if (m.region(Math.max(start, done), n.length()).lookingAt()) {
+                found.accept(m);
+                done = m.end();
+            }
+        }
+    }
+
+    /**
+     * Finds the matches of a pattern that starts with one of a few words, trying it only where the text has one of their
+     * first letters (a search would try the whole alternation at every position). The matches are those a search finds.
+     */
+    private static final class Finder {
+        final String n;
+        final Matcher m;
+        final boolean[] first;
+        int at;
+
+        Finder(String n, Pattern p, boolean[] first) {
+            this.n = n;
+            this.m = p.matcher(n).useTransparentBounds(true).useAnchoringBounds(false);
+            this.first = first;
+        }
+
+        boolean next() {
+            while (at < n.length()) {
+                int i = at++;
+                if (first[n.charAt(i)] && m.region(i, n.length()).lookingAt()) {
+                    at = Math.max(at, m.end());
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static boolean isSuffixedNameChar(char c) {
+        return c >= '一' && c <= '龥' || c == '々' || c >= 'ァ' && c <= 'ヶ' || c == 'ー' || c == '・' || c == '&' || c == '＆' || isAsciiAlnum(c);
+    }
+
+    private static boolean[] firstLetters(List<String> words) {
+        boolean[] first = new boolean[Character.MAX_VALUE + 1];
+        words.forEach(w -> first[w.charAt(0)] = true);
+        return first;
+    }
+
+    private static boolean[] letters(String chars) {
+        boolean[] first = new boolean[Character.MAX_VALUE + 1];
+        chars.chars().forEach(c -> first[c] = true);
+        return first;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isKanaKanji(char c) {
+        return c >= '一' && c <= '龥' || c == '々' || c >= 'ぁ' && c <= 'ん' || c >= 'ァ' && c <= 'ヶ';
     }
 
     /**
@@ -613,8 +782,9 @@ public final class IdentifierCheck {
 
     private static void employers(Scan s) {
         String n = s.norm;
-        Matcher m = EMPLOYER_PREFIXED.matcher(n);
-        while (m.find()) {
+        Finder f = new Finder(n, EMPLOYER_PREFIXED, LEGAL_FORM_FIRST);
+        Matcher m = f.m;
+        while (f.next()) {
             int end = nameStartsHere(s, m.start("v")) ? nameEnd(s, m.start("v"), m.end("v")) : -1;
             while (end > m.start("v") && Character.isWhitespace(n.charAt(end - 1))) {
                 end--;
@@ -623,31 +793,42 @@ public final class IdentifierCheck {
                 s.add(Kind.EMPLOYER, m.start(), end);
             }
         }
-        m = EMPLOYER_SUFFIXED.matcher(n);
-        while (m.find()) {
-            if (!PLACEHOLDER.matcher(m.group("v")).matches()) {
-                s.add(Kind.EMPLOYER, m.start(), m.end());
+        f = new Finder(n, EMPLOYER_SUFFIX, SUFFIXED_FORM_FIRST);
+        while (f.next()) {
+            // the name before 株式会社, ㈱ …: up to 20 letters, kanji or katakana (hiragana would take in the particles before it)
+            int start = f.m.start();
+            while (start > 0 && f.m.start() - start < 20 && isSuffixedNameChar(n.charAt(start - 1))) {
+                start--;
+            }
+            if (start < f.m.start() && !PLACEHOLDER.matcher(n.substring(start, f.m.start())).matches()) {
+                s.add(Kind.EMPLOYER, start, f.m.end());
             }
         }
-        m = EMPLOYER_BRAND.matcher(n);
-        while (m.find()) {
-            int start = m.start("brand");
-            String brand = m.group("brand");
-            int kana = 0;
-            while (kana < brand.length() && isHiragana(brand.charAt(kana))) {
-                kana++;
+        f = new Finder(n, BUSINESS, BUSINESS_FIRST);
+        m = f.m;
+        while (f.next()) {
+            int end = m.start();
+            int k = end;
+            while (k > 0 && isKatakana(n.charAt(k - 1)) && end - k <= 10) {
+                k--;
             }
+            int h = k;
+            while (h > 0 && isHiragana(n.charAt(h - 1)) && k - h <= 8) {
+                h--;
+            }
+            int start;
             boolean ok;
-            if (kana > 0) {
-                int from = stripParticle(n, start, start + kana);
-                String hiragana = n.substring(from, start + kana);
-                boolean okurigana = from == start && start > 0 && isKanji(n.charAt(start - 1)); // 大きな病院, 新しい薬局
-                ok = from < start + kana && !okurigana && hiraganaNameLike(s, from, start + kana, false) && !brand.endsWith("ー")
-                        && !hiragana.matches(".*[のはがをにでともへや]") && !hiragana.matches(".*(さん|ちゃん|くん|さま).*");
-                start = from;
+            if (k - h >= 2 && (end - k == 0 || end - k >= 2 && end - k <= 8) && !(h > 0 && isKana(n.charAt(h - 1)))) {
+                // a shop name in hiragana (うりずん食品, こもれびメンタルクリニック)
+                start = stripParticle(n, h, k);
+                String hiragana = n.substring(start, k);
+                boolean okurigana = start == h && h > 0 && isKanji(n.charAt(h - 1)); // 大きな病院, 新しい薬局
+                ok = !okurigana && hiraganaNameLike(s, start, k, false) && !HIRAGANA_NOT_BRAND.matcher(hiragana).find();
             } else {
-                // katakana alone: a made-up name (ハマナス, タイヨー), not a loanword (ペット病院, ビジネスホテル) and before a kanji business word
-                ok = !s.dictionaryWords(start, m.end("brand")) && !n.substring(m.end("brand"), m.end()).matches("[ァ-ヶー]+") && brand.length() >= 3;
+                // katakana alone: a made-up name (ハマナス, タイヨー) before a kanji business word, not a loanword (ペット病院)
+                start = k;
+                ok = h == k && end - k >= 3 && end - k <= 10 && !(k > 0 && isKana(n.charAt(k - 1))) && !s.dictionaryWords(k, end)
+                        && !BUSINESS_KATAKANA.contains(m.group());
             }
             if (ok) {
                 s.add(Kind.EMPLOYER, start, m.end());
@@ -668,8 +849,9 @@ public final class IdentifierCheck {
                 s.add(Kind.EMPLOYER, m.start(), m.end());
             }
         }
-        m = EMPLOYER_SHOP.matcher(n);
-        while (m.find()) {
+        f = new Finder(n, EMPLOYER_SHOP, EMPLOYER_SHOP_FIRST);
+        m = f.m;
+        while (f.next()) {
             int v = m.start("v");
             Token t = s.tokenAt(v);
             boolean separated = !m.group("sep").isEmpty();
@@ -689,8 +871,9 @@ public final class IdentifierCheck {
                 }
             }
         }
-        m = EMPLOYER_QUOTED.matcher(n);
-        while (m.find()) {
+        f = new Finder(n, EMPLOYER_QUOTED, EMPLOYER_QUOTED_FIRST);
+        m = f.m;
+        while (f.next()) {
             String g = m.group("v") != null ? "v" : "w";
             if (quotedNameLike(s, m.start(g), m.end(g))) {
                 s.add(Kind.EMPLOYER, m.start(g), m.end(g));
@@ -741,8 +924,12 @@ public final class IdentifierCheck {
         return Math.min(at, limit);
     }
 
-    /** A quoted name (「やんばる精肉センター」), not a quoted remark (「静かで働きやすい」). */
+    /** A quoted name (「やんばる精肉センター」), not a quoted remark (「静かで働きやすい」) nor a person (「タカハシ主任」). */
     private static boolean quotedNameLike(Scan s, int start, int end) {
+        String quoted = s.norm.substring(start, end);
+        if (TITLES.stream().anyMatch(quoted::endsWith) || HONORIFICS.stream().anyMatch(quoted::endsWith)) {
+            return false;
+        }
         int at = start;
         while (at < end) {
             Token t = s.tokenAt(at);
@@ -757,7 +944,7 @@ public final class IdentifierCheck {
             if (t.pos().startsWith("動詞") && !isHiragana(t.term().charAt(0))) {
                 return false;
             }
-            if (t.term().matches("です|ます|でした|ました|たい|ない|から|けど|ので|って|よ|ね")) {
+            if (REMARK_WORDS.contains(t.term())) {
                 return false;
             }
             at = t.end();
@@ -791,8 +978,9 @@ public final class IdentifierCheck {
             Token t = tokens.get(i);
             boolean personName = t.pos().startsWith("名詞-固有名詞-人名");
             Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
-            boolean honorificNext = next != null && next.start() == t.end() && HONORIFIC.matcher(next.term()).matches();
-            if (PLACEHOLDER.matcher(t.term()).matches() || NOT_NAMES.contains(t.term())) {
+            boolean honorificNext = next != null && next.start() == t.end() && HONORIFICS.contains(next.term());
+            if (t.term().length() <= 2 && PLACEHOLDER.matcher(t.term()).matches() || NOT_NAMES.contains(t.term())
+                    || HIRAGANA_NOT_NAMES.contains(t.term())) {
                 continue;
             }
             if (personName && isKatakana(t.term().charAt(0)) && (t.start() > 0 && isKatakana(s.norm.charAt(t.start() - 1)) || !honorificNext)) {
@@ -810,10 +998,13 @@ public final class IdentifierCheck {
                 }
                 continue;
             }
-            boolean katakana = KATAKANA_WORD.matcher(t.term()).matches();
-            if (honorificNext && (t.pos().startsWith("名詞-固有名詞") || t.pos().startsWith("未知語")
-                        || katakana && !s.dictionaryWords(t.start(), t.end()) || SHORT_KANJI.matcher(t.term()).matches() && t.pos().startsWith("名詞-一般")
-                    && !NOT_NAMES.contains(t.term()) && t.term().length() <= 2 && isLikelySurname(t.term()))) {
+            if (!honorificNext) {
+                continue;
+            }
+            boolean properNoun = t.pos().startsWith("名詞-固有名詞") || t.pos().startsWith("未知語");
+            boolean katakanaName = KATAKANA_WORD.matcher(t.term()).matches() && !s.dictionaryWords(t.start(), t.end()); // not ヘルパーさん
+            boolean kanjiSurname = SHORT_KANJI.matcher(t.term()).matches() && t.pos().startsWith("名詞-一般") && isLikelySurname(t.term());
+            if (properNoun || katakanaName || kanjiSurname) {
                 s.add(Kind.PERSON_NAME, t.start(), next.end());
             }
         }
@@ -874,7 +1065,7 @@ public final class IdentifierCheck {
         Token link = s.tokens.get(i - 1);
         Token next = i + 1 < s.tokens.size() ? s.tokens.get(i + 1) : null;
         boolean ends = next == null || next.pos().startsWith("助詞") || next.pos().startsWith("記号") || next.start() > t.end();
-        if (link.end() != t.start() || !ends || !link.term().matches("の|[:：・ 　]|は")) {
+        if (link.end() != t.start() || !ends || !ROLE_LINKS.contains(link.term())) {
             return false;
         }
         // the role may be a compound (記入+者, 担当+職員): try the words that end right before the link
@@ -898,7 +1089,7 @@ public final class IdentifierCheck {
             Token family = tokens.get(i);
             Token space = tokens.get(i + 1);
             Token given = tokens.get(i + 2);
-            if (space.start() != family.end() || space.end() != given.start() || !SURNAME_SPACE_GIVEN.matcher(space.term()).matches()) {
+            if (space.start() != family.end() || space.end() != given.start() || !(space.term().equals(" ") || space.term().equals("　"))) {
                 continue;
             }
             boolean surname = family.pos().startsWith("名詞-固有名詞-人名-姓");
@@ -925,12 +1116,17 @@ public final class IdentifierCheck {
 
     /** A family name (kanji, katakana or hiragana) right before a job title: 森下医師, 大川課長, タカハシ主任, もりした先生. */
     private static void titles(Scan s) {
+        // a title starts where a token starts (支店長 holds 店長 inside a word)
         Matcher m = TITLE.matcher(s.norm);
-        while (m.find()) {
-            if (s.tokenAt(m.start()) == null) {
-                continue; // inside a word (支店長 holds 店長)
+        for (Token t : s.tokens) {
+            if (!TITLE_FIRST_CHARS.contains(t.term().charAt(0)) || !m.region(t.start(), s.norm.length()).lookingAt()) {
+                continue;
             }
             int start = nameBefore(s, m.start());
+            if (start < 0 && t.start() > 0 && (s.norm.charAt(t.start() - 1) == ' ' || s.norm.charAt(t.start() - 1) == '　')) {
+                Token family = s.tokenEndingAt(t.start() - 1); // 森下 医師: only a family name Kuromoji knows, across the space
+                start = family != null && family.pos().startsWith("名詞-固有名詞-人名") ? family.start() : -1;
+            }
             if (start >= 0) {
                 s.add(Kind.PERSON_NAME, start, m.end());
             }
@@ -971,10 +1167,11 @@ public final class IdentifierCheck {
             }
         }
         int k = at;
-        while (k > 0 && isKatakana(s.norm.charAt(k - 1))) {
+        while (k > 0 && isKatakana(s.norm.charAt(k - 1)) && at - k < 9) {
             k--;
         }
-        if (at - k >= 2 && at - k <= 8 && NATIVE_KATAKANA.matcher(s.norm.substring(k, at)).matches() && !s.commonNoun(k, at)) {
+        boolean alone = !(k > 0 && isKatakana(s.norm.charAt(k - 1)));
+        if (at - k >= 2 && at - k <= 8 && alone && NATIVE_KATAKANA.matcher(s.norm.substring(k, at)).matches() && !s.commonNoun(k, at)) {
             return k;
         }
         return hiraganaName(s, at, false);
@@ -991,8 +1188,10 @@ public final class IdentifierCheck {
             Token next = s.tokenAt(t.end());
             return next != null && next.pos().startsWith("名詞-固有名詞-人名") ? next.end() : t.end();
         }
-        if (t.pos().startsWith("名詞-固有名詞") && (kanji && t.term().length() <= 4 || NATIVE_KATAKANA.matcher(t.term()).matches())
-                || kanji && t.term().length() >= 2 && t.term().length() <= 4 && t.pos().startsWith("名詞-一般") && !ROLE_SUFFIX.matcher(t.term()).matches()) {
+        boolean properName = t.pos().startsWith("名詞-固有名詞") && (kanji && t.term().length() <= 4 || NATIVE_KATAKANA.matcher(t.term()).matches());
+        boolean wordSurname = kanji && t.term().length() >= 2 && t.term().length() <= 4 && t.pos().startsWith("名詞-一般")
+                && !ROLE_SUFFIX.matcher(t.term()).matches();
+        if (properName || wordSurname) {
             return t.end();
         }
         return -1;
@@ -1030,8 +1229,11 @@ public final class IdentifierCheck {
     private static int hiraganaName(Scan s, int at, boolean chanTo) {
         String n = s.norm;
         int i = at;
-        while (i > 0 && isHiragana(n.charAt(i - 1))) {
+        while (i > 0 && isHiragana(n.charAt(i - 1)) && at - i < 8) {
             i--;
+        }
+        if (i > 0 && isHiragana(n.charAt(i - 1))) {
+            return -1; // a long run of hiragana is a sentence
         }
         i = stripParticle(n, i, at);
         if (at - i < 2 || at - i > 6 || !hiraganaNameLike(s, i, at, chanTo)) {
@@ -1059,12 +1261,12 @@ public final class IdentifierCheck {
         if (run.endsWith("の") && s.tokenAt(start) != null && s.tokenAt(start).end() == end - 1 && s.tokenAt(start).known()) {
             return false; // ほかの, いつもの
         }
-        if (run.matches(".*[ないくてた]") && s.tokenEndingAt(end) != null && s.tokenEndingAt(end).known()
+        if ("ないくてた".indexOf(run.charAt(run.length() - 1)) >= 0 && s.tokenEndingAt(end) != null && s.tokenEndingAt(end).known()
                 && (s.tokenEndingAt(end).pos().startsWith("形容詞") || s.tokenEndingAt(end).pos().startsWith("助動詞")
                 || s.tokenEndingAt(end).pos().startsWith("助詞-接続助詞")) && s.tokenEndingAt(end).term().length() >= 2) {
             return false; // あたらしい, ちいさな: an inflected word
         }
-        return !chanTo || !run.matches(".*[てでにくずりもとっ]");
+        return !chanTo || "てでにくずりもとっ".indexOf(run.charAt(run.length() - 1)) < 0; // まだちゃんと, ゆっくりちゃんと
     }
 
     /** ヤマダ タロウ, すずき・はなこ: family and given name in kana with a space or ・ between them. */

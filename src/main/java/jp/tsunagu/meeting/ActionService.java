@@ -156,6 +156,21 @@ public class ActionService {
             if (!own && !carried) {
                 throw ProblemException.notFound();
             }
+            // a carried item is changed (and shown, even in a conflict answer) only by someone who may read
+            // the minutes of the meeting it came from
+            Uni<Void> readable = own ? Uni.createFrom().voidItem() : Meeting.<Meeting>findById(a.meetingId)
+                    .chain(origin -> access.filterMinutesVisible(viewer, List.of(origin))).map(ok -> {
+                        if (ok.isEmpty()) {
+                            throw ProblemException.notFound();
+                        }
+                        return null;
+                    });
+            return readable.chain(() -> change(viewer, a, in));
+        }));
+    }
+
+    private Uni<ActionView> change(Viewer viewer, ActionItem a, ActionInput in) {
+        {
             if (a.version.intValue() != in.version()) {
                 return views(viewer, List.of(a)).map(v -> {
                     throw ProblemException.conflict(v.get(0));
@@ -166,7 +181,7 @@ public class ActionService {
                 a.version++;
                 return Panache.flush().chain(() -> views(viewer, List.of(a))).map(v -> v.get(0));
             });
-        }));
+        }
     }
 
     static void fill(ActionItem a, ActionInput in) {

@@ -81,9 +81,8 @@ public class InviteService {
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tsunagu.meeting.max-external-invitees", defaultValue = "50")
     int maxExternal;
 
-    /** Invitation mails the staff of one organization may send in a day (Tokyo time); the secretariat is exempt. */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tsunagu.mail.per-organization-per-day", defaultValue = "300")
-    int perOrganizationPerDay;
+    @Inject
+    MailQuota quota;
 
     @Inject
     AccessPolicy policy;
@@ -177,7 +176,9 @@ public class InviteService {
                         if (external > maxExternal && !viewer.is(jp.tsunagu.access.Role.NETWORK_ADMIN)) {
                             throw ProblemException.badRequest(List.of(new ProblemException.FieldError("persons", "too-many-external", List.of(maxExternal))));
                         }
-                        return checkPersonOrganizations(persons).chain(() -> checkDailyCap(viewer, fresh.size()))
+                        return checkPersonOrganizations(persons)
+                                .chain(() -> viewer.is(jp.tsunagu.access.Role.NETWORK_ADMIN) ? Uni.createFrom().voidItem()
+                                        : quota.charge(m, fresh.size()))
                                 .chain(() -> issue(m, fresh))
                                 .chain(mails -> list(viewer, l).map(all -> new Sent<>(
                                         new InviteResult(fresh.size(), wanted.size() - fresh.size(), all), mails)));
@@ -222,29 +223,6 @@ public class InviteService {
     }
 
     /**
-     * The platform's sender is not a mass mailer: the staff of one organization send at most
-     * {@code tsunagu.mail.per-organization-per-day} invitations a day (Tokyo), counted over every
-     * meeting; the secretariat, which invites the whole network to its seminars, is exempt.
-     */
-    Uni<Void> checkDailyCap(Viewer viewer, int adding) {
-        if (adding == 0 || viewer.is(jp.tsunagu.access.Role.NETWORK_ADMIN) || viewer.organizationIds().isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        Instant dayStart = jp.tsunagu.platform.time.JapaneseCalendar.today().atStartOfDay(jp.tsunagu.platform.time.JapaneseCalendar.TOKYO).toInstant();
-        return Panache.getSession().chain(s -> s.createSelectionQuery("select count(i) from Invitee i where i.invitedAt >= :day"
-                        + " and i.invitedBy in (select m.accountId from Membership m where m.organizationId in :orgs)", Long.class)
-                .setParameter("day", dayStart).setParameter("orgs", viewer.organizationIds()).getSingleResult())
-                .map(sent -> {
-                    if (sent + adding > perOrganizationPerDay) {
-                        long retry = java.time.Duration.between(Instant.now(), dayStart.plus(java.time.Duration.ofDays(1))).toSeconds() + 1;
-                        throw ProblemException.withHeader(429, "mail-daily-cap", "Retry-After", Long.toString(retry),
-                                perOrganizationPerDay, Math.max(0, perOrganizationPerDay - sent));
-                    }
-                    return null;
-                });
-    }
-
-    /**
      * The organizations to invite. Chosen by criteria (type, prefecture, area), they are only those
      * in the meeting's circle — the secretariat may reach the whole network.
      */
@@ -253,13 +231,14 @@ public class InviteService {
         if (in.organizationIds() != null) {
             out.addAll(in.organizationIds());
         }
+        Set<Long> named = new HashSet<>(out);
         Uni<Void> explicit = out.isEmpty() ? Uni.createFrom().voidItem()
                 : jp.tsunagu.directory.Organization.count("id in ?1", out).map(n -> {
             if (n != out.size()) {
                 throw ProblemException.field("organizationIds", "unknown");
             }
             return null;
-        });
+        }).chain(() -> viewer.is(jp.tsunagu.access.Role.NETWORK_ADMIN) ? Uni.createFrom().voidItem() : reachable(viewer, meeting, named));
         Uni<Void> circle = in.circleId() == null ? Uni.createFrom().voidItem() : Uni.createFrom().item(in.circleId())
                 .map(id -> {
                     if (!policy.permits(viewer, Action.VIEW, new Resource.Circle(id))) {
@@ -309,6 +288,29 @@ public class InviteService {
             return null;
         });
         return explicit.chain(() -> circle).chain(() -> criteria).map(x -> out);
+    }
+
+    /**
+     * Organizations named one by one must be within reach of the meeting: its co-hosts, the
+     * organizations of its circle, or those sharing a circle with the inviter (the secretariat may
+     * reach anyone). The platform's sender is not for writing to the whole directory.
+     */
+    Uni<Void> reachable(Viewer viewer, Meeting meeting, Set<Long> named) {
+        Set<Long> circles = new HashSet<>(viewer.circleIds());
+        if (meeting.circleId != null) {
+            circles.add(meeting.circleId);
+        }
+        return Panache.getSession().chain(s -> s.createSelectionQuery("select count(distinct o.id) from Organization o"
+                        + " where o.id in :named and (o.id in (select mo.organizationId from MeetingOrganizer mo where mo.meetingId = :m)"
+                        + " or o.id in (select cm.organizationId from CircleMember cm where cm.circleId in :circles))", Long.class)
+                .setParameter("named", named).setParameter("m", meeting.id)
+                .setParameter("circles", circles.isEmpty() ? Set.of(-1L) : circles).getSingleResult())
+                .map(n -> {
+                    if (n != named.size()) {
+                        throw ProblemException.field("organizationIds", "organization-not-reachable");
+                    }
+                    return null;
+                });
     }
 
     Uni<List<Object[]>> accountsOf(Set<Long> orgIds) {

@@ -51,6 +51,9 @@ public class MeetingNotices {
     @Inject
     jp.tsunagu.access.AccessPolicy policy;
 
+    @Inject
+    MailQuota quota;
+
     @ConfigProperty(name = "tsunagu.base-url")
     String baseUrl;
 
@@ -76,8 +79,13 @@ public class MeetingNotices {
         List<Long> holders = all.stream().filter(i -> i.accountId != null).map(i -> i.accountId).toList();
         // people with an account get mail only where the policy lets them see what it is about;
         // people without one hold their personal link, which is theirs by itself
-        return mayBeTold(holders, kind, m).chain(ok -> prepareFor(m, venues, all.stream()
-                .filter(i -> i.accountId == null || ok.contains(i.accountId)).toList(), kind, hosts));
+        return mayBeTold(holders, kind, m).chain(ok -> {
+            List<Invitee> targets = all.stream().filter(i -> i.accountId == null || ok.contains(i.accountId)).toList();
+            // notices an organizer causes (a change, a confirmation, a cancellation) count against the host's budget
+            boolean charged = kind == Kind.CHANGED || kind == Kind.CONFIRMED || kind == Kind.CANCELLED;
+            return (charged ? quota.charge(m, targets.size()) : Uni.createFrom().voidItem())
+                    .chain(() -> prepareFor(m, venues, targets, kind, hosts));
+        });
     }
 
     private Uni<List<OutMail>> prepareFor(Meeting m, List<MeetingVenue> venues, List<Invitee> targets, Kind kind, String hosts) {

@@ -111,7 +111,8 @@ public class MeetingService {
             }
         }
         boolean url = in.onlineUrl() != null && !in.onlineUrl().isBlank();
-        if (url && (in.onlineUrl().length() > 500 || !in.onlineUrl().trim().matches("^https?://\\S+$"))) {
+        if (url && (in.onlineUrl().length() > 500 || !in.onlineUrl().trim().matches("^https?://\\S+$")
+                || !plainHost(in.onlineUrl().trim()))) {
             p.error("onlineUrl", "url");
         }
         if (format == Format.IN_PERSON || format == Format.HYBRID) {
@@ -597,6 +598,22 @@ public class MeetingService {
                 : viewer.circleIds().isEmpty() ? Uni.createFrom().item(List.of())
                 : Circle.list("id in ?1 order by name", viewer.circleIds());
         return cs.map(list -> list.stream().map(c -> new OrgRef(c.id, c.name, null)).toList());
+    }
+
+    /**
+     * An online meeting URL must name its host plainly, as the mails show it: no user part
+     * ("https://hellowork.go.jp@evil.example/"), no backslash, a host a browser would open as written.
+     */
+    static boolean plainHost(String url) {
+        if (url.contains("\\") || url.contains("@")) {
+            return false;
+        }
+        try {
+            java.net.URI u = new java.net.URI(url);
+            return u.getHost() != null && u.getRawUserInfo() == null && u.getHost().matches("^[A-Za-z0-9.-]+$");
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     static LocalTime parseTime(Params p, String field, String raw) {

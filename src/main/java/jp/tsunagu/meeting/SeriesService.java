@@ -32,6 +32,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** A circle's recurring meeting: numbering (第0回, 第1回 …), default slot, and "plan the next one". */
@@ -235,7 +236,17 @@ public class SeriesService {
                 m.agendaVersion = 0;
                 m.minutesVersion = 0;
                 m.version = 0;
-                return m.<Meeting>persistAndFlush().call(saved -> meetings.saveOrganizers(saved.id, l.organizerIds()))
+                // the next meeting's co-hosts: those that agreed to the last one keep their consent, the
+                // planner's own organizations agree now, every other organization named by the series is asked
+                Uni<Map<Long, java.util.Optional<Instant>>> kept = last == null ? Uni.createFrom().item(Map.of())
+                        : MeetingOrganizer.<MeetingOrganizer>list("meetingId = ?1 and consentedAt is not null", last.id)
+                        .map(rows -> {
+                            Map<Long, java.util.Optional<Instant>> k = new java.util.HashMap<>();
+                            rows.forEach(o -> k.put(o.organizationId, java.util.Optional.of(o.consentedAt)));
+                            return k;
+                        });
+                return m.<Meeting>persistAndFlush().call(saved -> kept.chain(k -> jp.tsunagu.platform.db.Rows.persistAll(
+                                MeetingService.organizerRows(saved.id, l.organizerIds(), viewer, k))))
                         .call(saved -> last == null ? Uni.createFrom().voidItem()
                                 : MeetingVenue.<MeetingVenue>list("meetingId = ?1 order by position", last.id)
                                 .chain(vs -> meetings.saveVenues(saved.id, vs.stream()

@@ -228,7 +228,7 @@ public class PairingPages {
                                @Context HttpServerRequest request) {
         long id = Params.pathId(rawId);
         Map<String, String> form = Forms.flat(raw);
-        List<String> themes = raw.getOrDefault("themes", List.of());
+        List<String> themes = Forms.all(raw, "themes", 10);
         themes.forEach(t -> form.put(t, "on"));
         return viewers.signedIn().chain(v -> {
             Params p = new Params();

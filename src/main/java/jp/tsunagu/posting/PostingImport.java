@@ -114,7 +114,8 @@ public class PostingImport {
                 .setIgnoreEmptyLines(true).build().parse(new StringReader(decoded.text()))) {
             header = parser.getHeaderNames();
             records = parser.getRecords();
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (IOException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            // an unterminated quote surfaces from getRecords() as an UncheckedIOException
             throw ProblemException.field("file", "csv-format");
         }
         List<String> unknown = header.stream().filter(h -> !COLUMNS.contains(h)).toList();

@@ -217,7 +217,9 @@ public class PostingSearch {
                 + " p.job_category, p.employment_type, p.hours_per_week, p.wage_type, p.wage_yen,"
                 + " (p.split_shift OR p.short_hours OR p.weekly_pay OR p.daily_pay OR p.trial_step) AS carving,"
                 + " p.visibility, p.do_not_forward, p.expires_on, p.created_at, o.name AS owner, p.status, p.owner_org_id,"
-                + " p.source, p.hello_work_number, ARRAY(SELECT s.circle_id FROM posting_share s WHERE s.posting_id = p.id)"
+                + " p.source, p.hello_work_number, ARRAY(SELECT s.circle_id FROM posting_share s WHERE s.posting_id = p.id"
+                // the circles a posting reached, as far as the viewer may know them (the owner's staff: all)
+                + " AND (p.owner_org_id = ANY($1) OR s.circle_id = ANY($3)))"
                 + " AS circle_ids, " + total + " AS total"
                 + " FROM (SELECT p.id, p.created_at, p.expires_on, " + rankExpr + " AS rank"
                 + (match.isEmpty() ? "" : ", count(*) OVER () AS total")
@@ -246,7 +248,7 @@ public class PostingSearch {
             throw ProblemException.unauthorized();
         }
         Statement st = statement(policy.postingScope(viewer), f, viewer.locale().getLanguage());
-        return pool.preparedQuery(st.sql()).execute(st.params()).map(rows -> {
+        return pool.preparedQuery(st.sql()).execute(st.params()).onFailure().transform(jp.tsunagu.platform.web.DatabaseFaults::mark).map(rows -> {
             List<PostingSummary> items = new ArrayList<>();
             long total = 0;
             for (Row r : rows) {

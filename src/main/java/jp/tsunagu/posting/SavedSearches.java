@@ -87,10 +87,19 @@ public class SavedSearches {
         for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');
             String k = eq < 0 ? pair : pair.substring(0, eq);
-            if (URLDecoder.decode(k, StandardCharsets.UTF_8).equals(key)) {
-                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            if (decode(k).equals(key)) {
+                return eq < 0 ? "" : decode(pair.substring(eq + 1));
             }
         }
         return null;
+    }
+
+    /** A query-string part; a broken escape ("%zz") is a 400 naming the query, not a 500. */
+    private static String decode(String part) {
+        try {
+            return URLDecoder.decode(part, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.field("query", "format");
+        }
     }
 }

@@ -157,10 +157,11 @@ class IdentifierCheckTest {
             sheet.append(e.text()).append('\n');
         }
         while (sheet.length() < 20_000) {
-            sheet.append(sheet);
+            sheet.append(sheet.toString());
         }
         List<String> texts = List.of(sheet.substring(0, 20_000), "a".repeat(20_000), "1-".repeat(10_000), "あ".repeat(20_000),
-                "株".repeat(20_000), "ア ".repeat(10_000), "Ab ".repeat(6_667), "@a.".repeat(6_667), "0 ".repeat(10_000));
+                "株".repeat(20_000), "ア ".repeat(10_000), "Ab ".repeat(6_667), "@a.".repeat(6_667), "0 ".repeat(10_000),
+                "あさん".repeat(6_667), "田中さん、".repeat(4_000));
         CHECK.check(texts.get(0));
         for (String text : texts) {
             assertTimeoutPreemptively(Duration.ofSeconds(5), () -> CHECK.check(text), text.substring(0, 10));

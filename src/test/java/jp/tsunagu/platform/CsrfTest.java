@@ -153,6 +153,14 @@ class CsrfTest {
                 .body(containsString("記録に残して開く"));
         given().cookie("tsunagu_session", cookie).accept("text/html").header("Referer", "https://evil.example/")
                 .get("/conferences/" + conference + "/print").then().statusCode(403);
+        // the same paths written differently are the same paths
+        for (String disguised : new String[]{"//conferences/" + conference + "/print", "/conferences/" + conference + "/%70rint",
+                "/conferences/" + conference + "/print;x=1", "/conferences/./" + conference + "/print",
+                "/conferences/" + conference + "/%63ase"}) {
+            given().urlEncodingEnabled(false).cookie("tsunagu_session", cookie).header("Sec-Fetch-Site", "cross-site")
+                    .accept("text/html").get(disguised).then().statusCode(org.hamcrest.Matchers.anyOf(
+                            org.hamcrest.Matchers.is(403), org.hamcrest.Matchers.is(404)));
+        }
         assertEquals(printed, reads(conference, "PRINT"), "no forged print in the log");
         assertEquals(read, reads(conference, "CASE"), "no forged read in the log");
         // from Tsunagu's own page it opens and is logged

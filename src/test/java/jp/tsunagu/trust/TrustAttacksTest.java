@@ -44,6 +44,9 @@ class TrustAttacksTest {
     @Inject
     MockMailbox mailbox;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tsunagu.mail.per-organization-per-day")
+    int mailCap;
+
     static RequestSpecification as(String who) {
         return given().header("Authorization", "Bearer " + TestSupport.token(who + "@demo.tsunagu.jp"))
                 .contentType(ContentType.JSON);
@@ -165,19 +168,33 @@ class TrustAttacksTest {
         as("bridge").body(Map.of("persons", many)).post("/api/meetings/" + lone + "/invitations").then().statusCode(400)
                 .body("errors.field", hasItem("persons"));
         assertEquals(0, TestSupport.id(ds, "SELECT count(*) FROM meeting_invitee WHERE meeting_id = ?", lone));
-        // the daily cap per organization: with 299 sent today, two more are refused and nothing is stored
-        long bridgeAccount = TestSupport.accountId(ds, "bridge@demo.tsunagu.jp");
-        long sent = TestSupport.id(ds, "SELECT count(*) FROM meeting_invitee i JOIN membership m ON m.account_id = i.invited_by"
-                + " WHERE m.organization_id = ? AND i.invited_at >= date_trunc('day', now() AT TIME ZONE 'Asia/Tokyo') AT TIME ZONE 'Asia/Tokyo'", bridge);
-        TestSupport.update(ds, "INSERT INTO meeting_invitee (meeting_id, name, email, token_hash, response, waitlisted, poll_version, invited_by, invited_at)"
-                + " SELECT ?, '送信済み ' || g, 'sent-' || g || '-' || ? || '@example.jp', md5(random()::text || g), 'PENDING', false, 0, ?, now()"
-                + " FROM generate_series(1, ?) g", id, System.nanoTime(), bridgeAccount, Math.max(0, 299 - sent));
-        as("bridge").body(Map.of("persons", List.of(Map.of("name", "A", "email", "a-" + System.nanoTime() + "@example.jp"),
-                        Map.of("name", "B", "email", "b-" + System.nanoTime() + "@example.jp"))))
-                .post("/api/meetings/" + lone + "/invitations").then().statusCode(429)
-                .body("type", containsString("mail-daily-cap")).header("Retry-After", org.hamcrest.Matchers.notNullValue());
-        assertEquals(0, TestSupport.id(ds, "SELECT count(*) FROM meeting_invitee WHERE meeting_id = ?", lone));
-        TestSupport.update(ds, "DELETE FROM meeting_invitee WHERE meeting_id = ? AND email LIKE 'sent-%'", id);
+        // organizations outside the meeting's reach cannot be named one by one either
+        as("bridge").body(Map.of("organizationIds", List.of(org("chiba-01"))))
+                .post("/api/meetings/" + lone + "/invitations").then().statusCode(400)
+                .body("errors.field", hasItem("organizationIds"));
+        // an online link must name its host plainly
+        Map<String, Object> disguised = new HashMap<>(meeting("偽装URL", List.of(bridge), circle, future(27)));
+        disguised.put("onlineUrl", "https://hellowork.go.jp@evil.example/login");
+        as("bridge").body(disguised).post("/api/meetings").then().statusCode(400).body("errors.field", hasItem("onlineUrl"));
+        // the daily budget of the host: one short of it, two more mails are refused and nothing is stored
+        TestSupport.update(ds, "INSERT INTO mail_quota (organization_id, day, sent) VALUES (?, (now() AT TIME ZONE 'Asia/Tokyo')::date, ?)"
+                + " ON CONFLICT (organization_id, day) DO UPDATE SET sent = EXCLUDED.sent", bridge, mailCap - 1);
+        try {
+            as("bridge").body(Map.of("persons", List.of(Map.of("name", "A", "email", "a-" + System.nanoTime() + "@example.jp"),
+                            Map.of("name", "B", "email", "b-" + System.nanoTime() + "@example.jp"))))
+                    .post("/api/meetings/" + lone + "/invitations").then().statusCode(429)
+                    .body("type", containsString("mail-daily-cap")).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+            assertEquals(0, TestSupport.id(ds, "SELECT count(*) FROM meeting_invitee WHERE meeting_id = ?", lone));
+            assertEquals(mailCap - 1, TestSupport.id(ds, "SELECT sent FROM mail_quota WHERE organization_id = ?"
+                    + " AND day = (now() AT TIME ZONE 'Asia/Tokyo')::date", bridge), "the refused batch is not counted");
+            // change notices count too: moving the meeting would mail its invitees, over the budget
+            int version = as("bridge").get("/api/meetings/" + id).then().extract().jsonPath().getInt("version");
+            Map<String, Object> moved = new HashMap<>(meeting("宛先テスト", List.of(bridge), circle, future(28)));
+            moved.put("version", version);
+            as("bridge").body(moved).put("/api/meetings/" + id).then().statusCode(429);
+        } finally {
+            TestSupport.update(ds, "DELETE FROM mail_quota WHERE organization_id = ?", bridge);
+        }
     }
 
     // ------------------------------------------------------------------ 5. retention
@@ -276,9 +293,30 @@ class TrustAttacksTest {
                 .body("carriedActions.title", not(hasItem("非公開の宿題：関係機関の担当者名簿を作る")));
         as("partner").get("/api/meetings/" + m2 + "/actions").then().statusCode(200)
                 .body("title", not(hasItem("非公開の宿題：関係機関の担当者名簿を作る")));
+        // nor can it read or change the item through the update (not even a 409 with the item in it)
+        long item = TestSupport.id(ds, "SELECT id FROM action_item WHERE meeting_id = ?", m1);
+        String answer = as("partner").body(Map.of("title", "x", "version", 99, "status", "OPEN"))
+                .put("/api/meetings/" + m2 + "/actions/" + item).then().statusCode(404).extract().asString();
+        assertFalse(answer.contains("担当者名簿"), answer);
+        assertEquals("非公開の宿題：関係機関の担当者名簿を作る", TestSupport.text(ds, "SELECT title FROM action_item WHERE id = ?", item));
         // the host, who runs both, sees it carried
         as("bridge").get("/api/meetings/" + m2 + "/actions").then().statusCode(200)
                 .body("title", hasItem("非公開の宿題：関係機関の担当者名簿を作る"));
+    }
+
+    @Test
+    void aSeriesCannotEnrolAnOrganizationAsCoHostWithoutItsConsent() {
+        long bridge = org("okinawa-bridge");
+        long helloWork = org("okinawa-hw-naha");
+        long circle = TestSupport.circleId(ds, "okinawa-south-exchange");
+        long series = as("bridge").body(Map.of("circleId", circle, "title", "同意なしの共催テスト", "kind", "EXCHANGE",
+                        "organizerIds", List.of(bridge, helloWork)))
+                .post("/api/series").then().statusCode(201).extract().jsonPath().getLong("id");
+        long next = as("bridge").post("/api/series/" + series + "/next").then().statusCode(201)
+                .extract().jsonPath().getLong("summary.id");
+        assertEquals(List.of(bridge), organizerRows(next, true));
+        assertEquals(List.of(helloWork), organizerRows(next, false), "Hello Work is asked, not enrolled");
+        as("hw-naha").get("/api/meetings/" + next + "/attendance").then().statusCode(404);
     }
 
     // ------------------------------------------------------------------ 10. employer names

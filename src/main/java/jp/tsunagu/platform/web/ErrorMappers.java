@@ -101,8 +101,36 @@ public class ErrorMappers {
         return respond(new ProblemException(status, key), request);
     }
 
+    /** A record given the same field twice ({"role":1,"role":"x"}): more specific than Quarkus's own mapper, which answers 500. */
+    @ServerExceptionMapper
+    public Response definition(com.fasterxml.jackson.databind.exc.InvalidDefinitionException e, HttpServerRequest request) {
+        return respond(new ProblemException(400, "malformed-json"), request);
+    }
+
+    /** A body in an encoding Jackson cannot read (e.g. bytes that look like UTF-32): malformed, not a fault. */
+    @ServerExceptionMapper
+    public Response charset(java.io.CharConversionException e, HttpServerRequest request) {
+        return respond(new ProblemException(400, "malformed-json"), request);
+    }
+
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.CharConversionException || t instanceof JsonProcessingException) {
+                return respond(new ProblemException(400, "malformed-json"), request);
+            }
+            if (readingTheBody(t)) {
+                // the framework's form reader choked on the body ("%zz", a lone "="): the request was malformed
+                return respond(new ProblemException(400, "malformed-body"), request);
+            }
+        }
+        ProblemException refused = DatabaseFaults.refusedValue(e);
+        if (refused != null) {
+            // the database refused a value the checks before it let through (a NUL character, an unpaired
+            // surrogate, a reference to nothing): the transaction is rolled back, the client is told
+            LOG.warnf("Database refused a value on %s %s: %s", request.method(), request.path(), DatabaseFaults.describe(e));
+            return respond(refused, request);
+        }
         if (DatabaseFaults.unavailable(e)) {
             // the database is restarting or out of reach: nothing was done, ask the client to come back
             LOG.warnf("Database unavailable on %s %s: %s", request.method(), request.path(), DatabaseFaults.describe(e));
@@ -112,6 +140,21 @@ public class ErrorMappers {
         String ref = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected error [ref %s] on %s %s", ref, request.method(), request.path());
         return respond(new ProblemException(500, "internal", ref), request);
+    }
+
+    /** Whether a failure was raised while the framework read the request body (before any of our code ran). */
+    private static boolean readingTheBody(Throwable t) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+            String c = frame.getClassName();
+            if (c.startsWith("jp.tsunagu.")) {
+                return false;
+            }
+            if (c.endsWith("FormUrlEncodedProvider") || c.endsWith(".RequestDeserializeHandler")
+                    || c.endsWith("MultipartFormDataReader") || c.contains(".multipart.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ProblemException.FieldError fieldError(ConstraintViolation<?> v) {

@@ -50,7 +50,7 @@ public class ReadLogGuard {
         if (!"GET".equals(request.method().name()) && !"HEAD".equals(request.method().name())) {
             return null;
         }
-        String path = request.path();
+        String path = canonical(request.path());
         boolean deliberate = DELIBERATE.matcher(path).matches();
         if (!deliberate && !LOGGED_VIEW.matcher(path).matches()) {
             return null;
@@ -77,6 +77,37 @@ public class ReadLogGuard {
         String html = confirmPage.instance().data("target", request.uri()).setLocale(locale).render();
         return Response.status(403).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store").entity(html).build();
+    }
+
+    /**
+     * The path as the router will match it: percent-escapes decoded, matrix parameters (";x") cut from
+     * each segment, empty and "." segments dropped, ".." resolved — so "//conferences/5/%63ase;x"
+     * is recognised as "/conferences/5/case".
+     */
+    static String canonical(String raw) {
+        if (raw == null) {
+            return "/";
+        }
+        String decoded;
+        try {
+            decoded = java.net.URLDecoder.decode(raw.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            decoded = raw;
+        }
+        java.util.Deque<String> out = new java.util.ArrayDeque<>();
+        for (String segment : decoded.replace('\\', '/').split("/")) {
+            int matrix = segment.indexOf(';');
+            String s = matrix >= 0 ? segment.substring(0, matrix) : segment;
+            if (s.isEmpty() || s.equals(".")) {
+                continue;
+            }
+            if (s.equals("..")) {
+                out.pollLast();
+                continue;
+            }
+            out.addLast(s);
+        }
+        return "/" + String.join("/", out);
     }
 
     private boolean sameOriginReferer(HttpServerRequest request) {

@@ -1,0 +1,139 @@
+package jp.tsunagu.platform.web;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.impl.RoutingContextInternal;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A form body ({@code application/x-www-form-urlencoded}) is read and checked before the REST
+ * layer sees it: a broken percent-escape ("%zz", a lone "%") or bytes that are not UTF-8 answer 400
+ * problem+json at once. (The framework's form parser throws such input outside any request scope,
+ * which left the request without an answer.) A well-formed body is handed on as read, so it is
+ * parsed once, as before. Bodies over {@link #LIMIT} answer 413.
+ */
+@ApplicationScoped
+public class FormBodyCheck {
+
+    /** A form with every text field at its maximum stays far below this. */
+    static final int LIMIT = 1024 * 1024;
+
+    private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+
+    void install(@Observes Router router) {
+        router.route().order(-200).handler(this::check);
+    }
+
+    void check(RoutingContext rc) {
+        String type = rc.request().getHeader("Content-Type");
+        if (!WITH_BODY.contains(rc.request().method()) || type == null
+                || !type.toLowerCase(Locale.ROOT).trim().startsWith("application/x-www-form-urlencoded")) {
+            rc.next();
+            return;
+        }
+        String length = rc.request().getHeader("Content-Length");
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.trim()) > LIMIT) {
+                    refuse(rc, 413, "too-large");
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                refuse(rc, 400, "malformed-body");
+                return;
+            }
+        }
+        io.vertx.core.Future<Buffer> read = rc.request().body();
+        // the router may hand the request on paused; reading the body needs it flowing
+        rc.request().resume();
+        read.onSuccess(body -> {
+            if (body.length() > LIMIT) {
+                refuse(rc, 413, "too-large");
+            } else if (!wellFormed(body)) {
+                refuse(rc, 400, "malformed-body");
+            } else {
+                ((RoutingContextInternal) rc).setBody(body);
+                rc.next();
+            }
+        }).onFailure(e -> {
+            if (!rc.response().ended()) {
+                refuse(rc, 400, "malformed-body");
+            }
+        });
+    }
+
+    /** Every escape is "%" and two hex digits, and each decoded name and value is valid UTF-8. */
+    static boolean wellFormed(Buffer body) {
+        byte[] bytes = body.getBytes();
+        java.io.ByteArrayOutputStream part = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '&' || bytes[i] == '=') {
+                if (!utf8(part.toByteArray())) {
+                    return false;
+                }
+                part.reset();
+                continue;
+            }
+            byte b = bytes[i];
+            if (b == '%') {
+                if (i + 2 >= bytes.length || hex(bytes[i + 1]) < 0 || hex(bytes[i + 2]) < 0) {
+                    return false;
+                }
+                part.write(hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
+                i += 2;
+            } else {
+                part.write(b == '+' ? ' ' : b);
+            }
+        }
+        return true;
+    }
+
+    private static int hex(byte b) {
+        if (b >= '0' && b <= '9') {
+            return b - '0';
+        }
+        if (b >= 'a' && b <= 'f') {
+            return b - 'a' + 10;
+        }
+        if (b >= 'A' && b <= 'F') {
+            return b - 'A' + 10;
+        }
+        return -1;
+    }
+
+    private static boolean utf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static void refuse(RoutingContext rc, int status, String key) {
+        if (rc.response().ended()) {
+            return;
+        }
+        ProblemException p = new ProblemException(status, key);
+        String json;
+        try {
+            json = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .writeValueAsString(Problems.body(p, RequestLocale.of(rc.request()), rc.request().path()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            json = "{\"status\":" + status + "}";
+        }
+        rc.response().setStatusCode(status).putHeader("Content-Type", Problems.MEDIA_TYPE)
+                .putHeader("Cache-Control", "no-store").putHeader("Connection", "close").end(json);
+    }
+}
