@@ -55,7 +55,7 @@ public class InvitationService {
     }
 
     /** A mail to send once the transaction has committed. */
-    record Outgoing(Issued issued, String token, String inviterName, String organizationName) {
+    record Outgoing(Issued issued, String token, String inviterName, String organizationName, boolean approval) {
     }
 
     @Inject
@@ -90,7 +90,7 @@ public class InvitationService {
     public Uni<Issued> issue(Viewer viewer, String rawEmail, long organizationId, Role role, String title, String ip) {
         String email = AuthService.normalize(rawEmail);
         return store(viewer, email, organizationId, role, title, ip)
-                .call(out -> out.token() == null ? Uni.createFrom().voidItem() : send(out))
+                .call(this::deliver)
                 .map(Outgoing::issued);
     }
 
@@ -127,7 +127,7 @@ public class InvitationService {
                                     "to=" + email + " role=" + role.wire()))
                             .call(i -> direct ? Uni.createFrom().voidItem() : notifyApprovers(org))
                             .map(i -> new Outgoing(new Issued(i.id, email, direct ? "SENT" : "REQUESTED", i.expiresAt),
-                                    token, viewer.displayName(), org.name));
+                                    token, viewer.displayName(), org.name, false));
                 });
             });
         });
@@ -165,7 +165,7 @@ public class InvitationService {
     /** Approves (the link is mailed now) or declines a request; a decided request answers 409. */
     public Uni<Issued> decide(Viewer viewer, long id, boolean approve, String ip) {
         return storeDecision(viewer, id, approve, ip)
-                .call(out -> out.token() == null ? Uni.createFrom().voidItem() : send(out))
+                .call(this::deliver)
                 .map(Outgoing::issued);
     }
 
@@ -194,7 +194,7 @@ public class InvitationService {
                                         "to=" + inv.email + " organization:" + org.id + (approve && token == null ? " (cannot be approved)" : ""))
                                 .chain(() -> Account.<Account>findById(inv.invitedBy))
                                 .map(requester -> new Outgoing(new Issued(inv.id, inv.email, inv.status, inv.expiresAt), token,
-                                        requester == null ? "" : requester.displayName, org.name));
+                                        requester == null ? "" : requester.displayName, org.name, true));
                     }));
         });
     }
@@ -207,6 +207,37 @@ public class InvitationService {
                         "select count(m) from CircleMember m where m.organizationId = :org and m.circleId in :circles", Long.class)
                 .setParameter("org", organizationId).setParameter("circles", viewer.circleIds()).getSingleResult())
                 .map(n -> n > 0);
+    }
+
+    /**
+     * Mails the link once the invitation is stored. The link exists only in that mail, so when the mail
+     * cannot be sent the invitation is undone (an approval goes back to the queue, a direct invitation's
+     * link ends) and the answer is 503: trying again issues a fresh link.
+     */
+    Uni<Void> deliver(Outgoing out) {
+        if (out.token() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return send(out).onFailure().call(e -> undo(out))
+                .onFailure().transform(e -> ProblemException.withHeader(503, "mail-unavailable", "Retry-After", "60"));
+    }
+
+    @WithTransaction
+    Uni<Void> undo(Outgoing out) {
+        return Invitation.<Invitation>findById(out.issued().id()).invoke(inv -> {
+            if (inv == null || inv.usedAt != null) {
+                return;
+            }
+            if (out.approval()) {
+                inv.status = "REQUESTED";
+                inv.tokenHash = null;
+                inv.expiresAt = null;
+                inv.decidedAt = null;
+                inv.decidedBy = null;
+            } else {
+                inv.expiresAt = Instant.now();
+            }
+        }).replaceWithVoid();
     }
 
     Uni<Void> send(Outgoing out) {
