@@ -10,7 +10,6 @@ import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.platform.web.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;

@@ -31,15 +31,14 @@ public class MailQuota {
             return Uni.createFrom().voidItem();
         }
         LocalDate today = JapaneseCalendar.today();
+        // one statement: no row comes back for the secretariat's meetings, which are exempt
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "SELECT CASE WHEN o.org_type = 'NATIONAL_NETWORK' THEN -1 ELSE 0 END FROM organization o WHERE o.id = ?1",
-                        Integer.class)
-                .setParameter(1, m.hostOrgId).getSingleResult())
-                .chain(exempt -> exempt < 0 ? Uni.createFrom().voidItem() : Panache.getSession().chain(s -> s.createNativeQuery(
-                                "INSERT INTO mail_quota (organization_id, day, sent) VALUES (?1, ?2, ?3)"
-                                        + " ON CONFLICT (organization_id, day) DO UPDATE SET sent = mail_quota.sent + EXCLUDED.sent"
-                                        + " RETURNING sent", Integer.class)
-                        .setParameter(1, m.hostOrgId).setParameter(2, today).setParameter(3, mails).getSingleResult())
+                        "INSERT INTO mail_quota (organization_id, day, sent) SELECT o.id, ?2, ?3 FROM organization o"
+                                + " WHERE o.id = ?1 AND o.org_type <> 'NATIONAL_NETWORK'"
+                                + " ON CONFLICT (organization_id, day) DO UPDATE SET sent = mail_quota.sent + EXCLUDED.sent"
+                                + " RETURNING sent", Integer.class)
+                .setParameter(1, m.hostOrgId).setParameter(2, today).setParameter(3, mails).getResultList())
+                        .map(rows -> rows.isEmpty() ? 0 : rows.get(0))
                         .map(sent -> {
                             if (sent > perOrganizationPerDay) {
                                 Instant tomorrow = today.plusDays(1).atStartOfDay(JapaneseCalendar.TOKYO).toInstant();
@@ -48,6 +47,6 @@ public class MailQuota {
                                         perOrganizationPerDay, Math.max(0, perOrganizationPerDay - (sent - mails)));
                             }
                             return null;
-                        }));
+                        });
     }
 }

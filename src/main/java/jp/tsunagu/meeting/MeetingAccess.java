@@ -23,8 +23,17 @@ public class MeetingAccess {
 
     /** A loaded meeting and its access facts. */
     public record Loaded(Meeting meeting, Set<Long> organizerIds, Invitee invitation, Set<Long> askedCoHostIds) {
-        public Loaded(Meeting meeting, Set<Long> organizerIds, Invitee invitation) {
-            this(meeting, organizerIds, invitation, Set.of());
+
+        /**
+         * The facts from the meeting's co-host rows (of this meeting or not: others are skipped): those that
+         * agreed run it, those asked only see it; {@code invitation}: the viewer's live invitation, or null.
+         */
+        static Loaded of(Meeting meeting, List<MeetingOrganizer> rows, Invitee invitation) {
+            Set<Long> organizerIds = new HashSet<>();
+            Set<Long> asked = new HashSet<>();
+            rows.stream().filter(o -> o.meetingId.equals(meeting.id))
+                    .forEach(o -> (o.consentedAt != null ? organizerIds : asked).add(o.organizationId));
+            return new Loaded(meeting, organizerIds, invitation, asked);
         }
 
         public Resource.Meeting resource() {
@@ -57,14 +66,11 @@ public class MeetingAccess {
 
     Uni<Loaded> facts(Viewer viewer, Meeting meeting) {
         return MeetingOrganizer.<MeetingOrganizer>list("meetingId", meeting.id).chain(orgs -> {
-            Set<Long> organizerIds = new HashSet<>();
-            Set<Long> asked = new HashSet<>();
-            orgs.forEach(o -> (o.consentedAt != null ? organizerIds : asked).add(o.organizationId));
             if (!viewer.signedIn()) {
-                return Uni.createFrom().item(new Loaded(meeting, organizerIds, null, asked));
+                return Uni.createFrom().item(Loaded.of(meeting, orgs, null));
             }
             return Invitee.<Invitee>find("meetingId = ?1 and accountId = ?2 and revokedAt is null", meeting.id,
-                    viewer.accountId()).firstResult().map(inv -> new Loaded(meeting, organizerIds, inv, asked));
+                    viewer.accountId()).firstResult().map(inv -> Loaded.of(meeting, orgs, inv));
         });
     }
 
@@ -134,13 +140,7 @@ public class MeetingAccess {
                 ? Invitee.list("meetingId in ?1 and accountId = ?2 and revokedAt is null", ids, viewer.accountId())
                 : Uni.createFrom().item(List.of());
         return MeetingOrganizer.<MeetingOrganizer>list("meetingId in ?1", ids).chain(orgs -> mine.map(invs ->
-                meetings.stream().map(m -> {
-                    Set<Long> organizerIds = new HashSet<>();
-                    Set<Long> asked = new HashSet<>();
-                    orgs.stream().filter(o -> o.meetingId.equals(m.id))
-                            .forEach(o -> (o.consentedAt != null ? organizerIds : asked).add(o.organizationId));
-                    Invitee inv = invs.stream().filter(i -> i.meetingId.equals(m.id)).findFirst().orElse(null);
-                    return new Loaded(m, organizerIds, inv, asked);
-                }).toList()));
+                meetings.stream().map(m -> Loaded.of(m, orgs,
+                        invs.stream().filter(i -> i.meetingId.equals(m.id)).findFirst().orElse(null))).toList()));
     }
 }

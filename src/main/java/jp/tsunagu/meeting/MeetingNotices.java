@@ -126,17 +126,11 @@ public class MeetingNotices {
         return MeetingOrganizer.<MeetingOrganizer>list("meetingId", m.id).chain(orgs -> Invitee.<Invitee>list(
                 "meetingId = ?1 and revokedAt is null and accountId in ?2", m.id, accountIds).chain(invs ->
                 viewers.forAccounts(accountIds).map(vs -> {
-                    java.util.Set<Long> organizers = new java.util.HashSet<>();
-                    java.util.Set<Long> asked = new java.util.HashSet<>();
-                    orgs.forEach(o -> (o.consentedAt != null ? organizers : asked).add(o.organizationId));
-                    java.util.Set<Long> invited = new java.util.HashSet<>();
-                    invs.forEach(i -> invited.add(i.accountId));
                     List<Long> out = new ArrayList<>();
                     for (jp.tsunagu.access.Viewer v : vs) {
-                        jp.tsunagu.access.Resource.Meeting r = new jp.tsunagu.access.Resource.Meeting(organizers, m.circleId,
-                                invited.contains(v.accountId()), MeetingTerms.Status.DRAFT.name().equals(m.status), asked);
-                        jp.tsunagu.access.Resource about = kind == Kind.MINUTES
-                                ? new jp.tsunagu.access.Resource.Minutes(r, m.minutesPublishedAt != null) : r;
+                        MeetingAccess.Loaded l = MeetingAccess.Loaded.of(m, orgs, invs.stream()
+                                .filter(i -> i.accountId.equals(v.accountId())).findFirst().orElse(null));
+                        jp.tsunagu.access.Resource about = kind == Kind.MINUTES ? l.minutes() : l.resource();
                         if (policy.permits(v, jp.tsunagu.access.Action.VIEW, about)) {
                             out.add(v.accountId());
                         }

@@ -97,6 +97,16 @@ class TrustBrowserTest extends BrowserSupport {
         audit(partner, "95-cohost-agreed-phone");
         partnerContext.close();
 
+        // the learnings library outside the circle: the lessons, not where they came from
+        BrowserContext outsideContext = newContext(390, 844);
+        Page outside = outsideContext.newPage();
+        signIn(outside, "csa@demo.tsunagu.jp");
+        outside.navigate(url("/learnings"));
+        assertThat(outside.locator("main")).containsText("ほかのサークルの事例検討会から");
+        assertFalse(outside.content().contains("事例検討会（野中式）"), "no conference name outside the circle");
+        audit(outside, "96-learnings-outside-phone");
+        outsideContext.close();
+
         assertEquals(List.of(), violations, "axe-core: serious or critical violations");
     }
 }

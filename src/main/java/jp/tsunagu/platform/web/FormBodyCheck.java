@@ -30,6 +30,9 @@ public class FormBodyCheck {
 
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
+    @jakarta.inject.Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
     void install(@Observes Router router) {
         router.route().order(-200).handler(this::check);
     }
@@ -121,19 +124,18 @@ public class FormBodyCheck {
         }
     }
 
-    private static void refuse(RoutingContext rc, int status, String key) {
+    private void refuse(RoutingContext rc, int status, String key) {
         if (rc.response().ended()) {
             return;
         }
         ProblemException p = new ProblemException(status, key);
-        String json;
+        String body;
         try {
-            json = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .writeValueAsString(Problems.body(p, RequestLocale.of(rc.request()), rc.request().path()));
+            body = json.writeValueAsString(Problems.body(p, RequestLocale.of(rc.request()), rc.request().path()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            json = "{\"status\":" + status + "}";
+            body = "{\"status\":" + status + "}";
         }
         rc.response().setStatusCode(status).putHeader("Content-Type", Problems.MEDIA_TYPE)
-                .putHeader("Cache-Control", "no-store").putHeader("Connection", "close").end(json);
+                .putHeader("Cache-Control", "no-store").putHeader("Connection", "close").end(body);
     }
 }

@@ -68,12 +68,12 @@ public class OriginCheck {
         }
         String origin = request.getHeader("Origin");
         if (origin != null && !origin.isBlank()) {
-            return !"null".equals(origin.trim()) && allowed(origin.trim(), request);
+            return !"null".equals(origin.trim()) && isOwn(origin.trim(), request);
         }
         String referer = request.getHeader("Referer");
         if (referer != null && !referer.isBlank()) {
             String source = originOf(referer);
-            return source != null && allowed(source, request);
+            return source != null && isOwn(source, request);
         }
         // no Origin, no Referer: a browser never sends a cross-site POST like this; a program with the cookie is refused
         return !cookie && (fetchSite == null || fetchSite.equalsIgnoreCase("same-origin") || fetchSite.equalsIgnoreCase("none"));
@@ -101,7 +101,8 @@ public class OriginCheck {
                 .entity(Problems.body(p, RequestLocale.of(request), request.path())).build();
     }
 
-    private boolean allowed(String origin, HttpServerRequest request) {
+    /** Whether an origin ("scheme://host[:port]") is this site: the request's own host, or one of the allowed origins. */
+    boolean isOwn(String origin, HttpServerRequest request) {
         String o = origin.toLowerCase(Locale.ROOT);
         String host = request.getHeader("Host");
         if (host != null) {

@@ -7,10 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -38,8 +36,8 @@ public class ReadLogGuard {
             "^/conferences/\\d+/print/?$|^/api/postings/export\\.csv$|^/api/programs/\\d+/overview\\.csv$"
                     + "|^/api/meetings/\\d+/attendance\\.csv$");
 
-    @ConfigProperty(name = "tsunagu.csrf.allowed-origins")
-    List<String> allowedOrigins;
+    @Inject
+    OriginCheck origins;
 
     @Inject
     @Location("confirm-read.html")
@@ -112,15 +110,7 @@ public class ReadLogGuard {
 
     private boolean sameOriginReferer(HttpServerRequest request) {
         String source = OriginCheck.originOf(request.getHeader("Referer"));
-        if (source == null) {
-            return false;
-        }
-        String o = source.toLowerCase(Locale.ROOT);
-        String host = lower(request.getHeader("Host"));
-        if (host != null && (o.equals("http://" + host) || o.equals("https://" + host))) {
-            return true;
-        }
-        return allowedOrigins.stream().anyMatch(a -> o.equals(a.toLowerCase(Locale.ROOT).replaceAll("/+$", "")));
+        return source != null && origins.isOwn(source, request);
     }
 
     private static String lower(String s) {
