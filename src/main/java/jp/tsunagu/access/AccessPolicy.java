@@ -119,6 +119,9 @@ public class AccessPolicy {
         if (resource instanceof Resource.CoHostRequest r) {
             return action == Action.APPROVE && MeetingRules.askedToCoHost(viewer, r.meeting());
         }
+        if (resource instanceof Resource.NetworkWideMail) {
+            return action == Action.INVITE && MeetingRules.secretariatMailsTheWholeNetwork(viewer);
+        }
         if (resource instanceof Resource.Minutes m) {
             return MeetingRules.minutes(viewer, action, m);
         }

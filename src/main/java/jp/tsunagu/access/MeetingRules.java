@@ -45,6 +45,11 @@ final class MeetingRules {
                 && runsTheMeeting(viewer, o.meeting()));
     }
 
+    /** Only the secretariat mails the whole network (its national seminars); everyone else keeps to their meeting's reach. */
+    static boolean secretariatMailsTheWholeNetwork(Viewer viewer) {
+        return Who.secretariat(viewer);
+    }
+
     /** A series: members of its circle, its organizers and the secretariat see it; organizers in the circle plan it. */
     static boolean series(Viewer viewer, Action action, Resource.Series s) {
         if (action == Action.VIEW) {

@@ -68,6 +68,13 @@ public sealed interface Resource {
         }
     }
 
+    /**
+     * Mailing beyond the limits a meeting's organizers keep to (criteria outside the circle, any
+     * organization by name, people without an account past the cap, the daily budget).
+     */
+    record NetworkWideMail() implements Resource {
+    }
+
     /** Answering a request to co-host a meeting (staff of an organization that was asked). */
     record CoHostRequest(Meeting meeting) implements Resource {
     }

@@ -173,12 +173,12 @@ public class InviteService {
                         }
                         long external = existing.stream().filter(e -> e.accountId == null && e.revokedAt == null).count()
                                 + fresh.stream().filter(e -> e.accountId == null).count();
-                        if (external > maxExternal && !viewer.is(jp.tsunagu.access.Role.NETWORK_ADMIN)) {
+                        boolean anywhere = mailsAnywhere(viewer);
+                        if (external > maxExternal && !anywhere) {
                             throw ProblemException.badRequest(List.of(new ProblemException.FieldError("persons", "too-many-external", List.of(maxExternal))));
                         }
                         return checkPersonOrganizations(persons)
-                                .chain(() -> viewer.is(jp.tsunagu.access.Role.NETWORK_ADMIN) ? Uni.createFrom().voidItem()
-                                        : quota.charge(m, fresh.size()))
+                                .chain(() -> anywhere ? Uni.createFrom().voidItem() : quota.charge(m, fresh.size()))
                                 .chain(() -> issue(m, fresh))
                                 .chain(mails -> list(viewer, l).map(all -> new Sent<>(
                                         new InviteResult(fresh.size(), wanted.size() - fresh.size(), all), mails)));
@@ -227,6 +227,7 @@ public class InviteService {
      * in the meeting's circle — the secretariat may reach the whole network.
      */
     Uni<Set<Long>> targetOrganizations(Viewer viewer, Meeting meeting, InviteInput in, OrgType type) {
+        boolean anywhere = mailsAnywhere(viewer);
         Set<Long> out = new HashSet<>();
         if (in.organizationIds() != null) {
             out.addAll(in.organizationIds());
@@ -238,7 +239,7 @@ public class InviteService {
                 throw ProblemException.field("organizationIds", "unknown");
             }
             return null;
-        }).chain(() -> viewer.is(jp.tsunagu.access.Role.NETWORK_ADMIN) ? Uni.createFrom().voidItem() : reachable(viewer, meeting, named));
+        }).chain(() -> anywhere ? Uni.createFrom().voidItem() : reachable(viewer, meeting, named));
         Uni<Void> circle = in.circleId() == null ? Uni.createFrom().voidItem() : Uni.createFrom().item(in.circleId())
                 .map(id -> {
                     if (!policy.permits(viewer, Action.VIEW, new Resource.Circle(id))) {
@@ -251,7 +252,6 @@ public class InviteService {
                     return null;
                 });
         boolean byCriteria = type != null || in.prefectureCode() != null || in.areaId() != null;
-        boolean anywhere = viewer.is(jp.tsunagu.access.Role.NETWORK_ADMIN);
         if (byCriteria && !anywhere && meeting.circleId == null) {
             throw ProblemException.field("organizationType", "criteria-needs-circle");
         }
@@ -288,6 +288,11 @@ public class InviteService {
             return null;
         });
         return explicit.chain(() -> circle).chain(() -> criteria).map(x -> out);
+    }
+
+    /** Whether the policy lets this person mail beyond a meeting's reach (the secretariat). */
+    private boolean mailsAnywhere(Viewer viewer) {
+        return policy.permits(viewer, Action.INVITE, new Resource.NetworkWideMail());
     }
 
     /**

@@ -194,6 +194,10 @@ class AccessPolicyTableTest {
         row(PARTNER_STAFF, Action.EDIT, cohosted, Decision.ALLOW);
         row(ADMIN, Action.EDIT, new Resource.MeetingOrganizers(cohosted, CENTER), Decision.ALLOW);
         row(OTHER_LEAD, Action.EDIT, new Resource.MeetingOrganizers(cohosted, CENTER), Decision.HIDDEN);
+        // mail beyond the meeting's reach: the secretariat only
+        row(ADMIN, Action.INVITE, new Resource.NetworkWideMail(), Decision.ALLOW);
+        row(LEAD, Action.INVITE, new Resource.NetworkWideMail(), Decision.HIDDEN);
+        row(SYSADMIN, Action.INVITE, new Resource.NetworkWideMail(), Decision.HIDDEN);
         // minutes
         row(PARTNER_STAFF, Action.VIEW, new Resource.Minutes(announced, true), Decision.ALLOW);
         row(PARTNER_STAFF, Action.VIEW, new Resource.Minutes(announced, false), Decision.HIDDEN);
