@@ -60,7 +60,7 @@ public class CalendarService {
                 throw new ProblemException(404, "meeting-no-date");
             }
             return MeetingVenue.<MeetingVenue>list("meetingId = ?1 order by position", m.id)
-                    .map(venues -> CalendarFiles.invitation(notices.event(m, venues)));
+                    .map(venues -> CalendarFiles.download(notices.event(m, venues)));
         });
     }
 

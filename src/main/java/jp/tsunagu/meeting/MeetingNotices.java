@@ -32,8 +32,8 @@ public class MeetingNotices {
     /** The kinds of notice; each has subject/body messages {@code meeting-mail.<kind>.subject|body}. */
     public enum Kind { INVITATION, POLL, CONFIRMED, CHANGED, CANCELLED, REMINDER, MINUTES, PROMOTED }
 
-    /** A prepared mail. */
-    public record OutMail(String to, String subject, String body, byte[] ics) {
+    /** A prepared mail; {@code ics} is its iTIP attachment, {@code method} REQUEST or CANCEL. */
+    public record OutMail(String to, String subject, String body, byte[] ics, String method) {
     }
 
     @Inject
@@ -56,6 +56,9 @@ public class MeetingNotices {
 
     @ConfigProperty(name = "tsunagu.base-url")
     String baseUrl;
+
+    @ConfigProperty(name = "quarkus.mailer.from")
+    String from;
 
     /**
      * Prepares the notices for some invitees: rotates the personal link of those without an
@@ -91,7 +94,7 @@ public class MeetingNotices {
     private Uni<List<OutMail>> prepareFor(Meeting m, List<MeetingVenue> venues, List<Invitee> targets, Kind kind, String hosts) {
         List<OutMail> mails = new ArrayList<>();
         List<Long> accounts = new ArrayList<>();
-        byte[] ics = m.startsAt == null ? null : CalendarFiles.invitation(event(m, venues));
+        CalendarFiles.Event event = m.startsAt == null ? null : event(m, venues);
         for (Invitee i : targets) {
             String link;
             if (i.accountId != null) {
@@ -103,7 +106,7 @@ public class MeetingNotices {
                 i.tokenHash = SecretTokens.hash(token);
                 link = baseUrl + "/p/" + token;
             }
-            mails.add(mail(m, venues, i, kind, link, ics, hosts));
+            mails.add(mail(m, venues, i, kind, link, event, hosts));
         }
         return inApp(accounts, kind, m).map(x -> mails);
     }
@@ -142,15 +145,28 @@ public class MeetingNotices {
     /** The first mail of a person without an account carries the token just issued. */
     OutMail firstMail(Meeting m, List<MeetingVenue> venues, Invitee i, String token, Kind kind, String hosts) {
         String link = i.accountId != null ? baseUrl + "/meetings/" + m.id : baseUrl + "/p/" + token;
-        return mail(m, venues, i, kind, link, m.startsAt == null ? null : CalendarFiles.invitation(event(m, venues)), hosts);
+        return mail(m, venues, i, kind, link, m.startsAt == null ? null : event(m, venues), hosts);
     }
 
-    private OutMail mail(Meeting m, List<MeetingVenue> venues, Invitee i, Kind kind, String link, byte[] ics, String hosts) {
+    private OutMail mail(Meeting m, List<MeetingVenue> venues, Invitee i, Kind kind, String link, CalendarFiles.Event event,
+                         String hosts) {
         String k = "meeting-mail." + kind.name().toLowerCase(Locale.ROOT);
         String subject = Messages.get(Messages.JA, k + ".subject", m.title) + " / " + Messages.get(Messages.EN, k + ".subject", m.title);
         String body = text(Messages.JA, m, venues, i, k, link, hosts) + "\n\n----\n\n" + text(Messages.EN, m, venues, i, k, link, hosts);
-        boolean attach = ics != null && kind != Kind.POLL && kind != Kind.MINUTES;
-        return new OutMail(i.email, subject, body, attach ? ics : null);
+        if (event == null || kind == Kind.POLL || kind == Kind.MINUTES) {
+            return new OutMail(i.email, subject, body, null, null);
+        }
+        // one attendee per file: each mail names its own recipient, never the others invited
+        byte[] ics = CalendarFiles.invitation(event, new CalendarFiles.Parties(hosts == null || hosts.isBlank() ? "Tsunagu" : hosts,
+                senderAddress(), i.name, i.email));
+        return new OutMail(i.email, subject, body, ics, event.cancelled() ? "CANCEL" : "REQUEST");
+    }
+
+    /** The platform's sending address, the ORGANIZER of every invitation (hosts named in its CN). */
+    String senderAddress() {
+        int lt = from.indexOf('<');
+        int gt = from.indexOf('>', lt + 1);
+        return lt >= 0 && gt > lt ? from.substring(lt + 1, gt).trim() : from.trim();
     }
 
     private static String text(Locale l, Meeting m, List<MeetingVenue> venues, Invitee i, String key, String link, String hosts) {
@@ -206,7 +222,7 @@ public class MeetingNotices {
         for (OutMail o : mails) {
             Mail mail = Mail.withText(o.to(), o.subject(), o.body());
             if (o.ics() != null) {
-                mail.addAttachment("meeting.ics", o.ics(), "text/calendar; charset=UTF-8; method=REQUEST");
+                mail.addAttachment("meeting.ics", o.ics(), "text/calendar; charset=UTF-8; method=" + o.method());
             }
             chain = chain.chain(() -> mailer.send(mail)
                     .onFailure().invoke(e -> LOG.warnf("Meeting mail to %s failed: %s", o.to(), e.getMessage()))
