@@ -7,6 +7,7 @@ import { mountAgendaEditor } from './agenda-editor';
 import { mountMinutesEditor } from './minutes-editor';
 import { mountPrintButton } from './print-button';
 import { mountPhaseTimer } from './phase-timer';
+import { mountSiteMenu } from './site-menu';
 
 const islands: Record<string, (el: HTMLElement) => void> = {
   'directory-filter': mountDirectoryFilter,
@@ -14,6 +15,7 @@ const islands: Record<string, (el: HTMLElement) => void> = {
   'agenda-editor': mountAgendaEditor,
   'minutes-editor': (el) => mountMinutesEditor(el as HTMLFormElement),
   'print-button': mountPrintButton,
+  'site-menu': (el) => mountSiteMenu(el),
   'phase-timer': (el) => {
     mountPhaseTimer(el);
   },

@@ -1,7 +1,6 @@
 package jp.tsunagu.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jp.tsunagu.directory.OrgType;
 
 import java.util.EnumSet;
 import java.util.List;

@@ -1,6 +1,5 @@
 package jp.tsunagu.access;
 
-import jp.tsunagu.directory.OrgType;
 
 import java.util.List;
 

@@ -1,6 +1,5 @@
 package jp.tsunagu.access;
 
-import jp.tsunagu.directory.OrgType;
 
 /** The directory: organizations, their people, circles, and the audit log. */
 final class DirectoryRules {

@@ -1,6 +1,5 @@
 package jp.tsunagu.access;
 
-import jp.tsunagu.directory.OrgType;
 
 /** The things the access policy decides about, with the facts it needs. */
 public sealed interface Resource {

@@ -1,5 +1,7 @@
 package jp.tsunagu.account;
 
+import jp.tsunagu.access.ViewerService;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;

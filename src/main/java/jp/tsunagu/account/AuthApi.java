@@ -1,5 +1,7 @@
 package jp.tsunagu.account;
 
+import jp.tsunagu.access.ViewerService;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;

@@ -20,7 +20,7 @@ import jp.tsunagu.conference.ConferenceViews.BoardPhase;
 import jp.tsunagu.conference.ConferenceViews.CaseView;
 import jp.tsunagu.conference.ConferenceViews.ReadView;
 import jp.tsunagu.conference.ConferenceViews.TeamMemberView;
-import jp.tsunagu.directory.NameLookup;
+import jp.tsunagu.account.NameLookup;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 

@@ -14,7 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jp.tsunagu.account.ViewerService;
+import jp.tsunagu.access.ViewerService;
 import jp.tsunagu.conference.ConferenceViews.BoardEntryView;
 import jp.tsunagu.conference.ConferenceViews.BoardPhase;
 import jp.tsunagu.conference.ConferenceViews.CaseView;

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.access.PageRenderer;
 import jp.tsunagu.access.Viewer;
-import jp.tsunagu.account.ViewerService;
+import jp.tsunagu.access.ViewerService;
 import jp.tsunagu.conference.ConferenceViews.BoardPhase;
 import jp.tsunagu.conference.ConferenceViews.CaseView;
 import jp.tsunagu.conference.ConferenceViews.ConferenceDetail;

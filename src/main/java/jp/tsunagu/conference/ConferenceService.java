@@ -23,7 +23,7 @@ import jp.tsunagu.conference.ConferenceViews.PhaseStep;
 import jp.tsunagu.conference.ConferenceViews.PhaseView;
 import jp.tsunagu.directory.Circle;
 import jp.tsunagu.directory.CircleMember;
-import jp.tsunagu.directory.NameLookup;
+import jp.tsunagu.account.NameLookup;
 import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.platform.time.JapaneseCalendar;
 import jp.tsunagu.platform.web.Params;

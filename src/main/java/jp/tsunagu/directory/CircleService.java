@@ -1,5 +1,7 @@
 package jp.tsunagu.directory;
 
+import jp.tsunagu.access.OrgType;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,7 @@
 package jp.tsunagu.directory;
 
+import jp.tsunagu.access.OrgType;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -8,7 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jp.tsunagu.account.ViewerService;
+import jp.tsunagu.access.ViewerService;
 import jp.tsunagu.directory.DirectoryViews.AreaView;
 import jp.tsunagu.directory.DirectoryViews.CircleDetail;
 import jp.tsunagu.directory.DirectoryViews.CircleSummary;

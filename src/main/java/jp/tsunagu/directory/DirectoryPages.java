@@ -1,5 +1,7 @@
 package jp.tsunagu.directory;
 
+import jp.tsunagu.access.OrgType;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
@@ -10,7 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.access.PageRenderer;
-import jp.tsunagu.account.ViewerService;
+import jp.tsunagu.access.ViewerService;
 import jp.tsunagu.directory.DirectoryViews.AreaView;
 import jp.tsunagu.directory.DirectoryViews.CircleDetail;
 import jp.tsunagu.directory.DirectoryViews.CircleSummary;

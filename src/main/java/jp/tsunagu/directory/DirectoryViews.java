@@ -1,5 +1,7 @@
 package jp.tsunagu.directory;
 
+import jp.tsunagu.access.OrgType;
+
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package jp.tsunagu.directory;
 
+import jp.tsunagu.access.OrgType;
+
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -8,7 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.access.PageRenderer;
-import jp.tsunagu.account.ViewerService;
+import jp.tsunagu.access.ViewerService;
 
 /** The home page: for visitors an introduction, for members what matters to them. */
 @Path("/")

@@ -10,7 +10,7 @@ import jp.tsunagu.access.Viewer;
 import jp.tsunagu.directory.CircleService;
 import jp.tsunagu.directory.DirectoryViews.CircleSummary;
 import jp.tsunagu.directory.Organization;
-import jp.tsunagu.directory.OrgType;
+import jp.tsunagu.access.OrgType;
 import jp.tsunagu.meeting.MeetingService;
 import jp.tsunagu.meeting.MeetingViews.MeetingSummary;
 import jp.tsunagu.notification.NotificationService;

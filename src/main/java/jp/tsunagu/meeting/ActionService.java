@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jp.tsunagu.access.Viewer;
-import jp.tsunagu.directory.NameLookup;
+import jp.tsunagu.account.NameLookup;
 import jp.tsunagu.meeting.MeetingTerms.ActionStatus;
 import jp.tsunagu.meeting.MeetingViews.ActionView;
 import jp.tsunagu.platform.time.JapaneseCalendar;

@@ -9,7 +9,7 @@ import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Viewer;
-import jp.tsunagu.account.ViewerService;
+import jp.tsunagu.access.ViewerService;
 import jp.tsunagu.directory.Circle;
 import jp.tsunagu.platform.security.SecretTokens;
 import jp.tsunagu.platform.web.ProblemException;

@@ -16,7 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jp.tsunagu.account.ViewerService;
+import jp.tsunagu.access.ViewerService;
 import jp.tsunagu.meeting.MeetingViews.ActionView;
 import jp.tsunagu.meeting.MeetingViews.AgendaView;
 import jp.tsunagu.meeting.MeetingViews.AttendanceView;

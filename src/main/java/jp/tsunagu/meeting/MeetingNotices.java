@@ -43,10 +43,10 @@ public class MeetingNotices {
     NotificationService notifications;
 
     @Inject
-    jp.tsunagu.directory.NameLookup names;
+    jp.tsunagu.account.NameLookup names;
 
     @Inject
-    jp.tsunagu.account.ViewerService viewers;
+    jp.tsunagu.access.ViewerService viewers;
 
     @Inject
     jp.tsunagu.access.AccessPolicy policy;

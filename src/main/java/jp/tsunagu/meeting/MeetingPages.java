@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.access.PageRenderer;
 import jp.tsunagu.access.Viewer;
-import jp.tsunagu.account.ViewerService;
+import jp.tsunagu.access.ViewerService;
 import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.meeting.MeetingViews.ActionView;
 import jp.tsunagu.meeting.MeetingViews.AgendaItemView;
@@ -32,6 +32,7 @@ import jp.tsunagu.meeting.MeetingViews.SeriesView;
 import jp.tsunagu.meeting.MeetingViews.TemplateView;
 import jp.tsunagu.meeting.MeetingViews.Venue;
 import jp.tsunagu.platform.web.FormErrors;
+import jp.tsunagu.platform.web.FormPost;
 import jp.tsunagu.platform.web.Forms;
 import jp.tsunagu.platform.web.FormErrors.FieldMessage;
 import jp.tsunagu.platform.web.Params;
@@ -67,8 +68,11 @@ public class MeetingPages {
 
         static native TemplateInstance meeting(MeetingDetail d, PollView poll, AgendaView agenda,
                                                List<InviteeView> invitees, List<ActionView> actions,
-                                               Map<String, String> form, List<FieldMessage> errors, String saved,
-                                               List<OrgRef> circles);
+                                               Map<String, String> form, String failed, List<FieldMessage> errors,
+                                               String saved, List<OrgRef> circles,
+                                               List<jp.tsunagu.directory.DirectoryViews.PrefectureView> prefectures);
+
+        static native TemplateInstance cancel(MeetingDetail d, List<FieldMessage> errors);
 
         static native TemplateInstance agenda(MeetingDetail d, AgendaView agenda, List<TemplateView> templates,
                                               List<AgendaItemView> draft, List<OrgRef> presenters,
@@ -126,6 +130,9 @@ public class MeetingPages {
 
     @Inject
     CalendarService calendars;
+
+    @Inject
+    jp.tsunagu.directory.DirectoryService directory;
 
     // ---------------------------------------------------------------- list and create
 
@@ -211,17 +218,19 @@ public class MeetingPages {
     @Path("meetings/{id}")
     public Uni<Response> meeting(@PathParam("id") String raw, @QueryParam("saved") String saved) {
         long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> renderMeeting(v, id, Map.of(), List.of(), Forms.savedKey(saved), 200));
+        return viewers.signedIn().chain(v -> renderMeeting(v, id, Map.of(), null, List.of(), Forms.savedKey(saved), 200));
     }
 
-    Uni<Response> renderMeeting(Viewer v, long id, Map<String, String> form, List<FieldMessage> errors, String saved,
-                                int status) {
+    Uni<Response> renderMeeting(Viewer v, long id, Map<String, String> form, String failed, List<FieldMessage> errors,
+                                String saved, int status) {
         return meetings.detail(v, id).chain(d -> polls.view(v, id).chain(poll -> agendas.agenda(v, id).chain(agenda ->
                 (d.canEdit() ? invites.invitees(v, id) : Uni.createFrom().item((List<InviteeView>) null)).chain(invs ->
                         (d.minutesVisible() ? actions.list(v, id) : Uni.createFrom().item((List<ActionView>) null))
                                 .chain(acts -> (d.canEdit() ? meetings.ownCircles(v) : Uni.createFrom().item(List.<OrgRef>of()))
-                                        .chain(circles -> pages.render(Templates.meeting(d, poll, agenda, invs, acts, form,
-                                                errors, saved, circles), v, "meetings", status)))))));
+                                        .chain(circles -> (d.canEdit() ? directory.prefectures(v)
+                                                : Uni.createFrom().item(List.<jp.tsunagu.directory.DirectoryViews.PrefectureView>of())).chain(prefs -> pages.render(Templates.meeting(
+                                                d, poll, agenda, invs, acts, form, failed, errors, saved, circles, prefs),
+                                                v, "meetings", status))))))));
     }
 
     /** An organization asked to co-host agrees or declines (its own route: one use case). */
@@ -237,82 +246,163 @@ public class MeetingPages {
                 .map(x -> Response.seeOther(java.net.URI.create(yes ? "/meetings/" + id + "?saved=co-host" : "/meetings")).build());
     }
 
-    /** Every form on the meeting page posts here with an {@code action} naming what to do. */
-    @POST
-    @Path("meetings/{id}")
-    public Uni<Response> meetingForm(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
-        long id = Params.pathId(raw);
+    // One route per use case on the meeting page; each runs through FormPost: 303 back to the
+    // meeting (at the section it belongs to), or the page again with what was typed and the errors.
+
+    /** Posts one of the meeting page's forms: redirect to {@code #anchor} with {@code ?saved=key}, or show the errors. */
+    Uni<Response> post(long id, MultivaluedMap<String, String> rawForm, String failed, String key, String anchor,
+                       java.util.function.BiFunction<Viewer, Map<String, String>, Uni<?>> useCase) {
         Map<String, String> form = Forms.flat(rawForm);
-        String action = form.getOrDefault("action", "");
-        return viewers.signedIn().chain(v -> {
-            Uni<String> done = switch (action) {
-                case "update" -> {
-                    Params p = new Params();
-                    Integer version = p.intOr("version", form.get("version"), -1, 0, Integer.MAX_VALUE);
-                    MeetingService.MeetingInput in = meetingInput(form, p, version);
-                    yield Forms.checked(p).chain(x -> meetings.update(v, id, in)).map(x -> "updated");
-                }
-                case "status" -> {
-                    Params p = new Params();
-                    Integer version = p.intOr("version", form.get("version"), -1, 0, Integer.MAX_VALUE);
-                    yield Forms.checked(p).chain(x -> meetings.changeStatus(v, id,
-                            new MeetingService.StatusInput(form.get("status"), version))).map(x -> "status");
-                }
-                case "slots" -> {
-                    Params p = new Params();
-                    List<PollService.SlotInput> slots = new ArrayList<>();
-                    for (int i = 0; i < 8; i++) {
-                        String day = form.get("slotDate" + i);
-                        if (day == null || day.isBlank()) {
-                            continue;
-                        }
-                        LocalDate d = p.date("slotDate" + i, day);
-                        LocalTime s = MeetingService.parseTime(p, "slotStart" + i, form.get("slotStart" + i));
-                        LocalTime e = MeetingService.parseTime(p, "slotEnd" + i, form.get("slotEnd" + i));
-                        if (d != null && s != null && e != null) {
-                            slots.add(new PollService.SlotInput(LocalDateTime.of(d, s), LocalDateTime.of(d, e)));
-                        } else if (s == null || e == null) {
-                            p.error(s == null ? "slotStart" + i : "slotEnd" + i, "required");
-                        }
-                    }
-                    yield Forms.checked(p).chain(x -> polls.setSlots(v, id, new PollService.SlotsInput(slots))).map(x -> "slots");
-                }
-                case "answer" -> {
-                    Params p = new Params();
-                    PollService.AnswerInput in = answerInput(form, p);
-                    yield Forms.checked(p).chain(x -> polls.answer(v, id, in)).map(x -> "answer");
-                }
-                case "confirm" -> {
-                    Params p = new Params();
-                    Long slot = p.id("slotId", form.get("slotId"));
-                    yield Forms.checked(p).chain(x -> polls.confirm(v, id, new PollService.ConfirmInput(slot))).map(x -> "confirmed");
-                }
-                case "invite" -> {
-                    Params p = new Params();
-                    InviteService.InviteInput in = inviteInput(form, p);
-                    yield Forms.checked(p).chain(x -> invites.invite(v, id, in)).map(r -> "invited");
-                }
-                case "revoke" -> {
-                    Params p = new Params();
-                    Long invitee = p.id("inviteeId", form.get("inviteeId"));
-                    yield Forms.checked(p).chain(x -> invites.revoke(v, id, invitee)).map(x -> "revoked");
-                }
-                case "rsvp" -> invites.rsvp(v, id, new InviteService.RsvpInput(form.get("response"))).map(x -> "rsvp");
-                default -> Uni.createFrom().failure(ProblemException.field("action", "unknown-value"));
-            };
-            return done.map(key -> Forms.redirect("/meetings/" + id + "?saved=" + key + "#" + anchor(key)))
-                    .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404 && pe.status() != 401)
-                    .recoverWithUni(e -> renderMeeting(v, id, form, errors(e, v), null, status(e)));
+        return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> useCase.apply(v, form),
+                x -> "/meetings/" + id + "?saved=" + key + "#" + anchor,
+                (errors, status) -> renderMeeting(v, id, form, failed, errors, null, status)));
+    }
+
+    @POST
+    @Path("meetings/{id}/edit")
+    public Uni<Response> update(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        return post(id, rawForm, "update", "updated", "main", (v, form) -> {
+            Params p = new Params();
+            Integer version = p.intOr("version", form.get("version"), -1, 0, Integer.MAX_VALUE);
+            MeetingService.MeetingInput in = meetingInput(form, p, version);
+            return Forms.checked(p).chain(x -> meetings.update(v, id, in));
         });
     }
 
-    static String anchor(String key) {
-        return switch (key) {
-            case "slots", "answer", "confirmed" -> "poll";
-            case "invited", "revoked" -> "invitations";
-            case "rsvp" -> "rsvp";
-            default -> "main";
-        };
+    /** Moves the meeting on (planned → scheduled, scheduled → held); the current status selected leaves it as it is. */
+    @POST
+    @Path("meetings/{id}/status")
+    public Uni<Response> status(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        Map<String, String> form = Forms.flat(rawForm);
+        return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> {
+            Params p = new Params();
+            Integer version = p.intOr("version", form.get("version"), -1, 0, Integer.MAX_VALUE);
+            if (MeetingTerms.Status.CANCELLED.name().equals(form.get("status"))) {
+                // cancelling tells every invitee: only through its confirmation page
+                p.error("status", "unknown-value");
+            }
+            return Forms.checked(p).chain(x -> meetings.detail(v, id)).chain(d -> d.summary().status().equals(form.get("status"))
+                    ? Uni.createFrom().item("unchanged")
+                    : meetings.changeStatus(v, id, new MeetingService.StatusInput(form.get("status"), version)).map(x -> "status"));
+        }, key -> "/meetings/" + id + "?saved=" + key + "#h-manage",
+                (errors, status) -> renderMeeting(v, id, form, "status", errors, null, status)));
+    }
+
+    /** Asks before cancelling: what happens and who is told. */
+    @GET
+    @Path("meetings/{id}/cancel")
+    public Uni<Response> cancelPage(@PathParam("id") String raw) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> renderCancel(v, id, List.of(), 200));
+    }
+
+    Uni<Response> renderCancel(Viewer v, long id, List<FieldMessage> errors, int status) {
+        return meetings.detail(v, id).chain(d -> {
+            if (!d.canEdit()) {
+                return Uni.createFrom().failure(ProblemException.notFound());
+            }
+            String s = d.summary().status();
+            if (!(s.equals("DRAFT") || s.equals("SCHEDULING") || s.equals("SCHEDULED"))) {
+                // held, recorded or already cancelled: nothing to cancel, back to the meeting
+                return Uni.createFrom().item(Forms.redirect("/meetings/" + id));
+            }
+            return pages.render(Templates.cancel(d, errors), v, "meetings", status);
+        });
+    }
+
+    @POST
+    @Path("meetings/{id}/cancel")
+    public Uni<Response> cancel(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        Map<String, String> form = Forms.flat(rawForm);
+        return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> {
+            Params p = new Params();
+            Integer version = p.intOr("version", form.get("version"), -1, 0, Integer.MAX_VALUE);
+            return Forms.checked(p).chain(x -> meetings.changeStatus(v, id,
+                    new MeetingService.StatusInput(MeetingTerms.Status.CANCELLED.name(), version)));
+        }, x -> "/meetings/" + id + "?saved=cancelled#main", (errors, status) -> renderCancel(v, id, errors, status)));
+    }
+
+    @POST
+    @Path("meetings/{id}/poll/slots")
+    public Uni<Response> slots(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        return post(id, rawForm, "slots", "slots", "poll", (v, form) -> {
+            Params p = new Params();
+            List<PollService.SlotInput> slots = slotInputs(form, p);
+            return Forms.checked(p).chain(x -> polls.setSlots(v, id, new PollService.SlotsInput(slots)));
+        });
+    }
+
+    static List<PollService.SlotInput> slotInputs(Map<String, String> form, Params p) {
+        List<PollService.SlotInput> slots = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String day = form.get("slotDate" + i);
+            if (day == null || day.isBlank()) {
+                continue;
+            }
+            LocalDate d = p.date("slotDate" + i, day);
+            LocalTime s = MeetingService.parseTime(p, "slotStart" + i, form.get("slotStart" + i));
+            LocalTime e = MeetingService.parseTime(p, "slotEnd" + i, form.get("slotEnd" + i));
+            if (d != null && s != null && e != null) {
+                slots.add(new PollService.SlotInput(LocalDateTime.of(d, s), LocalDateTime.of(d, e)));
+            } else if (s == null || e == null) {
+                p.error(s == null ? "slotStart" + i : "slotEnd" + i, "required");
+            }
+        }
+        return slots;
+    }
+
+    @POST
+    @Path("meetings/{id}/poll/answer")
+    public Uni<Response> answer(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        return post(id, rawForm, "answer", "answer", "poll", (v, form) -> {
+            Params p = new Params();
+            PollService.AnswerInput in = answerInput(form, p);
+            return Forms.checked(p).chain(x -> polls.answer(v, id, in));
+        });
+    }
+
+    @POST
+    @Path("meetings/{id}/poll/confirm")
+    public Uni<Response> confirm(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        return post(id, rawForm, "confirm", "confirmed", "poll", (v, form) -> {
+            Params p = new Params();
+            Long slot = p.id("slotId", form.get("slotId"));
+            return Forms.checked(p).chain(x -> polls.confirm(v, id, new PollService.ConfirmInput(slot)));
+        });
+    }
+
+    @POST
+    @Path("meetings/{id}/invitations")
+    public Uni<Response> invite(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        return post(id, rawForm, "invite", "invited", "invitations", (v, form) -> {
+            Params p = new Params();
+            InviteService.InviteInput in = inviteInput(form, p);
+            return Forms.checked(p).chain(x -> invites.invite(v, id, in));
+        });
+    }
+
+    @POST
+    @Path("meetings/{id}/invitations/{inviteeId}/revoke")
+    public Uni<Response> revoke(@PathParam("id") String raw, @PathParam("inviteeId") String rawInvitee,
+                                MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        long invitee = Params.pathId(rawInvitee);
+        return post(id, rawForm, "revoke", "revoked", "invitations", (v, form) -> invites.revoke(v, id, invitee));
+    }
+
+    @POST
+    @Path("meetings/{id}/rsvp")
+    public Uni<Response> rsvp(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        return post(id, rawForm, "rsvp", "rsvp", "rsvp",
+                (v, form) -> invites.rsvp(v, id, new InviteService.RsvpInput(form.get("response"))));
     }
 
     static PollService.AnswerInput answerInput(Map<String, String> form, Params p) {

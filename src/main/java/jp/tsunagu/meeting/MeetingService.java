@@ -14,7 +14,7 @@ import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Role;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.directory.Circle;
-import jp.tsunagu.directory.NameLookup;
+import jp.tsunagu.account.NameLookup;
 import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.directory.Organization;
 import jp.tsunagu.meeting.MeetingAccess.Loaded;

@@ -12,6 +12,11 @@ public class MeetingTemplateExtensions {
     private MeetingTemplateExtensions() {
     }
 
+    /** Whether a typed form value names this number (a select's option kept after an error). */
+    static boolean chosen(String typed, int value) {
+        return typed != null && typed.equals(Integer.toString(value));
+    }
+
     static List<String> kinds() {
         return names(MeetingTerms.Kind.values());
     }
@@ -30,7 +35,7 @@ public class MeetingTemplateExtensions {
 
     /** Organization types one can invite by. */
     static List<String> orgTypes() {
-        return names(jp.tsunagu.directory.OrgType.values());
+        return names(jp.tsunagu.access.OrgType.values());
     }
 
     /** The blank rows an editor offers after the filled ones. */

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jp.tsunagu.access.Viewer;
-import jp.tsunagu.directory.NameLookup;
+import jp.tsunagu.account.NameLookup;
 import jp.tsunagu.meeting.MeetingAccess.Loaded;
 import jp.tsunagu.meeting.MeetingNotices.Kind;
 import jp.tsunagu.meeting.MeetingNotices.Sent;

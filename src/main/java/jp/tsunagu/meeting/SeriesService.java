@@ -12,7 +12,7 @@ import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.directory.Circle;
-import jp.tsunagu.directory.NameLookup;
+import jp.tsunagu.account.NameLookup;
 import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.meeting.MeetingTerms.Kind;
 import jp.tsunagu.meeting.MeetingTerms.Status;

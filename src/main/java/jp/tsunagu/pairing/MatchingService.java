@@ -17,7 +17,7 @@ import jp.tsunagu.account.Account;
 import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.directory.Circle;
 import jp.tsunagu.directory.CircleMember;
-import jp.tsunagu.directory.OrgType;
+import jp.tsunagu.access.OrgType;
 import jp.tsunagu.directory.Organization;
 import jp.tsunagu.directory.Prefecture;
 import jp.tsunagu.notification.NotificationService;
@@ -73,7 +73,7 @@ public class MatchingService {
     AccessPolicy policy;
 
     @Inject
-    jp.tsunagu.directory.NameLookup lookup;
+    jp.tsunagu.account.NameLookup lookup;
 
     @Inject
     AuditLog audit;

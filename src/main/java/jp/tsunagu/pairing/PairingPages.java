@@ -19,7 +19,7 @@ import jp.tsunagu.access.PageRenderer;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Role;
 import jp.tsunagu.access.Viewer;
-import jp.tsunagu.account.ViewerService;
+import jp.tsunagu.access.ViewerService;
 import jp.tsunagu.pairing.PairingViews.ApplicationView;
 import jp.tsunagu.pairing.PairingViews.AssessmentView;
 import jp.tsunagu.pairing.PairingViews.Candidate;

@@ -58,7 +58,7 @@ public class PairingService {
     AccessPolicy policy;
 
     @Inject
-    jp.tsunagu.directory.NameLookup lookup;
+    jp.tsunagu.account.NameLookup lookup;
 
     @Inject
     MatchingService matching;

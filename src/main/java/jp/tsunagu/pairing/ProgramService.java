@@ -15,7 +15,7 @@ import jp.tsunagu.access.Role;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.directory.OrgRef;
-import jp.tsunagu.directory.OrgType;
+import jp.tsunagu.access.OrgType;
 import jp.tsunagu.directory.Organization;
 import jp.tsunagu.pairing.PairingViews.ApplicationView;
 import jp.tsunagu.pairing.PairingViews.ProgramView;
@@ -55,7 +55,7 @@ public class ProgramService {
     AccessPolicy policy;
 
     @Inject
-    jp.tsunagu.directory.NameLookup lookup;
+    jp.tsunagu.account.NameLookup lookup;
 
     @Inject
     AuditLog audit;

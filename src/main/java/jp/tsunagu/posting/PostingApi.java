@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jp.tsunagu.account.ViewerService;
+import jp.tsunagu.access.ViewerService;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.posting.PostingViews.PostingDetail;
 import jp.tsunagu.posting.PostingViews.SearchPage;

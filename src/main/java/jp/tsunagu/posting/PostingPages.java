@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jp.tsunagu.access.PageRenderer;
 import jp.tsunagu.access.Viewer;
-import jp.tsunagu.account.ViewerService;
+import jp.tsunagu.access.ViewerService;
 import jp.tsunagu.directory.Circle;
 import jp.tsunagu.directory.Organization;
 import jp.tsunagu.directory.Prefecture;

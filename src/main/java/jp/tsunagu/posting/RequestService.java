@@ -11,7 +11,7 @@ import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.directory.Circle;
-import jp.tsunagu.directory.NameLookup;
+import jp.tsunagu.account.NameLookup;
 import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.directory.PersonRef;
 import jp.tsunagu.platform.web.Params;

@@ -1,6 +1,5 @@
 package jp.tsunagu.access;
 
-import jp.tsunagu.directory.OrgType;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -48,8 +48,20 @@ abstract class BrowserSupport {
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
     }
 
+    /** The pages this class visited, as served and rendered, for the HTML checker. */
+    static final List<Path> visited = new ArrayList<>();
+
     @AfterAll
-    static void close() {
+    static void close() throws Exception {
+        try {
+            HtmlChecker.assertValid(visited);
+        } finally {
+            visited.clear();
+            shutBrowser();
+        }
+    }
+
+    static void shutBrowser() {
         if (browser != null) {
             browser.close();
         }
@@ -100,6 +112,7 @@ abstract class BrowserSupport {
             throw new IllegalStateException(e);
         }
         on.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/" + name + ".png")).setFullPage(true));
+        visited.add(HtmlChecker.save(name, on.content()));
     }
 
     void signIn(String email) {

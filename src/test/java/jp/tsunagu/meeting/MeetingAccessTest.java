@@ -117,7 +117,11 @@ class MeetingAccessTest {
             "bridge, /meetings/{held}/minutes/edit, 200", "partner, /meetings/{held}/minutes/edit, 404",
             "bridge, /meetings/{held}/agenda, 200", "partner, /meetings/{held}/agenda, 404",
             "partner, /meetings/{draft}, 404", "partner, /series/{series}, 200", "csa, /series/{series}, 404",
-            "anonymous, /meetings/{held}, 401"
+            "anonymous, /meetings/{held}, 401",
+            // cancelling is asked for on a page of its own, for those who run the meeting
+            "bridge, /meetings/{draft}/cancel, 200", "bridge, /meetings/{held}/cancel, 303",
+            "partner, /meetings/{draft}/cancel, 404", "partner, /meetings/{held}/cancel, 404",
+            "csa, /meetings/{draft}/cancel, 404", "anonymous, /meetings/{draft}/cancel, 401"
     })
     void reads(String who, String template, int status) {
         as(who).redirects().follow(false).get(path(template)).then().statusCode(status);

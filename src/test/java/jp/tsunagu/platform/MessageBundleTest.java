@@ -1,7 +1,7 @@
 package jp.tsunagu.platform;
 
 import jp.tsunagu.access.Role;
-import jp.tsunagu.directory.OrgType;
+import jp.tsunagu.access.OrgType;
 import jp.tsunagu.platform.i18n.Messages;
 import org.junit.jupiter.api.Test;
 

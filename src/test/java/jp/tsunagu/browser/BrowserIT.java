@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Screenshots land in target/screenshots for a person to look at.
  */
 @QuarkusTest
-class BrowserTest extends BrowserSupport {
+class BrowserIT extends BrowserSupport {
 
     @Test
     void signInFilterOpenSwitchLanguageSignOut() {
@@ -89,9 +89,32 @@ class BrowserTest extends BrowserSupport {
         audit("11-invite-error-phone");
         page.navigate(url("/account"));
         audit("12-account-phone");
-        // keyboard: the skip link is the first stop and moves to the main content
+        // on a phone the navigation folds behind one button: the content starts in the first screen
+        var menu = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("メニュー"));
+        assertThat(menu).isVisible();
+        assertThat(menu).hasAttribute("aria-expanded", "false");
+        assertThat(page.locator("#site-menu")).isHidden();
+        double headerHeight = page.locator(".site-header").boundingBox().height;
+        org.junit.jupiter.api.Assertions.assertTrue(headerHeight < 80, "one header row on a phone: " + headerHeight + "px");
+        // keyboard: the skip link is the first stop and moves to the main content, the menu button next
         page.keyboard().press("Tab");
         assertThat(page.locator(".skip")).isFocused();
+        page.keyboard().press("Tab");
+        page.keyboard().press("Tab");
+        assertThat(menu).isFocused();
+        page.keyboard().press("Enter");
+        assertThat(menu).hasAttribute("aria-expanded", "true");
+        assertThat(page.locator("#site-menu").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("監査ログ"))).isVisible();
+        audit("13-menu-open-phone");
+        page.keyboard().press("Tab");
+        page.keyboard().press("Escape");
+        assertThat(menu).isFocused();
+        assertThat(page.locator("#site-menu")).isHidden();
+        // a wide window shows the navigation without the button
+        page.setViewportSize(1280, 900);
+        assertThat(menu).isHidden();
+        assertThat(page.locator("#site-menu")).isVisible();
         assertEquals(List.of(), violations, "axe-core: serious or critical violations");
     }
 

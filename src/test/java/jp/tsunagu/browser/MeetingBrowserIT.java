@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * on every page.
  */
 @QuarkusTest
-class MeetingBrowserTest extends BrowserSupport {
+class MeetingBrowserIT extends BrowserSupport {
 
     static final String GUEST = "guest-browser@example.jp";
 
@@ -169,6 +169,22 @@ class MeetingBrowserTest extends BrowserSupport {
         assertEquals(LocalDateTime.of(day, java.time.LocalTime.of(15, 0)),
                 start.withZoneSameInstant(JapaneseCalendar.TOKYO).toLocalDateTime(), "the .ics imports at 15:00 Tokyo time");
         audit("45-meeting-scheduled");
+        // the status form starts on the status the meeting has; cancelling is asked for on its own page
+        assertThat(page.locator("#status")).hasValue("SCHEDULED");
+        assertThat(page.locator("#prefectureCode option", new Page.LocatorOptions().setHasText("沖縄県"))).hasCount(1);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("この会議を中止する…")).click();
+        assertThat(page.locator("h1")).containsText("中止しますか");
+        assertThat(page.locator("main")).containsText("全員に中止のお知らせ");
+        audit("45b-meeting-cancel-confirm");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("中止しないで戻る")).click();
+        assertThat(page.locator("#status")).hasValue("SCHEDULED");
+        // keeping the status as it is changes nothing and tells no one
+        mailbox.clear();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("状態を変える")).click();
+        assertThat(page.locator(".notice")).containsText("状態は変わっていません");
+        assertThat(page.locator("dl.facts")).containsText("開催予定");
+        var unchanged = mailbox.getMailsSentTo(GUEST);
+        org.junit.jupiter.api.Assertions.assertTrue(unchanged == null || unchanged.isEmpty(), "no mail for an unchanged status");
 
         // agenda from the exchange-meeting template; the editor moves items and keeps the total live
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("次第を編集")).click();

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * co-host agrees on the meeting page. axe-core on every page.
  */
 @QuarkusTest
-class TrustBrowserTest extends BrowserSupport {
+class TrustBrowserIT extends BrowserSupport {
 
     @Inject
     AgroalDataSource ds;

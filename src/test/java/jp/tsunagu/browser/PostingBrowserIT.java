@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * log shows the partner's view. axe-core on every page.
  */
 @QuarkusTest
-class PostingBrowserTest extends BrowserSupport {
+class PostingBrowserIT extends BrowserSupport {
 
     Page.GetByRoleOptions exact(String name) {
         return new Page.GetByRoleOptions().setName(name).setExact(true);

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in the library. axe-core on every page.
  */
 @QuarkusTest
-class ConferenceBrowserTest extends BrowserSupport {
+class ConferenceBrowserIT extends BrowserSupport {
 
     @Inject
     AgroalDataSource ds;

@@ -1,9 +1,11 @@
-package jp.tsunagu.directory;
+package jp.tsunagu.account;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jp.tsunagu.account.Account;
+import jp.tsunagu.directory.OrgRef;
+import jp.tsunagu.directory.PersonRef;
+import jp.tsunagu.directory.Prefecture;
 
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package jp.tsunagu.directory;
+package jp.tsunagu.access;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package jp.tsunagu.account;
+package jp.tsunagu.access;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -10,8 +10,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jp.tsunagu.access.Role;
-import jp.tsunagu.access.Viewer;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.RequestLocale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
