@@ -2,6 +2,7 @@
 // items up and down. The server reads rows by their field-name index (type0, title0, minutes0 …),
 // so after a move the names are renumbered in the new order; ids stay as they are, so every label
 // still points at its own field.
+import { format } from './messages';
 
 export interface RowValues {
   title: string;
@@ -19,10 +20,7 @@ export function totalMinutes(rows: RowValues[]): number {
     }, 0);
 }
 
-/** Fills a message with {0}, {1} … placeholders. */
-export function format(template: string, ...args: Array<string | number>): string {
-  return args.reduce<string>((text, arg, i) => text.split(`{${i}}`).join(String(arg)), template);
-}
+export { format };
 
 /** "title3" → "title1": replaces the trailing row index of a field name. */
 export function renumber(name: string, index: number): string {

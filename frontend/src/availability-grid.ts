@@ -2,6 +2,7 @@
 // plain radio buttons (arrow keys move within one slot); the island adds one-key entry — O/1, T/2,
 // X/3 choose ○/△/× for the slot in focus and move to the next slot — and a live count of the
 // slots still unanswered, so nobody submits half a grid.
+import { formatNamed } from './messages';
 
 export type Choice = 'YES' | 'MAYBE' | 'NO';
 
@@ -30,7 +31,7 @@ export function choiceForKey(key: string): Choice | null {
 
 /** "あと {n} 件" style text for the number of unanswered slots, or the done text. */
 export function progressText(unanswered: number, remaining: string, done: string): string {
-  return unanswered === 0 ? done : remaining.replace('{n}', String(unanswered));
+  return unanswered === 0 ? done : formatNamed(remaining, { n: unanswered });
 }
 
 export function mountAvailabilityGrid(form: HTMLElement): void {

@@ -1,14 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { buildQuery, countText, escapeHtml, renderRows, type Labels } from './directory-filter';
-
-const labels: Labels = {
-  results: '{n} 件',
-  none: '条件に合う組織はありません。',
-  any: 'すべて',
-  next: '次へ',
-  types: { NAKAPOTSU: '障害者就業・生活支援センター' },
-  columns: { name: '名称', type: '種別', prefecture: '都道府県', area: '圏域' },
-};
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildQuery, mountDirectoryFilter } from './directory-filter';
 
 describe('buildQuery', () => {
   it('leaves out empty filters and trims values', () => {
@@ -22,41 +14,55 @@ describe('buildQuery', () => {
   });
 });
 
-describe('escapeHtml', () => {
-  it('neutralises markup', () => {
-    expect(escapeHtml('<script>alert("x")</script>&\'')).toBe(
-      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;',
-    );
-  });
-});
+describe('mountDirectoryFilter', () => {
+  afterEach(() => vi.unstubAllGlobals());
 
-describe('countText', () => {
-  it('fills the count into the message', () => {
-    expect(countText(11, labels)).toBe('11 件');
-  });
-  it('uses the no-result message for zero', () => {
-    expect(countText(0, labels)).toBe('条件に合う組織はありません。');
-  });
-});
+  function page(): HTMLFormElement {
+    document.body.innerHTML = `<form data-msg-any="すべて">
+      <input id="q"><select id="prefecture"><option value="">すべて</option><option value="1">北海道</option></select>
+      <select id="type"><option value="">すべて</option><option value="NAKAPOTSU">センター</option></select>
+      <select id="area" disabled><option value="">すべて</option></select></form>
+      <div id="directory-results"><p>11 件</p></div>`;
+    const form = document.querySelector('form')!;
+    mountDirectoryFilter(form);
+    return form;
+  }
 
-describe('renderRows', () => {
-  it('renders one escaped row per organization with type labels', () => {
-    const html = renderRows(
-      {
-        items: [{ id: 7, name: 'センター <b>', type: 'NAKAPOTSU', prefecture: '北海道', areas: ['札幌圏域', '後志圏域'] }],
-        total: 1,
-        page: 1,
-        size: 50,
-      },
-      labels,
-    );
-    expect(html).toContain('<a href="/directory/7">センター &lt;b&gt;</a>');
-    expect(html).toContain('障害者就業・生活支援センター');
-    expect(html).toContain('札幌圏域、後志圏域');
-    expect(html.match(/<tr>/g)?.length).toBe(2);
+  it('asks the server for the rendered rows and shows them as they come', async () => {
+    const fetch = vi.fn(async () => new Response('<p class="result-count">3 件（サーバー）</p><table class="list"></table>', { status: 200 }));
+    vi.stubGlobal('fetch', fetch);
+    const replace = vi.spyOn(window.history, 'replaceState').mockImplementation(() => undefined);
+    page();
+    const type = document.querySelector<HTMLSelectElement>('#type')!;
+    type.value = 'NAKAPOTSU';
+    type.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect(document.querySelector('#directory-results')!.innerHTML).toContain('3 件（サーバー）'));
+    expect(fetch).toHaveBeenCalledWith('/directory/results?type=NAKAPOTSU', { headers: { Accept: 'text/html' } });
+    // the address follows the filter, so a reload or a shared link shows the same rows
+    expect(replace).toHaveBeenCalledWith(null, '', '/directory?type=NAKAPOTSU');
   });
 
-  it('renders nothing for an empty page', () => {
-    expect(renderRows({ items: [], total: 0, page: 1, size: 50 }, labels)).toBe('');
+  it('keeps the rows it has when the server refuses', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 503 })));
+    const form = page();
+    form.dispatchEvent(new Event('submit'));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(document.querySelector('#directory-results')!.textContent).toContain('11 件');
+  });
+
+  it('fills the areas of a prefecture as text, never as markup', async () => {
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => url.startsWith('/api/areas')
+      ? new Response(JSON.stringify([{ id: 5, name: '札幌圏域 <b>' }]), { status: 200 })
+      : new Response('<p>2 件</p>', { status: 200 })));
+    page();
+    const prefecture = document.querySelector<HTMLSelectElement>('#prefecture')!;
+    prefecture.value = '1';
+    prefecture.dispatchEvent(new Event('change'));
+    const area = document.querySelector<HTMLSelectElement>('#area')!;
+    await vi.waitFor(() => expect(area.options.length).toBe(2));
+    expect(area.options[1].textContent).toBe('札幌圏域 <b>');
+    expect(area.querySelector('b')).toBeNull();
+    expect(area.disabled).toBe(false);
+    expect(area.options[0].textContent).toBe('すべて');
   });
 });

@@ -71,3 +71,10 @@ describe('minutes editor', () => {
     expect(tokyoTime(new Date('2026-11-23T01:05:00Z'))).toBe('10:05');
   });
 });
+
+describe('message placeholders (one helper for every island)', () => {
+  it('fills named placeholders and leaves unknown ones', async () => {
+    const { formatNamed } = await import('./messages');
+    expect(formatNamed('あと {n} 件（{x}）', { n: 3 })).toBe('あと 3 件（{x}）');
+  });
+});

@@ -2,6 +2,7 @@
 // PUT /api/meetings/{id}/minutes (and version check) as everything else. If someone else saved in
 // between, the server answers 409: autosave stops, the text on screen is left exactly as typed,
 // and the save button leads to the conflict view that shows the stored version beside it.
+import { format } from './messages';
 
 export interface MinutesItem {
   agendaItemPosition: number | null;
@@ -99,7 +100,7 @@ export function mountMinutesEditor(form: HTMLFormElement): void {
       if (response.ok) {
         const saved = (await response.json()) as { version: number };
         versionField.value = String(saved.version);
-        show(msg('msgSaved', '{0}').replace('{0}', tokyoTime(new Date())));
+        show(format(msg('msgSaved', '{0}'), tokyoTime(new Date())));
         return;
       }
       dirty = true;
@@ -109,7 +110,7 @@ export function mountMinutesEditor(form: HTMLFormElement): void {
         return;
       }
       const problem = (await response.json().catch(() => ({}))) as { detail?: string; title?: string };
-      show(msg('msgFailed', '{0}').replace('{0}', problem.detail ?? problem.title ?? String(response.status)), true);
+      show(format(msg('msgFailed', '{0}'), problem.detail ?? problem.title ?? String(response.status)), true);
     } catch {
       dirty = true;
       show(msg('msgOffline', ''), true);

@@ -28,6 +28,7 @@ import jp.tsunagu.directory.PersonRef;
 import jp.tsunagu.platform.time.JapaneseCalendar;
 import jp.tsunagu.platform.web.FormErrors;
 import jp.tsunagu.platform.web.FormErrors.FieldMessage;
+import jp.tsunagu.platform.web.FormPost;
 import jp.tsunagu.platform.web.Forms;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
@@ -243,42 +244,62 @@ public class ConferencePages {
         return f;
     }
 
+    // One route per use case on the conference page, each through FormPost: back to the page with
+    // ?saved=… (and the section), or the page again with the errors; 404 and 410 answer as themselves.
+
+    Uni<Response> conferencePost(long id, String key, Map<String, String> typed, java.util.function.Function<Viewer, Uni<?>> useCase) {
+        return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> useCase.apply(v),
+                x -> "/conferences/" + id + "?saved=" + key + anchor(key),
+                (errors, status) -> renderConference(v, id, typed, errors, null, status)));
+    }
+
+    /** The attendee's confidentiality pledge (守秘の誓約). */
     @POST
-    @Path("conferences/{id}")
-    public Uni<Response> conferenceForm(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+    @Path("conferences/{id}/pledge")
+    public Uni<Response> pledge(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
         long id = Params.pathId(raw);
         Map<String, String> form = Forms.flat(rawForm);
-        String action = form.getOrDefault("action", "");
-        return viewers.signedIn().chain(v -> {
-            Uni<String> done = switch (action) {
-                case "pledge" -> conferences.pledge(v, id, new ConferenceService.PledgeInput(form.containsKey("accept")))
-                        .map(x -> "pledged");
-                case "update" -> {
-                    Params p = new Params();
-                    Integer version = p.intOr("version", form.get("version"), -1, 0, Integer.MAX_VALUE);
-                    ConferenceService.ConferenceInput in = input(form, p, null, version);
-                    yield Forms.checked(p).chain(x -> conferences.update(v, id, in)).map(x -> "updated");
-                }
-                case "learning" -> learnings.add(v, id, new LearningService.LearningInput(blank(form.get("kind")),
-                        form.get("body"), Forms.all(rawForm, "tags", 10))).map(x -> "learning");
-                case "approve", "withdraw" -> {
-                    Params p = new Params();
-                    Long learning = p.id("learning", form.get("learning"));
-                    yield Forms.checked(p).chain(x -> learnings.approve(v, id, learning, action.equals("approve")))
-                            .map(x -> "approved");
-                }
-                default -> Uni.createFrom().failure(ProblemException.field("action", "unknown-value"));
-            };
-            return done.map(key -> Forms.redirect("/conferences/" + id + "?saved=" + key + anchor(key)))
-                    .onFailure(ProblemException.class).recoverWithUni(e -> {
-                        ProblemException pe = (ProblemException) e;
-                        if (pe.status() == 404 || pe.status() == 410) {
-                            return Uni.createFrom().failure(pe);
-                        }
-                        return renderConference(v, id, action.equals("update") ? form : null,
-                                FormErrors.of(pe, v.locale()), null, pe.status());
-                    });
+        return conferencePost(id, "pledged", null,
+                v -> conferences.pledge(v, id, new ConferenceService.PledgeInput(form.containsKey("accept"))));
+    }
+
+    @POST
+    @Path("conferences/{id}/edit")
+    public Uni<Response> update(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        Map<String, String> form = Forms.flat(rawForm);
+        return conferencePost(id, "updated", form, v -> {
+            Params p = new Params();
+            Integer version = p.intOr("version", form.get("version"), -1, 0, Integer.MAX_VALUE);
+            ConferenceService.ConferenceInput in = input(form, p, null, version);
+            return Forms.checked(p).chain(x -> conferences.update(v, id, in));
         });
+    }
+
+    /** A learning (学び) proposed for the library. */
+    @POST
+    @Path("conferences/{id}/learnings")
+    public Uni<Response> addLearning(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        Map<String, String> form = Forms.flat(rawForm);
+        return conferencePost(id, "learning", null, v -> learnings.add(v, id, new LearningService.LearningInput(
+                blank(form.get("kind")), form.get("body"), Forms.all(rawForm, "tags", 10))));
+    }
+
+    @POST
+    @Path("conferences/{id}/learnings/{learningId}/approve")
+    public Uni<Response> approveLearning(@PathParam("id") String raw, @PathParam("learningId") String rawLearning) {
+        long id = Params.pathId(raw);
+        long learning = Params.pathId(rawLearning);
+        return conferencePost(id, "approved", null, v -> learnings.approve(v, id, learning, true));
+    }
+
+    @POST
+    @Path("conferences/{id}/learnings/{learningId}/withdraw")
+    public Uni<Response> withdrawLearning(@PathParam("id") String raw, @PathParam("learningId") String rawLearning) {
+        long id = Params.pathId(raw);
+        long learning = Params.pathId(rawLearning);
+        return conferencePost(id, "approved", null, v -> learnings.approve(v, id, learning, false));
     }
 
     private static String anchor(String key) {
@@ -414,43 +435,57 @@ public class ConferencePages {
         }));
     }
 
+    /** A board posting refused with the spans the identifier check found marked, or a pledge asked for first. */
+    Uni<Response> boardPost(long id, Map<String, String> form, String key, String anchor,
+                            java.util.function.Function<Viewer, Uni<?>> useCase) {
+        return viewers.signedIn().chain(v -> Uni.createFrom().deferred(() -> useCase.apply(v))
+                .map(x -> Forms.redirect("/conferences/" + id + "/board?saved=" + key + anchor))
+                .onFailure(ProblemException.class).recoverWithUni(e -> {
+                    ProblemException pe = (ProblemException) e;
+                    if (!FormPost.fixable(pe)) {
+                        return pledgeFirst(id, pe);
+                    }
+                    Map<String, String> texts = new LinkedHashMap<>();
+                    if (form.get("body") != null) {
+                        texts.put("body", form.get("body"));
+                    }
+                    return renderBoard(v, id, form, IdentifierGuard.highlight(texts, pe.findings()),
+                            FormErrors.of(pe, v.locale()), null, pe.status());
+                }));
+    }
+
+    /** The recorder's posting on the board (板書), checked for identifying details. */
     @POST
     @Path("conferences/{id}/board")
-    public Uni<Response> boardForm(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+    public Uni<Response> addEntry(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
         long id = Params.pathId(raw);
         Map<String, String> form = Forms.flat(rawForm);
-        String action = form.getOrDefault("action", "");
-        return viewers.signedIn().chain(v -> {
-            Uni<String> done = switch (action) {
-                case "entry" -> cases.addBoardEntry(v, id, new CaseService.BoardInput(blank(form.get("phase")),
-                        blank(form.get("kind")), form.get("body"))).map(x -> "entry");
-                case "delete" -> {
-                    Params p = new Params();
-                    Long entry = p.id("entry", form.get("entry"));
-                    yield Forms.checked(p).chain(x -> cases.deleteBoardEntry(v, id, entry)).map(x -> "deleted");
-                }
-                case "START", "NEXT", "PREVIOUS", "FINISH" -> {
-                    Params p = new Params();
-                    Integer version = p.intOr("version", form.get("version"), -1, 0, Integer.MAX_VALUE);
-                    yield Forms.checked(p).chain(x -> conferences.move(v, id, new ConferenceService.RunInput(action, version)))
-                            .map(x -> "phase");
-                }
-                default -> Uni.createFrom().failure(ProblemException.field("action", "unknown-value"));
-            };
-            return done.map(key -> Forms.redirect("/conferences/" + id + "/board?saved=" + key + (key.equals("phase")
-                            ? "#run" : "#add-entry")))
-                    .onFailure(ProblemException.class).recoverWithUni(e -> {
-                        ProblemException pe = (ProblemException) e;
-                        if (pe.status() == 404 || pe.status() == 410) {
-                            return pledgeFirst(id, pe);
-                        }
-                        Map<String, String> texts = new LinkedHashMap<>();
-                        if (form.get("body") != null) {
-                            texts.put("body", form.get("body"));
-                        }
-                        return renderBoard(v, id, form, IdentifierGuard.highlight(texts, pe.findings()),
-                                FormErrors.of(pe, v.locale()), null, pe.status());
-                    });
+        return boardPost(id, form, "entry", "#add-entry", v -> cases.addBoardEntry(v, id,
+                new CaseService.BoardInput(blank(form.get("phase")), blank(form.get("kind")), form.get("body"))));
+    }
+
+    @POST
+    @Path("conferences/{id}/board/{entryId}/delete")
+    public Uni<Response> deleteEntry(@PathParam("id") String raw, @PathParam("entryId") String rawEntry) {
+        long id = Params.pathId(raw);
+        long entry = Params.pathId(rawEntry);
+        return boardPost(id, Map.of(), "deleted", "#add-entry", v -> cases.deleteBoardEntry(v, id, entry));
+    }
+
+    /** The facilitator moves the run: {@code move} is START, NEXT, PREVIOUS or FINISH. */
+    @POST
+    @Path("conferences/{id}/run")
+    public Uni<Response> move(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        Map<String, String> form = Forms.flat(rawForm);
+        return boardPost(id, form, "phase", "#run", v -> {
+            Params p = new Params();
+            Integer version = p.intOr("version", form.get("version"), -1, 0, Integer.MAX_VALUE);
+            String move = form.get("move");
+            if (move == null || !java.util.Set.of("START", "NEXT", "PREVIOUS", "FINISH").contains(move)) {
+                p.error("move", "unknown-value");
+            }
+            return Forms.checked(p).chain(x -> conferences.move(v, id, new ConferenceService.RunInput(move, version)));
         });
     }
 

@@ -75,7 +75,7 @@ public final class ConferenceTerms {
     public enum Tag { MENTAL, DEVELOPMENTAL, INTELLECTUAL, FAMILY, RETENTION, EMPLOYER, POVERTY, ADDICTION, NETWORK, HOUSING }
 
     public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(value)).findFirst();
+        return jp.tsunagu.platform.web.Values.enumOf(type, value);
     }
 
     public static List<String> names(Class<? extends Enum<?>> type) {

@@ -34,6 +34,9 @@ public class DirectoryPages {
         static native TemplateInstance list(OrgFilter filter, OrgPage result, List<PrefectureView> prefectures,
                                             List<AreaView> areas, List<OrgType> types, boolean signedIn, String query);
 
+        /** The result block alone (count, table, pager), for the filter island. */
+        static native TemplateInstance list$results(OrgPage result, String query);
+
         static native TemplateInstance profile(OrgProfile org);
 
         static native TemplateInstance circles(List<CircleSummary> circles);
@@ -65,6 +68,20 @@ public class DirectoryPages {
                                 : directory.areas(v, filter.prefecture().shortValue()))
                                 .chain(areas -> pages.render(Templates.list(filter, result, prefs, areas,
                                         Arrays.asList(OrgType.values()), v.signedIn(), query(filter)), v, "directory")))));
+    }
+
+    /**
+     * The results of a filter, rendered by the same template block as the page: the directory
+     * filter island asks for this as the filters change (no markup built in script).
+     */
+    @GET
+    @Path("directory/results")
+    public Uni<Response> results(@QueryParam("type") String type, @QueryParam("prefecture") String prefecture,
+                                 @QueryParam("area") String area, @QueryParam("q") String q,
+                                 @QueryParam("page") String page) {
+        OrgFilter filter = DirectoryApi.filter(type, prefecture, area, q, page, "50");
+        return viewers.current().chain(v -> directory.search(v, filter)
+                .chain(result -> pages.render(Templates.list$results(result, query(filter)), v, "directory")));
     }
 
     /** The filter as a query string without the page, for pagination links. */

@@ -18,6 +18,7 @@ import jp.tsunagu.meeting.MeetingViews.AgendaView;
 import jp.tsunagu.meeting.MeetingViews.TemplateView;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.platform.web.Values;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -157,7 +158,7 @@ public class AgendaService {
             a.minutes = v.minutes();
             a.presenterOrgId = v.presenterOrgId();
             a.presenterAccountId = v.presenterAccountId();
-            a.notes = MeetingService.blankToNull(v.notes());
+            a.notes = Values.blankToNull(v.notes());
             fresh.add(a);
         }
         m.agendaVersion++;

@@ -32,6 +32,7 @@ import jp.tsunagu.platform.time.JapaneseCalendar;
 import jp.tsunagu.platform.time.JapaneseHolidays;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.platform.web.Values;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -295,14 +296,14 @@ public class MeetingService {
         m.kind = in.kind();
         m.title = in.title().trim();
         m.format = in.format();
-        m.onlineUrl = blankToNull(in.onlineUrl());
+        m.onlineUrl = Values.blankToNull(in.onlineUrl());
         if (in.startsAt() != null) {
             m.startsAt = instant(in.startsAt());
             m.endsAt = instant(in.endsAt());
         }
         m.capacity = in.capacity();
-        m.description = blankToNull(in.description());
-        m.feeNote = blankToNull(in.feeNote());
+        m.description = Values.blankToNull(in.description());
+        m.feeNote = Values.blankToNull(in.feeNote());
         m.updatedAt = Instant.now();
     }
 
@@ -421,7 +422,7 @@ public class MeetingService {
                 row.meetingId = meetingId;
                 row.position = rows.size() + 1;
                 row.name = v.name().trim();
-                row.address = blankToNull(v.address());
+                row.address = Values.blankToNull(v.address());
                 rows.add(row);
             }
         }
@@ -438,9 +439,6 @@ public class MeetingService {
     }
 
 
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
     // ---------------------------------------------------------------- reading
 

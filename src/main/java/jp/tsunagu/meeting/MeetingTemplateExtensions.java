@@ -13,8 +13,17 @@ public class MeetingTemplateExtensions {
     }
 
     /** Whether a typed form value names this number (a select's option kept after an error). */
-    static boolean chosen(String typed, int value) {
-        return typed != null && typed.equals(Integer.toString(value));
+    static boolean chosen(String typed, Object value) {
+        return typed != null && value != null && typed.equals(String.valueOf(value));
+    }
+
+    /** The first venue's name (the edit form shows one venue). */
+    static String firstVenueName(List<MeetingViews.Venue> venues) {
+        return venues == null || venues.isEmpty() ? null : venues.get(0).name();
+    }
+
+    static String firstVenueAddress(List<MeetingViews.Venue> venues) {
+        return venues == null || venues.isEmpty() ? null : venues.get(0).address();
     }
 
     static List<String> kinds() {

@@ -1,6 +1,5 @@
 package jp.tsunagu.meeting;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -37,6 +36,6 @@ public final class MeetingTerms {
     public enum ActionStatus { OPEN, DONE }
 
     public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(value)).findFirst();
+        return jp.tsunagu.platform.web.Values.enumOf(type, value);
     }
 }

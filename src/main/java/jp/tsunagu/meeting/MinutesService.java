@@ -21,6 +21,7 @@ import jp.tsunagu.meeting.MeetingViews.MinutesView;
 import jp.tsunagu.meeting.MeetingViews.Warning;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.platform.web.Values;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -190,8 +191,8 @@ public class MinutesService {
                     row.agendaItemId = v.agendaItemPosition() == null ? null : agenda.stream()
                             .filter(a -> a.position.longValue() == v.agendaItemPosition()).findFirst().map(a -> a.id).orElse(null);
                     row.theme = v.theme().trim();
-                    row.content = MeetingService.blankToNull(v.content());
-                    row.results = MeetingService.blankToNull(v.results());
+                    row.content = Values.blankToNull(v.content());
+                    row.results = Values.blankToNull(v.results());
                     fresh.add(row);
                 }
                 m.minutesVersion++;

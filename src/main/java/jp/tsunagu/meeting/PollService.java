@@ -21,6 +21,7 @@ import jp.tsunagu.meeting.MeetingViews.PollView;
 import jp.tsunagu.meeting.MeetingViews.SlotView;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.platform.web.Values;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -236,7 +237,7 @@ public class PollService {
                 a.answer = c.name();
                 fresh.add(a);
             });
-            i.pollComment = MeetingService.blankToNull(in.comment());
+            i.pollComment = Values.blankToNull(in.comment());
             i.pollAnsweredAt = Instant.now();
             i.pollVersion++;
             return PollAnswer.<PollAnswer>list("inviteeId", i.id).chain(old -> Rows.replace(old, fresh));

@@ -29,6 +29,7 @@ import jp.tsunagu.platform.i18n.Messages;
 import jp.tsunagu.platform.time.JapaneseCalendar;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.platform.web.Values;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -308,7 +309,7 @@ public class MatchingService {
         circle.code = "pair-" + program.fiscalYear + "-" + implementing.id + "-" + supporting.id;
         circle.name = label + " ペア " + shortName(implementing) + " × " + shortName(supporting);
         circle.kind = "PAIR";
-        circle.description = ProgramService.blankToNull(in.rationale());
+        circle.description = Values.blankToNull(in.rationale());
         List<String> themes = in.themes() == null || in.themes().isEmpty()
                 ? Terms.themes(app.theme1, app.theme2) : in.themes();
         return circle.<Circle>persistAndFlush().chain(c -> {
@@ -319,7 +320,7 @@ public class MatchingService {
             pair.supportingId = supporting.id;
             pair.theme1 = themes.get(0);
             pair.theme2 = themes.size() > 1 ? themes.get(1) : null;
-            pair.rationale = ProgramService.blankToNull(in.rationale());
+            pair.rationale = Values.blankToNull(in.rationale());
             pair.officerId = in.officerId();
             pair.advisorId = in.advisorId();
             pair.circleId = c.id;

@@ -26,6 +26,7 @@ import jp.tsunagu.platform.i18n.Messages;
 import jp.tsunagu.platform.time.JapaneseCalendar;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.platform.web.Values;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -255,8 +256,8 @@ public class PairingService {
                     m.dueOn = in.dueOn();
                 }
                 m.evidenceVisitId = in.evidenceVisitId();
-                m.evidenceUrl = ProgramService.blankToNull(in.evidenceUrl());
-                m.evidenceNote = ProgramService.blankToNull(in.evidenceNote());
+                m.evidenceUrl = Values.blankToNull(in.evidenceUrl());
+                m.evidenceNote = Values.blankToNull(in.evidenceNote());
                 m.updatedAt = Instant.now();
                 m.version++;
                 return milestoneView(m, JapaneseCalendar.today());
@@ -354,9 +355,9 @@ public class PairingService {
         v.startOn = in.startOn();
         v.endOn = in.endOn() == null ? in.startOn() : in.endOn();
         v.participantsCount = in.participantsCount();
-        v.participants = ProgramService.blankToNull(in.participants());
-        v.learningsVisitor = ProgramService.blankToNull(in.learningsVisitor());
-        v.learningsHost = ProgramService.blankToNull(in.learningsHost());
+        v.participants = Values.blankToNull(in.participants());
+        v.learningsVisitor = Values.blankToNull(in.learningsVisitor());
+        v.learningsHost = Values.blankToNull(in.learningsHost());
         v.updatedAt = Instant.now();
         List<ItineraryItem> items = in.itinerary() == null ? List.of()
                 : in.itinerary().stream().map(i -> new ItineraryItem(i.kind(), i.title().trim())).toList();
@@ -422,7 +423,7 @@ public class PairingService {
                 item.label = v.label().trim();
                 item.beforeScore = v.before();
                 item.afterScore = v.after();
-                item.comment = ProgramService.blankToNull(v.comment());
+                item.comment = Values.blankToNull(v.comment());
                 fresh.add(item);
             }
             return AssessmentItem.<AssessmentItem>list("pairingId", p.id)
@@ -466,7 +467,7 @@ public class PairingService {
                             p.status = status.name();
                         }
                         if (in.rationale() != null) {
-                            p.rationale = ProgramService.blankToNull(in.rationale());
+                            p.rationale = Values.blankToNull(in.rationale());
                         }
                         p.officerId = in.officerId();
                         p.advisorId = in.advisorId();

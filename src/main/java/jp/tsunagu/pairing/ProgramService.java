@@ -25,6 +25,7 @@ import jp.tsunagu.pairing.Terms.Theme;
 import jp.tsunagu.platform.time.JapaneseCalendar;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.platform.web.Values;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -384,8 +385,8 @@ public class ProgramService {
                 a.theme2 = themes.size() > 1 ? themes.get(1) : null;
                 a.motive = in.motive().trim();
                 a.desiredPartnerId = in.desiredPartnerId();
-                a.desiredPractice = blankToNull(in.desiredPractice());
-                a.regionSituation = blankToNull(in.regionSituation());
+                a.desiredPractice = Values.blankToNull(in.desiredPractice());
+                a.regionSituation = Values.blankToNull(in.regionSituation());
                 a.updatedAt = Instant.now();
                 return a.<Application>persist()
                         .call(saved -> audit.record(existing == null ? AuditLog.APPLICATION_SUBMITTED
@@ -448,7 +449,4 @@ public class ProgramService {
         return themes;
     }
 
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }

@@ -24,6 +24,7 @@ import jp.tsunagu.directory.Organization;
 import jp.tsunagu.directory.Prefecture;
 import jp.tsunagu.platform.web.FormErrors;
 import jp.tsunagu.platform.web.FormErrors.FieldMessage;
+import jp.tsunagu.platform.web.FormPost;
 import jp.tsunagu.platform.web.Forms;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
@@ -126,11 +127,16 @@ public class PostingPages {
     @Path("postings/saved")
     public Uni<Response> saveSearch(MultivaluedMap<String, String> raw) {
         Map<String, String> form = Forms.flat(raw);
-        return viewers.signedIn().chain(v -> ("delete".equals(form.get("action"))
-                ? savedSearches.delete(v, Params.pathId(form.get("id"))).map(x -> "/postings")
-                : savedSearches.save(v, new SavedSearches.Input(form.get("name"), form.get("query")))
-                        .map(s -> "/postings?" + s.query()))
-                .map(Forms::redirect));
+        return viewers.signedIn().chain(v -> savedSearches.save(v, new SavedSearches.Input(form.get("name"), form.get("query")))
+                .map(s -> Forms.redirect("/postings?" + s.query())));
+    }
+
+    @POST
+    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @Path("postings/saved/{savedId}/delete")
+    public Uni<Response> deleteSearch(@PathParam("savedId") String raw) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> savedSearches.delete(v, id)).map(x -> Forms.redirect("/postings"));
     }
 
     @Inject
@@ -164,26 +170,31 @@ public class PostingPages {
                                 candidates, errors, saved), v, "meetings", status))));
     }
 
+    /** A posting read out at the meeting's job-information item (only what reached the meeting's circle). */
     @POST
     @io.quarkus.hibernate.reactive.panache.common.WithSession
     @Path("meetings/{id}/job-info")
-    public Uni<Response> jobInfoForm(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+    public Uni<Response> attach(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
         long id = Params.pathId(raw);
         Map<String, String> form = Forms.flat(rawForm);
-        return viewers.signedIn().chain(v -> {
+        return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> {
             Params p = new Params();
             Long posting = p.optionalLong("postingId", form.get("postingId"), 1, Long.MAX_VALUE);
             if (posting == null) {
                 p.error("postingId", "required");
             }
-            Uni<?> done = "detach".equals(form.get("action"))
-                    ? Forms.checked(p).chain(x -> attachments.detach(v, id, posting))
-                    : Forms.checked(p).chain(x -> attachments.attach(v, id, new MeetingPostings.AttachInput(List.of(posting))));
-            return done.map(x -> Forms.redirect("/meetings/" + id + "/job-info?saved=attached"))
-                    .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404)
-                    .recoverWithUni(e -> renderJobInfo(v, id, FormErrors.of((ProblemException) e, v.locale()), null,
-                            ((ProblemException) e).status()));
-        });
+            return Forms.checked(p).chain(x -> attachments.attach(v, id, new MeetingPostings.AttachInput(List.of(posting))));
+        }, x -> "/meetings/" + id + "/job-info?saved=attached", (errors, status) -> renderJobInfo(v, id, errors, null, status)));
+    }
+
+    @POST
+    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @Path("meetings/{id}/job-info/{postingId}/detach")
+    public Uni<Response> detach(@PathParam("id") String raw, @PathParam("postingId") String rawPosting) {
+        long id = Params.pathId(raw);
+        long posting = Params.pathId(rawPosting);
+        return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> attachments.detach(v, id, posting),
+                x -> "/meetings/" + id + "/job-info?saved=attached", (errors, status) -> renderJobInfo(v, id, errors, null, status)));
     }
 
     @POST
@@ -446,52 +457,99 @@ public class PostingPages {
                 .map(c -> new Choice(String.valueOf(c.id), c.name)).toList());
     }
 
+    // One route per use case on the posting page, each through FormPost: back to the posting with
+    // ?saved=…, or the page again with the errors (the view is not logged a second time).
+
+    Uni<Response> detailPost(long id, String key, java.util.function.Function<Viewer, Uni<?>> useCase) {
+        return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> useCase.apply(v),
+                x -> "/postings/" + id + "?saved=" + key, (errors, status) -> renderDetail(v, id, errors, null, status, false)));
+    }
+
+    /** Passes the posting on into another of the viewer's circles (not if it is do-not-forward). */
     @POST
     @io.quarkus.hibernate.reactive.panache.common.WithSession
-    @Path("postings/{id}")
-    public Uni<Response> act(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+    @Path("postings/{id}/share")
+    public Uni<Response> share(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
         long id = Params.pathId(raw);
         Map<String, String> form = Forms.flat(rawForm);
-        return viewers.signedIn().chain(v -> {
+        return detailPost(id, "shared", v -> {
             Params p = new Params();
-            Uni<String> done = switch (form.getOrDefault("action", "")) {
-                case "share" -> {
-                    Long circle = p.optionalLong("circleId", form.get("circleId"), 1, Long.MAX_VALUE);
-                    yield Forms.checked(p).chain(x -> postings.share(v, id, new PostingService.ShareInput(circle))).map(x -> "shared");
-                }
-                case "status" -> {
-                    Integer version = integer(p, "version", form.get("version"), 0, Integer.MAX_VALUE);
-                    yield Forms.checked(p).chain(x -> postings.changeStatus(v, id,
-                            new PostingService.StatusInput(form.get("status"), version))).map(x -> "status");
-                }
-                case "book" -> {
-                    Integer people = integer(p, "people", form.get("people"), 1, 20);
-                    yield Forms.checked(p).chain(x -> requests.book(v, id, new RequestService.BookingInput(people,
-                            form.get("office"), form.get("message")))).map(x -> "booked");
-                }
-                case "decide" -> {
-                    Long request = p.optionalLong("requestId", form.get("requestId"), 1, Long.MAX_VALUE);
-                    Integer version = integer(p, "version", form.get("version"), 0, Integer.MAX_VALUE);
-                    yield Forms.checked(p).chain(x -> requests.decide(v, id, request, new RequestService.DecisionInput(
-                            form.get("status"), version))).map(x -> "decided");
-                }
-                case "ask" -> {
-                    Long circle = p.optionalLong("circleId", form.get("circleId"), 1, Long.MAX_VALUE);
-                    yield Forms.checked(p).chain(x -> requests.ask(v, new RequestService.AskInput(id, circle,
-                            form.get("message")))).map(x -> "asked");
-                }
-                case "answer" -> {
-                    Long ask = p.optionalLong("askId", form.get("askId"), 1, Long.MAX_VALUE);
-                    Integer people = integer(p, "people", form.get("people"), 1, 20);
-                    yield Forms.checked(p).chain(x -> requests.answer(v, ask, new RequestService.AnswerInput(people, null)))
-                            .map(x -> "answered");
-                }
-                default -> Uni.createFrom().failure(ProblemException.field("action", "unknown-value"));
-            };
-            return done.map(key -> Forms.redirect("/postings/" + id + "?saved=" + key))
-                    .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404)
-                    .recoverWithUni(e -> renderDetail(v, id, FormErrors.of((ProblemException) e, v.locale()), null,
-                            ((ProblemException) e).status(), false));
+            Long circle = p.optionalLong("circleId", form.get("circleId"), 1, Long.MAX_VALUE);
+            return Forms.checked(p).chain(x -> postings.share(v, id, new PostingService.ShareInput(circle)));
+        });
+    }
+
+    @POST
+    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @Path("postings/{id}/status")
+    public Uni<Response> status(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        Map<String, String> form = Forms.flat(rawForm);
+        return detailPost(id, "status", v -> {
+            Params p = new Params();
+            Integer version = integer(p, "version", form.get("version"), 0, Integer.MAX_VALUE);
+            return Forms.checked(p).chain(x -> postings.changeStatus(v, id, new PostingService.StatusInput(form.get("status"), version)));
+        });
+    }
+
+    /** Books places of an internship for the viewer's office. */
+    @POST
+    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @Path("postings/{id}/bookings")
+    public Uni<Response> book(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        Map<String, String> form = Forms.flat(rawForm);
+        return detailPost(id, "booked", v -> {
+            Params p = new Params();
+            Integer people = integer(p, "people", form.get("people"), 1, 20);
+            return Forms.checked(p).chain(x -> requests.book(v, id, new RequestService.BookingInput(people, form.get("office"),
+                    form.get("message"))));
+        });
+    }
+
+    /** A booking accepted, declined or withdrawn. */
+    @POST
+    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @Path("postings/{id}/bookings/{requestId}/decision")
+    public Uni<Response> decide(@PathParam("id") String raw, @PathParam("requestId") String rawRequest,
+                                MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        long request = Params.pathId(rawRequest);
+        Map<String, String> form = Forms.flat(rawForm);
+        return detailPost(id, "decided", v -> {
+            Params p = new Params();
+            Integer version = integer(p, "version", form.get("version"), 0, Integer.MAX_VALUE);
+            return Forms.checked(p).chain(x -> requests.decide(v, id, request, new RequestService.DecisionInput(form.get("status"),
+                    version)));
+        });
+    }
+
+    /** "Anyone suitable?" asked in one of the circles the posting reached. */
+    @POST
+    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @Path("postings/{id}/asks")
+    public Uni<Response> ask(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        Map<String, String> form = Forms.flat(rawForm);
+        return detailPost(id, "asked", v -> {
+            Params p = new Params();
+            Long circle = p.optionalLong("circleId", form.get("circleId"), 1, Long.MAX_VALUE);
+            return Forms.checked(p).chain(x -> requests.ask(v, new RequestService.AskInput(id, circle, form.get("message"))));
+        });
+    }
+
+    @POST
+    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @Path("postings/{id}/asks/{askId}/answer")
+    public Uni<Response> answer(@PathParam("id") String raw, @PathParam("askId") String rawAsk,
+                                MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        long ask = Params.pathId(rawAsk);
+        Map<String, String> form = Forms.flat(rawForm);
+        return detailPost(id, "answered", v -> {
+            Params p = new Params();
+            Integer people = integer(p, "people", form.get("people"), 1, 20);
+            return Forms.checked(p).chain(x -> requests.answer(v, ask, new RequestService.AnswerInput(people, null)));
         });
     }
 }

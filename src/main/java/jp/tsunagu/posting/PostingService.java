@@ -19,6 +19,7 @@ import jp.tsunagu.platform.search.JapaneseText;
 import jp.tsunagu.platform.time.JapaneseCalendar;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.platform.web.Values;
 import jp.tsunagu.posting.PostingTerms.Category;
 import jp.tsunagu.posting.PostingTerms.Disability;
 import jp.tsunagu.posting.PostingTerms.EmploymentType;
@@ -277,12 +278,12 @@ public class PostingService {
         p.kind = in.kind() == null ? Kind.JOB.name() : in.kind();
         p.title = in.title().trim();
         p.companyName = in.companyName().trim();
-        p.companyIndustry = blankToNull(in.companyIndustry());
-        p.municipality = blankToNull(in.municipality());
+        p.companyIndustry = Values.blankToNull(in.companyIndustry());
+        p.municipality = Values.blankToNull(in.municipality());
         p.prefectureCode = in.prefectureCode();
         p.areaId = in.areaId();
         p.jobCategory = in.jobCategory();
-        p.employmentType = blankToNull(in.employmentType());
+        p.employmentType = Values.blankToNull(in.employmentType());
         p.hoursPerDay = in.hoursPerDay();
         p.hoursPerWeek = in.hoursPerWeek();
         p.daysPerWeek = in.daysPerWeek();
@@ -291,24 +292,24 @@ public class PostingService {
         p.weeklyPay = Boolean.TRUE.equals(in.weeklyPay());
         p.dailyPay = Boolean.TRUE.equals(in.dailyPay());
         p.trialStep = Boolean.TRUE.equals(in.trialStep());
-        p.carvingNote = blankToNull(in.carvingNote());
-        p.wageType = blankToNull(in.wageType());
+        p.carvingNote = Values.blankToNull(in.carvingNote());
+        p.wageType = Values.blankToNull(in.wageType());
         p.wageYen = in.wageYen();
         p.startOn = in.startOn();
         p.openings = in.openings();
         p.disabilityExperience = in.disabilityExperience() == null ? new String[0]
                 : new LinkedHashSet<>(in.disabilityExperience()).toArray(String[]::new);
-        p.accommodations = blankToNull(in.accommodations());
+        p.accommodations = Values.blankToNull(in.accommodations());
         p.belowQuota = Boolean.TRUE.equals(in.belowQuota());
-        p.howToApply = blankToNull(in.howToApply());
-        p.description = blankToNull(in.description());
+        p.howToApply = Values.blankToNull(in.howToApply());
+        p.description = Values.blankToNull(in.description());
         p.source = in.source();
         p.helloWorkNumber = Source.HELLO_WORK.name().equals(in.source()) ? JapaneseText.normalize(in.helloWorkNumber()).trim() : null;
         p.doNotForward = Boolean.TRUE.equals(in.doNotForward());
         p.endsOn = in.endsOn();
         p.places = in.places();
         p.hiringIntent = in.hiringIntent();
-        p.conditions = blankToNull(in.conditions());
+        p.conditions = Values.blankToNull(in.conditions());
         p.expiresOn = in.expiresOn() != null ? in.expiresOn() : JapaneseCalendar.today().plusDays(DEFAULT_EXPIRY_DAYS);
         if (in.contactAccountId() != null) {
             p.contactAccountId = in.contactAccountId();
@@ -328,9 +329,6 @@ public class PostingService {
         return Arrays.stream(values).filter(v -> v != null && !v.isBlank()).toList();
     }
 
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
     /** The organization the viewer shares for: the one named, or their only one. */
     static long sharingOrganization(Viewer viewer, Long requested, Params p) {

@@ -1,6 +1,5 @@
 package jp.tsunagu.posting;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -38,6 +37,6 @@ public final class PostingTerms {
     public enum Sort { RELEVANCE, NEWEST, EXPIRY }
 
     public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(value)).findFirst();
+        return jp.tsunagu.platform.web.Values.enumOf(type, value);
     }
 }

@@ -16,6 +16,7 @@ import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.directory.PersonRef;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.platform.web.Values;
 import jp.tsunagu.posting.PostingTerms.RequestStatus;
 
 import java.time.Instant;
@@ -107,8 +108,8 @@ public class RequestService {
             r.requestingOrgId = ownOrganization(viewer, posting.ownerOrgId);
             r.requestedBy = viewer.accountId();
             r.people = in.people();
-            r.office = PostingService.blankToNull(in.office());
-            r.message = PostingService.blankToNull(in.message());
+            r.office = Values.blankToNull(in.office());
+            r.message = Values.blankToNull(in.message());
             r.status = RequestStatus.PENDING.name();
             r.createdAt = Instant.now();
             r.version = 0;
@@ -233,7 +234,7 @@ public class RequestService {
             policy.decide(viewer, Action.REQUEST, new Resource.CandidateQuestion(l.resource())).orThrow();
             r.askedByOrgId = ownOrganization(viewer, null);
             r.askedBy = viewer.accountId();
-            r.message = PostingService.blankToNull(in.message());
+            r.message = Values.blankToNull(in.message());
             r.status = "OPEN";
             r.createdAt = Instant.now();
             return r.<CandidateRequest>persist().chain(saved -> askViews(viewer, List.of(saved)).map(vs -> vs.get(0)));

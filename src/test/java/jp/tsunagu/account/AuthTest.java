@@ -157,7 +157,7 @@ class AuthTest {
 
     @Test
     void signOutRevokesTheToken() {
-        String token = TestSupport.token("minato@demo.tsunagu.jp");
+        String token = TestSupport.freshToken("minato@demo.tsunagu.jp");
         given().auth().oauth2(token).get("/api/me").then().statusCode(200);
         given().auth().oauth2(token).post("/api/auth/logout").then().statusCode(204);
         given().auth().oauth2(token).get("/api/me").then().statusCode(401);

@@ -95,7 +95,7 @@ class MeetingBrowserIT extends BrowserSupport {
         // the venue goes in through the edit form
         page.locator("#edit summary").click();
         page.getByLabel("会場", new Page.GetByLabelOptions().setExact(true)).fill("南風原町 中央公民館");
-        page.locator("#edit-venueAddress").fill("沖縄県島尻郡南風原町");
+        page.locator("#venueAddress").fill("沖縄県島尻郡南風原町");
         button(page, "変更を保存する").click();
         assertThat(page.locator(".notice")).containsText("会議を更新しました");
         assertThat(page.locator("dl.facts")).containsText("南風原町 中央公民館");

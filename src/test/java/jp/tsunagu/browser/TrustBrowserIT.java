@@ -54,6 +54,8 @@ class TrustBrowserIT extends BrowserSupport {
         BrowserContext adminContext = newContext(390, 844);
         Page admin = adminContext.newPage();
         signIn(admin, "admin@demo.tsunagu.jp");
+        // on a phone the navigation is behind the menu button
+        admin.getByRole(AriaRole.BUTTON, exact("メニュー")).click();
         admin.getByRole(AriaRole.LINK, exact("招待の申請")).click();
         assertThat(admin.locator("h1")).hasText("招待の申請");
         assertThat(admin.locator("table.list")).containsText(email);

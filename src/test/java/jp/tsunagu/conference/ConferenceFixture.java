@@ -15,17 +15,15 @@ import static io.restassured.RestAssured.given;
 /** Builds conferences for the tests through the API, with people in each position the rules name. */
 public final class ConferenceFixture {
 
-    public static final Map<String, String> TOKENS = new HashMap<>();
-
     private ConferenceFixture() {
     }
 
     public static String token(String email) {
-        return TOKENS.computeIfAbsent(email, TestSupport::token);
+        return TestSupport.token(email);
     }
 
     public static RequestSpecification as(String email) {
-        return email == null ? given() : given().header("Authorization", "Bearer " + token(email));
+        return TestSupport.as(email);
     }
 
     public static String demo(String who) {

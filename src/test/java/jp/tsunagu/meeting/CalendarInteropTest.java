@@ -41,8 +41,7 @@ class CalendarInteropTest {
     MockMailbox mailbox;
 
     static RequestSpecification as(String who) {
-        return given().header("Authorization", "Bearer " + TestSupport.token(who + "@demo.tsunagu.jp"))
-                .contentType(ContentType.JSON);
+        return TestSupport.json(who);
     }
 
     static String attachment(Mail mail) {

@@ -33,8 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @QuarkusTest
 class MeetingAccessTest {
-
-    static final Map<String, String> TOKENS = new HashMap<>();
     static Long draft;
 
     @Inject
@@ -49,11 +47,11 @@ class MeetingAccessTest {
     long action;
 
     static String token(String who) {
-        return TOKENS.computeIfAbsent(who, w -> TestSupport.token(w + "@demo.tsunagu.jp"));
+        return TestSupport.token(TestSupport.email(who));
     }
 
     static RequestSpecification as(String who) {
-        return who.equals("anonymous") ? given() : given().header("Authorization", "Bearer " + token(who));
+        return TestSupport.as(who);
     }
 
     @BeforeEach

@@ -60,8 +60,7 @@ class MeetingFlowTest {
     ReminderJob reminders;
 
     static RequestSpecification as(String who) {
-        return given().header("Authorization", "Bearer " + TestSupport.token(who + "@demo.tsunagu.jp"))
-                .contentType(ContentType.JSON);
+        return TestSupport.json(who);
     }
 
     static String personalToken(Mail mail) {

@@ -26,8 +26,6 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTest
 class PairingAccessTest {
 
-    static final Map<String, String> TOKENS = new HashMap<>();
-
     @Inject
     AgroalDataSource ds;
 
@@ -45,11 +43,11 @@ class PairingAccessTest {
     }
 
     static String token(String who) {
-        return TOKENS.computeIfAbsent(who, w -> TestSupport.token(w + "@demo.tsunagu.jp"));
+        return TestSupport.token(TestSupport.email(who));
     }
 
     static io.restassured.specification.RequestSpecification as(String who) {
-        return who.equals("anonymous") ? given() : given().header("Authorization", "Bearer " + token(who));
+        return TestSupport.as(who);
     }
 
     String path(String template) {

@@ -26,7 +26,7 @@ class MeetingPostingsTest {
     AgroalDataSource ds;
 
     static RequestSpecification as(String who) {
-        return given().header("Authorization", "Bearer " + TestSupport.token(who + "@demo.tsunagu.jp")).contentType(ContentType.JSON);
+        return TestSupport.json(who);
     }
 
     long posting(String title) {

@@ -35,8 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @org.junit.jupiter.api.Tag("data")
 class PostingAccessTest {
 
-    static final Map<String, String> TOKENS = new HashMap<>();
-
     @Inject
     AgroalDataSource ds;
 
@@ -47,11 +45,11 @@ class PostingAccessTest {
     long csaData;
 
     static String token(String who) {
-        return TOKENS.computeIfAbsent(who, w -> TestSupport.token(w + "@demo.tsunagu.jp"));
+        return TestSupport.token(TestSupport.email(who));
     }
 
     static RequestSpecification as(String who) {
-        return who.equals("anonymous") ? given() : given().header("Authorization", "Bearer " + token(who));
+        return TestSupport.as(who);
     }
 
     long posting(String title) {

@@ -27,7 +27,7 @@ class PostingRequestsTest {
     AgroalDataSource ds;
 
     static RequestSpecification as(String who) {
-        return given().header("Authorization", "Bearer " + TestSupport.token(who + "@demo.tsunagu.jp")).contentType(ContentType.JSON);
+        return TestSupport.json(who);
     }
 
     @Test

@@ -40,7 +40,7 @@ class PostingRulesTest {
     ExpiryJob expiry;
 
     static RequestSpecification as(String who) {
-        return given().header("Authorization", "Bearer " + TestSupport.token(who + "@demo.tsunagu.jp")).contentType(ContentType.JSON);
+        return TestSupport.json(who);
     }
 
     static Map<String, Object> job(Object... overrides) {

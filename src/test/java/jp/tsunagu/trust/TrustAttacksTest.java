@@ -48,8 +48,7 @@ class TrustAttacksTest {
     int mailCap;
 
     static RequestSpecification as(String who) {
-        return given().header("Authorization", "Bearer " + TestSupport.token(who + "@demo.tsunagu.jp"))
-                .contentType(ContentType.JSON);
+        return TestSupport.json(who);
     }
 
     long org(String code) {

@@ -1,0 +1,244 @@
+package jp.tsunagu.meeting;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jp.tsunagu.access.PageRenderer;
+import jp.tsunagu.access.Viewer;
+import jp.tsunagu.access.ViewerService;
+import jp.tsunagu.directory.OrgRef;
+import jp.tsunagu.meeting.MeetingViews.ActionView;
+import jp.tsunagu.meeting.MeetingViews.AgendaItemView;
+import jp.tsunagu.meeting.MeetingViews.AgendaView;
+import jp.tsunagu.meeting.MeetingViews.AttendanceView;
+import jp.tsunagu.meeting.MeetingViews.InviteeView;
+import jp.tsunagu.meeting.MeetingViews.MeetingDetail;
+import jp.tsunagu.meeting.MeetingViews.MeetingSummary;
+import jp.tsunagu.meeting.MeetingViews.MinutesItemView;
+import jp.tsunagu.meeting.MeetingViews.MinutesView;
+import jp.tsunagu.meeting.MeetingViews.PersonalView;
+import jp.tsunagu.meeting.MeetingViews.PollView;
+import jp.tsunagu.meeting.MeetingViews.SeriesView;
+import jp.tsunagu.meeting.MeetingViews.TemplateView;
+import jp.tsunagu.meeting.MeetingViews.Venue;
+import jp.tsunagu.platform.web.FormErrors;
+import jp.tsunagu.platform.web.FormPost;
+import jp.tsunagu.platform.web.Forms;
+import jp.tsunagu.platform.web.FormErrors.FieldMessage;
+import jp.tsunagu.platform.web.Params;
+import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.questionnaire.QuestionnaireService.Submission;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A meeting's minutes (議事録), their action items and the questionnaire as pages: one route per
+ * form, each through {@link FormPost}.
+ */
+@Path("/")
+public class MinutesPages {
+
+    @CheckedTemplate(basePath = "meeting")
+    static class Templates {
+        static native TemplateInstance minutes(MeetingDetail d, MinutesView minutes, List<ActionView> actions);
+
+        static native TemplateInstance minutesEdit(MeetingDetail d, AgendaView agenda, MinutesView stored,
+                                                   List<MinutesItemView> draft, int version, boolean conflict,
+                                                   List<ActionView> actions, List<OrgRef> owners,
+                                                   List<FieldMessage> errors, String saved);
+
+        static native TemplateInstance questionnaire(MeetingDetail d, MeetingQuestionnaire.View q,
+                                                     List<FieldMessage> errors, String saved);
+    }
+
+    @Inject
+    ViewerService viewers;
+
+    @Inject
+    PageRenderer pages;
+
+    @Inject
+    MeetingService meetings;
+
+    @Inject
+    AgendaService agendas;
+
+    @Inject
+    MinutesService minutes;
+
+    @Inject
+    ActionService actions;
+
+    @Inject
+    MeetingQuestionnaire questionnaire;
+
+    // ---------------------------------------------------------------- minutes
+
+    @GET
+    @Path("meetings/{id}/minutes")
+    public Uni<Response> minutesPage(@PathParam("id") String raw) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> minutes.minutes(v, id).chain(mv -> meetings.detail(v, id)
+                .chain(d -> actions.list(v, id).chain(acts -> pages.render(Templates.minutes(d, mv, acts), v, "meetings")))));
+    }
+
+    @GET
+    @Path("meetings/{id}/minutes/edit")
+    public Uni<Response> minutesEdit(@PathParam("id") String raw, @QueryParam("saved") String saved) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> renderMinutesEdit(v, id, null, -1, false, List.of(), Forms.savedKey(saved), 200));
+    }
+
+    Uni<Response> renderMinutesEdit(Viewer v, long id, List<MinutesItemView> draft, int version, boolean conflict,
+                                    List<FieldMessage> errors, String saved, int status) {
+        return meetings.detail(v, id).chain(d -> {
+            if (!d.canEdit()) {
+                return Uni.createFrom().failure(ProblemException.notFound());
+            }
+            return minutes.minutes(v, id).chain(stored -> agendas.agenda(v, id).chain(a -> actions.list(v, id).chain(acts -> {
+                List<MinutesItemView> items = withAgenda(draft != null ? draft : stored.items(), a);
+                return pages.render(Templates.minutesEdit(d, a, stored, items, version >= 0 ? version : stored.version(),
+                        conflict, acts, d.summary().organizers(), errors, saved), v, "meetings", status);
+            })));
+        });
+    }
+
+    /**
+     * The rows the minutes editor shows: in agenda order, each agenda item with what was written
+     * under it or, if nothing yet, its title as the theme to write under; then rows not tied to the
+     * agenda. Rows with nothing written are not stored, so the agenda keeps scaffolding the editor.
+     */
+    static List<MinutesItemView> withAgenda(List<MinutesItemView> written, AgendaView agenda) {
+        List<MinutesItemView> rows = new ArrayList<>();
+        Set<Long> positions = new HashSet<>();
+        for (var item : agenda.items()) {
+            long position = item.position();
+            positions.add(position);
+            List<MinutesItemView> under = written.stream().filter(w -> Long.valueOf(position).equals(w.agendaItemPosition())).toList();
+            rows.addAll(under.isEmpty() ? List.of(new MinutesItemView(position, item.title(), null, null)) : under);
+        }
+        written.stream().filter(w -> w.agendaItemPosition() == null || !positions.contains(w.agendaItemPosition()))
+                .forEach(rows::add);
+        return rows;
+    }
+
+    /** Saves the minutes as written; a stale version shows both texts to merge (the conflict view). */
+    @POST
+    @Path("meetings/{id}/minutes")
+    public Uni<Response> save(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        Map<String, String> form = Forms.flat(rawForm);
+        Params p = new Params();
+        Integer version = MeetingForms.version(form, p);
+        List<MinutesItemView> items = MeetingForms.minutesItems(form, p);
+        return viewers.signedIn().chain(v -> Forms.checked(p).chain(x -> minutes.save(v, id, new MinutesService.MinutesInput(version, items)))
+                .map(x -> Forms.redirect("/meetings/" + id + "/minutes/edit?saved=minutes"))
+                .onFailure(FormPost::fixable)
+                .recoverWithUni(e -> {
+                    ProblemException pe = (ProblemException) e;
+                    boolean conflict = pe.status() == 409 && "conflict".equals(pe.key());
+                    // after a conflict the form carries the stored version: the person has now seen
+                    // it, so saving their merged text again is a deliberate overwrite
+                    return renderMinutesEdit(v, id, items, conflict || version == null ? -1 : version, conflict,
+                            conflict ? List.of() : FormErrors.of(pe, v.locale()), null, pe.status());
+                }));
+    }
+
+    @POST
+    @Path("meetings/{id}/minutes/publish")
+    public Uni<Response> publish(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        Map<String, String> form = Forms.flat(rawForm);
+        return viewers.signedIn().chain(v -> FormPost.run(v.locale(),
+                () -> minutes.publish(v, id, new MinutesService.PublishInput("on".equals(form.get("acknowledgeWarnings")))),
+                x -> "/meetings/" + id + "/minutes",
+                (errors, status) -> renderMinutesEdit(v, id, null, -1, false, errors, null, status)));
+    }
+
+    /** A new action item (確認事項) from the minutes page. */
+    @POST
+    @Path("meetings/{id}/minutes/actions")
+    public Uni<Response> createAction(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        Map<String, String> form = Forms.flat(rawForm);
+        return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> {
+            Params p = new Params();
+            ActionService.ActionInput in = MeetingForms.action(form, p);
+            return Forms.checked(p).chain(x -> actions.create(v, id, in));
+        }, x -> "/meetings/" + id + "/minutes/edit?saved=action#actions",
+                (errors, status) -> renderMinutesEdit(v, id, null, -1, false, errors, null, status)));
+    }
+
+    /** An action item's status changed (open, done …). */
+    @POST
+    @Path("meetings/{id}/minutes/actions/{actionId}")
+    public Uni<Response> updateAction(@PathParam("id") String raw, @PathParam("actionId") String rawAction,
+                                      MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        long actionId = Params.pathId(rawAction);
+        Map<String, String> form = Forms.flat(rawForm);
+        return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> {
+            Params p = new Params();
+            ActionService.ActionInput in = MeetingForms.action(form, p);
+            return Forms.checked(p).chain(x -> actions.update(v, id, actionId, in));
+        }, x -> "/meetings/" + id + "/minutes/edit?saved=action#actions",
+                (errors, status) -> renderMinutesEdit(v, id, null, -1, false, errors, null, status)));
+    }
+
+    // ---------------------------------------------------------------- questionnaire
+
+    @GET
+    @Path("meetings/{id}/questionnaire")
+    public Uni<Response> questionnairePage(@PathParam("id") String raw, @QueryParam("saved") String saved) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> renderQuestionnaire(v, id, List.of(), Forms.savedKey(saved), 200));
+    }
+
+    Uni<Response> renderQuestionnaire(Viewer v, long id, List<FieldMessage> errors, String saved, int status) {
+        return questionnaire.view(v, id).chain(q -> meetings.detail(v, id)
+                .chain(d -> pages.render(Templates.questionnaire(d, q, errors, saved), v, "meetings", status)));
+    }
+
+    @POST
+    @Path("meetings/{id}/questionnaire")
+    public Uni<Response> answer(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> FormPost.run(v.locale(),
+                () -> questionnaire.answer(v, id, MeetingForms.submission(rawForm)),
+                x -> "/meetings/" + id + "/questionnaire?saved=questionnaire",
+                (errors, status) -> renderQuestionnaire(v, id, errors, null, status)));
+    }
+
+    /** The organizers' follow-up note on the answers. */
+    @POST
+    @Path("meetings/{id}/questionnaire/followup")
+    public Uni<Response> followup(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        Map<String, String> form = Forms.flat(rawForm);
+        return viewers.signedIn().chain(v -> FormPost.run(v.locale(),
+                () -> questionnaire.followup(v, id, new MeetingQuestionnaire.FollowupInput(form.get("followup"))),
+                x -> "/meetings/" + id + "/questionnaire?saved=questionnaire",
+                (errors, status) -> renderQuestionnaire(v, id, errors, null, status)));
+    }
+}
