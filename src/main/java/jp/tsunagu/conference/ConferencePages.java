@@ -78,17 +78,9 @@ public class ConferencePages {
                                                   List<LearningView> learnings, Map<String, String> form,
                                                   List<FieldMessage> errors, String saved);
 
-        static native TemplateInstance caseSheet(ConferenceDetail d, CaseView sheet, List<Ecomap.Node> ecomap,
-                                                 Map<String, String> form, List<TeamRow> rows,
-                                                 List<FieldHighlight> highlights, List<FieldMessage> errors, String saved);
 
-        static native TemplateInstance board(ConferenceDetail d, List<BoardPhase> board, Map<String, String> form,
-                                             List<FieldHighlight> highlights, List<FieldMessage> errors, String saved,
-                                             long remainingSeconds);
 
-        static native TemplateInstance log(ConferenceDetail d, List<ReadView> reads);
 
-        static native TemplateInstance print(ConferenceDetail d, CaseService.PrintView p, List<Ecomap.Node> ecomap);
 
         static native TemplateInstance learnings(List<LearningView> learnings, String q, String tag);
     }
@@ -195,12 +187,12 @@ public class ConferencePages {
                 blank(form.get("legalBasis")), startsAt, duration, form.get("venue"), retention, attendees, null, version);
     }
 
-    private static Integer opt(Params p, Map<String, String> form, String field, long min, long max) {
+    static Integer opt(Params p, Map<String, String> form, String field, long min, long max) {
         Long v = p.optionalLong(field, form.get(field), min, max);
         return v == null ? null : v.intValue();
     }
 
-    private static String blank(String v) {
+    static String blank(String v) {
         return v == null || v.isBlank() ? null : v;
     }
 
@@ -307,205 +299,6 @@ public class ConferencePages {
             case "learning", "approved" -> "#learnings";
             default -> "";
         };
-    }
-
-    // ---------------------------------------------------------------- case sheet
-
-    @GET
-    @Path("conferences/{id}/case")
-    public Uni<Response> caseSheet(@PathParam("id") String raw, @QueryParam("saved") String saved) {
-        long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> cases.caseSheet(v, id)
-                .chain(sheet -> renderCase(v, id, sheet, caseForm(sheet), rows(sheet.team()), List.of(), List.of(),
-                        Forms.savedKey(saved), 200))
-                .onFailure(ProblemException.class).recoverWithUni(e -> pledgeFirst(id, (ProblemException) e)));
-    }
-
-    /** An attendee who has not pledged yet is sent to the pledge; every other refusal stays as it is. */
-    private static Uni<Response> pledgeFirst(long id, ProblemException e) {
-        if ("pledge-required".equals(e.key())) {
-            return Uni.createFrom().item(Forms.redirect("/conferences/" + id + "?saved=pledge-first#pledge"));
-        }
-        return Uni.createFrom().failure(e);
-    }
-
-    private Uni<Response> renderCase(Viewer v, long id, CaseView sheet, Map<String, String> form, List<TeamRow> rows,
-                                     List<FieldHighlight> highlights, List<FieldMessage> errors, String saved, int status) {
-        return conferences.detail(v, id).chain(d -> pages.render(Templates.caseSheet(d, sheet, Ecomap.layout(sheet.team()),
-                form, rows, highlights, errors, saved), v, "conferences", status));
-    }
-
-    static Map<String, String> caseForm(CaseView s) {
-        Map<String, String> f = new HashMap<>();
-        f.put("ageBand", s.ageBand() == null ? "" : String.valueOf(s.ageBand()));
-        f.put("sex", nz(s.sex()));
-        f.put("certificateType", nz(s.certificateType()));
-        f.put("certificateGrade", nz(s.certificateGrade()));
-        f.put("diagnosis", nz(s.diagnosis()));
-        f.put("household", nz(s.household()));
-        f.put("referralRoute", nz(s.referralRoute()));
-        f.put("presentingProblem", nz(s.presentingProblem()));
-        f.put("factors", nz(s.factors()));
-        f.put("actionsOutcomes", nz(s.actionsOutcomes()));
-        f.put("discussionPoints", nz(s.discussionPoints()));
-        f.put("version", String.valueOf(s.version()));
-        return f;
-    }
-
-    private static String nz(String v) {
-        return v == null ? "" : v;
-    }
-
-    /** The stored team and three blank rows (at most 16). */
-    static List<TeamRow> rows(List<TeamMemberView> team) {
-        List<TeamRow> out = new ArrayList<>();
-        for (int i = 0; i < team.size(); i++) {
-            TeamMemberView t = team.get(i);
-            out.add(new TeamRow(i, t.agencyType(), nz(t.role()), t.frequency(), t.relation()));
-        }
-        for (int i = team.size(); i < Math.min(CaseService.MAX_TEAM, team.size() + 3); i++) {
-            out.add(new TeamRow(i, "", "", "", ""));
-        }
-        return out;
-    }
-
-    @POST
-    @Path("conferences/{id}/case")
-    public Uni<Response> saveCase(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
-        long id = Params.pathId(raw);
-        Map<String, String> form = Forms.flat(rawForm);
-        return viewers.signedIn().chain(v -> {
-            Params p = new Params();
-            List<CaseService.TeamInput> team = new ArrayList<>();
-            List<TeamRow> rows = new ArrayList<>();
-            for (int i = 0; i < CaseService.MAX_TEAM; i++) {
-                String type = form.get("team" + i + "-agencyType");
-                if (type == null) {
-                    continue;
-                }
-                rows.add(new TeamRow(rows.size(), type, nz(form.get("team" + i + "-role")),
-                        nz(form.get("team" + i + "-frequency")), nz(form.get("team" + i + "-relation"))));
-                if (!type.isBlank()) {
-                    team.add(new CaseService.TeamInput(type, form.get("team" + i + "-role"),
-                            blank(form.get("team" + i + "-frequency")), blank(form.get("team" + i + "-relation"))));
-                }
-            }
-            Integer ageBand = opt(p, form, "ageBand", 0, 200);
-            Integer version = p.intOr("version", form.get("version"), -1, 0, Integer.MAX_VALUE);
-            CaseService.CaseInput in = new CaseService.CaseInput(ageBand, blank(form.get("sex")),
-                    blank(form.get("certificateType")), blank(form.get("certificateGrade")), blank(form.get("diagnosis")),
-                    form.get("household"), form.get("referralRoute"), form.get("presentingProblem"), form.get("factors"),
-                    form.get("actionsOutcomes"), form.get("discussionPoints"), team, version);
-            return Forms.checked(p).chain(x -> cases.saveCase(v, id, in))
-                    .map(x -> Forms.redirect("/conferences/" + id + "/case?saved=case"))
-                    .onFailure(ProblemException.class).recoverWithUni(e -> {
-                        ProblemException pe = (ProblemException) e;
-                        if (pe.status() == 404 || pe.status() == 410 || pe.status() == 403) {
-                            return pledgeFirst(id, pe);
-                        }
-                        // show the stored sheet beside the refused text (reading it again is logged like any
-                        // other read of the case sheet)
-                        return cases.caseSheet(v, id).chain(stored -> renderCase(v, id, stored, form, rows,
-                                IdentifierGuard.highlight(in.texts(), pe.findings()), FormErrors.of(pe, v.locale()), null,
-                                pe.status()));
-                    });
-        });
-    }
-
-    // ---------------------------------------------------------------- board and run
-
-    @GET
-    @Path("conferences/{id}/board")
-    public Uni<Response> board(@PathParam("id") String raw, @QueryParam("saved") String saved) {
-        long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> renderBoard(v, id, Map.of(), List.of(), List.of(), Forms.savedKey(saved), 200)
-                .onFailure(ProblemException.class).recoverWithUni(e -> pledgeFirst(id, (ProblemException) e)));
-    }
-
-    private Uni<Response> renderBoard(Viewer v, long id, Map<String, String> form, List<FieldHighlight> highlights,
-                                      List<FieldMessage> errors, String saved, int status) {
-        return cases.board(v, id).chain(board -> conferences.detail(v, id).chain(d -> {
-            long remaining = d.run() == null || d.run().endsAt() == null ? 0
-                    : java.time.Duration.between(Instant.now(), d.run().endsAt()).getSeconds();
-            Map<String, String> values = new HashMap<>(form);
-            if (values.get("phase") == null && d.run() != null && d.run().phase() != null) {
-                values.put("phase", d.run().phase());
-            }
-            return pages.render(Templates.board(d, board, values, highlights, errors, saved, remaining), v, "conferences", status);
-        }));
-    }
-
-    /** A board posting refused with the spans the identifier check found marked, or a pledge asked for first. */
-    Uni<Response> boardPost(long id, Map<String, String> form, String key, String anchor,
-                            java.util.function.Function<Viewer, Uni<?>> useCase) {
-        return viewers.signedIn().chain(v -> Uni.createFrom().deferred(() -> useCase.apply(v))
-                .map(x -> Forms.redirect("/conferences/" + id + "/board?saved=" + key + anchor))
-                .onFailure(ProblemException.class).recoverWithUni(e -> {
-                    ProblemException pe = (ProblemException) e;
-                    if (!FormPost.fixable(pe)) {
-                        return pledgeFirst(id, pe);
-                    }
-                    Map<String, String> texts = new LinkedHashMap<>();
-                    if (form.get("body") != null) {
-                        texts.put("body", form.get("body"));
-                    }
-                    return renderBoard(v, id, form, IdentifierGuard.highlight(texts, pe.findings()),
-                            FormErrors.of(pe, v.locale()), null, pe.status());
-                }));
-    }
-
-    /** The recorder's posting on the board (板書), checked for identifying details. */
-    @POST
-    @Path("conferences/{id}/board")
-    public Uni<Response> addEntry(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
-        long id = Params.pathId(raw);
-        Map<String, String> form = Forms.flat(rawForm);
-        return boardPost(id, form, "entry", "#add-entry", v -> cases.addBoardEntry(v, id,
-                new CaseService.BoardInput(blank(form.get("phase")), blank(form.get("kind")), form.get("body"))));
-    }
-
-    @POST
-    @Path("conferences/{id}/board/{entryId}/delete")
-    public Uni<Response> deleteEntry(@PathParam("id") String raw, @PathParam("entryId") String rawEntry) {
-        long id = Params.pathId(raw);
-        long entry = Params.pathId(rawEntry);
-        return boardPost(id, Map.of(), "deleted", "#add-entry", v -> cases.deleteBoardEntry(v, id, entry));
-    }
-
-    /** The facilitator moves the run: {@code move} is START, NEXT, PREVIOUS or FINISH. */
-    @POST
-    @Path("conferences/{id}/run")
-    public Uni<Response> move(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
-        long id = Params.pathId(raw);
-        Map<String, String> form = Forms.flat(rawForm);
-        return boardPost(id, form, "phase", "#run", v -> {
-            Params p = new Params();
-            Integer version = p.intOr("version", form.get("version"), -1, 0, Integer.MAX_VALUE);
-            String move = form.get("move");
-            if (move == null || !java.util.Set.of("START", "NEXT", "PREVIOUS", "FINISH").contains(move)) {
-                p.error("move", "unknown-value");
-            }
-            return Forms.checked(p).chain(x -> conferences.move(v, id, new ConferenceService.RunInput(move, version)));
-        });
-    }
-
-    // ---------------------------------------------------------------- log, print, library
-
-    @GET
-    @Path("conferences/{id}/log")
-    public Uni<Response> log(@PathParam("id") String raw) {
-        long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> cases.accessLog(v, id).chain(reads -> conferences.detail(v, id)
-                .chain(d -> pages.render(Templates.log(d, reads), v, "conferences"))));
-    }
-
-    @GET
-    @Path("conferences/{id}/print")
-    public Uni<Response> print(@PathParam("id") String raw) {
-        long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> cases.print(v, id).chain(p -> conferences.detail(v, id)
-                        .chain(d -> pages.render(Templates.print(d, p, Ecomap.layout(p.sheet().team())), v, "conferences")))
-                .onFailure(ProblemException.class).recoverWithUni(e -> pledgeFirst(id, (ProblemException) e)));
     }
 
     @GET

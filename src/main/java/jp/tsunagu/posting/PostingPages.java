@@ -55,14 +55,8 @@ public class PostingPages {
                                             List<Choice> organizations, List<Choice> circles, List<FieldMessage> errors,
                                             Long postingId);
 
-        static native TemplateInstance importForm(PostingImport.Report report, List<String> columns, List<FieldMessage> errors);
 
-        static native TemplateInstance jobInfo(long meetingId, String meetingTitle, boolean canEdit, List<PostingDetail> attached,
-                                               List<Choice> candidates, List<FieldMessage> errors, String saved);
 
-        static native TemplateInstance detail(PostingDetail p, List<Choice> shareTargets, List<ViewLogEntry> views,
-                                              List<RequestService.BookingView> bookings, List<RequestService.AskView> asks,
-                                              List<Choice> askCircles, List<FieldMessage> errors, String saved);
     }
 
     @Inject
@@ -83,45 +77,6 @@ public class PostingPages {
     @Inject
     SavedSearches savedSearches;
 
-    @Inject
-    PostingImport imports;
-
-    @GET
-    @Path("postings/import")
-    public Uni<Response> importPage() {
-        return viewers.signedIn().chain(v -> pages.render(Templates.importForm(null, PostingImport.COLUMNS, List.of()), v,
-                "postings"));
-    }
-
-    /** The template: the header row and one example line (UTF-8 with BOM, opens in Excel). */
-    @GET
-    @Path("postings/import-template.csv")
-    @Produces("text/csv")
-    public Uni<Response> importTemplate() {
-        return viewers.signedIn().map(v -> Response.ok(PostingImport.template()).type("text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"postings-template.csv\"").build());
-    }
-
-    @POST
-    @Path("postings/import")
-    @jakarta.ws.rs.Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Uni<Response> importUpload(@org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
-        return viewers.signedIn().chain(v -> {
-            byte[] bytes;
-            try {
-                bytes = file == null ? new byte[0] : java.nio.file.Files.readAllBytes(file.uploadedFile());
-            } catch (java.io.IOException e) {
-                bytes = new byte[0];
-            }
-            byte[] body = bytes;
-            return Uni.createFrom().deferred(() -> imports.importCsv(v, body))
-                    .chain(report -> pages.render(Templates.importForm(report, PostingImport.COLUMNS, List.of()), v, "postings"))
-                    .onFailure(ProblemException.class).recoverWithUni(e -> pages.render(Templates.importForm(null,
-                            PostingImport.COLUMNS, FormErrors.of((ProblemException) e, v.locale())), v, "postings",
-                            ((ProblemException) e).status()));
-        });
-    }
-
     @POST
     @io.quarkus.hibernate.reactive.panache.common.WithSession
     @Path("postings/saved")
@@ -137,64 +92,6 @@ public class PostingPages {
     public Uni<Response> deleteSearch(@PathParam("savedId") String raw) {
         long id = Params.pathId(raw);
         return viewers.signedIn().chain(v -> savedSearches.delete(v, id)).map(x -> Forms.redirect("/postings"));
-    }
-
-    @Inject
-    RequestService requests;
-
-    @Inject
-    MeetingPostings attachments;
-
-    @Inject
-    jp.tsunagu.meeting.MeetingService meetings;
-
-    @GET
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
-    @Path("meetings/{id}/job-info")
-    public Uni<Response> jobInfo(@PathParam("id") String raw, @QueryParam("saved") String saved) {
-        long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> renderJobInfo(v, id, List.of(), Forms.savedKey(saved), 200));
-    }
-
-    Uni<Response> renderJobInfo(Viewer v, long id, List<FieldMessage> errors, String saved, int status) {
-        PostingSearch.Filters recent = new PostingSearch.Filters("", null, null, null, null, null, null, null, false, null,
-                null, null, null, false, PostingTerms.Sort.NEWEST, 0, 100);
-        return meetings.detail(v, id).chain(d -> attachments.list(v, id).chain(attached ->
-                (d.canEdit() ? search.search(v, recent).map(page -> page.items().stream()
-                        // only what may be attached: network-wide, or shared into the meeting's circle
-                        .filter(p -> "NETWORK".equals(p.visibility()) || d.circle() != null && p.circleIds().contains(d.circle().id()))
-                        .filter(p -> attached.stream().noneMatch(a -> a.id() == p.id()))
-                        .map(p -> new Choice(String.valueOf(p.id()), p.title() + "（" + p.companyName() + "）")).toList())
-                        : Uni.createFrom().item(List.<Choice>of()))
-                        .chain(candidates -> pages.render(Templates.jobInfo(id, d.summary().title(), d.canEdit(), attached,
-                                candidates, errors, saved), v, "meetings", status))));
-    }
-
-    /** A posting read out at the meeting's job-information item (only what reached the meeting's circle). */
-    @POST
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
-    @Path("meetings/{id}/job-info")
-    public Uni<Response> attach(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
-        long id = Params.pathId(raw);
-        Map<String, String> form = Forms.flat(rawForm);
-        return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> {
-            Params p = new Params();
-            Long posting = p.optionalLong("postingId", form.get("postingId"), 1, Long.MAX_VALUE);
-            if (posting == null) {
-                p.error("postingId", "required");
-            }
-            return Forms.checked(p).chain(x -> attachments.attach(v, id, new MeetingPostings.AttachInput(List.of(posting))));
-        }, x -> "/meetings/" + id + "/job-info?saved=attached", (errors, status) -> renderJobInfo(v, id, errors, null, status)));
-    }
-
-    @POST
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
-    @Path("meetings/{id}/job-info/{postingId}/detach")
-    public Uni<Response> detach(@PathParam("id") String raw, @PathParam("postingId") String rawPosting) {
-        long id = Params.pathId(raw);
-        long posting = Params.pathId(rawPosting);
-        return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> attachments.detach(v, id, posting),
-                x -> "/meetings/" + id + "/job-info?saved=attached", (errors, status) -> renderJobInfo(v, id, errors, null, status)));
     }
 
     @POST
@@ -419,137 +316,4 @@ public class PostingPages {
         }
     }
 
-    @GET
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
-    @Path("postings/{id}")
-    public Uni<Response> detail(@PathParam("id") String raw, @QueryParam("saved") String saved) {
-        long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> renderDetail(v, id, List.of(), Forms.savedKey(saved), 200, true));
-    }
-
-    Uni<Response> renderDetail(Viewer v, long id, List<FieldMessage> errors, String saved, int status, boolean logView) {
-        Uni<PostingDetail> found = logView ? postings.get(v, id) : postings.detail(v, id);
-        return found.chain(d -> (d.canEdit() ? postings.views(v, id) : Uni.createFrom().item(List.<ViewLogEntry>of()))
-                .chain(views -> shareTargets(v, d).chain(targets -> ("INTERNSHIP".equals(d.kind()) ? requests.bookings(v, id)
-                        : Uni.createFrom().item(List.<RequestService.BookingView>of())).chain(bookings ->
-                        requests.asks(v, id).chain(asks -> askCircles(v, d).chain(askCircles ->
-                                pages.render(Templates.detail(d, targets, views, bookings, asks, askCircles, errors, saved), v,
-                                        "postings", status)))))));
-    }
-
-    /** The viewer's circles the posting already reached: where "anyone suitable?" may be asked. */
-    Uni<List<Choice>> askCircles(Viewer v, PostingDetail d) {
-        List<Long> ids = v.circleIds().stream().filter(c -> "NETWORK".equals(d.visibility())
-                || d.shares().stream().anyMatch(s -> s.circleId() == c)).toList();
-        return ids.isEmpty() || !"OPEN".equals(d.status()) ? Uni.createFrom().item(List.of())
-                : Circle.<Circle>list("id in ?1 order by name", ids).map(cs -> cs.stream()
-                .map(c -> new Choice(String.valueOf(c.id), c.name)).toList());
-    }
-
-    /** Circles of the viewer the posting is not in yet, if the viewer may pass it on. */
-    Uni<List<Choice>> shareTargets(Viewer v, PostingDetail d) {
-        if (!d.canForward()) {
-            return Uni.createFrom().item(List.of());
-        }
-        List<Long> ids = v.circleIds().stream().filter(c -> d.shares().stream().noneMatch(s -> s.circleId() == c)).toList();
-        return ids.isEmpty() ? Uni.createFrom().item(List.of())
-                : Circle.<Circle>list("id in ?1 order by name", ids).map(cs -> cs.stream()
-                .map(c -> new Choice(String.valueOf(c.id), c.name)).toList());
-    }
-
-    // One route per use case on the posting page, each through FormPost: back to the posting with
-    // ?saved=…, or the page again with the errors (the view is not logged a second time).
-
-    Uni<Response> detailPost(long id, String key, java.util.function.Function<Viewer, Uni<?>> useCase) {
-        return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> useCase.apply(v),
-                x -> "/postings/" + id + "?saved=" + key, (errors, status) -> renderDetail(v, id, errors, null, status, false)));
-    }
-
-    /** Passes the posting on into another of the viewer's circles (not if it is do-not-forward). */
-    @POST
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
-    @Path("postings/{id}/share")
-    public Uni<Response> share(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
-        long id = Params.pathId(raw);
-        Map<String, String> form = Forms.flat(rawForm);
-        return detailPost(id, "shared", v -> {
-            Params p = new Params();
-            Long circle = p.optionalLong("circleId", form.get("circleId"), 1, Long.MAX_VALUE);
-            return Forms.checked(p).chain(x -> postings.share(v, id, new PostingService.ShareInput(circle)));
-        });
-    }
-
-    @POST
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
-    @Path("postings/{id}/status")
-    public Uni<Response> status(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
-        long id = Params.pathId(raw);
-        Map<String, String> form = Forms.flat(rawForm);
-        return detailPost(id, "status", v -> {
-            Params p = new Params();
-            Integer version = integer(p, "version", form.get("version"), 0, Integer.MAX_VALUE);
-            return Forms.checked(p).chain(x -> postings.changeStatus(v, id, new PostingService.StatusInput(form.get("status"), version)));
-        });
-    }
-
-    /** Books places of an internship for the viewer's office. */
-    @POST
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
-    @Path("postings/{id}/bookings")
-    public Uni<Response> book(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
-        long id = Params.pathId(raw);
-        Map<String, String> form = Forms.flat(rawForm);
-        return detailPost(id, "booked", v -> {
-            Params p = new Params();
-            Integer people = integer(p, "people", form.get("people"), 1, 20);
-            return Forms.checked(p).chain(x -> requests.book(v, id, new RequestService.BookingInput(people, form.get("office"),
-                    form.get("message"))));
-        });
-    }
-
-    /** A booking accepted, declined or withdrawn. */
-    @POST
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
-    @Path("postings/{id}/bookings/{requestId}/decision")
-    public Uni<Response> decide(@PathParam("id") String raw, @PathParam("requestId") String rawRequest,
-                                MultivaluedMap<String, String> rawForm) {
-        long id = Params.pathId(raw);
-        long request = Params.pathId(rawRequest);
-        Map<String, String> form = Forms.flat(rawForm);
-        return detailPost(id, "decided", v -> {
-            Params p = new Params();
-            Integer version = integer(p, "version", form.get("version"), 0, Integer.MAX_VALUE);
-            return Forms.checked(p).chain(x -> requests.decide(v, id, request, new RequestService.DecisionInput(form.get("status"),
-                    version)));
-        });
-    }
-
-    /** "Anyone suitable?" asked in one of the circles the posting reached. */
-    @POST
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
-    @Path("postings/{id}/asks")
-    public Uni<Response> ask(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
-        long id = Params.pathId(raw);
-        Map<String, String> form = Forms.flat(rawForm);
-        return detailPost(id, "asked", v -> {
-            Params p = new Params();
-            Long circle = p.optionalLong("circleId", form.get("circleId"), 1, Long.MAX_VALUE);
-            return Forms.checked(p).chain(x -> requests.ask(v, new RequestService.AskInput(id, circle, form.get("message"))));
-        });
-    }
-
-    @POST
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
-    @Path("postings/{id}/asks/{askId}/answer")
-    public Uni<Response> answer(@PathParam("id") String raw, @PathParam("askId") String rawAsk,
-                                MultivaluedMap<String, String> rawForm) {
-        long id = Params.pathId(raw);
-        long ask = Params.pathId(rawAsk);
-        Map<String, String> form = Forms.flat(rawForm);
-        return detailPost(id, "answered", v -> {
-            Params p = new Params();
-            Integer people = integer(p, "people", form.get("people"), 1, 20);
-            return Forms.checked(p).chain(x -> requests.answer(v, ask, new RequestService.AnswerInput(people, null)));
-        });
-    }
 }

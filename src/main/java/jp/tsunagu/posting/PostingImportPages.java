@@ -1,0 +1,96 @@
+package jp.tsunagu.posting;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jp.tsunagu.access.PageRenderer;
+import jp.tsunagu.access.Viewer;
+import jp.tsunagu.access.ViewerService;
+import jp.tsunagu.directory.Circle;
+import jp.tsunagu.directory.Organization;
+import jp.tsunagu.directory.Prefecture;
+import jp.tsunagu.platform.web.FormErrors;
+import jp.tsunagu.platform.web.FormErrors.FieldMessage;
+import jp.tsunagu.platform.web.FormPost;
+import jp.tsunagu.platform.web.Forms;
+import jp.tsunagu.platform.web.Params;
+import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.posting.PostingPages.Choice;
+import jp.tsunagu.posting.PostingViews.PostingDetail;
+import jp.tsunagu.posting.PostingViews.SearchPage;
+import jp.tsunagu.posting.PostingViews.ViewLogEntry;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** The posting pages: search, share a new one, read one (share further, close, view log). Plain forms, PRG. */
+/** The CSV import of postings as a page: the upload, the line-by-line report, the template file. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class PostingImportPages {
+
+    @CheckedTemplate(basePath = "posting")
+    static class Templates {
+        static native TemplateInstance importForm(PostingImport.Report report, List<String> columns, List<FieldMessage> errors);
+    }
+
+    @Inject
+    ViewerService viewers;
+
+    @Inject
+    PageRenderer pages;
+
+    @Inject
+    PostingImport imports;
+
+    @GET
+    @Path("postings/import")
+    public Uni<Response> importPage() {
+        return viewers.signedIn().chain(v -> pages.render(Templates.importForm(null, PostingImport.COLUMNS, List.of()), v,
+                "postings"));
+    }
+
+    /** The template: the header row and one example line (UTF-8 with BOM, opens in Excel). */
+    @GET
+    @Path("postings/import-template.csv")
+    @Produces("text/csv")
+    public Uni<Response> importTemplate() {
+        return viewers.signedIn().map(v -> Response.ok(PostingImport.template()).type("text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"postings-template.csv\"").build());
+    }
+
+    @POST
+    @Path("postings/import")
+    @jakarta.ws.rs.Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Uni<Response> importUpload(@org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
+        return viewers.signedIn().chain(v -> {
+            byte[] bytes;
+            try {
+                bytes = file == null ? new byte[0] : java.nio.file.Files.readAllBytes(file.uploadedFile());
+            } catch (java.io.IOException e) {
+                bytes = new byte[0];
+            }
+            byte[] body = bytes;
+            return Uni.createFrom().deferred(() -> imports.importCsv(v, body))
+                    .chain(report -> pages.render(Templates.importForm(report, PostingImport.COLUMNS, List.of()), v, "postings"))
+                    .onFailure(ProblemException.class).recoverWithUni(e -> pages.render(Templates.importForm(null,
+                            PostingImport.COLUMNS, FormErrors.of((ProblemException) e, v.locale())), v, "postings",
+                            ((ProblemException) e).status()));
+        });
+    }
+
+}
