@@ -62,12 +62,12 @@ final class CalendarFiles {
         VEvent v = event(e);
         Organizer organizer = new Organizer(mailto(p.organizerEmail()));
         if (p.organizerName() != null && !p.organizerName().isBlank()) {
-            organizer.add(new Cn(p.organizerName()));
+            organizer.add(new Cn(clean(p.organizerName())));
         }
         v.add(organizer);
         Attendee attendee = new Attendee(mailto(p.attendeeEmail()));
         if (p.attendeeName() != null && !p.attendeeName().isBlank()) {
-            attendee.add(new Cn(p.attendeeName()));
+            attendee.add(new Cn(clean(p.attendeeName())));
         }
         attendee.add(Role.REQ_PARTICIPANT);
         attendee.add(e.cancelled() ? PartStat.DECLINED : PartStat.NEEDS_ACTION);
@@ -81,7 +81,7 @@ final class CalendarFiles {
     /** A subscribable feed of many events (METHOD:PUBLISH). */
     static String feed(String name, List<Event> events) {
         FluentCalendar fluent = base().withProperty(ImmutableMethod.PUBLISH)
-                .withProperty(new XProperty("X-WR-CALNAME", name))
+                .withProperty(new XProperty("X-WR-CALNAME", clean(name)))
                 .withProperty(new XProperty("X-WR-TIMEZONE", JapaneseCalendar.TOKYO.getId()));
         for (Event e : events) {
             fluent = fluent.withComponent(event(e));
@@ -122,23 +122,43 @@ final class CalendarFiles {
         return ZONES.getTimeZone(JapaneseCalendar.TOKYO.getId()).getVTimeZone();
     }
 
-    private static URI mailto(String email) {
-        try {
-            return new URI("mailto", email.trim(), null);
-        } catch (java.net.URISyntaxException ex) {
-            throw new IllegalArgumentException("not an e-mail address", ex);
+    /**
+     * A mailto: URI for any address that was accepted: everything outside the unreserved
+     * characters and "@" percent-encoded (UTF-8), so building it never fails on an odd address.
+     */
+    static URI mailto(String email) {
+        StringBuilder b = new StringBuilder("mailto:");
+        for (byte x : email.trim().getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (x & 0xff);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "@.-_~+".indexOf(c) >= 0)) {
+                b.append(c);
+            } else {
+                b.append('%').append(Character.toUpperCase(Character.forDigit((x >> 4) & 0xf, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(x & 0xf, 16)));
+            }
         }
+        return URI.create(b.toString());
+    }
+
+    /** Text for a calendar value: control characters (a bare CR included) become spaces, so no line can be forged. */
+    static String clean(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> b.appendCodePoint(Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 ? ' ' : cp));
+        return b.toString();
     }
 
     private static VEvent event(Event e) {
         VEvent v = new VEvent(e.start().withZoneSameInstant(JapaneseCalendar.TOKYO),
-                e.end().withZoneSameInstant(JapaneseCalendar.TOKYO), e.title());
+                e.end().withZoneSameInstant(JapaneseCalendar.TOKYO), clean(e.title()));
         v.add(new Uid("meeting-" + e.meetingId() + "@tsunagu"));
         v.add(new Sequence(e.sequence()));
         String where = e.venues().isEmpty() ? e.onlineUrl()
                 : e.venues().stream().collect(Collectors.joining(" / ")) + (e.onlineUrl() == null ? "" : " / " + e.onlineUrl());
         if (where != null && !where.isBlank()) {
-            v.add(new Location(where));
+            v.add(new Location(clean(where)));
         }
         v.add(new Description(e.link()));
         v.add(new Url(URI.create(e.link())));

@@ -44,6 +44,12 @@ import java.util.Set;
 @ApplicationScoped
 public class InviteService {
 
+    /**
+     * An address to invite: a local part and a domain with a dot, without spaces, control
+     * characters or the characters that only quoted or bracketed forms use ([ ] ( ) < > , ; : \\ " /).
+     */
+    static final String EMAIL = "^[^@\\s\\p{Cntrl}\\[\\]()<>,;:\\\\\"/]{1,64}@[^@\\s\\p{Cntrl}\\[\\]()<>,;:\\\\\"/]+\\.[^@\\s\\p{Cntrl}\\[\\]()<>,;:\\\\\"/.]+$";
+
     public record PersonInput(String name, String email, Long organizationId) {
     }
 
@@ -121,7 +127,7 @@ public class InviteService {
             } else if (x.name().length() > 100) {
                 p.error("persons[" + i + "].name", "too-long");
             }
-            if (x == null || x.email() == null || !x.email().trim().matches("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$")
+            if (x == null || x.email() == null || !x.email().trim().matches(EMAIL)
                     || x.email().length() > 254) {
                 p.error("persons[" + i + "].email", "email");
             }

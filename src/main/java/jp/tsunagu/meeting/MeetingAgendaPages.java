@@ -121,9 +121,10 @@ public class MeetingAgendaPages {
         long id = Params.pathId(raw);
         Map<String, String> form = Forms.flat(rawForm);
         Params p = new Params();
+        Integer version = MeetingForms.version(form, p);
         List<AgendaItemView> items = MeetingForms.agendaItems(form, p);
         return viewers.signedIn().chain(v -> FormPost.run(v.locale(),
-                () -> Forms.checked(p).chain(x -> agendas.replace(v, id, new AgendaService.AgendaInput(MeetingForms.version(form, p), items))),
+                () -> Forms.checked(p).chain(x -> agendas.replace(v, id, new AgendaService.AgendaInput(version, items))),
                 x -> "/meetings/" + id + "/agenda?saved=agenda",
                 (errors, status) -> renderAgenda(v, id, items, errors, null, status)));
     }

@@ -225,11 +225,12 @@ public class MeetingPages {
         return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> {
             Params p = new Params();
             Integer version = p.intOr("version", form.get("version"), -1, 0, Integer.MAX_VALUE);
-            if (MeetingTerms.Status.CANCELLED.name().equals(form.get("status"))) {
+            String wanted = form.get("status") == null ? null : form.get("status").strip();
+            if (MeetingTerms.Status.CANCELLED.name().equals(wanted)) {
                 // cancelling tells every invitee: only through its confirmation page
                 p.error("status", "unknown-value");
             }
-            return Forms.checked(p).chain(x -> meetings.detail(v, id)).chain(d -> d.summary().status().equals(form.get("status"))
+            return Forms.checked(p).chain(x -> meetings.detail(v, id)).chain(d -> d.summary().status().equals(wanted)
                     ? Uni.createFrom().item("unchanged")
                     : meetings.changeStatus(v, id, new MeetingService.StatusInput(form.get("status"), version)).map(x -> "status"));
         }, key -> "/meetings/" + id + "?saved=" + key + "#h-manage",

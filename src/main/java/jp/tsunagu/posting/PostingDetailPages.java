@@ -196,7 +196,7 @@ public class PostingDetailPages {
         return detailPost(id, "answered", v -> {
             Params p = new Params();
             Integer people = PostingPages.integer(p, "people", form.get("people"), 1, 20);
-            return Forms.checked(p).chain(x -> requests.answer(v, ask, new RequestService.AnswerInput(people, null)));
+            return Forms.checked(p).chain(x -> requests.answer(v, id, ask, new RequestService.AnswerInput(people, null)));
         });
     }
 }

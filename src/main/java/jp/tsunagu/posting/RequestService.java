@@ -266,6 +266,17 @@ public class RequestService {
         });
     }
 
+    /** An answer from the posting's page: the question must be about that posting (404 otherwise). */
+    @WithTransaction
+    public Uni<AskView> answer(Viewer viewer, long postingId, long requestId, AnswerInput in) {
+        return CandidateRequest.<CandidateRequest>findById(requestId).chain(r -> {
+            if (r == null || r.postingId == null || r.postingId.longValue() != postingId) {
+                throw ProblemException.notFound();
+            }
+            return answer(viewer, requestId, in);
+        });
+    }
+
     /** "We may have someone": one answer per organization (answering again replaces it). */
     @WithTransaction
     public Uni<AskView> answer(Viewer viewer, long requestId, AnswerInput in) {

@@ -57,4 +57,18 @@ class CalendarFilesTest {
         // unfolded, the text is whole again (no character split between lines)
         assertTrue(ics.replace("\r\n ", "").contains("SUMMARY:" + EVENT.title() + "\r\n"), ics);
     }
+
+    @Test
+    void anOddAddressOrANameWithAControlCharacterCannotBreakTheFile() {
+        // an address that java.net.URI refuses ("//x@[y.z") is percent-encoded instead of failing the mail
+        String ics = utf8(CalendarFiles.invitation(EVENT, new CalendarFiles.Parties("ブリッジ\r\nX-EVIL:1", "no-reply@tsunagu.jp",
+                "名前\rATTENDEE:mailto:other@example.jp", "//x@[y.z"))).replace("\r\n ", "");
+        assertTrue(ics.contains("mailto:%2F%2Fx@%5By.z"), ics);
+        // no bare CR or LF inside a line: every line break is the file's own CRLF
+        assertFalse(ics.replace("\r\n", "").contains("\r"), ics);
+        assertFalse(ics.replace("\r\n", "").contains("\n"), ics);
+        assertFalse(ics.contains("\r\nX-EVIL"), ics);
+        assertEquals(1, ics.split("\r\nATTENDEE", -1).length - 1, ics);
+        assertEquals("mailto:a.b+c@example.jp", CalendarFiles.mailto("a.b+c@example.jp").toString());
+    }
 }

@@ -54,6 +54,10 @@ class MeetingPagesTest {
         page("bridge").formParam("status", "CANCELLED").formParam("version", "0").post("/meetings/" + id + "/status")
                 .then().statusCode(400).body(containsString("error-summary")).body(containsString("href=\"#status\""));
         assertEquals("DRAFT", TestSupport.text(ds, "SELECT status FROM meeting WHERE id = ?", id));
+        // nor with spaces around it (the form's value is trimmed where it is read)
+        page("bridge").formParam("status", " CANCELLED ").formParam("version", "0").post("/meetings/" + id + "/status")
+                .then().statusCode(400);
+        assertEquals("DRAFT", TestSupport.text(ds, "SELECT status FROM meeting WHERE id = ?", id));
         // a stale version: 409, the page again, nothing changed
         page("bridge").formParam("version", "7").post("/meetings/" + id + "/cancel").then().statusCode(409)
                 .body(containsString("error-summary"));
@@ -84,6 +88,12 @@ class MeetingPagesTest {
         // inviting by prefecture: a prefecture outside 1–47 is refused by name
         page("bridge").formParam("prefectureCode", "48").formParam("organizationType", "HELLO_WORK")
                 .post("/meetings/" + id + "/invitations").then().statusCode(400).body(containsString("href=\"#prefectureCode\""));
+        // an address only a bracketed or quoted form would have is refused by name, nothing stored
+        long invitees = TestSupport.id(ds, "SELECT count(*) FROM meeting_invitee WHERE meeting_id = ?", id);
+        TestSupport.json("bridge").body(Map.of("persons", List.of(Map.of("name", "試験", "email", "//x@[y.z"))))
+                .post("/api/meetings/" + id + "/invitations").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("persons[0].email"));
+        assertEquals(invitees, TestSupport.id(ds, "SELECT count(*) FROM meeting_invitee WHERE meeting_id = ?", id));
         // the hidden action field is gone: posting to the meeting itself is no use case
         page("bridge").formParam("action", "status").formParam("status", "CANCELLED").post("/meetings/" + id)
                 .then().statusCode(405);
