@@ -50,7 +50,13 @@ public class ReminderJob {
                         chain = chain.chain(acc -> Meeting.<Meeting>findById(id).chain(m -> MeetingVenue.<MeetingVenue>list(
                                 "meetingId = ?1 order by position", id).chain(venues -> Invitee.<Invitee>list(
                                 "meetingId = ?1 and revokedAt is null and response <> 'DECLINED' order by id", id)
-                                .chain(invs -> notices.prepare(m, venues, invs, Kind.REMINDER)))).map(mails -> {
+                                .chain(invs -> notices.prepare(m, venues, invs, Kind.REMINDER))))
+                                // one meeting's bad data must not hold back every other meeting's reminders
+                                .onFailure(e -> !(e instanceof jp.tsunagu.platform.web.ProblemException pe && pe.status() == 503))
+                                .recoverWithItem(e -> {
+                                    LOG.warnf("Reminders for meeting %d could not be prepared: %s", id, e.toString());
+                                    return List.<OutMail>of();
+                                }).map(mails -> {
                             acc.addAll(mails);
                             return acc;
                         }));

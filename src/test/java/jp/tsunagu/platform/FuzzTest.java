@@ -325,6 +325,7 @@ class FuzzTest {
         if (status >= 500) {
             stats.serverErrors++;
             stats.failures.add(describe(op, path, roleName, body, Integer.toString(status)));
+            keepWhole(op, path, roleName, body, status);
         } else if (status >= 400 && op.api()) {
             checkProblem(op, path, roleName, body, response, status, stats);
         }
@@ -349,6 +350,18 @@ class FuzzTest {
                         + (problemType ? "" : " with content type " + type)
                         + (messages ? "" : " without message.ja and message.en")));
             }
+        }
+    }
+
+    /** The whole failing request in target/fuzz-failures.txt, to replay it by hand (the report shows excerpts). */
+    private static void keepWhole(Op op, String path, String role, Body body, int status) {
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "fuzz-failures.txt"),
+                    op.method() + " " + path + " as " + role + " -> " + status + " | " + body.kind() + "\n" + body.text() + "\n\n",
+                    java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            System.out.println("Fuzz: could not keep the failing request: " + e);
         }
     }
 
