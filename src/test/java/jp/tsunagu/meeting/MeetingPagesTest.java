@@ -15,6 +15,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The meeting page's forms, one route per use case: each redirects back to its section, or shows
@@ -31,7 +32,7 @@ class MeetingPagesTest {
 
     static RequestSpecification page(String who) {
         return given().header("Authorization", "Bearer " + TestSupport.token(who + "@demo.tsunagu.jp"))
-                .contentType(ContentType.URLENC).accept("text/html").redirects().follow(false);
+                .contentType(ContentType.URLENC.withCharset("UTF-8")).accept("text/html").redirects().follow(false);
     }
 
     long draft(String title) {
@@ -98,5 +99,22 @@ class MeetingPagesTest {
         page("bridge").formParam("action", "status").formParam("status", "CANCELLED").post("/meetings/" + id)
                 .then().statusCode(405);
         assertEquals("SCHEDULING", TestSupport.text(ds, "SELECT status FROM meeting WHERE id = ?", id));
+    }
+
+    @Test
+    void aRefusedFieldIsMarkedWhereItIsAndInTheSummary() {
+        long before = TestSupport.count(ds, "meeting");
+        String html = page("bridge").formParam("title", "").formParam("kind", "EXCHANGE").formParam("format", "IN_PERSON")
+                .formParam("venueName", "会場").formParam("capacity", "0").post("/meetings").then().statusCode(400)
+                .extract().asString();
+        // the summary links to the field, the field says what is wrong and is marked invalid, described by its message
+        assertTrue(html.contains("href=\"#capacity\""), html);
+        assertTrue(html.matches("(?s).*<input id=\"capacity\" name=\"capacity\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"capacity-error\".*"), html);
+        assertTrue(html.contains("<p class=\"field-error\" id=\"capacity-error\">"), html);
+        // what was typed stays
+        assertTrue(html.matches("(?s).*<input id=\"venueName\" name=\"venueName\" type=\"text\" value=\"会場\".*"), html);
+        // a field with a hint and no error is described by the hint alone
+        assertTrue(html.contains("aria-describedby=\"date-hint\""), html);
+        assertEquals(before, TestSupport.count(ds, "meeting"));
     }
 }
