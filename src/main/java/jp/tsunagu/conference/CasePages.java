@@ -1,7 +1,6 @@
 package jp.tsunagu.conference;
 
 import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -18,14 +17,9 @@ import jp.tsunagu.access.ViewerService;
 import jp.tsunagu.conference.ConferenceViews.BoardPhase;
 import jp.tsunagu.conference.ConferenceViews.CaseView;
 import jp.tsunagu.conference.ConferenceViews.ConferenceDetail;
-import jp.tsunagu.conference.ConferenceViews.ConferenceSummary;
 import jp.tsunagu.conference.ConferenceViews.FieldHighlight;
-import jp.tsunagu.conference.ConferenceViews.LearningView;
 import jp.tsunagu.conference.ConferenceViews.ReadView;
 import jp.tsunagu.conference.ConferenceViews.TeamMemberView;
-import jp.tsunagu.directory.OrgRef;
-import jp.tsunagu.directory.PersonRef;
-import jp.tsunagu.platform.time.JapaneseCalendar;
 import jp.tsunagu.platform.web.FormErrors;
 import jp.tsunagu.platform.web.FormErrors.FieldMessage;
 import jp.tsunagu.platform.web.FormPost;
@@ -35,10 +29,6 @@ import jp.tsunagu.conference.ConferencePages.TeamRow;
 import jp.tsunagu.platform.web.ProblemException;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

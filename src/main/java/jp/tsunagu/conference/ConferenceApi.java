@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.access.ViewerService;
-import jp.tsunagu.conference.ConferenceViews.BoardEntryView;
 import jp.tsunagu.conference.ConferenceViews.BoardPhase;
 import jp.tsunagu.conference.ConferenceViews.CaseView;
 import jp.tsunagu.conference.ConferenceViews.ConferenceDetail;

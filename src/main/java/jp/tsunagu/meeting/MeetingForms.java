@@ -1,42 +1,11 @@
 package jp.tsunagu.meeting;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
-import jp.tsunagu.access.PageRenderer;
-import jp.tsunagu.access.Viewer;
-import jp.tsunagu.access.ViewerService;
-import jp.tsunagu.directory.OrgRef;
-import jp.tsunagu.meeting.MeetingViews.ActionView;
 import jp.tsunagu.meeting.MeetingViews.AgendaItemView;
-import jp.tsunagu.meeting.MeetingViews.AgendaView;
 import jp.tsunagu.meeting.MeetingViews.AttendanceView;
-import jp.tsunagu.meeting.MeetingViews.InviteeView;
-import jp.tsunagu.meeting.MeetingViews.MeetingDetail;
-import jp.tsunagu.meeting.MeetingViews.MeetingSummary;
 import jp.tsunagu.meeting.MeetingViews.MinutesItemView;
-import jp.tsunagu.meeting.MeetingViews.MinutesView;
-import jp.tsunagu.meeting.MeetingViews.PersonalView;
-import jp.tsunagu.meeting.MeetingViews.PollView;
-import jp.tsunagu.meeting.MeetingViews.SeriesView;
-import jp.tsunagu.meeting.MeetingViews.TemplateView;
 import jp.tsunagu.meeting.MeetingViews.Venue;
-import jp.tsunagu.platform.web.FormErrors;
-import jp.tsunagu.platform.web.FormPost;
-import jp.tsunagu.platform.web.Forms;
-import jp.tsunagu.platform.web.FormErrors.FieldMessage;
 import jp.tsunagu.platform.web.Params;
-import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.questionnaire.QuestionnaireService.Submission;
 
 import java.time.LocalDate;
@@ -46,10 +15,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**

@@ -1,7 +1,6 @@
 package jp.tsunagu.posting;
 
 import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -11,29 +10,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import jp.tsunagu.access.PageRenderer;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.access.ViewerService;
-import jp.tsunagu.directory.Circle;
-import jp.tsunagu.directory.Organization;
-import jp.tsunagu.directory.Prefecture;
-import jp.tsunagu.platform.web.FormErrors;
 import jp.tsunagu.platform.web.FormErrors.FieldMessage;
 import jp.tsunagu.platform.web.FormPost;
 import jp.tsunagu.platform.web.Forms;
 import jp.tsunagu.platform.web.Params;
-import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.posting.PostingPages.Choice;
 import jp.tsunagu.posting.PostingViews.PostingDetail;
-import jp.tsunagu.posting.PostingViews.SearchPage;
-import jp.tsunagu.posting.PostingViews.ViewLogEntry;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 

@@ -1,41 +1,22 @@
 package jp.tsunagu.posting;
 
 import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import jp.tsunagu.access.PageRenderer;
-import jp.tsunagu.access.Viewer;
 import jp.tsunagu.access.ViewerService;
-import jp.tsunagu.directory.Circle;
-import jp.tsunagu.directory.Organization;
-import jp.tsunagu.directory.Prefecture;
 import jp.tsunagu.platform.web.FormErrors;
 import jp.tsunagu.platform.web.FormErrors.FieldMessage;
-import jp.tsunagu.platform.web.FormPost;
-import jp.tsunagu.platform.web.Forms;
-import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
-import jp.tsunagu.posting.PostingPages.Choice;
-import jp.tsunagu.posting.PostingViews.PostingDetail;
-import jp.tsunagu.posting.PostingViews.SearchPage;
-import jp.tsunagu.posting.PostingViews.ViewLogEntry;
 
-import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 
 /** The posting pages: search, share a new one, read one (share further, close, view log). Plain forms, PRG. */
 /** The CSV import of postings as a page: the upload, the line-by-line report, the template file. */

@@ -24,13 +24,11 @@ import jp.tsunagu.directory.Organization;
 import jp.tsunagu.directory.Prefecture;
 import jp.tsunagu.platform.web.FormErrors;
 import jp.tsunagu.platform.web.FormErrors.FieldMessage;
-import jp.tsunagu.platform.web.FormPost;
 import jp.tsunagu.platform.web.Forms;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.posting.PostingViews.PostingDetail;
 import jp.tsunagu.posting.PostingViews.SearchPage;
-import jp.tsunagu.posting.PostingViews.ViewLogEntry;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -11,7 +11,6 @@ import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.directory.Circle;
 import jp.tsunagu.account.NameLookup;
-import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.directory.PersonRef;
 import jp.tsunagu.directory.Prefecture;
 import jp.tsunagu.platform.db.Rows;

@@ -20,7 +20,6 @@ import jp.tsunagu.platform.web.Values;
 import jp.tsunagu.posting.PostingTerms.RequestStatus;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

@@ -9,7 +9,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jp.tsunagu.platform.time.JapaneseCalendar;
 import jp.tsunagu.support.TestSupport;
@@ -18,7 +17,6 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -158,12 +156,7 @@ class MeetingBrowserIT extends BrowserSupport {
         assertEquals(1, confirmed.size(), "one invitation mail to the guest");
         var ics = confirmed.get(0).getAttachments().stream().filter(a -> a.getContentType().startsWith("text/calendar"))
                 .findFirst().orElseThrow();
-        List<Byte> raw = Multi.createFrom().publisher(ics.getData()).collect().asList().await().indefinitely();
-        byte[] bytes = new byte[raw.size()];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = raw.get(i);
-        }
-        Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(bytes));
+        Calendar calendar = new CalendarBuilder().build(new java.io.StringReader(TestSupport.attachmentText(ics)));
         VEvent event = calendar.<VEvent>getComponent("VEVENT").orElseThrow();
         ZonedDateTime start = ZonedDateTime.from(event.getDateTimeStart().getDate());
         assertEquals(LocalDateTime.of(day, java.time.LocalTime.of(15, 0)),

@@ -4,7 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jp.tsunagu.support.TestSupport;
@@ -46,13 +45,7 @@ class CalendarInteropTest {
 
     static String attachment(Mail mail) {
         assertEquals(1, mail.getAttachments().size(), "one calendar attachment");
-        List<Byte> raw = io.smallrye.mutiny.Multi.createFrom().publisher(mail.getAttachments().get(0).getData())
-                .collect().asList().await().indefinitely();
-        byte[] bytes = new byte[raw.size()];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = raw.get(i);
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return TestSupport.attachmentText(mail.getAttachments().get(0));
     }
 
     @Test

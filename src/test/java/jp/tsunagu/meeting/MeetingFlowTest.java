@@ -21,7 +21,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -205,13 +204,7 @@ class MeetingFlowTest {
                     .then().statusCode(200).body("status", equalTo("SCHEDULED"));
             Mail confirmed = lastTo(mailbox, GUEST);
             assertEquals(1, confirmed.getAttachments().size());
-            List<Byte> raw = io.smallrye.mutiny.Multi.createFrom().publisher(confirmed.getAttachments().get(0).getData())
-                    .collect().asList().await().indefinitely();
-            byte[] bytes = new byte[raw.size()];
-            for (int i = 0; i < bytes.length; i++) {
-                bytes[i] = raw.get(i);
-            }
-            String ics = new String(bytes, StandardCharsets.UTF_8);
+            String ics = TestSupport.attachmentText(confirmed.getAttachments().get(0));
             VEvent ev = event(ics);
             Temporal start = ev.getDateTimeStart().getDate();
             assertEquals(LocalDateTime.of(day, java.time.LocalTime.of(15, 0)).atZone(JapaneseCalendar.TOKYO).toInstant(),

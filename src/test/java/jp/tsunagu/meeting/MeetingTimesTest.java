@@ -2,11 +2,10 @@ package jp.tsunagu.meeting;
 
 import jp.tsunagu.platform.time.JapaneseCalendar;
 import jp.tsunagu.platform.web.Params;
-import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.support.TestSupport;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,13 +16,7 @@ class MeetingTimesTest {
     static Map<String, String> check(LocalDateTime start, LocalDateTime end, boolean future) {
         Params p = new Params();
         MeetingService.checkTimes(p, "startsAt", "endsAt", start, end, future);
-        Map<String, String> out = new HashMap<>();
-        try {
-            p.check();
-        } catch (ProblemException e) {
-            e.fieldErrors().forEach(f -> out.putIfAbsent(f.field(), f.key()));
-        }
-        return out;
+        return TestSupport.fieldErrors(p);
     }
 
     static final LocalDateTime LATER = LocalDateTime.now(JapaneseCalendar.TOKYO).plusDays(30).withHour(15).withMinute(0)

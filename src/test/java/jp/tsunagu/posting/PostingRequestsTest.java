@@ -2,7 +2,6 @@ package jp.tsunagu.posting;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jp.tsunagu.support.TestSupport;

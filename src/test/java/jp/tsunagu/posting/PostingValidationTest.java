@@ -2,7 +2,7 @@ package jp.tsunagu.posting;
 
 import jp.tsunagu.platform.time.JapaneseCalendar;
 import jp.tsunagu.platform.web.Params;
-import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.support.TestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,13 +50,7 @@ class PostingValidationTest {
     static Map<String, String> errors(Map<String, Object> changes) throws Exception {
         Params p = new Params();
         PostingService.validate(input(changes), p);
-        Map<String, String> out = new HashMap<>();
-        try {
-            p.check();
-        } catch (ProblemException e) {
-            e.fieldErrors().forEach(f -> out.putIfAbsent(f.field(), f.key()));
-        }
-        return out;
+        return TestSupport.fieldErrors(p);
     }
 
     static Map<String, Object> change(Object... kv) {

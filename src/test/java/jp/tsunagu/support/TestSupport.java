@@ -38,6 +38,28 @@ public final class TestSupport {
                 .post("/api/auth/login").then().statusCode(200).extract().path("token");
     }
 
+    /** The first error key of each field a {@link jp.tsunagu.platform.web.Params} collected (empty when it passes). */
+    public static Map<String, String> fieldErrors(jp.tsunagu.platform.web.Params p) {
+        Map<String, String> out = new java.util.HashMap<>();
+        try {
+            p.check();
+        } catch (jp.tsunagu.platform.web.ProblemException e) {
+            e.fieldErrors().forEach(f -> out.putIfAbsent(f.field(), f.key()));
+        }
+        return out;
+    }
+
+    /** The text of a mail attachment (a calendar file). */
+    public static String attachmentText(io.quarkus.mailer.Attachment attachment) {
+        java.util.List<Byte> raw = io.smallrye.mutiny.Multi.createFrom().publisher(attachment.getData())
+                .collect().asList().await().indefinitely();
+        byte[] bytes = new byte[raw.size()];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = raw.get(i);
+        }
+        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The demo account's address for a short name ("bridge"); an address stays as it is. */
     public static String email(String who) {
         return who.contains("@") ? who : who + "@demo.tsunagu.jp";
