@@ -1,7 +1,6 @@
 package jp.tsunagu.platform.web;
 
-import java.net.ConnectException;
-import java.nio.channels.ClosedChannelException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -73,7 +72,8 @@ public final class DatabaseFaults {
             return false;
         }
         for (Throwable t : chain) {
-            if (t instanceof ConnectException || t instanceof ClosedChannelException || CLOSED_TYPES.contains(t.getClass().getName())) {
+            // the socket to the database failed: refused, reset by a server going away, closed
+            if (t instanceof IOException || CLOSED_TYPES.contains(t.getClass().getName())) {
                 return true;
             }
             String state = sqlState(t);
