@@ -33,7 +33,10 @@ public class MeetingPostings {
     MeetingAccess meetings;
 
     @Inject
-    PostingService postings;
+    PostingAccess postings;
+
+    @Inject
+    PostingDetails details;
 
     @Inject
     AccessPolicy policy;
@@ -89,7 +92,7 @@ public class MeetingPostings {
                 var found = ls.stream().filter(l -> l.posting().id.equals(id)
                         && policy.permits(viewer, Action.VIEW, l.resource())).findFirst();
                 if (found.isPresent()) {
-                    out = out.chain(list -> postings.detailOf(viewer, found.get()).map(d -> {
+                    out = out.chain(list -> details.detailOf(viewer, found.get()).map(d -> {
                         list.add(d);
                         return list;
                     }));

@@ -36,6 +36,9 @@ public class PostingApi {
     PostingService postings;
 
     @Inject
+    PostingDetails details;
+
+    @Inject
     PostingSearch search;
 
     @Inject
@@ -80,7 +83,7 @@ public class PostingApi {
     @POST
     @Path("/postings")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> create(@NotNull PostingService.PostingInput body) {
+    public Uni<Response> create(@NotNull PostingInput body) {
         return viewers.signedIn().chain(v -> postings.create(v, body))
                 .map(d -> Response.created(URI.create("/api/postings/" + d.id())).entity(d).build());
     }
@@ -106,13 +109,13 @@ public class PostingApi {
     @Path("/postings/{id}")
     public Uni<PostingDetail> get(@PathParam("id") String raw) {
         long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> postings.get(v, id));
+        return viewers.signedIn().chain(v -> details.get(v, id));
     }
 
     @PUT
     @Path("/postings/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<PostingDetail> update(@PathParam("id") String raw, @NotNull PostingService.PostingInput body) {
+    public Uni<PostingDetail> update(@PathParam("id") String raw, @NotNull PostingInput body) {
         long id = Params.pathId(raw);
         return viewers.signedIn().chain(v -> postings.update(v, id, body));
     }
@@ -137,7 +140,7 @@ public class PostingApi {
     @Path("/postings/{id}/views")
     public Uni<List<ViewLogEntry>> views(@PathParam("id") String raw) {
         long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> postings.views(v, id));
+        return viewers.signedIn().chain(v -> details.views(v, id));
     }
 
     // ------------------------------------------------------------------ internship slots
@@ -156,15 +159,8 @@ public class PostingApi {
     @POST
     @Path("/internships")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> createInternship(@NotNull PostingService.PostingInput body) {
-        PostingService.PostingInput in = new PostingService.PostingInput("INTERNSHIP", body.organizationId(), body.title(),
-                body.companyName(), body.companyIndustry(), body.municipality(), body.prefectureCode(), body.areaId(),
-                body.jobCategory(), body.employmentType(), body.hoursPerDay(), body.hoursPerWeek(), body.daysPerWeek(),
-                body.splitShift(), body.shortHours(), body.weeklyPay(), body.dailyPay(), body.trialStep(), body.carvingNote(),
-                body.wageType(), body.wageYen(), body.startOn(), body.openings(), body.disabilityExperience(),
-                body.accommodations(), body.belowQuota(), body.howToApply(), body.description(), body.source(),
-                body.helloWorkNumber(), body.doNotForward(), body.endsOn(), body.places(), body.hiringIntent(),
-                body.conditions(), body.visibility(), body.circleIds(), body.expiresOn(), body.contactAccountId(), body.version());
+    public Uni<Response> createInternship(@NotNull PostingInput body) {
+        PostingInput in = body.asKind(PostingTerms.Kind.INTERNSHIP);
         return viewers.signedIn().chain(v -> postings.create(v, in))
                 .map(d -> Response.created(URI.create("/api/postings/" + d.id())).entity(d).build());
     }

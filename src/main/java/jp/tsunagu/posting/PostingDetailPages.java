@@ -55,6 +55,9 @@ public class PostingDetailPages {
     PostingService postings;
 
     @Inject
+    PostingDetails details;
+
+    @Inject
     RequestService requests;
 
     @GET
@@ -66,8 +69,8 @@ public class PostingDetailPages {
     }
 
     Uni<Response> renderDetail(Viewer v, long id, List<FieldMessage> errors, String saved, int status, boolean logView) {
-        Uni<PostingDetail> found = logView ? postings.get(v, id) : postings.detail(v, id);
-        return found.chain(d -> (d.canEdit() ? postings.views(v, id) : Uni.createFrom().item(List.<ViewLogEntry>of()))
+        Uni<PostingDetail> found = logView ? details.get(v, id) : details.detail(v, id);
+        return found.chain(d -> (d.canEdit() ? details.views(v, id) : Uni.createFrom().item(List.<ViewLogEntry>of()))
                 .chain(views -> shareTargets(v, d).chain(targets -> ("INTERNSHIP".equals(d.kind()) ? requests.bookings(v, id)
                         : Uni.createFrom().item(List.<RequestService.BookingView>of())).chain(bookings ->
                         requests.asks(v, id).chain(asks -> askCircles(v, d).chain(askCircles ->
@@ -125,7 +128,7 @@ public class PostingDetailPages {
         Map<String, String> form = Forms.flat(rawForm);
         return detailPost(id, "status", v -> {
             Params p = new Params();
-            Integer version = PostingPages.integer(p, "version", form.get("version"), 0, Integer.MAX_VALUE);
+            Integer version = p.integer("version", form.get("version"), 0, Integer.MAX_VALUE);
             return Forms.checked(p).chain(x -> postings.changeStatus(v, id, new PostingService.StatusInput(form.get("status"), version)));
         });
     }
@@ -139,7 +142,7 @@ public class PostingDetailPages {
         Map<String, String> form = Forms.flat(rawForm);
         return detailPost(id, "booked", v -> {
             Params p = new Params();
-            Integer people = PostingPages.integer(p, "people", form.get("people"), 1, 20);
+            Integer people = p.integer("people", form.get("people"), 1, 20);
             return Forms.checked(p).chain(x -> requests.book(v, id, new RequestService.BookingInput(people, form.get("office"),
                     form.get("message"))));
         });
@@ -156,7 +159,7 @@ public class PostingDetailPages {
         Map<String, String> form = Forms.flat(rawForm);
         return detailPost(id, "decided", v -> {
             Params p = new Params();
-            Integer version = PostingPages.integer(p, "version", form.get("version"), 0, Integer.MAX_VALUE);
+            Integer version = p.integer("version", form.get("version"), 0, Integer.MAX_VALUE);
             return Forms.checked(p).chain(x -> requests.decide(v, id, request, new RequestService.DecisionInput(form.get("status"),
                     version)));
         });
@@ -186,7 +189,7 @@ public class PostingDetailPages {
         Map<String, String> form = Forms.flat(rawForm);
         return detailPost(id, "answered", v -> {
             Params p = new Params();
-            Integer people = PostingPages.integer(p, "people", form.get("people"), 1, 20);
+            Integer people = p.integer("people", form.get("people"), 1, 20);
             return Forms.checked(p).chain(x -> requests.answer(v, id, ask, new RequestService.AnswerInput(people, null)));
         });
     }

@@ -130,7 +130,7 @@ public class PostingImport {
         // one line after the other, each in its own transaction: a refused line leaves nothing behind
         return Multi.createFrom().iterable(records).onItem().transformToUniAndConcatenate(r -> {
             long line = r.getRecordNumber() + 1;
-            PostingService.PostingInput in;
+            PostingInput in;
             try {
                 in = input(r);
             } catch (ProblemException e) {
@@ -138,7 +138,7 @@ public class PostingImport {
                         Problems.both("field." + f.key(), f.args().toArray()))));
                 return Uni.createFrom().voidItem();
             }
-            PostingService.PostingInput checked = in;
+            PostingInput checked = in;
             return Uni.createFrom().deferred(() -> postings.create(viewer, checked)).invoke(d -> ids.add(d.id())).replaceWithVoid()
                     .onFailure(ProblemException.class).recoverWithItem(e -> {
                         ProblemException pe = (ProblemException) e;
@@ -152,7 +152,7 @@ public class PostingImport {
         }).collect().last().map(x -> new Report(decoded.encoding(), records.size(), ids.size(), ids, errors));
     }
 
-    static PostingService.PostingInput input(CSVRecord r) {
+    static PostingInput input(CSVRecord r) {
         Params p = new Params();
         java.util.function.Function<String, String> get = c -> r.isMapped(c) && r.isSet(c) && !r.get(c).isBlank() ? r.get(c) : null;
         List<Long> circles = new ArrayList<>();
@@ -166,20 +166,20 @@ public class PostingImport {
         }
         List<String> disabilities = get.apply("disabilityExperience") == null ? List.of()
                 : Arrays.stream(get.apply("disabilityExperience").split("[;；]")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        PostingService.PostingInput in = new PostingService.PostingInput(get.apply("kind") == null ? "JOB" : get.apply("kind"),
+        PostingInput in = new PostingInput(get.apply("kind") == null ? "JOB" : get.apply("kind"),
                 null, get.apply("title"), get.apply("companyName"), get.apply("companyIndustry"), get.apply("municipality"),
-                PostingPages.integer(p, "prefectureCode", get.apply("prefectureCode"), 1, 47), null, get.apply("jobCategory"),
-                get.apply("employmentType"), PostingPages.decimal(p, "hoursPerDay", get.apply("hoursPerDay")),
-                PostingPages.decimal(p, "hoursPerWeek", get.apply("hoursPerWeek")),
-                PostingPages.integer(p, "daysPerWeek", get.apply("daysPerWeek"), 1, 7), bool(p, "splitShift", get.apply("splitShift")),
+                p.integer("prefectureCode", get.apply("prefectureCode"), 1, 47), null, get.apply("jobCategory"),
+                get.apply("employmentType"), p.decimal("hoursPerDay", get.apply("hoursPerDay")),
+                p.decimal("hoursPerWeek", get.apply("hoursPerWeek")),
+                p.integer("daysPerWeek", get.apply("daysPerWeek"), 1, 7), bool(p, "splitShift", get.apply("splitShift")),
                 bool(p, "shortHours", get.apply("shortHours")), bool(p, "weeklyPay", get.apply("weeklyPay")),
                 bool(p, "dailyPay", get.apply("dailyPay")), bool(p, "trialStep", get.apply("trialStep")), get.apply("carvingNote"),
-                get.apply("wageType"), PostingPages.integer(p, "wageYen", get.apply("wageYen"), -10_000_000, 10_000_000),
-                p.date("startOn", get.apply("startOn")), PostingPages.integer(p, "openings", get.apply("openings"), -1000, 1000),
+                get.apply("wageType"), p.integer("wageYen", get.apply("wageYen"), -10_000_000, 10_000_000),
+                p.date("startOn", get.apply("startOn")), p.integer("openings", get.apply("openings"), -1000, 1000),
                 disabilities, get.apply("accommodations"), bool(p, "belowQuota", get.apply("belowQuota")), get.apply("howToApply"),
                 get.apply("description"), get.apply("source"), get.apply("helloWorkNumber"),
                 bool(p, "doNotForward", get.apply("doNotForward")), p.date("endsOn", get.apply("endsOn")),
-                PostingPages.integer(p, "places", get.apply("places"), -1000, 1000), get.apply("hiringIntent") == null ? null
+                p.integer("places", get.apply("places"), -1000, 1000), get.apply("hiringIntent") == null ? null
                 : bool(p, "hiringIntent", get.apply("hiringIntent")), get.apply("conditions"), get.apply("visibility"), circles,
                 p.date("expiresOn", get.apply("expiresOn")), null, null);
         p.check();

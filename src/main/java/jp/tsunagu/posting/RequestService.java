@@ -61,7 +61,13 @@ public class RequestService {
     }
 
     @Inject
-    PostingService postings;
+    PostingAccess postings;
+
+    @Inject
+    PostingChecks checks;
+
+    @Inject
+    PostingDetails details;
 
     @Inject
     AccessPolicy policy;
@@ -162,7 +168,7 @@ public class RequestService {
                         && !(target == RequestStatus.WITHDRAWN && RequestStatus.ACCEPTED.name().equals(r.status))) {
                     throw new ProblemException(409, "request-decided");
                 }
-                Uni<Integer> left = target == RequestStatus.ACCEPTED ? postings.placesLeft(l.posting())
+                Uni<Integer> left = target == RequestStatus.ACCEPTED ? details.placesLeft(l.posting())
                         : Uni.createFrom().item(Integer.MAX_VALUE);
                 return left.chain(free -> {
                     if (free < r.people) {
@@ -296,7 +302,7 @@ public class RequestService {
                 }
                 long org = ownOrganization(viewer, r.askedByOrgId);
                 long contact = in.contactAccountId() != null ? in.contactAccountId() : viewer.accountId();
-                return postings.contactCheck(org, contact).chain(() -> CandidateAnswer.<CandidateAnswer>find(
+                return checks.contactCheck(org, contact).chain(() -> CandidateAnswer.<CandidateAnswer>find(
                         "requestId = ?1 and organizationId = ?2", requestId, org).<CandidateAnswer>firstResult()).chain(existing -> {
                     CandidateAnswer a = existing != null ? existing : new CandidateAnswer();
                     a.requestId = requestId;

@@ -1,6 +1,7 @@
 package jp.tsunagu.posting;
 
 import jp.tsunagu.platform.time.JapaneseCalendar;
+import jp.tsunagu.platform.validation.Violations;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.support.TestSupport;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PostingValidationTest {
 
     /** A valid job posting; {@code changes} replace components by name (a null value clears one). */
-    static PostingService.PostingInput input(Map<String, Object> changes) throws Exception {
+    static PostingInput input(Map<String, Object> changes) throws Exception {
         Map<String, Object> v = new HashMap<>();
         v.put("kind", "JOB");
         v.put("title", "清掃スタッフ");
@@ -40,16 +41,16 @@ class PostingValidationTest {
         v.put("visibility", "CIRCLES");
         v.put("circleIds", List.of(1L));
         v.putAll(changes);
-        RecordComponent[] parts = PostingService.PostingInput.class.getRecordComponents();
+        RecordComponent[] parts = PostingInput.class.getRecordComponents();
         Object[] args = Arrays.stream(parts).map(c -> v.get(c.getName())).toArray();
-        Constructor<PostingService.PostingInput> ctor = PostingService.PostingInput.class.getDeclaredConstructor(
+        Constructor<PostingInput> ctor = PostingInput.class.getDeclaredConstructor(
                 Arrays.stream(parts).map(RecordComponent::getType).toArray(Class[]::new));
         return ctor.newInstance(args);
     }
 
     static Map<String, String> errors(Map<String, Object> changes) throws Exception {
         Params p = new Params();
-        PostingService.validate(input(changes), p);
+        PostingChecks.validate(Violations.standalone(), input(changes), p);
         return TestSupport.fieldErrors(p);
     }
 
@@ -120,13 +121,13 @@ class PostingValidationTest {
             "MONTHLY, 100000, 0, ",
     })
     void hourlyEquivalent(String type, Integer yen, BigDecimal hours, Integer expected) {
-        assertEquals(expected, PostingService.hourly(type, yen, hours));
+        assertEquals(expected, PostingChecks.hourly(type, yen, hours));
     }
 
     @Test
     void noWageNoHourlyFigure() {
-        assertNull(PostingService.hourly(null, 1000, BigDecimal.TEN));
-        assertNull(PostingService.hourly("HOURLY", null, BigDecimal.TEN));
-        assertTrue(PostingService.hourly("MONTHLY", 200_000, new BigDecimal("37.5")) > 1000);
+        assertNull(PostingChecks.hourly(null, 1000, BigDecimal.TEN));
+        assertNull(PostingChecks.hourly("HOURLY", null, BigDecimal.TEN));
+        assertTrue(PostingChecks.hourly("MONTHLY", 200_000, new BigDecimal("37.5")) > 1000);
     }
 }

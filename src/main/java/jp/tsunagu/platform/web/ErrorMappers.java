@@ -6,20 +6,16 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.Location;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.platform.i18n.Messages;
+import jp.tsunagu.platform.validation.Violations;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -42,11 +38,7 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response violations(ConstraintViolationException e, HttpServerRequest request) {
-        List<ProblemException.FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-            errors.add(fieldError(v));
-        }
-        return respond(ProblemException.badRequest(errors), request);
+        return respond(ProblemException.badRequest(Violations.fieldErrors(e.getConstraintViolations())), request);
     }
 
     @ServerExceptionMapper
@@ -155,23 +147,6 @@ public class ErrorMappers {
             }
         }
         return false;
-    }
-
-    static ProblemException.FieldError fieldError(ConstraintViolation<?> v) {
-        String field = null;
-        for (Path.Node node : v.getPropertyPath()) {
-            field = node.getName();
-        }
-        String annotation = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-        Map<String, Object> attrs = v.getConstraintDescriptor().getAttributes();
-        return switch (annotation) {
-            case "NotNull", "NotBlank", "NotEmpty" -> new ProblemException.FieldError(field, "required");
-            case "Size" -> new ProblemException.FieldError(field, "size",
-                    List.of(attrs.get("min"), attrs.get("max")));
-            case "Email" -> new ProblemException.FieldError(field, "email");
-            case "Min", "Max", "Positive", "PositiveOrZero", "Range" -> new ProblemException.FieldError(field, "range");
-            default -> new ProblemException.FieldError(field, "format");
-        };
     }
 
     private Response respond(ProblemException e, HttpServerRequest request) {

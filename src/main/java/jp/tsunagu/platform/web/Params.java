@@ -37,6 +37,25 @@ public final class Params {
         }
     }
 
+    /** A whole number typed in a form (thousands separators allowed: {@code 1,000}), or null when blank. */
+    public Integer integer(String field, String raw, long min, long max) {
+        Long v = optionalLong(field, raw == null ? null : raw.replace(",", "").trim(), min, max);
+        return v == null ? null : v.intValue();
+    }
+
+    /** A decimal number ({@code 7.5}), or null when blank. */
+    public java.math.BigDecimal decimal(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(raw.trim());
+        } catch (NumberFormatException e) {
+            errors.add(new ProblemException.FieldError(field, "format"));
+            return null;
+        }
+    }
+
     public int intOr(String field, String raw, int fallback, int min, int max) {
         Long v = optionalLong(field, raw, min, max);
         return v == null ? fallback : v.intValue();
