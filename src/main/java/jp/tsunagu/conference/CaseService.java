@@ -5,6 +5,14 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jp.tsunagu.platform.validation.InputCheck;
+import jp.tsunagu.platform.validation.OneOf;
+import jp.tsunagu.platform.validation.Violations;
 import jp.tsunagu.access.CasePart;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.conference.ConferenceTerms.AgencyType;
@@ -40,12 +48,17 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CaseService {
 
-    public record TeamInput(String agencyType, String role, String frequency, String relation) {
+    public record TeamInput(@NotBlank @OneOf(AgencyType.class) String agencyType, @Size(max = 200) String role,
+                            @NotBlank @OneOf(Frequency.class) String frequency, @NotBlank @OneOf(Relation.class) String relation) {
     }
 
-    public record CaseInput(Integer ageBand, String sex, String certificateType, String certificateGrade, String diagnosis,
-                            String household, String referralRoute, String presentingProblem, String factors,
-                            String actionsOutcomes, String discussionPoints, List<TeamInput> team, Integer version) {
+    public record CaseInput(Integer ageBand, @OneOf(Sex.class) String sex, @OneOf(CertificateType.class) String certificateType,
+                            String certificateGrade, @OneOf(Diagnosis.class) String diagnosis,
+                            @Size(max = 1000) String household, @Size(max = 1000) String referralRoute,
+                            @Size(max = 2000) String presentingProblem, @Size(max = 4000) String factors,
+                            @Size(max = 4000) String actionsOutcomes, @Size(max = 2000) String discussionPoints,
+                            @Size(max = MAX_TEAM, message = "list-size") List<@NotNull @Valid TeamInput> team,
+                            @NotNull Integer version) {
         /** The free-text fields by name (for the identifier check and for highlighting). */
         public Map<String, String> texts() {
             Map<String, String> out = new LinkedHashMap<>();
@@ -67,13 +80,20 @@ public class CaseService {
         }
     }
 
-    public record BoardInput(String phase, String kind, String body) {
+    public record BoardInput(@OneOf(Phase.class) String phase, @NotBlank @OneOf(BoardKind.class) String kind,
+                             @NotBlank @Size(max = 2000) String body) {
     }
 
     /** The printed copy: the material and who printed it when (shown on every page of the copy). */
     public record PrintView(ConferenceViews.ConferenceSummary summary, CaseView sheet, List<BoardPhase> board,
                             String viewerName, Instant printedAt) {
     }
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    InputCheck inputs;
 
     static final int MAX_TEAM = 16;
 
@@ -110,56 +130,26 @@ public class CaseService {
         });
     }
 
-    static void validate(CaseInput in, Params p) {
+    /** The field rules (Bean Validation), then the two code lists Bean Validation cannot name. */
+    static void validate(Validator validator, CaseInput in, Params p) {
+        Violations.check(validator, in, p);
         if (in.ageBand() != null && !ConferenceTerms.AGE_BANDS.contains(in.ageBand())) {
             p.error("ageBand", "unknown-value");
         }
-        p.choice("sex", in.sex(), v -> ConferenceTerms.parse(Sex.class, v));
-        p.choice("certificateType", in.certificateType(), v -> ConferenceTerms.parse(CertificateType.class, v));
         if (in.certificateGrade() != null && !in.certificateGrade().isBlank()
                 && !ConferenceTerms.GRADES.contains(in.certificateGrade())) {
             p.error("certificateGrade", "unknown-value");
-        }
-        p.choice("diagnosis", in.diagnosis(), v -> ConferenceTerms.parse(Diagnosis.class, v));
-        p.text("household", in.household(), 1000);
-        p.text("referralRoute", in.referralRoute(), 1000);
-        p.text("presentingProblem", in.presentingProblem(), 2000);
-        p.text("factors", in.factors(), 4000);
-        p.text("actionsOutcomes", in.actionsOutcomes(), 4000);
-        p.text("discussionPoints", in.discussionPoints(), 2000);
-        if (in.version() == null) {
-            p.error("version", "required");
-        }
-        List<TeamInput> team = in.team() == null ? List.of() : in.team();
-        if (team.size() > MAX_TEAM) {
-            p.error("team", "list-size");
-            return;
-        }
-        for (int i = 0; i < team.size(); i++) {
-            TeamInput t = team.get(i);
-            String f = "team[" + i + "].";
-            if (t == null || t.agencyType() == null) {
-                p.error(f + "agencyType", "required");
-                continue;
-            }
-            p.choice(f + "agencyType", t.agencyType(), v -> ConferenceTerms.parse(AgencyType.class, v));
-            p.text(f + "role", t.role(), 200);
-            if (t.frequency() == null) {
-                p.error(f + "frequency", "required");
-            }
-            p.choice(f + "frequency", t.frequency(), v -> ConferenceTerms.parse(Frequency.class, v));
-            if (t.relation() == null) {
-                p.error(f + "relation", "required");
-            }
-            p.choice(f + "relation", t.relation(), v -> ConferenceTerms.parse(Relation.class, v));
         }
     }
 
 
     @WithTransaction
     public Uni<CaseView> saveCase(Viewer viewer, long id, CaseInput in) {
+        if (in == null) {
+            throw ProblemException.field("body", "required");
+        }
         Params p = new Params();
-        validate(in, p);
+        validate(validator, in, p);
         p.check();
         return access.material(viewer, id, CasePart.CASE, true).chain(l -> guard.require(viewer, in.texts()))
                 .chain(() -> CaseSheet.<CaseSheet>findById(id))
@@ -241,17 +231,10 @@ public class CaseService {
 
     @WithTransaction
     public Uni<BoardEntryView> addBoardEntry(Viewer viewer, long id, BoardInput in) {
-        Params p = new Params();
         if (in == null) {
             throw ProblemException.field("body", "required");
         }
-        p.required("body", in.body(), 2000);
-        if (in.kind() == null) {
-            p.error("kind", "required");
-        }
-        p.choice("kind", in.kind(), v -> ConferenceTerms.parse(BoardKind.class, v));
-        p.choice("phase", in.phase(), v -> ConferenceTerms.parse(Phase.class, v));
-        p.check();
+        inputs.require(in);
         return access.material(viewer, id, CasePart.BOARD, true).chain(l -> guard.require(viewer, Map.of("body", in.body()))
                 .chain(() -> ConferencePhase.<ConferencePhase>list("conferenceId = ?1 order by position", id))
                 .chain(phases -> {

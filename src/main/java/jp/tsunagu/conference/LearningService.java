@@ -5,6 +5,11 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jp.tsunagu.platform.validation.InputCheck;
+import jp.tsunagu.platform.validation.OneOf;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Resource;
@@ -33,12 +38,16 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class LearningService {
 
-    public record LearningInput(String kind, String body, List<String> tags) {
+    public record LearningInput(@NotBlank @OneOf(LearningKind.class) String kind, @NotBlank @Size(max = 1000) String body,
+                                @Size(max = 5, message = "list-size") List<@NotNull @OneOf(Tag.class) String> tags) {
     }
 
     /** Library filters: words in the text, a theme tag. */
     public record Query(String q, String tag) {
     }
+
+    @Inject
+    InputCheck inputs;
 
     @Inject
     ConferenceAccess access;
@@ -57,33 +66,16 @@ public class LearningService {
 
     @WithTransaction
     public Uni<LearningView> add(Viewer viewer, long id, LearningInput in) {
-        Params p = new Params();
         if (in == null) {
             throw ProblemException.field("body", "required");
         }
-        if (in.kind() == null) {
-            p.error("kind", "required");
-        }
-        p.choice("kind", in.kind(), v -> ConferenceTerms.parse(LearningKind.class, v));
-        p.required("body", in.body(), 1000);
-        List<String> tags = in.tags() == null ? List.of() : in.tags();
-        if (tags.size() > 5) {
-            p.error("tags", "list-size");
-        }
-        for (int i = 0; i < tags.size(); i++) {
-            final int at = i;
-            p.choice("tags[" + at + "]", tags.get(at), v -> ConferenceTerms.parse(Tag.class, v));
-            if (tags.get(at) == null) {
-                p.error("tags[" + at + "]", "required");
-            }
-        }
-        p.check();
+        inputs.require(in);
         return access.material(viewer, id, CasePart.LEARNINGS, true).chain(l -> guard.require(viewer, Map.of("body", in.body())).chain(() -> {
             Learning x = new Learning();
             x.conferenceId = id;
             x.kind = in.kind();
             x.body = in.body().strip();
-            x.tags = new LinkedHashSet<>(tags).toArray(String[]::new);
+            x.tags = new LinkedHashSet<>(in.tags() == null ? List.<String>of() : in.tags()).toArray(String[]::new);
             x.createdBy = viewer.accountId();
             x.createdAt = Instant.now();
             return x.<Learning>persistAndFlush().map(saved -> view(saved, l.conference()));

@@ -8,6 +8,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jp.tsunagu.platform.validation.InputCheck;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Resource;
@@ -55,8 +58,8 @@ public class MatchingService {
     static final List<String> DEFAULT_ASSESSMENT_ITEMS = List.of(
             "普段からの関係性の構築", "ニーズの把握", "目的の明確化", "役割分担", "行政機関を巻き込む", "企業との協働");
 
-    public record PairInput(Long applicationId, Long supportingId, List<String> themes, String rationale,
-                            Long officerId, Long advisorId) {
+    public record PairInput(@NotNull Long applicationId, @NotNull Long supportingId, List<String> themes,
+                            @Size(max = 2000) String rationale, Long officerId, Long advisorId) {
     }
 
     /** A center's record in past programs. */
@@ -69,6 +72,9 @@ public class MatchingService {
             return population == 0 ? 0 : offices * 100_000.0 / population;
         }
     }
+
+    @Inject
+    InputCheck inputs;
 
     @Inject
     AccessPolicy policy;
@@ -240,16 +246,8 @@ public class MatchingService {
 
     @WithTransaction
     Uni<Created> store(Viewer viewer, long programId, PairInput in, String ip) {
-        Params p = new Params();
-        if (in.applicationId() == null) {
-            p.error("applicationId", "required");
-        }
-        if (in.supportingId() == null) {
-            p.error("supportingId", "required");
-        }
-        if (in.rationale() != null && in.rationale().length() > 2000) {
-            p.error("rationale", "too-long");
-        }
+        Params p = inputs.of(in);
+        // at most two distinct themes, named as one field (the pair's themes are chosen together)
         if (in.themes() != null) {
             if (in.themes().size() > 2 || new HashSet<>(in.themes()).size() != in.themes().size()) {
                 p.error("themes", "themes-max-two");

@@ -6,6 +6,13 @@ import io.quarkus.qute.TemplateData;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jp.tsunagu.platform.validation.InputCheck;
+import jp.tsunagu.platform.validation.OneOf;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Resource;
@@ -32,16 +39,17 @@ import java.util.Set;
 @ApplicationScoped
 public class RequestService {
 
-    public record BookingInput(Integer people, String office, String message) {
+    public record BookingInput(@NotNull @Min(1) @Max(20) Integer people, @Size(max = 200) String office,
+                               @Size(max = 1000) String message) {
     }
 
-    public record DecisionInput(String status, Integer version) {
+    public record DecisionInput(@NotBlank @OneOf(RequestStatus.class) String status, @NotNull Integer version) {
     }
 
-    public record AskInput(Long postingId, Long circleId, String message) {
+    public record AskInput(@NotNull Long postingId, @NotNull Long circleId, @Size(max = 1000) String message) {
     }
 
-    public record AnswerInput(Integer people, Long contactAccountId) {
+    public record AnswerInput(@NotNull @Min(1) @Max(20) Integer people, Long contactAccountId) {
     }
 
     @TemplateData
@@ -62,6 +70,9 @@ public class RequestService {
 
     @Inject
     PostingAccess postings;
+
+    @Inject
+    InputCheck inputs;
 
     @Inject
     PostingChecks checks;
@@ -85,17 +96,7 @@ public class RequestService {
 
     @WithTransaction
     public Uni<BookingView> book(Viewer viewer, long postingId, BookingInput in) {
-        Params p = new Params();
-        if (in == null || in.people() == null) {
-            p.error("people", "required");
-        } else if (in.people() < 1 || in.people() > 20) {
-            p.error("people", "range");
-        }
-        if (in != null) {
-            p.text("office", in.office(), 200);
-            p.text("message", in.message(), 1000);
-        }
-        p.check();
+        inputs.require(in);
         return postings.visible(viewer, postingId).chain(l -> {
             Posting posting = l.posting();
             if (!PostingTerms.Kind.INTERNSHIP.name().equals(posting.kind)) {
@@ -135,15 +136,11 @@ public class RequestService {
     /** Accept or decline (the owner; accepting needs free places), or withdraw (the requester). */
     @WithTransaction
     public Uni<BookingView> decide(Viewer viewer, long postingId, long requestId, DecisionInput in) {
-        Params p = new Params();
-        RequestStatus target = p.choice("status", in == null ? null : in.status(), v -> PostingTerms.parse(RequestStatus.class, v));
-        if (in == null || in.status() == null) {
-            p.error("status", "required");
-        }
-        if (in == null || in.version() == null) {
-            p.error("version", "required");
-        }
+        Params p = inputs.of(in);
+        RequestStatus target = in == null || in.status() == null ? null
+                : PostingTerms.parse(RequestStatus.class, in.status().trim()).orElse(null);
         if (target == RequestStatus.PENDING) {
+            // a request is pending until someone decides: it cannot be decided back to pending
             p.error("status", "unknown-value");
         }
         p.check();
@@ -213,17 +210,7 @@ public class RequestService {
      */
     @WithTransaction
     public Uni<AskView> ask(Viewer viewer, AskInput in) {
-        Params p = new Params();
-        if (in == null || in.postingId() == null) {
-            p.error("postingId", "required");
-        }
-        if (in == null || in.circleId() == null) {
-            p.error("circleId", "required");
-        }
-        if (in != null) {
-            p.text("message", in.message(), 1000);
-        }
-        p.check();
+        inputs.require(in);
         return postings.visible(viewer, in.postingId()).chain(l -> {
             if (!viewer.circleIds().contains(in.circleId())) {
                 throw ProblemException.field("circleId", "not-member");
@@ -285,13 +272,7 @@ public class RequestService {
     /** "We may have someone": one answer per organization (answering again replaces it). */
     @WithTransaction
     public Uni<AskView> answer(Viewer viewer, long requestId, AnswerInput in) {
-        Params p = new Params();
-        if (in == null || in.people() == null) {
-            p.error("people", "required");
-        } else if (in.people() < 1 || in.people() > 20) {
-            p.error("people", "range");
-        }
-        p.check();
+        inputs.require(in);
         return CandidateRequest.<CandidateRequest>findById(requestId).chain(r -> {
             if (r == null || !viewer.circleIds().contains(r.circleId)) {
                 throw ProblemException.notFound();

@@ -5,6 +5,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.qute.TemplateData;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jp.tsunagu.platform.validation.InputCheck;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
@@ -24,12 +28,15 @@ public class SavedSearches {
 
     public static final int MAX_PER_PERSON = 20;
 
-    public record Input(String name, String query) {
+    public record Input(@NotBlank @Size(max = 100) String name, String query) {
     }
 
     @TemplateData
     public record View(long id, String name, String query, Instant createdAt) {
     }
+
+    @Inject
+    InputCheck inputs;
 
     @WithSession
     public Uni<List<View>> list(Viewer viewer) {
@@ -45,12 +52,7 @@ public class SavedSearches {
         if (!viewer.signedIn()) {
             throw ProblemException.unauthorized();
         }
-        Params p = new Params();
-        if (in == null || in.name() == null || in.name().isBlank()) {
-            p.error("name", "required");
-        } else {
-            p.text("name", in.name().trim(), 100);
-        }
+        Params p = inputs.of(in);
         String query = in == null || in.query() == null ? "" : in.query().replaceFirst("^\\?", "");
         p.text("query", query, 1000);
         p.check();

@@ -77,8 +77,12 @@ public final class Violations {
      */
     static String path(Path path) {
         StringBuilder sb = new StringBuilder();
+        String parameter = null;
         for (Path.Node node : path) {
             ElementKind kind = node.getKind();
+            if (kind == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            }
             if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.PARAMETER
                     || kind == ElementKind.CROSS_PARAMETER || kind == ElementKind.RETURN_VALUE || kind == ElementKind.BEAN) {
                 continue;
@@ -97,7 +101,8 @@ public final class Violations {
             }
             sb.append(node.getName());
         }
-        return sb.toString();
+        // a parameter itself (a missing request body): its name
+        return sb.isEmpty() && parameter != null ? parameter : sb.toString();
     }
 
     /** The field errors of a set of violations (the resource-level {@code @Valid} and {@code @NotNull} checks). */
