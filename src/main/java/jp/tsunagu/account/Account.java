@@ -18,17 +18,13 @@ public class Account extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     public String email;
-    @Column(name = "display_name")
     public String displayName;
-    @Column(name = "display_kana")
     public String displayKana;
-    @Column(name = "password_hash")
     public String passwordHash;
     public String role;
     public String locale = "ja";
     public boolean active = true;
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     public Instant createdAt;
-    @Column(name = "password_changed_at")
     public Instant passwordChangedAt;
 }

@@ -1,7 +1,6 @@
 package jp.tsunagu.account;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,12 +14,8 @@ import java.util.UUID;
 public class AuthSession extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "account_id")
     public Long accountId;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "expires_at")
     public Instant expiresAt;
-    @Column(name = "revoked_at")
     public Instant revokedAt;
 }

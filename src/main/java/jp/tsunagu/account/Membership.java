@@ -1,7 +1,6 @@
 package jp.tsunagu.account;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -17,10 +16,8 @@ import java.util.Objects;
 @IdClass(Membership.Key.class)
 public class Membership extends PanacheEntityBase {
     @Id
-    @Column(name = "account_id")
     public Long accountId;
     @Id
-    @Column(name = "organization_id")
     public Long organizationId;
     public String title;
     public LocalDate since = LocalDate.now();

@@ -1,7 +1,6 @@
 package jp.tsunagu.audit;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -17,13 +16,9 @@ public class AuditEvent extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "occurred_at")
     public Instant occurredAt;
-    @Column(name = "event_type")
     public String eventType;
-    @Column(name = "actor_id")
     public Long actorId;
-    @Column(name = "actor_email")
     public String actorEmail;
     public String subject;
     public String ip;

@@ -1,7 +1,6 @@
 package jp.tsunagu.conference;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -17,13 +16,10 @@ public class BoardEntry extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "conference_id")
     public Long conferenceId;
     public String phase;
     public String kind;
     public String body;
-    @Column(name = "created_by")
     public Long createdBy;
-    @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -17,30 +17,19 @@ public class Conference extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "circle_id")
     public Long circleId;
     public String title;
     public String format;
-    @Column(name = "legal_basis")
     public String legalBasis;
-    @Column(name = "starts_at")
     public Instant startsAt;
-    @Column(name = "duration_minutes")
     public Short durationMinutes;
     public String venue;
-    @Column(name = "retention_days")
     public Short retentionDays;
-    @Column(name = "current_phase")
     public Short currentPhase;
-    @Column(name = "phase_started_at")
     public Instant phaseStartedAt;
-    @Column(name = "finished_at")
     public Instant finishedAt;
-    @Column(name = "materials_deleted_at")
     public Instant materialsDeletedAt;
-    @Column(name = "created_by")
     public Long createdBy;
-    @Column(name = "created_at")
     public Instant createdAt;
     public Integer version;
 

@@ -1,7 +1,6 @@
 package jp.tsunagu.conference;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -17,17 +16,11 @@ public class ConferenceAttendee extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "conference_id")
     public Long conferenceId;
-    @Column(name = "account_id")
     public Long accountId;
     public String role;
-    @Column(name = "added_at")
     public Instant addedAt;
-    @Column(name = "removed_at")
     public Instant removedAt;
-    @Column(name = "pledged_at")
     public Instant pledgedAt;
-    @Column(name = "pledge_basis")
     public String pledgeBasis;
 }

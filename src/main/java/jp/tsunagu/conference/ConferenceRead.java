@@ -1,7 +1,6 @@
 package jp.tsunagu.conference;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -17,11 +16,8 @@ public class ConferenceRead extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "conference_id")
     public Long conferenceId;
-    @Column(name = "account_id")
     public Long accountId;
     public String what;
-    @Column(name = "read_at")
     public Instant readAt;
 }

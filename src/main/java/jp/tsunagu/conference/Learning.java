@@ -1,7 +1,6 @@
 package jp.tsunagu.conference;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -17,18 +16,13 @@ public class Learning extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "conference_id")
     public Long conferenceId;
     public String kind;
     public String body;
     @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
     public String[] tags;
-    @Column(name = "approved_by")
     public Long approvedBy;
-    @Column(name = "approved_at")
     public Instant approvedAt;
-    @Column(name = "created_by")
     public Long createdBy;
-    @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -15,23 +15,18 @@ public class CatchmentArea extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "prefecture_code")
     public Short prefectureCode;
     public String code;
     public String name;
     public String kind;
     public Integer population;
-    @Column(name = "count_transition")
     public Integer countTransition;
-    @Column(name = "count_retention")
     public Integer countRetention;
     @Column(name = "count_type_a")
     public Integer countTypeA;
     @Column(name = "count_type_b")
     public Integer countTypeB;
-    @Column(name = "count_hello_work")
     public Integer countHelloWork;
-    @Column(name = "counts_as_of")
     public String countsAsOf;
     public String note;
 }

@@ -1,7 +1,6 @@
 package jp.tsunagu.directory;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -16,7 +15,6 @@ import java.util.Objects;
 @IdClass(CatchmentMunicipality.Key.class)
 public class CatchmentMunicipality extends PanacheEntityBase {
     @Id
-    @Column(name = "area_id")
     public Long areaId;
     @Id
     public Short position;

@@ -20,9 +20,8 @@ public class Circle extends PanacheEntityBase {
     public String code;
     public String name;
     public String kind;
-    @Column(name = "prefecture_code")
     public Short prefectureCode;
     public String description;
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     public Instant createdAt;
 }

@@ -17,14 +17,11 @@ import java.util.Objects;
 @IdClass(CircleMember.Key.class)
 public class CircleMember extends PanacheEntityBase {
     @Id
-    @Column(name = "circle_id")
     public Long circleId;
     @Id
-    @Column(name = "organization_id")
     public Long organizationId;
     @Column(name = "is_owner")
     public boolean owner;
-    @Column(name = "joined_on")
     public LocalDate joinedOn;
 
     public static class Key implements Serializable {

@@ -1,7 +1,6 @@
 package jp.tsunagu.directory;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -16,10 +15,8 @@ import java.util.Objects;
 @IdClass(OrganizationArea.Key.class)
 public class OrganizationArea extends PanacheEntityBase {
     @Id
-    @Column(name = "organization_id")
     public Long organizationId;
     @Id
-    @Column(name = "area_id")
     public Long areaId;
 
     public static class Key implements Serializable {

@@ -1,7 +1,6 @@
 package jp.tsunagu.meeting;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -15,16 +14,10 @@ public class AgendaTemplate extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "code")
     public String code;
-    @Column(name = "name")
     public String name;
-    @Column(name = "kind")
     public String kind;
-    @Column(name = "owner_org_id")
     public Long ownerOrgId;
-    @Column(name = "created_by")
     public Long createdBy;
-    @Column(name = "created_at")
     public java.time.Instant createdAt;
 }

@@ -1,7 +1,6 @@
 package jp.tsunagu.meeting;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -15,18 +14,11 @@ public class Attendance extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "meeting_id")
     public Long meetingId;
-    @Column(name = "invitee_id")
     public Long inviteeId;
-    @Column(name = "organization_id")
     public Long organizationId;
-    @Column(name = "name")
     public String name;
-    @Column(name = "mode")
     public String mode;
-    @Column(name = "recorded_by")
     public Long recordedBy;
-    @Column(name = "recorded_at")
     public java.time.Instant recordedAt;
 }

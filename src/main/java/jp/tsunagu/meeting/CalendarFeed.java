@@ -1,7 +1,6 @@
 package jp.tsunagu.meeting;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -15,14 +14,9 @@ public class CalendarFeed extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "token_hash")
     public String tokenHash;
-    @Column(name = "account_id")
     public Long accountId;
-    @Column(name = "circle_id")
     public Long circleId;
-    @Column(name = "created_at")
     public java.time.Instant createdAt;
-    @Column(name = "revoked_at")
     public java.time.Instant revokedAt;
 }

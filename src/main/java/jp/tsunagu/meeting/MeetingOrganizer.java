@@ -1,7 +1,6 @@
 package jp.tsunagu.meeting;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -15,11 +14,8 @@ public class MeetingOrganizer extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "meeting_id")
     public Long meetingId;
-    @Column(name = "organization_id")
     public Long organizationId;
     /** When the organization agreed to co-host (null: asked, not yet agreed; it runs nothing until then). */
-    @Column(name = "consented_at")
     public java.time.Instant consentedAt;
 }

@@ -1,7 +1,6 @@
 package jp.tsunagu.meeting;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -15,24 +14,14 @@ public class MeetingSeries extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "circle_id")
     public Long circleId;
-    @Column(name = "title")
     public String title;
-    @Column(name = "kind")
     public String kind;
-    @Column(name = "default_weekday")
     public Integer defaultWeekday;
-    @Column(name = "default_start")
     public java.time.LocalTime defaultStart;
-    @Column(name = "default_minutes")
     public Integer defaultMinutes;
-    @Column(name = "per_year_min")
     public Integer perYearMin;
-    @Column(name = "per_year_max")
     public Integer perYearMax;
-    @Column(name = "created_by")
     public Long createdBy;
-    @Column(name = "created_at")
     public java.time.Instant createdAt;
 }

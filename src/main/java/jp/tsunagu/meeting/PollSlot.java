@@ -1,7 +1,6 @@
 package jp.tsunagu.meeting;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -15,10 +14,7 @@ public class PollSlot extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "meeting_id")
     public Long meetingId;
-    @Column(name = "starts_at")
     public java.time.Instant startsAt;
-    @Column(name = "ends_at")
     public java.time.Instant endsAt;
 }

@@ -1,7 +1,6 @@
 package jp.tsunagu.pairing;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -15,13 +14,10 @@ public class AssessmentItem extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "pairing_id")
     public Long pairingId;
     public Integer position;
     public String label;
-    @Column(name = "before_score")
     public Integer beforeScore;
-    @Column(name = "after_score")
     public Integer afterScore;
     public String comment;
 }

@@ -1,7 +1,6 @@
 package jp.tsunagu.pairing;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -17,11 +16,9 @@ public class ProgramMilestone extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "program_id")
     public Long programId;
     public Integer position;
     public String kind;
     public String title;
-    @Column(name = "due_on")
     public LocalDate dueOn;
 }

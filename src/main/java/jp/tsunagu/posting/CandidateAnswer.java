@@ -1,7 +1,6 @@
 package jp.tsunagu.posting;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -17,13 +16,9 @@ public class CandidateAnswer extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "request_id")
     public Long requestId;
-    @Column(name = "organization_id")
     public Long organizationId;
     public Integer people;
-    @Column(name = "contact_account_id")
     public Long contactAccountId;
-    @Column(name = "created_at")
     public Instant createdAt;
 }

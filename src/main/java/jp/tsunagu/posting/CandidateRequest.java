@@ -1,7 +1,6 @@
 package jp.tsunagu.posting;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -17,16 +16,11 @@ public class CandidateRequest extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "posting_id")
     public Long postingId;
-    @Column(name = "circle_id")
     public Long circleId;
-    @Column(name = "asked_by_org_id")
     public Long askedByOrgId;
-    @Column(name = "asked_by")
     public Long askedBy;
     public String message;
     public String status;
-    @Column(name = "created_at")
     public Instant createdAt;
 }

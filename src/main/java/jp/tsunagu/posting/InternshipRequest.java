@@ -1,7 +1,6 @@
 package jp.tsunagu.posting;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -17,21 +16,15 @@ public class InternshipRequest extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "posting_id")
     public Long postingId;
-    @Column(name = "requesting_org_id")
     public Long requestingOrgId;
-    @Column(name = "requested_by")
     public Long requestedBy;
     public Integer people;
     public String office;
     public String message;
     public String status;
-    @Column(name = "decided_by")
     public Long decidedBy;
-    @Column(name = "decided_at")
     public Instant decidedAt;
-    @Column(name = "created_at")
     public Instant createdAt;
     public Integer version;
 }

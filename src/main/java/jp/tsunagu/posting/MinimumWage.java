@@ -1,7 +1,6 @@
 package jp.tsunagu.posting;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -17,14 +16,10 @@ import java.util.Objects;
 @IdClass(MinimumWage.Key.class)
 public class MinimumWage extends PanacheEntityBase {
     @Id
-    @Column(name = "prefecture_code")
     public Integer prefectureCode;
     @Id
-    @Column(name = "fiscal_year")
     public Integer fiscalYear;
-    @Column(name = "hourly_yen")
     public Integer hourlyYen;
-    @Column(name = "effective_from")
     public LocalDate effectiveFrom;
     public String source;
 

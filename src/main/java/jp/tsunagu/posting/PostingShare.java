@@ -1,7 +1,6 @@
 package jp.tsunagu.posting;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -17,16 +16,11 @@ import java.util.Objects;
 @IdClass(PostingShare.Key.class)
 public class PostingShare extends PanacheEntityBase {
     @Id
-    @Column(name = "posting_id")
     public Long postingId;
     @Id
-    @Column(name = "circle_id")
     public Long circleId;
-    @Column(name = "shared_by_org_id")
     public Long sharedByOrgId;
-    @Column(name = "shared_by_account_id")
     public Long sharedByAccountId;
-    @Column(name = "shared_at")
     public Instant sharedAt;
 
     public static class Key implements Serializable {

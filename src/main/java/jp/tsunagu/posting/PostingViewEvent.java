@@ -1,7 +1,6 @@
 package jp.tsunagu.posting;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -17,11 +16,8 @@ public class PostingViewEvent extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "posting_id")
     public Long postingId;
-    @Column(name = "account_id")
     public Long accountId;
-    @Column(name = "organization_id")
     public Long organizationId;
     public String kind;
     public Instant at;

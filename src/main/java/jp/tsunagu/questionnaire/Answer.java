@@ -1,7 +1,6 @@
 package jp.tsunagu.questionnaire;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -15,12 +14,8 @@ public class Answer extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "response_id")
     public Long responseId;
-    @Column(name = "question_id")
     public Long questionId;
-    @Column(name = "option_code")
     public String optionCode;
-    @Column(name = "text_value")
     public String textValue;
 }

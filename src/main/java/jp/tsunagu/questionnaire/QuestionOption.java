@@ -1,7 +1,6 @@
 package jp.tsunagu.questionnaire;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -15,14 +14,9 @@ public class QuestionOption extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "question_id")
     public Long questionId;
-    @Column(name = "position")
     public Integer position;
-    @Column(name = "code")
     public String code;
-    @Column(name = "label_ja")
     public String labelJa;
-    @Column(name = "label_en")
     public String labelEn;
 }

@@ -1,7 +1,6 @@
 package jp.tsunagu.questionnaire;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -15,9 +14,7 @@ public class QuestionnaireResponse extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "questionnaire_id")
     public Long questionnaireId;
     public String respondent;
-    @Column(name = "submitted_at")
     public java.time.Instant submittedAt;
 }
