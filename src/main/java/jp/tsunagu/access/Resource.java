@@ -1,5 +1,7 @@
 package jp.tsunagu.access;
 
+import java.util.Set;
+
 
 /** The things the access policy decides about, with the facts it needs. */
 public sealed interface Resource {
@@ -60,10 +62,10 @@ public sealed interface Resource {
      * A meeting. {@code organizerIds}: its co-hosts; {@code invited}: the viewer holds a live
      * invitation; {@code draft}: not yet announced (only organizers see drafts).
      */
-    record Meeting(java.util.Set<Long> organizerIds, Long circleId, boolean invited, boolean draft,
-                   java.util.Set<Long> askedCoHostIds) implements Resource {
-        public Meeting(java.util.Set<Long> organizerIds, Long circleId, boolean invited, boolean draft) {
-            this(organizerIds, circleId, invited, draft, java.util.Set.of());
+    record Meeting(Set<Long> organizerIds, Long circleId, boolean invited, boolean draft,
+                   Set<Long> askedCoHostIds) implements Resource {
+        public Meeting(Set<Long> organizerIds, Long circleId, boolean invited, boolean draft) {
+            this(organizerIds, circleId, invited, draft, Set.of());
         }
     }
 
@@ -97,7 +99,7 @@ public sealed interface Resource {
     }
 
     /** A circle's meeting series; creating one needs membership of the circle. */
-    record Series(long circleId, java.util.Set<Long> organizerIds) implements Resource {
+    record Series(long circleId, Set<Long> organizerIds) implements Resource {
     }
 
     /**
@@ -105,7 +107,7 @@ public sealed interface Resource {
      * CIRCLES (the circles in {@code circleIds}) or NETWORK; {@code doNotForward}: members of those
      * circles may not pass it on.
      */
-    record Posting(long ownerOrgId, PostingVisibility visibility, java.util.Set<Long> circleIds, boolean doNotForward)
+    record Posting(long ownerOrgId, PostingVisibility visibility, Set<Long> circleIds, boolean doNotForward)
             implements Resource {
     }
 

@@ -10,10 +10,15 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jp.tsunagu.platform.web.DatabaseFaults;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.RequestLocale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -26,7 +31,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ViewerService {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ViewerService.class);
+    private static final Logger LOG = Logger.getLogger(ViewerService.class);
 
     @Inject
     CurrentIdentityAssociation identities;
@@ -83,7 +88,7 @@ public class ViewerService {
         }
         return pool.preparedQuery(VIEWER_SQL + " JOIN auth_session s ON s.account_id = a.id"
                         + " WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND a.active")
-                .execute(Tuple.of(sessionId)).onFailure().transform(jp.tsunagu.platform.web.DatabaseFaults::mark)
+                .execute(Tuple.of(sessionId)).onFailure().transform(DatabaseFaults::mark)
                 .map(rows -> {
                     if (rows.size() == 0) {
                         LOG.debugf("Session %s is not live", sessionId);
@@ -98,7 +103,7 @@ public class ViewerService {
      * URL they own (calendar feeds). Inactive or unknown accounts are anonymous.
      */
     public Uni<Viewer> forAccount(long accountId) {
-        return pool.preparedQuery(VIEWER_SQL + " WHERE a.id = $1 AND a.active").execute(Tuple.of(accountId)).onFailure().transform(jp.tsunagu.platform.web.DatabaseFaults::mark)
+        return pool.preparedQuery(VIEWER_SQL + " WHERE a.id = $1 AND a.active").execute(Tuple.of(accountId)).onFailure().transform(DatabaseFaults::mark)
                 .map(rows -> {
                     if (rows.size() == 0) {
                         return Viewer.anonymous(Locale.JAPANESE);
@@ -112,14 +117,14 @@ public class ViewerService {
      * The viewers some accounts would be (no session), in one statement: for asking the policy about
      * each recipient of a notification or mail. Inactive or unknown accounts are left out.
      */
-    public Uni<java.util.List<Viewer>> forAccounts(java.util.Collection<Long> accountIds) {
+    public Uni<List<Viewer>> forAccounts(Collection<Long> accountIds) {
         if (accountIds.isEmpty()) {
-            return Uni.createFrom().item(java.util.List.of());
+            return Uni.createFrom().item(List.of());
         }
         return pool.preparedQuery(VIEWER_SQL + " WHERE a.id = ANY($1) AND a.active")
-                .execute(Tuple.of(accountIds.toArray(new Long[0]))).onFailure().transform(jp.tsunagu.platform.web.DatabaseFaults::mark)
+                .execute(Tuple.of(accountIds.toArray(new Long[0]))).onFailure().transform(DatabaseFaults::mark)
                 .map(rows -> {
-                    java.util.List<Viewer> out = new java.util.ArrayList<>();
+                    List<Viewer> out = new ArrayList<>();
                     rows.forEach(row -> out.add(viewer(row, Locale.forLanguageTag(row.getString("locale")), null)));
                     return out;
                 });

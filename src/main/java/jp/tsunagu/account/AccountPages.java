@@ -1,7 +1,5 @@
 package jp.tsunagu.account;
 
-import jp.tsunagu.access.ViewerService;
-
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
@@ -20,10 +18,11 @@ import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.PageRenderer;
 import jp.tsunagu.access.Role;
 import jp.tsunagu.access.Viewer;
+import jp.tsunagu.access.ViewerService;
 import jp.tsunagu.directory.Organization;
 import jp.tsunagu.platform.i18n.Messages;
-import jp.tsunagu.platform.web.FormErrors;
 import jp.tsunagu.platform.web.FormErrors.FieldMessage;
+import jp.tsunagu.platform.web.FormErrors;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.RequestLocale;
@@ -32,6 +31,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -233,7 +234,7 @@ public class AccountPages {
 
     private static Response decidedRedirect(InvitationService.Issued issued) {
         return Response.seeOther(URI.create("/admin/invitations?decided="
-                + java.net.URLEncoder.encode(issued.email(), java.nio.charset.StandardCharsets.UTF_8)
+                + URLEncoder.encode(issued.email(), StandardCharsets.UTF_8)
                 + "&decision=" + ("SENT".equals(issued.status()) ? "approved" : "declined"))).build();
     }
 

@@ -1,7 +1,5 @@
 package jp.tsunagu.account;
 
-import jp.tsunagu.access.ViewerService;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -19,10 +17,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.access.Viewer;
-import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.access.ViewerService;
 import jp.tsunagu.platform.web.Params;
+import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.SessionCookie;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -66,7 +66,7 @@ public class AuthApi {
             if (outcome instanceof AuthService.SignedIn s) {
                 return Response.ok(new LoginResponse(s.token(), s.expiresAt(),
                                 new UserView(s.account().id, s.account().email, s.account().displayName, s.account().role)))
-                        .cookie(cookie.issue(s.token(), java.time.Duration.between(Instant.now(), s.expiresAt())))
+                        .cookie(cookie.issue(s.token(), Duration.between(Instant.now(), s.expiresAt())))
                         .build();
             }
             throw refusal((AuthService.Refused) outcome);

@@ -1,5 +1,6 @@
 package jp.tsunagu.account;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -10,6 +11,8 @@ import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.platform.web.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -149,7 +152,7 @@ public class AuthService {
                         viewer.accountId(), viewer.sessionId()))
                 .invoke(others -> others.forEach(other -> other.revokedAt = now))
                 // private calendar feed URLs end with the old password too
-                .chain(() -> io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(s -> s.createNativeQuery(
+                .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                                 "UPDATE calendar_feed SET revoked_at = now() WHERE account_id = ?1 AND revoked_at IS NULL")
                         .setParameter(1, viewer.accountId()).executeUpdate()))
                 .chain(() -> audit.record(AuditLog.PASSWORD_CHANGED, viewer.accountId(), viewer.email(),
@@ -171,7 +174,7 @@ public class AuthService {
             return host.length() > 100 ? host.substring(0, 100) : host;
         }
         try {
-            byte[] a = java.net.InetAddress.getByName(host.replaceAll("^\\[|\\]$", "").replaceAll("%.*$", "")).getAddress();
+            byte[] a = InetAddress.getByName(host.replaceAll("^\\[|\\]$", "").replaceAll("%.*$", "")).getAddress();
             if (a.length != 16) {
                 return host;
             }
@@ -180,7 +183,7 @@ public class AuthService {
                 sb.append(Integer.toHexString(((a[i] & 0xff) << 8) | (a[i + 1] & 0xff))).append(':');
             }
             return sb.append(":/64").toString();
-        } catch (java.net.UnknownHostException | RuntimeException e) {
+        } catch (UnknownHostException | RuntimeException e) {
             return host.length() > 100 ? host.substring(0, 100) : host;
         }
     }

@@ -1,7 +1,5 @@
 package jp.tsunagu.account;
 
-import jp.tsunagu.access.ViewerService;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -22,11 +20,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.access.Role;
+import jp.tsunagu.access.ViewerService;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.SessionCookie;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** Invitations (issue, look up, accept) and role changes. */
 @Path("/api")
@@ -95,7 +95,7 @@ public class InvitationApi {
     /** Invitation requests waiting for a decision (network-admin until organizations have administrators). */
     @GET
     @Path("/invitation-requests")
-    public Uni<java.util.List<InvitationService.Request>> requests() {
+    public Uni<List<InvitationService.Request>> requests() {
         return viewers.signedIn().chain(v -> invitations.requests(v));
     }
 

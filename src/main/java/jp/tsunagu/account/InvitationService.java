@@ -8,6 +8,7 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Resource;
@@ -17,13 +18,14 @@ import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.directory.Organization;
 import jp.tsunagu.notification.NotificationService;
 import jp.tsunagu.platform.i18n.Messages;
-import jp.tsunagu.platform.time.JapaneseCalendar;
 import jp.tsunagu.platform.security.SecretTokens;
+import jp.tsunagu.platform.time.JapaneseCalendar;
 import jp.tsunagu.platform.web.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -151,7 +153,7 @@ public class InvitationService {
 
     /** Requests waiting for this viewer's decision (404 for anyone who approves none). */
     @WithSession
-    public Uni<java.util.List<Request>> requests(Viewer viewer) {
+    public Uni<List<Request>> requests(Viewer viewer) {
         policy.require(viewer, Action.APPROVE, new Resource.InvitationRequests());
         return Panache.getSession().chain(s -> s.createSelectionQuery(
                         "select i.id, i.email, i.role, i.title, o.id, o.name, a.displayName, i.createdAt,"
@@ -172,7 +174,7 @@ public class InvitationService {
     @WithTransaction
     Uni<Outgoing> storeDecision(Viewer viewer, long id, boolean approve, String ip) {
         policy.require(viewer, Action.APPROVE, new Resource.InvitationRequests());
-        return Invitation.<Invitation>findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).chain(inv -> {
+        return Invitation.<Invitation>findById(id, LockModeType.PESSIMISTIC_WRITE).chain(inv -> {
             if (inv == null) {
                 throw ProblemException.notFound();
             }

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
 public class NameLookup {
 
     public Uni<Map<Long, OrgRef>> orgs(Collection<Long> ids, Locale locale) {
-        Set<Long> wanted = ids.stream().filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        Set<Long> wanted = ids.stream().filter(Objects::nonNull).collect(Collectors.toSet());
         if (wanted.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
@@ -39,7 +40,7 @@ public class NameLookup {
     }
 
     public Uni<Map<Long, PersonRef>> people(Collection<Long> ids) {
-        Set<Long> wanted = ids.stream().filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        Set<Long> wanted = ids.stream().filter(Objects::nonNull).collect(Collectors.toSet());
         if (wanted.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }

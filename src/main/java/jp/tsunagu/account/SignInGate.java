@@ -1,5 +1,6 @@
 package jp.tsunagu.account;
 
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -7,6 +8,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jp.tsunagu.platform.web.DatabaseFaults;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
@@ -69,7 +71,7 @@ public class SignInGate {
         return pool.withTransaction(conn -> clientCounter(conn, client).chain(clientRow -> knownClient(conn, email, client)
                 .chain(known -> known != null ? enterKnown(conn, email, client, known)
                         : enterUnknown(conn, email, client, clientRow))))
-                .onFailure().transform(jp.tsunagu.platform.web.DatabaseFaults::mark);
+                .onFailure().transform(DatabaseFaults::mark);
     }
 
     /**
@@ -140,7 +142,7 @@ public class SignInGate {
     }
 
     /** Forgets what no longer matters: counters idle for a day, clients not used for the known-client period. */
-    @io.quarkus.scheduler.Scheduled(every = "1h", delayed = "5m", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    @io.quarkus.scheduler.Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> cleanUp() {
         return pool.query("DELETE FROM login_throttle WHERE (locked_until IS NULL OR locked_until < now())"
                         + " AND (last_failure_at IS NULL OR last_failure_at < now() - interval '1 day')").execute()
@@ -162,7 +164,7 @@ public class SignInGate {
                 .chain(() -> conn.preparedQuery("INSERT INTO login_known_client (email, client, last_success_at, failures)"
                         + " VALUES ($1, $2, now(), 0) ON CONFLICT (email, client) DO UPDATE SET last_success_at = now(),"
                         + " failures = 0, locked_until = NULL").execute(Tuple.of(email, client)))
-                .replaceWithVoid()).onFailure().transform(jp.tsunagu.platform.web.DatabaseFaults::mark);
+                .replaceWithVoid()).onFailure().transform(DatabaseFaults::mark);
     }
 
     long delaySeconds(int failures) {

@@ -13,6 +13,7 @@ import jp.tsunagu.access.ViewerService;
 import jp.tsunagu.platform.web.Params;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The audit log page for network staff. */
 @Path("/admin/audit")
@@ -38,7 +39,7 @@ public class AuditPages {
     @GET
     public Uni<Response> list(@QueryParam("type") String type, @QueryParam("page") String page) {
         Params p = new Params();
-        String t = p.choice("type", type, v -> TYPES.contains(v) ? java.util.Optional.of(v) : java.util.Optional.empty());
+        String t = p.choice("type", type, v -> TYPES.contains(v) ? Optional.of(v) : Optional.empty());
         int pg = p.intOr("page", page, 1, 1, 100_000);
         p.check();
         return viewers.signedIn().chain(v -> audit.list(v, t, pg, 100)

@@ -1,7 +1,5 @@
 package jp.tsunagu.directory;
 
-import jp.tsunagu.access.OrgType;
-
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
@@ -11,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import jp.tsunagu.access.OrgType;
 import jp.tsunagu.access.PageRenderer;
 import jp.tsunagu.access.ViewerService;
 import jp.tsunagu.directory.DirectoryViews.AreaView;
@@ -22,6 +21,8 @@ import jp.tsunagu.directory.DirectoryViews.OrgProfile;
 import jp.tsunagu.directory.DirectoryViews.PrefectureView;
 import jp.tsunagu.platform.web.Params;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -97,7 +98,7 @@ public class DirectoryPages {
             sb.append("&area=").append(f.area());
         }
         if (f.q() != null && !f.q().isBlank()) {
-            sb.append("&q=").append(java.net.URLEncoder.encode(f.q(), java.nio.charset.StandardCharsets.UTF_8));
+            sb.append("&q=").append(URLEncoder.encode(f.q(), StandardCharsets.UTF_8));
         }
         return sb.toString();
     }

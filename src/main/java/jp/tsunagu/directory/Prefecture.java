@@ -5,6 +5,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.math.BigDecimal;
+import java.util.Locale;
+
 /** One of the 47 prefectures (reference data). */
 @Entity
 @Table(name = "prefecture")
@@ -17,10 +20,10 @@ public class Prefecture extends PanacheEntityBase {
     public String regionEn;
     public Integer tileCol;
     public Integer tileRow;
-    public java.math.BigDecimal capitalLat;
-    public java.math.BigDecimal capitalLon;
+    public BigDecimal capitalLat;
+    public BigDecimal capitalLon;
 
-    public String name(java.util.Locale locale) {
+    public String name(Locale locale) {
         return locale != null && "en".equals(locale.getLanguage()) ? nameEn : nameJa;
     }
 }

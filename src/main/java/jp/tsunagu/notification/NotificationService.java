@@ -1,6 +1,5 @@
 package jp.tsunagu.notification;
 
-import jp.tsunagu.platform.db.Rows;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -11,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jp.tsunagu.access.Viewer;
+import jp.tsunagu.platform.db.Rows;
 import jp.tsunagu.platform.i18n.Messages;
 import jp.tsunagu.platform.web.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,6 +18,8 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -70,10 +72,10 @@ public class NotificationService {
     }
 
     /** Stores one in-app notification per account (mail is the caller's); call inside a transaction. */
-    public Uni<Void> notifyAccounts(java.util.Collection<Long> accountIds, String subjectKey, String link, Object... args) {
+    public Uni<Void> notifyAccounts(Collection<Long> accountIds, String subjectKey, String link, Object... args) {
         List<Notification> inbox = new ArrayList<>();
         Instant now = Instant.now();
-        for (Long id : new java.util.LinkedHashSet<>(accountIds)) {
+        for (Long id : new LinkedHashSet<>(accountIds)) {
             Notification n = new Notification();
             n.accountId = id;
             n.titleJa = cut(Messages.get(Messages.JA, subjectKey, args));

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.access.ViewerService;
+import jp.tsunagu.platform.db.Rows;
 import jp.tsunagu.platform.i18n.Messages;
 import jp.tsunagu.platform.time.JapaneseCalendar;
 import jp.tsunagu.posting.PostingViews.PostingSummary;
@@ -120,7 +121,7 @@ public class DigestJob {
                 events.add(PostingViewEvent.of(v, p.id(), "DIGEST"));
             }
         }
-        return jp.tsunagu.platform.db.Rows.persistAll(events);
+        return Rows.persistAll(events);
     }
 
     Mail mail(Viewer v, String period, List<PostingSummary> items) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jp.tsunagu.access.PageRenderer;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.access.ViewerService;
+import jp.tsunagu.meeting.MeetingService;
 import jp.tsunagu.platform.web.FormErrors.FieldMessage;
 import jp.tsunagu.platform.web.FormPost;
 import jp.tsunagu.platform.web.Forms;
@@ -51,7 +52,7 @@ public class JobInfoPages {
     MeetingPostings attachments;
 
     @Inject
-    jp.tsunagu.meeting.MeetingService meetings;
+    MeetingService meetings;
 
     @GET
     @io.quarkus.hibernate.reactive.panache.common.WithSession

@@ -16,6 +16,7 @@ import jp.tsunagu.posting.PostingViews.PostingDetail;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Postings read out at a meeting's job-information item (求人情報の共有). Organizers attach
@@ -44,7 +45,7 @@ public class MeetingPostings {
     @WithTransaction
     public Uni<List<PostingDetail>> attach(Viewer viewer, long meetingId, AttachInput in) {
         if (in == null || in.postingIds() == null || in.postingIds().isEmpty() || in.postingIds().size() > 30
-                || in.postingIds().stream().anyMatch(java.util.Objects::isNull)) {
+                || in.postingIds().stream().anyMatch(Objects::isNull)) {
             throw ProblemException.field("postingIds", "required");
         }
         return meetings.editable(viewer, meetingId).chain(m -> {

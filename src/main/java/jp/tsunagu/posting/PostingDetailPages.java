@@ -27,6 +27,7 @@ import jp.tsunagu.posting.PostingViews.ViewLogEntry;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The posting pages: search, share a new one, read one (share further, close, view log). Plain forms, PRG. */
 /**
@@ -101,7 +102,7 @@ public class PostingDetailPages {
     // One route per use case on the posting page, each through FormPost: back to the posting with
     // ?saved=…, or the page again with the errors (the view is not logged a second time).
 
-    Uni<Response> detailPost(long id, String key, java.util.function.Function<Viewer, Uni<?>> useCase) {
+    Uni<Response> detailPost(long id, String key, Function<Viewer, Uni<?>> useCase) {
         return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> useCase.apply(v),
                 x -> "/postings/" + id + "?saved=" + key, (errors, status) -> renderDetail(v, id, errors, null, status, false)));
     }

@@ -6,11 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.audit.AuditLog;
+import jp.tsunagu.platform.db.Rows;
 import jp.tsunagu.platform.i18n.Messages;
 import jp.tsunagu.platform.web.CsvText;
 import jp.tsunagu.posting.PostingSearch.Filters;
 import jp.tsunagu.posting.PostingViews.PostingSummary;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,7 +44,7 @@ public class PostingExport {
                     .filter(p -> !p.doNotForward() || viewer.memberOf(p.ownerId())).toList();
             List<PostingViewEvent> log = kept.stream().filter(p -> !"NETWORK".equals(p.visibility())
                     && !viewer.memberOf(p.ownerId())).map(p -> PostingViewEvent.of(viewer, p.id(), "EXPORT")).toList();
-            return jp.tsunagu.platform.db.Rows.persistAll(log)
+            return Rows.persistAll(log)
                     .chain(() -> audit.record(AuditLog.POSTINGS_EXPORTED, viewer.accountId(), viewer.email(),
                             "postings", ip, "rows=" + kept.size()))
                     .map(x -> csv(kept, viewer.locale()));
@@ -59,7 +61,7 @@ public class PostingExport {
                 Messages.get(loc, "posting.field.source"), Messages.get(loc, "posting.field.helloWorkNumber"),
                 Messages.get(loc, "posting.field.expiresOn"), Messages.get(loc, "posting.field.owner"))));
         for (PostingSummary p : postings) {
-            b.append(CsvText.row(java.util.Arrays.asList(p.id(), Messages.get(loc, "posting-kind." + p.kind()), p.title(),
+            b.append(CsvText.row(Arrays.asList(p.id(), Messages.get(loc, "posting-kind." + p.kind()), p.title(),
                     p.companyName(), p.prefecture(), p.municipality(), Messages.get(loc, "job-category." + p.jobCategory()),
                     p.employmentType() == null ? "" : Messages.get(loc, "employment-type." + p.employmentType()),
                     p.hoursPerWeek(), p.wageType() == null ? "" : Messages.get(loc, "wage-type." + p.wageType()), p.wageYen(),

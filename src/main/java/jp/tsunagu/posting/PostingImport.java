@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jp.tsunagu.access.Viewer;
+import jp.tsunagu.platform.web.CsvText;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.Problems;
@@ -14,6 +15,7 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -22,8 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * CSV import of many postings. The file is UTF-8 (with or without BOM) or Shift_JIS (Windows-31J,
@@ -58,8 +62,8 @@ public class PostingImport {
 
     /** The import template: the header row and one example line, UTF-8 with BOM. */
     public static String template() {
-        return jp.tsunagu.platform.web.CsvText.BOM + jp.tsunagu.platform.web.CsvText.row(COLUMNS)
-                + jp.tsunagu.platform.web.CsvText.row(List.of("JOB", "清掃スタッフ（短時間）", "株式会社サンプル", "ビルメンテナンス",
+        return CsvText.BOM + CsvText.row(COLUMNS)
+                + CsvText.row(List.of("JOB", "清掃スタッフ（短時間）", "株式会社サンプル", "ビルメンテナンス",
                 "那覇市", "47", "CLEANING", "PART_TIME", "4", "20", "5", "HOURLY", "1000", "", "1", "INTELLECTUAL;MENTAL",
                 "手順書は写真付き", "共有元を通して応募", "オフィスの清掃", "COMPANY", "", "false", "CIRCLES", "", "", "", "", "",
                 "", "false", "true", "false", "false", "false", "false", ""));
@@ -114,7 +118,7 @@ public class PostingImport {
                 .setIgnoreEmptyLines(true).build().parse(new StringReader(decoded.text()))) {
             header = parser.getHeaderNames();
             records = parser.getRecords();
-        } catch (IOException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             // an unterminated quote surfaces from getRecords() as an UncheckedIOException
             throw ProblemException.field("file", "csv-format");
         }
@@ -154,7 +158,7 @@ public class PostingImport {
 
     static PostingInput input(CSVRecord r) {
         Params p = new Params();
-        java.util.function.Function<String, String> get = c -> r.isMapped(c) && r.isSet(c) && !r.get(c).isBlank() ? r.get(c) : null;
+        Function<String, String> get = c -> r.isMapped(c) && r.isSet(c) && !r.get(c).isBlank() ? r.get(c) : null;
         List<Long> circles = new ArrayList<>();
         if (get.apply("circleIds") != null) {
             for (String c : get.apply("circleIds").split("[;；]")) {
@@ -190,7 +194,7 @@ public class PostingImport {
         if (raw == null) {
             return false;
         }
-        return switch (raw.trim().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (raw.trim().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "はい", "○", "〇" -> true;
             case "false", "0", "no", "いいえ", "×", "" -> false;
             default -> {

@@ -12,10 +12,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.access.PageRenderer;
 import jp.tsunagu.access.ViewerService;
-import jp.tsunagu.platform.web.FormErrors;
 import jp.tsunagu.platform.web.FormErrors.FieldMessage;
+import jp.tsunagu.platform.web.FormErrors;
 import jp.tsunagu.platform.web.ProblemException;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 
 /** The posting pages: search, share a new one, read one (share further, close, view log). Plain forms, PRG. */
@@ -57,12 +60,12 @@ public class PostingImportPages {
     @POST
     @Path("postings/import")
     @jakarta.ws.rs.Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Uni<Response> importUpload(@org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
+    public Uni<Response> importUpload(@org.jboss.resteasy.reactive.RestForm("file") FileUpload file) {
         return viewers.signedIn().chain(v -> {
             byte[] bytes;
             try {
-                bytes = file == null ? new byte[0] : java.nio.file.Files.readAllBytes(file.uploadedFile());
-            } catch (java.io.IOException e) {
+                bytes = file == null ? new byte[0] : Files.readAllBytes(file.uploadedFile());
+            } catch (IOException e) {
                 bytes = new byte[0];
             }
             byte[] body = bytes;

@@ -19,13 +19,14 @@ import jakarta.ws.rs.core.UriInfo;
 import jp.tsunagu.access.PageRenderer;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.access.ViewerService;
-import jp.tsunagu.platform.web.FormErrors;
 import jp.tsunagu.platform.web.FormErrors.FieldMessage;
+import jp.tsunagu.platform.web.FormErrors;
 import jp.tsunagu.platform.web.Forms;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.posting.PostingViews.SearchPage;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -106,7 +107,7 @@ public class PostingPages {
     @Path("postings")
     public Uni<Response> list(@Context UriInfo uri) {
         MultivaluedMap<String, String> qp = uri.getQueryParameters();
-        Map<String, String> filter = new java.util.HashMap<>();
+        Map<String, String> filter = new HashMap<>();
         FILTERS.forEach(k -> {
             String v = qp.getFirst(k);
             if (v != null && !v.isBlank() && v.length() <= 100) {

@@ -6,10 +6,12 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.AccessPolicy.PostingScope;
+import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.platform.search.JapaneseText;
+import jp.tsunagu.platform.time.JapaneseCalendar;
+import jp.tsunagu.platform.web.DatabaseFaults;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.posting.PostingTerms.Category;
@@ -25,7 +27,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -87,7 +91,7 @@ public class PostingSearch {
         Source source = p.choice("source", in.source(), v -> PostingTerms.parse(Source.class, v));
         Long circle = p.optionalLong("circle", in.circle(), 1, Long.MAX_VALUE);
         LocalDate since = p.date("since", in.since());
-        Sort sort = p.choice("sort", in.sort(), v -> PostingTerms.parse(Sort.class, v.toUpperCase(java.util.Locale.ROOT)));
+        Sort sort = p.choice("sort", in.sort(), v -> PostingTerms.parse(Sort.class, v.toUpperCase(Locale.ROOT)));
         int page = p.intOr("page", in.page(), 1, 1, 10_000);
         int size = p.intOr("size", in.size(), 20, 1, MAX_SIZE);
         p.check();
@@ -192,7 +196,7 @@ public class PostingSearch {
                     .append(args.size()).append(")");
         }
         if (f.since() != null) {
-            args.add(f.since().atStartOfDay(jp.tsunagu.platform.time.JapaneseCalendar.TOKYO).toOffsetDateTime()
+            args.add(f.since().atStartOfDay(JapaneseCalendar.TOKYO).toOffsetDateTime()
                     .withOffsetSameInstant(ZoneOffset.UTC));
             where.append(" AND p.created_at >= $").append(args.size());
         }
@@ -248,7 +252,7 @@ public class PostingSearch {
             throw ProblemException.unauthorized();
         }
         Statement st = statement(policy.postingScope(viewer), f, viewer.locale().getLanguage());
-        return pool.preparedQuery(st.sql()).execute(st.params()).onFailure().transform(jp.tsunagu.platform.web.DatabaseFaults::mark).map(rows -> {
+        return pool.preparedQuery(st.sql()).execute(st.params()).onFailure().transform(DatabaseFaults::mark).map(rows -> {
             List<PostingSummary> items = new ArrayList<>();
             long total = 0;
             for (Row r : rows) {
@@ -271,6 +275,6 @@ public class PostingSearch {
                 r.getInteger("wage_yen"), r.getBoolean("carving"), r.getString("visibility"), r.getBoolean("do_not_forward"),
                 r.getLocalDate("expires_on"), r.getOffsetDateTime("created_at").toInstant(), r.getString("owner"),
                 r.getString("status"), r.getLong("owner_org_id"),
-                r.getString("source"), r.getString("hello_work_number"), java.util.Arrays.asList(r.getArrayOfLongs("circle_ids")));
+                r.getString("source"), r.getString("hello_work_number"), Arrays.asList(r.getArrayOfLongs("circle_ids")));
     }
 }

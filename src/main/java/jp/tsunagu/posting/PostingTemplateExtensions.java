@@ -1,6 +1,7 @@
 package jp.tsunagu.posting;
 
 import io.quarkus.qute.TemplateExtension;
+import jp.tsunagu.access.PostingVisibility;
 
 import java.util.Arrays;
 import java.util.List;
@@ -33,7 +34,7 @@ public class PostingTemplateExtensions {
     }
 
     static List<String> visibilities() {
-        return names(jp.tsunagu.access.PostingVisibility.values());
+        return names(PostingVisibility.values());
     }
 
     static List<String> disabilities() {

@@ -1,5 +1,7 @@
 package jp.tsunagu.posting;
 
+import jp.tsunagu.platform.web.Values;
+
 import java.util.Optional;
 
 /**
@@ -37,6 +39,6 @@ public final class PostingTerms {
     public enum Sort { RELEVANCE, NEWEST, EXPIRY }
 
     public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {
-        return jp.tsunagu.platform.web.Values.enumOf(type, value);
+        return Values.enumOf(type, value);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jp.tsunagu.access.Viewer;
 
 import java.time.Instant;
 
@@ -23,7 +24,7 @@ public class PostingViewEvent extends PanacheEntityBase {
     public Instant at;
 
     /** A VIEW, EXPORT or DIGEST of a posting by this person, now (their first organization for the log). */
-    static PostingViewEvent of(jp.tsunagu.access.Viewer viewer, long postingId, String kind) {
+    static PostingViewEvent of(Viewer viewer, long postingId, String kind) {
         PostingViewEvent e = new PostingViewEvent();
         e.postingId = postingId;
         e.accountId = viewer.accountId();

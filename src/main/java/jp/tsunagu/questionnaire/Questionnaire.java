@@ -7,6 +7,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.Instant;
+
 /** A questionnaire about a subject (e.g. a meeting) with its follow-up. */
 @Entity
 @Table(name = "questionnaire")
@@ -18,8 +20,8 @@ public class Questionnaire extends PanacheEntityBase {
     public Long subjectId;
     public String titleJa;
     public String titleEn;
-    public java.time.Instant createdAt;
-    public java.time.Instant closesAt;
+    public Instant createdAt;
+    public Instant closesAt;
     public String followup;
-    public java.time.Instant followupAt;
+    public Instant followupAt;
 }

@@ -7,6 +7,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.Instant;
+
 /** One respondent's submission (one per respondent). */
 @Entity
 @Table(name = "questionnaire_response")
@@ -16,5 +18,5 @@ public class QuestionnaireResponse extends PanacheEntityBase {
     public Long id;
     public Long questionnaireId;
     public String respondent;
-    public java.time.Instant submittedAt;
+    public Instant submittedAt;
 }

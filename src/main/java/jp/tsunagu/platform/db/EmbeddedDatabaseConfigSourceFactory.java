@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -38,8 +39,8 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
     }
 
     @Override
-    public java.util.OptionalInt getPriority() {
-        return java.util.OptionalInt.of(110);
+    public OptionalInt getPriority() {
+        return OptionalInt.of(110);
     }
 
     static synchronized int ensureStarted(Path dataDir, boolean clean) {

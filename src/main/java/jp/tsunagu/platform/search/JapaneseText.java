@@ -9,8 +9,11 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,7 +40,7 @@ public final class JapaneseText {
 
     /** NFKC (full-width letters and digits, half-width kana) and lower case. */
     public static String normalize(String text) {
-        return text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
+        return text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }
 
     /** Runs of letters and digits (kanji, kana, Latin, digits); everything else separates. */
@@ -108,7 +111,7 @@ public final class JapaneseText {
      * lexeme is listed once with its best weight.
      */
     public static String tsvector(List<String> fields, List<Character> weights) {
-        java.util.Map<String, Character> best = new java.util.LinkedHashMap<>();
+        Map<String, Character> best = new LinkedHashMap<>();
         for (int i = 0; i < fields.size(); i++) {
             char w = weights.get(i);
             for (String lexeme : lexemes(fields.get(i))) {

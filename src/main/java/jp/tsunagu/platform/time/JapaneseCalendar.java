@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.chrono.JapaneseDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoField;
 import java.util.Locale;
 
 /** Asia/Tokyo dates, fiscal years (April–March) and 和暦 (Japanese era) formatting. */
@@ -41,7 +43,7 @@ public final class JapaneseCalendar {
         // Named after the era in force at the year's end: FY2019 (April 2019, still 平成) is 令和元年度.
         JapaneseDate end = JapaneseDate.from(fiscalYearEnd(fiscalYear));
         String era = DateTimeFormatter.ofPattern("GGGG", Locale.JAPANESE).format(end);
-        int year = end.get(java.time.temporal.ChronoField.YEAR_OF_ERA) - 1;
+        int year = end.get(ChronoField.YEAR_OF_ERA) - 1;
         return era + (year == 1 ? "元" : Integer.toString(year)) + "年度";
     }
 
@@ -78,7 +80,7 @@ public final class JapaneseCalendar {
         }
         ZonedDateTime s = start.atZone(TOKYO);
         boolean en = isEnglish(locale);
-        String weekday = s.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, en ? Locale.ENGLISH : Locale.JAPANESE);
+        String weekday = s.getDayOfWeek().getDisplayName(TextStyle.SHORT, en ? Locale.ENGLISH : Locale.JAPANESE);
         DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm");
         StringBuilder b = new StringBuilder(date(s.toLocalDate(), locale)).append(en ? " (" + weekday + ") " : "（" + weekday + "）")
                 .append(hm.format(s));

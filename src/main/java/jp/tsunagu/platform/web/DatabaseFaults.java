@@ -1,6 +1,9 @@
 package jp.tsunagu.platform.web;
 
+import org.hibernate.JDBCException;
+
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -128,10 +131,10 @@ public final class DatabaseFaults {
     }
 
     private static String sqlState(Throwable t) {
-        if (t instanceof java.sql.SQLException s) {
+        if (t instanceof SQLException s) {
             return s.getSQLState();
         }
-        if (t instanceof org.hibernate.JDBCException j) {
+        if (t instanceof JDBCException j) {
             return j.getSQLState();
         }
         try {

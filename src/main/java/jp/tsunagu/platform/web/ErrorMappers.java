@@ -2,8 +2,10 @@ package jp.tsunagu.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import io.quarkus.qute.Template;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
@@ -15,6 +17,10 @@ import jp.tsunagu.platform.validation.Violations;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.io.CharConversionException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -66,7 +72,7 @@ public class ErrorMappers {
 
     /** More specific than Quarkus's own mapper for this type, which answers in another shape. */
     @ServerExceptionMapper
-    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e, HttpServerRequest request) {
+    public Response mismatched(MismatchedInputException e, HttpServerRequest request) {
         return json(e, request);
     }
 
@@ -95,20 +101,20 @@ public class ErrorMappers {
 
     /** A record given the same field twice ({"role":1,"role":"x"}): more specific than Quarkus's own mapper, which answers 500. */
     @ServerExceptionMapper
-    public Response definition(com.fasterxml.jackson.databind.exc.InvalidDefinitionException e, HttpServerRequest request) {
+    public Response definition(InvalidDefinitionException e, HttpServerRequest request) {
         return respond(new ProblemException(400, "malformed-json"), request);
     }
 
     /** A body in an encoding Jackson cannot read (e.g. bytes that look like UTF-32): malformed, not a fault. */
     @ServerExceptionMapper
-    public Response charset(java.io.CharConversionException e, HttpServerRequest request) {
+    public Response charset(CharConversionException e, HttpServerRequest request) {
         return respond(new ProblemException(400, "malformed-json"), request);
     }
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, HttpServerRequest request) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.io.CharConversionException || t instanceof JsonProcessingException) {
+            if (t instanceof CharConversionException || t instanceof JsonProcessingException) {
                 return respond(new ProblemException(400, "malformed-json"), request);
             }
             if (readingTheBody(t)) {
@@ -157,8 +163,8 @@ public class ErrorMappers {
                     .type(Problems.MEDIA_TYPE)
                     .entity(Problems.body(e, locale, request.path()));
         } else if (e.status() == 401) {
-            rb = Response.seeOther(java.net.URI.create("/login?next=" + java.net.URLEncoder.encode(
-                    request.uri(), java.nio.charset.StandardCharsets.UTF_8)));
+            rb = Response.seeOther(URI.create("/login?next=" + URLEncoder.encode(
+                    request.uri(), StandardCharsets.UTF_8)));
         } else {
             String html = errorPage.instance()
                     .data("status", e.status())

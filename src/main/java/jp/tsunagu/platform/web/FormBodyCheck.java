@@ -1,5 +1,8 @@
 package jp.tsunagu.platform.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -8,6 +11,7 @@ import io.vertx.ext.web.impl.RoutingContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -31,7 +35,7 @@ public class FormBodyCheck {
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
     @jakarta.inject.Inject
-    com.fasterxml.jackson.databind.ObjectMapper json;
+    ObjectMapper json;
 
     void install(@Observes Router router) {
         router.route().order(-200).handler(this::check);
@@ -56,7 +60,7 @@ public class FormBodyCheck {
                 return;
             }
         }
-        io.vertx.core.Future<Buffer> read = rc.request().body();
+        Future<Buffer> read = rc.request().body();
         // the router may hand the request on paused; reading the body needs it flowing
         rc.request().resume();
         read.onSuccess(body -> {
@@ -78,7 +82,7 @@ public class FormBodyCheck {
     /** Every escape is "%" and two hex digits, and each decoded name and value is valid UTF-8. */
     static boolean wellFormed(Buffer body) {
         byte[] bytes = body.getBytes();
-        java.io.ByteArrayOutputStream part = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream part = new ByteArrayOutputStream();
         for (int i = 0; i <= bytes.length; i++) {
             if (i == bytes.length || bytes[i] == '&' || bytes[i] == '=') {
                 if (!utf8(part.toByteArray())) {
@@ -132,7 +136,7 @@ public class FormBodyCheck {
         String body;
         try {
             body = json.writeValueAsString(Problems.body(p, RequestLocale.of(rc.request()), rc.request().path()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             body = "{\"status\":" + status + "}";
         }
         rc.response().setStatusCode(status).putHeader("Content-Type", Problems.MEDIA_TYPE)

@@ -1,10 +1,12 @@
 package jp.tsunagu.platform.web;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Plain HTML forms: their fields as a flat map (first value, bounded names) and the redirect after a post. */
@@ -32,15 +34,15 @@ public final class Forms {
     }
 
     /** Every value of a repeated field (checkbox groups), blanks left out, at most {@code max}. */
-    public static java.util.List<String> all(MultivaluedMap<String, String> raw, String field, int max) {
-        java.util.List<String> values = raw == null ? null : raw.get(field);
-        return values == null ? java.util.List.of()
+    public static List<String> all(MultivaluedMap<String, String> raw, String field, int max) {
+        List<String> values = raw == null ? null : raw.get(field);
+        return values == null ? List.of()
                 : values.stream().filter(v -> v != null && !v.isBlank()).limit(max).toList();
     }
 
     /** The collected field errors as a failed Uni (so a page can recover and show them), or an empty item. */
-    public static io.smallrye.mutiny.Uni<Void> checked(Params p) {
-        return io.smallrye.mutiny.Uni.createFrom().item(() -> {
+    public static Uni<Void> checked(Params p) {
+        return Uni.createFrom().item(() -> {
             p.check();
             return null;
         });

@@ -2,10 +2,13 @@ package jp.tsunagu.platform.web;
 
 import io.vertx.core.http.HttpServerRequest;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Parses query and path parameters, collecting every error so one 400 names all bad fields. */
 public final class Params {
@@ -44,12 +47,12 @@ public final class Params {
     }
 
     /** A decimal number ({@code 7.5}), or null when blank. */
-    public java.math.BigDecimal decimal(String field, String raw) {
+    public BigDecimal decimal(String field, String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
         try {
-            return new java.math.BigDecimal(raw.trim());
+            return new BigDecimal(raw.trim());
         } catch (NumberFormatException e) {
             errors.add(new ProblemException.FieldError(field, "format"));
             return null;
@@ -94,13 +97,13 @@ public final class Params {
     }
 
     /** An ISO date (yyyy-MM-dd), or null when blank. */
-    public java.time.LocalDate date(String field, String raw) {
+    public LocalDate date(String field, String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
         try {
-            return java.time.LocalDate.parse(raw.trim());
-        } catch (java.time.format.DateTimeParseException e) {
+            return LocalDate.parse(raw.trim());
+        } catch (DateTimeParseException e) {
             errors.add(new ProblemException.FieldError(field, "format"));
             return null;
         }

@@ -9,6 +9,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -88,11 +92,11 @@ public class ReadLogGuard {
         }
         String decoded;
         try {
-            decoded = java.net.URLDecoder.decode(raw.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+            decoded = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             decoded = raw;
         }
-        java.util.Deque<String> out = new java.util.ArrayDeque<>();
+        Deque<String> out = new ArrayDeque<>();
         for (String segment : decoded.replace('\\', '/').split("/")) {
             int matrix = segment.indexOf(';');
             String s = matrix >= 0 ? segment.substring(0, matrix) : segment;
