@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A refused form, ready for the error summary of a page ({#include account/errors /}): one message
+ * A refused form, ready for the error summary of a page ({#errorSummary errors=errors /}): one message
  * per field, each pointing at the field's id. List fields ({@code items[0].after}) point at
  * {@code items0-after}, the id the forms give such inputs.
  */
