@@ -47,8 +47,6 @@ public class MeetingChanges {
     @Inject
     MeetingService meetings;
 
-    // ---------------------------------------------------------------- writing
-
     @WithTransaction
     public Uni<MeetingDetail> create(Viewer viewer, MeetingInput in) {
         if (!viewer.signedIn()) {
