@@ -1,7 +1,6 @@
 package jp.tsunagu.account;
 
 import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -19,7 +18,7 @@ import jp.tsunagu.access.PageRenderer;
 import jp.tsunagu.access.Role;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.access.ViewerService;
-import jp.tsunagu.directory.Organization;
+import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.platform.i18n.Messages;
 import jp.tsunagu.platform.web.FormErrors.FieldMessage;
 import jp.tsunagu.platform.web.FormErrors;
@@ -42,17 +41,13 @@ import java.util.List;
 @Path("/")
 public class AccountPages {
 
-    @TemplateData
-    public record OrgOption(long id, String name) {
-    }
-
     @CheckedTemplate(basePath = "account")
     static class Templates {
         static native TemplateInstance login(String email, String next, String error);
 
         static native TemplateInstance account(List<FieldMessage> errors, boolean done);
 
-        static native TemplateInstance invite(List<OrgOption> organizations, List<String> roles, String email,
+        static native TemplateInstance invite(List<OrgRef> organizations, List<String> roles, String email,
                                               String role, Long organizationId, String title, List<FieldMessage> errors,
                                               String sentTo, boolean requested, int days);
 
@@ -171,7 +166,7 @@ public class AccountPages {
     @GET
     @Path("invitations/new")
     public Uni<Response> inviteForm() {
-        return viewers.signedIn().chain(v -> inviteOptions(v).chain(orgs -> pages.render(Templates.invite(orgs,
+        return viewers.signedIn().chain(v -> invitations.targets(v).chain(orgs -> pages.render(Templates.invite(orgs,
                 roles(v), "", null, null, "", List.of(), null, false, invitationDays), v, "invite")));
     }
 
@@ -179,7 +174,7 @@ public class AccountPages {
     @Path("invitations")
     public Uni<Response> invite(@RestForm String email, @RestForm String organizationId, @RestForm String role,
                                 @RestForm String title, @Context HttpServerRequest request) {
-        return viewers.signedIn().chain(v -> inviteOptions(v).chain(orgs -> {
+        return viewers.signedIn().chain(v -> invitations.targets(v).chain(orgs -> {
             List<ProblemException.FieldError> errors = new ArrayList<>();
             if (email == null || email.isBlank() || email.length() > 254 || !email.contains("@")) {
                 errors.add(new ProblemException.FieldError("email", "email"));
@@ -261,26 +256,6 @@ public class AccountPages {
                             pages.render(Templates.accept(token, p, displayName, messages((ProblemException) e, v)),
                                     v, "invite", 400));
         }));
-    }
-
-    Uni<List<OrgOption>> inviteOptions(Viewer v) {
-        return invitationTargets(v).map(list -> list.stream().map(o -> new OrgOption(o.id, o.name)).toList());
-    }
-
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
-    Uni<List<Organization>> invitationTargets(Viewer v) {
-        if (policy.invitableRoles(v).isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        if (v.is(Role.NETWORK_ADMIN)) {
-            return Organization.list("order by prefectureCode, name");
-        }
-        if (v.circleIds().isEmpty()) {
-            return Organization.list("id in ?1 order by name", v.organizationIds());
-        }
-        return Organization.list("from Organization o where o.id in ?1 or (o.orgType not in ('NAKAPOTSU', 'NATIONAL_NETWORK')"
-                + " and exists (select 1 from CircleMember m where m.organizationId = o.id and m.circleId in ?2)) order by o.name",
-                v.organizationIds(), v.circleIds());
     }
 
     List<String> roles(Viewer v) {

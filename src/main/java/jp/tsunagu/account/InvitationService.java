@@ -15,6 +15,7 @@ import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Role;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.audit.AuditLog;
+import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.directory.Organization;
 import jp.tsunagu.notification.NotificationService;
 import jp.tsunagu.platform.i18n.Messages;
@@ -162,6 +163,29 @@ public class InvitationService {
                                 + " and i.status = 'REQUESTED' order by i.createdAt", Object[].class).getResultList())
                 .map(rows -> rows.stream().map(r -> new Request((Long) r[0], (String) r[1], (String) r[2], (String) r[3],
                         (Long) r[4], (String) r[5], (String) r[6], (String) r[8], (Instant) r[7])).toList());
+    }
+
+    /**
+     * The organizations this viewer may invite into, for the invitation form: none without a role to invite; the
+     * secretariat, every organization; others, their own and those (not centers, not the national network) that share a
+     * circle with them.
+     */
+    @WithSession
+    public Uni<java.util.List<OrgRef>> targets(Viewer viewer) {
+        if (policy.invitableRoles(viewer).isEmpty()) {
+            return Uni.createFrom().item(java.util.List.of());
+        }
+        Uni<java.util.List<Organization>> orgs;
+        if (viewer.is(Role.NETWORK_ADMIN)) {
+            orgs = Organization.list("order by prefectureCode, name");
+        } else if (viewer.circleIds().isEmpty()) {
+            orgs = Organization.list("id in ?1 order by name", viewer.organizationIds());
+        } else {
+            orgs = Organization.list("from Organization o where o.id in ?1 or (o.orgType not in ('NAKAPOTSU', 'NATIONAL_NETWORK')"
+                    + " and exists (select 1 from CircleMember m where m.organizationId = o.id and m.circleId in ?2)) order by o.name",
+                    viewer.organizationIds(), viewer.circleIds());
+        }
+        return orgs.map(list -> list.stream().map(o -> new OrgRef(o.id, o.name, null)).toList());
     }
 
     /** Approves (the link is mailed now) or declines a request; a decided request answers 409. */

@@ -69,6 +69,9 @@ public class CasePages {
     ConferenceService conferences;
 
     @Inject
+    ConferenceRun run;
+
+    @Inject
     CaseService cases;
 
     // ---------------------------------------------------------------- case sheet
@@ -247,7 +250,7 @@ public class CasePages {
             if (move == null || !java.util.Set.of("START", "NEXT", "PREVIOUS", "FINISH").contains(move)) {
                 p.error("move", "unknown-value");
             }
-            return Forms.checked(p).chain(x -> conferences.move(v, id, new ConferenceService.RunInput(move, version)));
+            return Forms.checked(p).chain(x -> run.move(v, id, new RunInput(move, version)));
         });
     }
 

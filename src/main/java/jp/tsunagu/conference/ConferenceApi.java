@@ -39,6 +39,12 @@ public class ConferenceApi {
     ConferenceService conferences;
 
     @Inject
+    ConferenceSetup setup;
+
+    @Inject
+    ConferenceRun run;
+
+    @Inject
     CaseService cases;
 
     @Inject
@@ -53,8 +59,8 @@ public class ConferenceApi {
     @POST
     @Path("/conferences")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> create(@NotNull ConferenceService.ConferenceInput body) {
-        return viewers.signedIn().chain(v -> conferences.create(v, body).chain(id -> conferences.detail(v, id)))
+    public Uni<Response> create(@NotNull ConferenceInput body) {
+        return viewers.signedIn().chain(v -> setup.create(v, body).chain(id -> conferences.detail(v, id)))
                 .map(d -> Response.created(URI.create("/api/conferences/" + d.id())).entity(d).build());
     }
 
@@ -68,17 +74,17 @@ public class ConferenceApi {
     @PUT
     @Path("/conferences/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<ConferenceDetail> update(@PathParam("id") String raw, @NotNull ConferenceService.ConferenceInput body) {
+    public Uni<ConferenceDetail> update(@PathParam("id") String raw, @NotNull ConferenceInput body) {
         long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> conferences.update(v, id, body));
+        return viewers.signedIn().chain(v -> setup.update(v, id, body));
     }
 
     @POST
     @Path("/conferences/{id}/pledge")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<ConferenceDetail> pledge(@PathParam("id") String raw, @NotNull ConferenceService.PledgeInput body) {
+    public Uni<ConferenceDetail> pledge(@PathParam("id") String raw, @NotNull PledgeInput body) {
         long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> conferences.pledge(v, id, body));
+        return viewers.signedIn().chain(v -> run.pledge(v, id, body));
     }
 
     @GET
@@ -126,15 +132,15 @@ public class ConferenceApi {
     @Path("/conferences/{id}/phase")
     public Uni<PhaseView> phase(@PathParam("id") String raw) {
         long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> conferences.phase(v, id));
+        return viewers.signedIn().chain(v -> run.phase(v, id));
     }
 
     @POST
     @Path("/conferences/{id}/phase")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<PhaseView> move(@PathParam("id") String raw, @NotNull ConferenceService.RunInput body) {
+    public Uni<PhaseView> move(@PathParam("id") String raw, @NotNull RunInput body) {
         long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> conferences.move(v, id, body));
+        return viewers.signedIn().chain(v -> run.move(v, id, body));
     }
 
     @GET

@@ -89,6 +89,12 @@ public class ConferencePages {
     ConferenceService conferences;
 
     @Inject
+    ConferenceSetup setup;
+
+    @Inject
+    ConferenceRun run;
+
+    @Inject
     CaseService cases;
 
     @Inject
@@ -117,7 +123,7 @@ public class ConferencePages {
         return viewers.signedIn().chain(v -> {
             Map<String, String> form = new HashMap<>();
             form.put("role-" + v.accountId(), "FACILITATOR");
-            form.put("retentionDays", String.valueOf(ConferenceService.RETENTION_DEFAULT));
+            form.put("retentionDays", String.valueOf(ConferenceSetup.RETENTION_DEFAULT));
             form.put("format", "NONAKA");
             form.put("legalBasis", "CONSENT");
             return renderForm(v, circleId, form, List.of(), 200);
@@ -145,15 +151,15 @@ public class ConferencePages {
         return viewers.signedIn().chain(v -> {
             Params p = new Params();
             Long circleId = p.optionalLong("circleId", form.get("circleId"), 1, Long.MAX_VALUE);
-            ConferenceService.ConferenceInput in = input(form, p, circleId, null);
-            return Forms.checked(p).chain(x -> conferences.create(v, in))
+            ConferenceInput in = input(form, p, circleId, null);
+            return Forms.checked(p).chain(x -> setup.create(v, in))
                     .map(id -> Forms.redirect("/conferences/" + id + "?saved=created"))
                     .onFailure(ProblemException.class).recoverWithUni(e -> renderForm(v, circleId, form,
                             FormErrors.of((ProblemException) e, v.locale()), ((ProblemException) e).status()));
         });
     }
 
-    static ConferenceService.ConferenceInput input(Map<String, String> form, Params p, Long circleId, Integer version) {
+    static ConferenceInput input(Map<String, String> form, Params p, Long circleId, Integer version) {
         LocalDate date = p.date("date", form.get("date"));
         LocalTime time = null;
         String rawTime = form.get("time");
@@ -167,17 +173,17 @@ public class ConferencePages {
         LocalDateTime startsAt = date == null ? null : date.atTime(time == null ? LocalTime.of(15, 0) : time);
         Integer duration = opt(p, form, "durationMinutes", 1, 10_000);
         Integer retention = opt(p, form, "retentionDays", 0, 100_000);
-        List<ConferenceService.AttendeeInput> attendees = new ArrayList<>();
+        List<AttendeeInput> attendees = new ArrayList<>();
         form.forEach((k, val) -> {
             if (k.startsWith("role-") && val != null && !val.isBlank()) {
                 Long id = p.optionalLong(k, k.substring(5), 1, Long.MAX_VALUE);
                 if (id != null) {
-                    attendees.add(new ConferenceService.AttendeeInput(id, val));
+                    attendees.add(new AttendeeInput(id, val));
                 }
             }
         });
         attendees.sort((a, b) -> Long.compare(a.accountId(), b.accountId()));
-        return new ConferenceService.ConferenceInput(circleId, form.get("title"), blank(form.get("format")),
+        return new ConferenceInput(circleId, form.get("title"), blank(form.get("format")),
                 blank(form.get("legalBasis")), startsAt, duration, form.get("venue"), retention, attendees, null, version);
     }
 
@@ -246,7 +252,7 @@ public class ConferencePages {
         long id = Params.pathId(raw);
         Map<String, String> form = Forms.flat(rawForm);
         return conferencePost(id, "pledged", null,
-                v -> conferences.pledge(v, id, new ConferenceService.PledgeInput(form.containsKey("accept"))));
+                v -> run.pledge(v, id, new PledgeInput(form.containsKey("accept"))));
     }
 
     @POST
@@ -257,8 +263,8 @@ public class ConferencePages {
         return conferencePost(id, "updated", form, v -> {
             Params p = new Params();
             Integer version = p.intOr("version", form.get("version"), -1, 0, Integer.MAX_VALUE);
-            ConferenceService.ConferenceInput in = input(form, p, null, version);
-            return Forms.checked(p).chain(x -> conferences.update(v, id, in));
+            ConferenceInput in = input(form, p, null, version);
+            return Forms.checked(p).chain(x -> setup.update(v, id, in));
         });
     }
 

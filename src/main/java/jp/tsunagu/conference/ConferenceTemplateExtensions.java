@@ -68,7 +68,7 @@ public class ConferenceTemplateExtensions {
     }
 
     static int retentionMax() {
-        return ConferenceService.RETENTION_MAX;
+        return ConferenceSetup.RETENTION_MAX;
     }
 
     static int ecomapWidth() {

@@ -65,7 +65,7 @@ public class AgendaService {
                                         : i.presenterOrgId != null && orgs.get(i.presenterOrgId) != null
                                         ? orgs.get(i.presenterOrgId).name() : null, i.notes)).toList();
                         int total = items.stream().mapToInt(i -> i.minutes).sum();
-                        int length = MeetingService.lengthMinutes(m);
+                        int length = MeetingTimes.lengthMinutes(m);
                         return new AgendaView(m.id, m.agendaVersion, views, total, length, length > 0 && total > length,
                                 carried);
                     })));

@@ -7,7 +7,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Resource;
@@ -18,7 +17,6 @@ import jp.tsunagu.meeting.MeetingAccess.Loaded;
 import jp.tsunagu.meeting.MeetingNotices.Kind;
 import jp.tsunagu.meeting.MeetingNotices.OutMail;
 import jp.tsunagu.meeting.MeetingNotices.Sent;
-import jp.tsunagu.meeting.MeetingTerms.Format;
 import jp.tsunagu.meeting.MeetingTerms.Rsvp;
 import jp.tsunagu.meeting.MeetingTerms.Status;
 import jp.tsunagu.meeting.MeetingViews.InviteeView;
@@ -35,9 +33,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Invitations (by organization, circle, type, prefecture, area, or person), answers (attend in
- * person / online / decline) with capacity and a waiting list, and the personal links that let
- * people without an account take part.
+ * Invitations: by organization, circle, type, prefecture, area, or person, within the meeting's reach and the mail
+ * budget; revoking one, and the list of invitees. Answers are {@link RsvpService}, personal links {@link PersonalLinks}.
  */
 @ApplicationScoped
 public class InviteService {
@@ -48,38 +45,10 @@ public class InviteService {
      */
     static final String EMAIL = "^[^@\\s\\p{Cntrl}\\[\\]()<>,;:\\\\\"/]{1,64}@[^@\\s\\p{Cntrl}\\[\\]()<>,;:\\\\\"/]+\\.[^@\\s\\p{Cntrl}\\[\\]()<>,;:\\\\\"/.]+$";
 
-    public record PersonInput(String name, String email, Long organizationId) {
-    }
-
-    /** Who to invite: every active account of the chosen organizations, plus named persons. */
-    public record InviteInput(List<Long> organizationIds, Long circleId, String organizationType, Integer prefectureCode,
-                              Long areaId, List<PersonInput> persons) {
-    }
-
     public record InviteResult(int added, int alreadyInvited, List<InviteeView> invitees) {
     }
 
-    public record RsvpInput(String response) {
-    }
-
-    /** What a personal link resolves to. */
-    public record Personal(Invitee invitee, Meeting meeting) {
-    }
-
     static final int MAX_INVITEES = 500;
-
-    /** A personal link ends this many days after its meeting (after its creation while it has no date). */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tsunagu.personal-link.days-after-meeting", defaultValue = "30")
-    int linkDays;
-
-    boolean expired(Meeting m, Instant now) {
-        Instant end = m.endsAt != null ? m.endsAt : m.startsAt != null ? m.startsAt : m.createdAt;
-        // a meeting still being scheduled keeps its links until it is dated (then the clock starts)
-        if (m.startsAt == null && Status.SCHEDULING.name().equals(m.status)) {
-            end = m.createdAt.plus(java.time.Duration.ofDays(365));
-        }
-        return end != null && end.plus(java.time.Duration.ofDays(linkDays)).isBefore(now);
-    }
 
     /** People without an account one meeting may invite (each gets a mail from the platform's sender). */
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tsunagu.meeting.max-external-invitees", defaultValue = "50")
@@ -99,8 +68,6 @@ public class InviteService {
 
     @Inject
     NameLookup names;
-
-    // ---------------------------------------------------------------- inviting
 
     public Uni<InviteResult> invite(Viewer viewer, long meetingId, InviteInput in) {
         Params p = new Params();
@@ -371,123 +338,5 @@ public class InviteService {
                 .map(i -> new InviteeView(i.id, i.name, i.email, i.organizationId == null ? null : orgs.get(i.organizationId),
                         i.accountId != null, i.response, i.waitlisted, i.revokedAt != null, i.respondedAt))
                 .sorted(Comparator.comparing(InviteeView::revoked)).toList()));
-    }
-
-    // ---------------------------------------------------------------- answering (RSVP)
-
-    public Uni<MeetingViews.MyInvitation> rsvp(Viewer viewer, long meetingId, RsvpInput in) {
-        Rsvp r = parseRsvp(in);
-        if (!viewer.signedIn()) {
-            throw ProblemException.unauthorized();
-        }
-        return rsvpTx(viewer, meetingId, null, r).chain(notices::deliver);
-    }
-
-    public Uni<MeetingViews.MyInvitation> rsvpByToken(String token, RsvpInput in) {
-        Rsvp r = parseRsvp(in);
-        return rsvpTx(null, null, token, r).chain(notices::deliver);
-    }
-
-    static Rsvp parseRsvp(RsvpInput in) {
-        Params p = new Params();
-        Rsvp r = p.choice("response", in == null ? null : in.response(), v -> MeetingTerms.parse(Rsvp.class, v));
-        if (in == null || in.response() == null) {
-            p.error("response", "required");
-        } else if (r == Rsvp.PENDING) {
-            p.error("response", "unknown-value");
-        }
-        p.check();
-        return r;
-    }
-
-    @WithTransaction
-    Uni<Sent<MeetingViews.MyInvitation>> rsvpTx(Viewer viewer, Long meetingId, String token, Rsvp r) {
-        Uni<Invitee> who = token != null ? byToken(token).map(Personal::invitee)
-                : access.visible(viewer, meetingId).map(l -> {
-            if (l.invitation() == null) {
-                throw new ProblemException(409, "rsvp-not-invited");
-            }
-            return l.invitation();
-        });
-        return who.chain(inv -> Meeting.<Meeting>findById(inv.meetingId, LockModeType.PESSIMISTIC_WRITE).chain(m -> {
-            if (!Status.SCHEDULED.name().equals(m.status)) {
-                throw new ProblemException(409, "rsvp-not-open");
-            }
-            if (r == Rsvp.IN_PERSON && Format.ONLINE.name().equals(m.format)) {
-                throw ProblemException.field("response", "rsvp-online-only");
-            }
-            if (r == Rsvp.ONLINE && Format.IN_PERSON.name().equals(m.format)) {
-                throw ProblemException.field("response", "rsvp-in-person-only");
-            }
-            return Invitee.<Invitee>findById(inv.id, LockModeType.PESSIMISTIC_WRITE).chain(i ->
-                    Invitee.<Invitee>list("meetingId = ?1 and revokedAt is null", m.id).chain(all -> {
-                        boolean wasSeated = !i.waitlisted && (Rsvp.IN_PERSON.name().equals(i.response)
-                                || Rsvp.ONLINE.name().equals(i.response));
-                        i.response = r.name();
-                        i.respondedAt = Instant.now();
-                        i.waitlisted = false;
-                        if (r != Rsvp.DECLINED && !wasSeated && m.capacity != null
-                                && seated(all, i.id, m) >= m.capacity && countsAgainstCapacity(r, m)) {
-                            i.waitlisted = true;
-                        }
-                        Uni<List<OutMail>> promoted = Uni.createFrom().item(List.of());
-                        if (wasSeated && (r == Rsvp.DECLINED || !countsAgainstCapacity(r, m)) && m.capacity != null) {
-                            Invitee next = all.stream().filter(x -> x.waitlisted && !x.id.equals(i.id))
-                                    .min(Comparator.comparing((Invitee x) -> x.respondedAt)).orElse(null);
-                            if (next != null) {
-                                next.waitlisted = false;
-                                promoted = MeetingVenue.<MeetingVenue>list("meetingId = ?1 order by position", m.id)
-                                        .chain(venues -> notices.prepare(m, venues, List.of(next), Kind.PROMOTED));
-                            }
-                        }
-                        return promoted.map(mails -> new Sent<>(new MeetingViews.MyInvitation(i.id, i.response, i.waitlisted), mails));
-                    }));
-        }));
-    }
-
-    /** Capacity counts the seats in the room; for an online-only meeting, every participant. */
-    static boolean countsAgainstCapacity(Rsvp r, Meeting m) {
-        return Format.ONLINE.name().equals(m.format) ? r != Rsvp.DECLINED : r == Rsvp.IN_PERSON;
-    }
-
-    static long seated(List<Invitee> all, long except, Meeting m) {
-        return all.stream().filter(x -> !x.id.equals(except) && !x.waitlisted)
-                .filter(x -> !Rsvp.PENDING.name().equals(x.response) && countsAgainstCapacity(Rsvp.valueOf(x.response), m))
-                .count();
-    }
-
-    // ---------------------------------------------------------------- personal links
-
-    /**
-     * The invitation a personal link stands for. Unknown (or replaced twice over) → 404 with a
-     * clear message; revoked by the organizer → 410.
-     */
-    Uni<Personal> byToken(String token) {
-        if (!SecretTokens.wellFormed(token)) {
-            throw new ProblemException(404, "poll-link-unknown");
-        }
-        String hash = SecretTokens.hash(token);
-        return Invitee.<Invitee>find("tokenHash = ?1 or previousTokenHash = ?1", hash).firstResult().chain(i -> {
-            if (i == null) {
-                throw new ProblemException(404, "poll-link-unknown");
-            }
-            if (i.revokedAt != null) {
-                throw new ProblemException(410, "poll-link-revoked");
-            }
-            return Meeting.<Meeting>findById(i.meetingId).map(m -> {
-                if (Status.DRAFT.name().equals(m.status)) {
-                    throw new ProblemException(404, "poll-link-unknown");
-                }
-                if (expired(m, Instant.now())) {
-                    throw new ProblemException(410, "poll-link-expired", linkDays);
-                }
-                return new Personal(i, m);
-            });
-        });
-    }
-
-    @WithSession
-    public Uni<Personal> personal(String token) {
-        return byToken(token);
     }
 }

@@ -48,10 +48,16 @@ public class MeetingApi {
     MeetingService meetings;
 
     @Inject
+    MeetingChanges changes;
+
+    @Inject
     PollService polls;
 
     @Inject
     InviteService invites;
+
+    @Inject
+    RsvpService rsvps;
 
     @Inject
     AgendaService agendas;
@@ -92,8 +98,8 @@ public class MeetingApi {
     @POST
     @Path("/meetings")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> create(@NotNull MeetingService.MeetingInput body) {
-        return viewers.signedIn().chain(v -> meetings.create(v, body))
+    public Uni<Response> create(@NotNull MeetingInput body) {
+        return viewers.signedIn().chain(v -> changes.create(v, body))
                 .map(d -> Response.created(URI.create("/api/meetings/" + d.id())).entity(d).build());
     }
 
@@ -107,9 +113,9 @@ public class MeetingApi {
     @PUT
     @Path("/meetings/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<MeetingDetail> update(@PathParam("id") String raw, @NotNull MeetingService.MeetingInput body) {
+    public Uni<MeetingDetail> update(@PathParam("id") String raw, @NotNull MeetingInput body) {
         long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> meetings.update(v, id, body));
+        return viewers.signedIn().chain(v -> changes.update(v, id, body));
     }
 
     /** An answer to being asked to co-host. */
@@ -122,16 +128,16 @@ public class MeetingApi {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<MeetingDetail> answerCoHost(@PathParam("id") String raw, @NotNull @jakarta.validation.Valid CoHostAnswer body) {
         long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> meetings.answerCoHost(v, id, body.accept())
+        return viewers.signedIn().chain(v -> changes.answerCoHost(v, id, body.accept())
                 .chain(() -> body.accept() ? meetings.detail(v, id) : Uni.createFrom().nullItem()));
     }
 
     @POST
     @Path("/meetings/{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<MeetingDetail> status(@PathParam("id") String raw, @NotNull MeetingService.StatusInput body) {
+    public Uni<MeetingDetail> status(@PathParam("id") String raw, @NotNull StatusInput body) {
         long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> meetings.changeStatus(v, id, body));
+        return viewers.signedIn().chain(v -> changes.changeStatus(v, id, body));
     }
 
     @GET
@@ -195,8 +201,8 @@ public class MeetingApi {
     @POST
     @Path("/poll/{token}/rsvp")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<MyInvitation> personalRsvp(@PathParam("token") String token, @NotNull InviteService.RsvpInput body) {
-        return invites.rsvpByToken(token, body);
+    public Uni<MyInvitation> personalRsvp(@PathParam("token") String token, @NotNull RsvpInput body) {
+        return rsvps.rsvpByToken(token, body);
     }
 
     @GET
@@ -224,7 +230,7 @@ public class MeetingApi {
     @POST
     @Path("/meetings/{id}/invitations")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<InviteService.InviteResult> invite(@PathParam("id") String raw, @NotNull InviteService.InviteInput body) {
+    public Uni<InviteService.InviteResult> invite(@PathParam("id") String raw, @NotNull InviteInput body) {
         long id = Params.pathId(raw);
         return viewers.signedIn().chain(v -> invites.invite(v, id, body));
     }
@@ -240,9 +246,9 @@ public class MeetingApi {
     @POST
     @Path("/meetings/{id}/rsvp")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<MyInvitation> rsvp(@PathParam("id") String raw, @NotNull InviteService.RsvpInput body) {
+    public Uni<MyInvitation> rsvp(@PathParam("id") String raw, @NotNull RsvpInput body) {
         long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> invites.rsvp(v, id, body));
+        return viewers.signedIn().chain(v -> rsvps.rsvp(v, id, body));
     }
 
     // ---------------------------------------------------------------- agenda

@@ -29,10 +29,10 @@ final class MeetingForms {
     private MeetingForms() {
     }
 
-    static MeetingService.MeetingInput meetingInput(Map<String, String> form, Params p, Integer version) {
+    static MeetingInput meetingInput(Map<String, String> form, Params p, Integer version) {
         LocalDate date = p.date("date", form.get("date"));
-        LocalTime start = MeetingService.parseTime(p, "startTime", form.get("startTime"));
-        LocalTime end = MeetingService.parseTime(p, "endTime", form.get("endTime"));
+        LocalTime start = MeetingTimes.parseTime(p, "startTime", form.get("startTime"));
+        LocalTime end = MeetingTimes.parseTime(p, "endTime", form.get("endTime"));
         if (date != null && (start == null || end == null)) {
             p.error(start == null ? "startTime" : "endTime", "required");
         }
@@ -53,7 +53,7 @@ final class MeetingForms {
             venues.add(new Venue(form.get("venue2Name"), form.get("venue2Address")));
         }
         Long capacity = p.optionalLong("capacity", form.get("capacity"), 1, 10000);
-        return new MeetingService.MeetingInput(form.get("kind"), form.get("title"), List.copyOf(organizers),
+        return new MeetingInput(form.get("kind"), form.get("title"), List.copyOf(organizers),
                 p.optionalLong("circleId", form.get("circleId"), 1, Long.MAX_VALUE),
                 p.optionalLong("seriesId", form.get("seriesId"), 1, Long.MAX_VALUE), null, form.get("format"), venues,
                 form.get("onlineUrl"), date == null || start == null || end == null ? null : LocalDateTime.of(date, start),
@@ -70,8 +70,8 @@ final class MeetingForms {
                 continue;
             }
             LocalDate d = p.date("slotDate" + i, day);
-            LocalTime s = MeetingService.parseTime(p, "slotStart" + i, form.get("slotStart" + i));
-            LocalTime e = MeetingService.parseTime(p, "slotEnd" + i, form.get("slotEnd" + i));
+            LocalTime s = MeetingTimes.parseTime(p, "slotStart" + i, form.get("slotStart" + i));
+            LocalTime e = MeetingTimes.parseTime(p, "slotEnd" + i, form.get("slotEnd" + i));
             if (d != null && s != null && e != null) {
                 slots.add(new PollService.SlotInput(LocalDateTime.of(d, s), LocalDateTime.of(d, e)));
             } else if (s == null || e == null) {
@@ -95,8 +95,8 @@ final class MeetingForms {
                 p.intOr("version", form.get("version"), -1, 0, Integer.MAX_VALUE));
     }
 
-    static InviteService.InviteInput inviteInput(Map<String, String> form, Params p) {
-        List<InviteService.PersonInput> persons = new ArrayList<>();
+    static InviteInput inviteInput(Map<String, String> form, Params p) {
+        List<PersonInput> persons = new ArrayList<>();
         String lines = form.get("persons");
         if (lines != null && !lines.isBlank()) {
             String[] rows = lines.split("\\R");
@@ -110,12 +110,12 @@ final class MeetingForms {
                     p.error("persons", "invite-person-line");
                     break;
                 }
-                persons.add(new InviteService.PersonInput(parts[0], parts[1], null));
+                persons.add(new PersonInput(parts[0], parts[1], null));
             }
         }
         Long org = p.optionalLong("organizationId", form.get("organizationId"), 1, Long.MAX_VALUE);
         Long pref = p.optionalLong("prefectureCode", form.get("prefectureCode"), 1, 47);
-        return new InviteService.InviteInput(org == null ? List.of() : List.of(org),
+        return new InviteInput(org == null ? List.of() : List.of(org),
                 p.optionalLong("inviteCircleId", form.get("inviteCircleId"), 1, Long.MAX_VALUE),
                 form.get("organizationType") == null || form.get("organizationType").isBlank() ? null : form.get("organizationType"),
                 pref == null ? null : pref.intValue(), null, persons);

@@ -200,8 +200,8 @@ public class MeetingNotices {
     }
 
     static String when(Locale l, Meeting m) {
-        LocalDateTime s = MeetingService.local(m.startsAt);
-        LocalDateTime e = MeetingService.local(m.endsAt);
+        LocalDateTime s = MeetingTimes.local(m.startsAt);
+        LocalDateTime e = MeetingTimes.local(m.endsAt);
         DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm");
         String end = e.toLocalDate().equals(s.toLocalDate()) ? hm.format(e)
                 : JapaneseCalendar.date(e.toLocalDate(), l) + " " + hm.format(e);

@@ -71,10 +71,16 @@ public class MeetingPages {
     MeetingService meetings;
 
     @Inject
+    MeetingChanges changes;
+
+    @Inject
     PollService polls;
 
     @Inject
     InviteService invites;
+
+    @Inject
+    RsvpService rsvps;
 
 
 
@@ -112,8 +118,8 @@ public class MeetingPages {
         Map<String, String> form = Forms.flat(raw);
         return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> {
             Params p = new Params();
-            MeetingService.MeetingInput in = MeetingForms.meetingInput(form, p, null);
-            return Forms.checked(p).chain(x -> meetings.create(v, in));
+            MeetingInput in = MeetingForms.meetingInput(form, p, null);
+            return Forms.checked(p).chain(x -> changes.create(v, in));
         }, d -> "/meetings/" + d.id() + "?saved=created", (errors, status) -> renderList(v, form, errors, null, status)));
     }
 
@@ -167,7 +173,7 @@ public class MeetingPages {
             throw ProblemException.field("accept", "unknown-value");
         }
         boolean yes = "yes".equals(accept);
-        return viewers.signedIn().chain(v -> meetings.answerCoHost(v, id, yes))
+        return viewers.signedIn().chain(v -> changes.answerCoHost(v, id, yes))
                 .map(x -> Response.seeOther(java.net.URI.create(yes ? "/meetings/" + id + "?saved=co-host" : "/meetings")).build());
     }
 
@@ -190,8 +196,8 @@ public class MeetingPages {
         return post(id, rawForm, "update", "updated", "main", (v, form) -> {
             Params p = new Params();
             Integer version = p.intOr("version", form.get("version"), -1, 0, Integer.MAX_VALUE);
-            MeetingService.MeetingInput in = MeetingForms.meetingInput(form, p, version);
-            return Forms.checked(p).chain(x -> meetings.update(v, id, in));
+            MeetingInput in = MeetingForms.meetingInput(form, p, version);
+            return Forms.checked(p).chain(x -> changes.update(v, id, in));
         });
     }
 
@@ -211,7 +217,7 @@ public class MeetingPages {
             }
             return Forms.checked(p).chain(x -> meetings.detail(v, id)).chain(d -> d.summary().status().equals(wanted)
                     ? Uni.createFrom().item("unchanged")
-                    : meetings.changeStatus(v, id, new MeetingService.StatusInput(form.get("status"), version)).map(x -> "status"));
+                    : changes.changeStatus(v, id, new StatusInput(form.get("status"), version)).map(x -> "status"));
         }, key -> "/meetings/" + id + "?saved=" + key + "#h-manage",
                 (errors, status) -> renderMeeting(v, id, form, "status", errors, null, status)));
     }
@@ -246,8 +252,8 @@ public class MeetingPages {
         return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> {
             Params p = new Params();
             Integer version = p.intOr("version", form.get("version"), -1, 0, Integer.MAX_VALUE);
-            return Forms.checked(p).chain(x -> meetings.changeStatus(v, id,
-                    new MeetingService.StatusInput(MeetingTerms.Status.CANCELLED.name(), version)));
+            return Forms.checked(p).chain(x -> changes.changeStatus(v, id,
+                    new StatusInput(MeetingTerms.Status.CANCELLED.name(), version)));
         }, x -> "/meetings/" + id + "?saved=cancelled#main", (errors, status) -> renderCancel(v, id, errors, status)));
     }
 
@@ -291,7 +297,7 @@ public class MeetingPages {
         long id = Params.pathId(raw);
         return post(id, rawForm, "invite", "invited", "invitations", (v, form) -> {
             Params p = new Params();
-            InviteService.InviteInput in = MeetingForms.inviteInput(form, p);
+            InviteInput in = MeetingForms.inviteInput(form, p);
             return Forms.checked(p).chain(x -> invites.invite(v, id, in));
         });
     }
@@ -310,7 +316,7 @@ public class MeetingPages {
     public Uni<Response> rsvp(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
         long id = Params.pathId(raw);
         return post(id, rawForm, "rsvp", "rsvp", "rsvp",
-                (v, form) -> invites.rsvp(v, id, new InviteService.RsvpInput(form.get("response"))));
+                (v, form) -> rsvps.rsvp(v, id, new RsvpInput(form.get("response"))));
     }
 
 

@@ -64,7 +64,7 @@ public class MeetingQuestionnaire {
     MeetingAccess access;
 
     @Inject
-    InviteService invites;
+    PersonalLinks links;
 
     Uni<Void> open(Meeting m) {
         return questionnaires.create(SUBJECT, m.id, FOLLOW_UP).replaceWithVoid();
@@ -103,7 +103,7 @@ public class MeetingQuestionnaire {
     /** Through a personal link: the invitee answers without an account, once the minutes are published. */
     @WithSession
     public Uni<View> viewByToken(String token, Locale locale) {
-        return invites.byToken(token).chain(p -> {
+        return links.byToken(token).chain(p -> {
             if (p.meeting().minutesPublishedAt == null) {
                 throw new ProblemException(404, "questionnaire-not-open");
             }
@@ -114,7 +114,7 @@ public class MeetingQuestionnaire {
 
     @WithTransaction
     public Uni<Void> answerByToken(String token, Submission s) {
-        return invites.byToken(token).chain(p -> {
+        return links.byToken(token).chain(p -> {
             if (p.meeting().minutesPublishedAt == null) {
                 throw new ProblemException(404, "questionnaire-not-open");
             }

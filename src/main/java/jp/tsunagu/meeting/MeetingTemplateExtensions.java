@@ -54,12 +54,12 @@ public class MeetingTemplateExtensions {
 
     /** An instant as the Tokyo date for a date input (yyyy-MM-dd), or empty. */
     static String inputDate(java.time.Instant t) {
-        return t == null ? "" : MeetingService.local(t).toLocalDate().toString();
+        return t == null ? "" : MeetingTimes.local(t).toLocalDate().toString();
     }
 
     /** An instant as the Tokyo time for a time input (HH:mm), or empty. */
     static String inputTime(java.time.Instant t) {
-        return t == null ? "" : MeetingService.local(t).toLocalTime().withSecond(0).withNano(0).toString();
+        return t == null ? "" : MeetingTimes.local(t).toLocalTime().withSecond(0).withNano(0).toString();
     }
 
     private static List<String> names(Enum<?>[] values) {

@@ -63,7 +63,7 @@ public class MinutesService {
     NameLookup names;
 
     @Inject
-    InviteService invites;
+    PersonalLinks links;
 
     @Inject
     MeetingQuestionnaire questionnaires;
@@ -79,7 +79,7 @@ public class MinutesService {
     /** Published minutes through an invitee's personal link (people without an account). */
     @WithSession
     public Uni<MinutesView> byToken(String token) {
-        return invites.byToken(token).chain(p -> {
+        return links.byToken(token).chain(p -> {
             if (p.meeting().minutesPublishedAt == null) {
                 throw ProblemException.notFound();
             }

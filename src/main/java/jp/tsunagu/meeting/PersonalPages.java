@@ -49,7 +49,7 @@ public class PersonalPages {
     PollService polls;
 
     @Inject
-    InviteService invites;
+    RsvpService rsvps;
 
     @Inject
     MinutesService minutes;
@@ -95,7 +95,7 @@ public class PersonalPages {
     @Path("p/{token}/rsvp")
     public Uni<Response> rsvp(@PathParam("token") String token, MultivaluedMap<String, String> rawForm) {
         Map<String, String> form = Forms.flat(rawForm);
-        return post(token, () -> invites.rsvpByToken(token, new InviteService.RsvpInput(form.get("response"))), "rsvp");
+        return post(token, () -> rsvps.rsvpByToken(token, new RsvpInput(form.get("response"))), "rsvp");
     }
 
     @POST

@@ -63,7 +63,7 @@ public class PollService {
     NameLookup names;
 
     @Inject
-    InviteService invites;
+    PersonalLinks links;
 
     @Inject
     MeetingService meetings;
@@ -86,7 +86,7 @@ public class PollService {
                 p.error("slots[" + i + "].startsAt", "required");
                 continue;
             }
-            MeetingService.checkTimes(p, "slots[" + i + "].startsAt", "slots[" + i + "].endsAt", s.startsAt(), s.endsAt(), true);
+            MeetingTimes.checkTimes(p, "slots[" + i + "].startsAt", "slots[" + i + "].endsAt", s.startsAt(), s.endsAt(), true);
             if (!seen.add(s.startsAt())) {
                 p.error("slots[" + i + "].startsAt", "slot-duplicate");
             }
@@ -101,8 +101,8 @@ public class PollService {
             for (SlotInput s : slots) {
                 PollSlot slot = new PollSlot();
                 slot.meetingId = m.id;
-                slot.startsAt = MeetingService.instant(s.startsAt());
-                slot.endsAt = MeetingService.instant(s.endsAt());
+                slot.startsAt = MeetingTimes.instant(s.startsAt());
+                slot.endsAt = MeetingTimes.instant(s.endsAt());
                 fresh.add(slot);
             }
             m.status = Status.SCHEDULING.name();
@@ -177,7 +177,7 @@ public class PollService {
     @WithTransaction
     public Uni<PollRow> answerByToken(String token, AnswerInput in) {
         Map<Long, PollChoice> answers = validate(in);
-        return invites.byToken(token).chain(pers -> Invitee.<Invitee>findById(pers.invitee().id,
+        return links.byToken(token).chain(pers -> Invitee.<Invitee>findById(pers.invitee().id,
                 LockModeType.PESSIMISTIC_WRITE).chain(i -> store(pers.meeting(), i, answers, in).chain(() -> rowOf(i))));
     }
 
@@ -296,7 +296,7 @@ public class PollService {
         for (int k = 0; k < slots.size(); k++) {
             PollSlot s = slots.get(k);
             int[] c = counts.get(k);
-            out.add(new SlotView(s.id, s.startsAt, s.endsAt, holiday(s.startsAt, locale), c[0], c[1], c[2],
+            out.add(new SlotView(s.id, s.startsAt, s.endsAt, MeetingTimes.holiday(s.startsAt, locale), c[0], c[1], c[2],
                     best > 0 && c[0] * 2 + c[1] == best));
         }
         return out;
@@ -305,14 +305,14 @@ public class PollService {
     /** Slots for a personal link: no tallies, so the link shows nothing of other people's answers. */
     Uni<List<SlotView>> bareSlots(long meetingId, Locale locale) {
         return PollSlot.<PollSlot>list("meetingId = ?1 order by startsAt", meetingId).map(slots -> slots.stream()
-                .map(s -> new SlotView(s.id, s.startsAt, s.endsAt, holiday(s.startsAt, locale), 0, 0, 0, false)).toList());
+                .map(s -> new SlotView(s.id, s.startsAt, s.endsAt, MeetingTimes.holiday(s.startsAt, locale), 0, 0, 0, false)).toList());
     }
 
     /** What a personal link shows: the meeting, slots without tallies, this person's answers and RSVP. */
     @WithSession
     public Uni<MeetingViews.PersonalView> personal(String token, Locale locale) {
         jp.tsunagu.access.Viewer anonymous = jp.tsunagu.access.Viewer.anonymous(locale);
-        return invites.byToken(token).chain(p -> {
+        return links.byToken(token).chain(p -> {
             Meeting m = p.meeting();
             Invitee i = p.invitee();
             return bareSlots(m.id, locale).chain(slots -> rowOf(i).chain(mine -> MeetingVenue.<MeetingVenue>list(
@@ -322,9 +322,5 @@ public class PollService {
                             m.onlineUrl, slots, mine, i.response, i.waitlisted, Status.SCHEDULING.name().equals(m.status),
                             Status.SCHEDULED.name().equals(m.status))))));
         });
-    }
-
-    static String holiday(Instant t, Locale locale) {
-        return jp.tsunagu.platform.time.JapaneseHolidays.name(MeetingService.local(t).toLocalDate(), locale).orElse(null);
     }
 }

@@ -52,6 +52,9 @@ public class SeriesService {
     MeetingService meetings;
 
     @Inject
+    MeetingChanges changes;
+
+    @Inject
     NameLookup names;
 
     @Inject
@@ -98,7 +101,7 @@ public class SeriesService {
         if (in.defaultWeekday() != null && (in.defaultWeekday() < 1 || in.defaultWeekday() > 7)) {
             p.error("defaultWeekday", "range");
         }
-        LocalTime start = MeetingService.parseTime(p, "defaultStart", in.defaultStart());
+        LocalTime start = MeetingTimes.parseTime(p, "defaultStart", in.defaultStart());
         if (in.defaultMinutes() != null && (in.defaultMinutes() < 10 || in.defaultMinutes() > 720)) {
             p.error("defaultMinutes", "range");
         }
@@ -121,7 +124,7 @@ public class SeriesService {
             if (c == null) {
                 throw ProblemException.field("circleId", "unknown");
             }
-            return meetings.checkOrganizations(organizers, "organizerIds");
+            return changes.checkOrganizations(organizers, "organizerIds");
         }).chain(() -> {
             MeetingSeries s = new MeetingSeries();
             s.circleId = in.circleId();
@@ -188,7 +191,7 @@ public class SeriesService {
      */
     static LocalDateTime suggestNext(MeetingSeries s, List<Meeting> ms) {
         LocalDateTime last = ms.stream().filter(m -> m.startsAt != null && !Status.CANCELLED.name().equals(m.status))
-                .map(m -> MeetingService.local(m.startsAt)).max(LocalDateTime::compareTo).orElse(null);
+                .map(m -> MeetingTimes.local(m.startsAt)).max(LocalDateTime::compareTo).orElse(null);
         LocalDate from = last == null ? JapaneseCalendar.today().plusDays(14)
                 : last.toLocalDate().plusDays(s.perYearMax == null ? 60 : Math.max(7, 365 / s.perYearMax));
         LocalDate today = JapaneseCalendar.today();
@@ -213,7 +216,7 @@ public class SeriesService {
                 Meeting last = ms.isEmpty() ? null : ms.get(0);
                 int number = ms.stream().filter(m -> m.number != null).mapToInt(m -> m.number).max().orElse(-1) + 1;
                 LocalDateTime start = suggestNext(s, ms);
-                int minutes = s.defaultMinutes != null ? s.defaultMinutes : last != null ? MeetingService.lengthMinutes(last) : 90;
+                int minutes = s.defaultMinutes != null ? s.defaultMinutes : last != null ? MeetingTimes.lengthMinutes(last) : 90;
                 Meeting m = new Meeting();
                 m.seriesId = s.id;
                 m.number = number;
@@ -223,8 +226,8 @@ public class SeriesService {
                 m.format = last == null ? MeetingTerms.Format.IN_PERSON.name() : last.format;
                 m.onlineUrl = last == null ? null : last.onlineUrl;
                 m.capacity = last == null ? null : last.capacity;
-                m.startsAt = MeetingService.instant(start);
-                m.endsAt = MeetingService.instant(start.plusMinutes(Math.max(minutes, 10)));
+                m.startsAt = MeetingTimes.instant(start);
+                m.endsAt = MeetingTimes.instant(start.plusMinutes(Math.max(minutes, 10)));
                 m.status = Status.DRAFT.name();
                 m.createdBy = viewer.accountId();
                 m.createdAt = Instant.now();
@@ -245,10 +248,10 @@ public class SeriesService {
                             return k;
                         });
                 return m.<Meeting>persistAndFlush().call(saved -> kept.chain(k -> jp.tsunagu.platform.db.Rows.persistAll(
-                                MeetingService.organizerRows(saved.id, l.organizerIds(), viewer, k))))
+                                MeetingChanges.organizerRows(saved.id, l.organizerIds(), viewer, k))))
                         .call(saved -> last == null ? Uni.createFrom().voidItem()
                                 : MeetingVenue.<MeetingVenue>list("meetingId = ?1 order by position", last.id)
-                                .chain(vs -> meetings.saveVenues(saved.id, vs.stream()
+                                .chain(vs -> changes.saveVenues(saved.id, vs.stream()
                                         .map(v -> new MeetingViews.Venue(v.name, v.address)).toList())))
                         .call(saved -> last == null ? Uni.createFrom().voidItem()
                                 : AgendaItem.<AgendaItem>list("meetingId = ?1 order by position", last.id).chain(items -> Rows.persistAll(AgendaService.copy(items, saved.id))))

@@ -42,8 +42,8 @@ public class PairingApi {
 
     public record ApplicationRequest(Long centerId, List<String> themes, String motive, Long desiredPartnerId,
                                      String desiredPractice, String regionSituation, Integer version) {
-        ProgramService.ApplicationInput input(Long center) {
-            return new ProgramService.ApplicationInput(center, themes, motive, desiredPartnerId, desiredPractice,
+        ApplicationInput input(Long center) {
+            return new ApplicationInput(center, themes, motive, desiredPartnerId, desiredPractice,
                     regionSituation);
         }
     }
@@ -59,10 +59,16 @@ public class PairingApi {
     ProgramService programs;
 
     @Inject
+    ApplicationService applications;
+
+    @Inject
     MatchingService matching;
 
     @Inject
     PairingService pairings;
+
+    @Inject
+    PairingChanges changes;
 
     @Inject
     OverviewService overviews;
@@ -78,7 +84,7 @@ public class PairingApi {
     @POST
     @Path("/programs")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> createProgram(@NotNull @Valid ProgramService.ProgramInput body, @Context HttpServerRequest request) {
+    public Uni<Response> createProgram(@NotNull @Valid ProgramInput body, @Context HttpServerRequest request) {
         return viewers.signedIn().chain(v -> programs.create(v, body, Params.ip(request)))
                 .map(p -> Response.created(URI.create("/api/programs/" + p.id())).entity(p).build());
     }
@@ -103,7 +109,7 @@ public class PairingApi {
     @Path("/programs/{id}/applications")
     public Uni<List<ApplicationView>> applications(@PathParam("id") String rawId) {
         long id = Params.pathId(rawId);
-        return viewers.signedIn().chain(v -> programs.applications(v, id));
+        return viewers.signedIn().chain(v -> applications.list(v, id));
     }
 
     @POST
@@ -112,7 +118,7 @@ public class PairingApi {
     public Uni<Response> apply(@PathParam("id") String rawId, @NotNull @Valid ApplicationRequest body,
                                @Context HttpServerRequest request) {
         long id = Params.pathId(rawId);
-        return viewers.signedIn().chain(v -> programs.submit(v, id, body.input(body.centerId()), null, Params.ip(request)))
+        return viewers.signedIn().chain(v -> applications.submit(v, id, body.input(body.centerId()), null, Params.ip(request)))
                 .map(a -> Response.created(URI.create("/api/programs/" + id + "/applications/" + a.id())).entity(a).build());
     }
 
@@ -121,7 +127,7 @@ public class PairingApi {
     public Uni<ApplicationView> application(@PathParam("id") String rawId, @PathParam("applicationId") String rawApp) {
         long id = Params.pathId(rawId);
         long app = Params.pathId(rawApp);
-        return viewers.signedIn().chain(v -> programs.application(v, id, app));
+        return viewers.signedIn().chain(v -> applications.get(v, id, app));
     }
 
     @PUT
@@ -137,8 +143,8 @@ public class PairingApi {
             p.error("version", "required");
         }
         p.check();
-        return viewers.signedIn().chain(v -> programs.application(v, id, app)
-                .chain(existing -> programs.submit(v, id, body.input(existing.center().id()), body.version(),
+        return viewers.signedIn().chain(v -> applications.get(v, id, app)
+                .chain(existing -> applications.submit(v, id, body.input(existing.center().id()), body.version(),
                         Params.ip(request))));
     }
 
@@ -223,9 +229,9 @@ public class PairingApi {
     @PUT
     @Path("/pairings/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<PairDetail> changePairing(@PathParam("id") String rawId, @NotNull @Valid PairingService.PairingInput body) {
+    public Uni<PairDetail> changePairing(@PathParam("id") String rawId, @NotNull @Valid PairingInput body) {
         long id = Params.pathId(rawId);
-        return viewers.signedIn().chain(v -> pairings.updatePairing(v, id, body));
+        return viewers.signedIn().chain(v -> changes.updatePairing(v, id, body));
     }
 
     @GET
@@ -239,10 +245,10 @@ public class PairingApi {
     @Path("/pairings/{id}/milestones/{milestoneId}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<MilestoneView> milestone(@PathParam("id") String rawId, @PathParam("milestoneId") String rawMilestone,
-                                       @NotNull @Valid PairingService.MilestoneInput body) {
+                                       @NotNull @Valid MilestoneInput body) {
         long id = Params.pathId(rawId);
         long milestone = Params.pathId(rawMilestone);
-        return viewers.signedIn().chain(v -> pairings.updateMilestone(v, id, milestone, body));
+        return viewers.signedIn().chain(v -> changes.updateMilestone(v, id, milestone, body));
     }
 
     @GET
@@ -255,9 +261,9 @@ public class PairingApi {
     @POST
     @Path("/pairings/{id}/visits")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> addVisit(@PathParam("id") String rawId, @NotNull @Valid PairingService.VisitInput body) {
+    public Uni<Response> addVisit(@PathParam("id") String rawId, @NotNull @Valid VisitInput body) {
         long id = Params.pathId(rawId);
-        return viewers.signedIn().chain(v -> pairings.addVisit(v, id, body))
+        return viewers.signedIn().chain(v -> changes.addVisit(v, id, body))
                 .map(visit -> Response.created(URI.create("/api/pairings/" + id + "/visits/" + visit.id())).entity(visit).build());
     }
 
@@ -265,10 +271,10 @@ public class PairingApi {
     @Path("/pairings/{id}/visits/{visitId}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<VisitView> changeVisit(@PathParam("id") String rawId, @PathParam("visitId") String rawVisit,
-                                      @NotNull @Valid PairingService.VisitInput body) {
+                                      @NotNull @Valid VisitInput body) {
         long id = Params.pathId(rawId);
         long visit = Params.pathId(rawVisit);
-        return viewers.signedIn().chain(v -> pairings.updateVisit(v, id, visit, body));
+        return viewers.signedIn().chain(v -> changes.updateVisit(v, id, visit, body));
     }
 
     @GET
@@ -281,8 +287,8 @@ public class PairingApi {
     @PUT
     @Path("/pairings/{id}/assessments")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Assessment> saveAssessment(@PathParam("id") String rawId, @NotNull @Valid PairingService.AssessmentInput body) {
+    public Uni<Assessment> saveAssessment(@PathParam("id") String rawId, @NotNull @Valid AssessmentInput body) {
         long id = Params.pathId(rawId);
-        return viewers.signedIn().chain(v -> pairings.saveAssessment(v, id, body));
+        return viewers.signedIn().chain(v -> changes.saveAssessment(v, id, body));
     }
 }

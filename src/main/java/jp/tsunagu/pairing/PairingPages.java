@@ -87,10 +87,16 @@ public class PairingPages {
     ProgramService programs;
 
     @Inject
+    ApplicationService applications;
+
+    @Inject
     MatchingService matching;
 
     @Inject
     PairingService pairings;
+
+    @Inject
+    PairingChanges changes;
 
     @Inject
     OverviewService overviews;
@@ -114,7 +120,7 @@ public class PairingPages {
         Map<String, String> form = Forms.flat(raw);
         return viewers.signedIn().chain(v -> {
             Params p = new Params();
-            ProgramService.ProgramInput in = new ProgramService.ProgramInput(
+            ProgramInput in = new ProgramInput(
                     p.optionalLong("fiscalYear", form.get("fiscalYear"), 2000, 2100) == null ? null
                             : Integer.valueOf(form.get("fiscalYear").trim()),
                     form.get("name"), p.date("callOpens", form.get("callOpens")), p.date("callCloses", form.get("callCloses")),
@@ -143,8 +149,8 @@ public class PairingPages {
     }
 
     Uni<Response> renderProgram(Viewer v, long id, List<FieldMessage> errors, int status) {
-        return programs.get(v, id).chain(program -> pairings.list(v, id).chain(pairs -> programs.applications(v, id)
-                .chain(apps -> programs.applyingCenters(v).chain(centers -> {
+        return programs.get(v, id).chain(program -> pairings.list(v, id).chain(pairs -> applications.list(v, id)
+                .chain(apps -> applications.applyingCenters(v).chain(centers -> {
                     ApplicationView mine = apps.stream().filter(a -> v.memberOf(a.center().id())).findFirst().orElse(null);
                     boolean canApply = program.callOpen() && !centers.isEmpty();
                     List<String> kinds = Arrays.stream(Terms.MilestoneKind.values()).map(Enum::name).toList();
@@ -196,11 +202,11 @@ public class PairingPages {
     }
 
     Uni<Response> renderApply(Viewer v, long id, Map<String, String> form, List<FieldMessage> errors, int status) {
-        return programs.get(v, id).chain(program -> programs.applyingCenters(v).chain(centers -> {
+        return programs.get(v, id).chain(program -> applications.applyingCenters(v).chain(centers -> {
             if (centers.isEmpty()) {
                 throw new ProblemException(403, "apply-not-allowed");
             }
-            return programs.applications(v, id).chain(apps -> matching.centers(v).chain(partners -> {
+            return applications.list(v, id).chain(apps -> matching.centers(v).chain(partners -> {
                 ApplicationView existing = apps.stream().filter(a -> v.memberOf(a.center().id())).findFirst().orElse(null);
                 Map<String, String> values = form != null ? form : existing == null ? Map.of() : formOf(existing);
                 List<String> themes = Arrays.stream(Terms.Theme.values()).map(Enum::name).toList();
@@ -235,12 +241,12 @@ public class PairingPages {
             Long center = p.optionalLong("centerId", form.get("centerId"), 1, Long.MAX_VALUE);
             Long partner = p.optionalLong("desiredPartnerId", form.get("desiredPartnerId"), 1, Long.MAX_VALUE);
             Long version = p.optionalLong("version", form.get("version"), 0, Integer.MAX_VALUE);
-            ProgramService.ApplicationInput in = new ProgramService.ApplicationInput(center, themes, form.get("motive"),
+            ApplicationInput in = new ApplicationInput(center, themes, form.get("motive"),
                     partner, form.get("desiredPractice"), form.get("regionSituation"));
             return Uni.createFrom().item(() -> {
                         p.check();
                         return in;
-                    }).chain(x -> programs.submit(v, id, in, version == null ? null : version.intValue(), Params.ip(request)))
+                    }).chain(x -> applications.submit(v, id, in, version == null ? null : version.intValue(), Params.ip(request)))
                     .map(saved -> Forms.redirect("/programs/" + id + "?applied=1"))
                     .onFailure(ProblemException.class).recoverWithUni(e -> renderApply(v, id, form,
                             messages((ProblemException) e, v), ((ProblemException) e).status()));
@@ -256,7 +262,7 @@ public class PairingPages {
     }
 
     Uni<Response> renderApplication(Viewer v, long id, long appId, List<FieldMessage> errors, int status) {
-        return programs.get(v, id).chain(program -> programs.application(v, id, appId).chain(app -> {
+        return programs.get(v, id).chain(program -> applications.get(v, id, appId).chain(app -> {
             boolean canMatch = policy.permits(v, Action.EDIT, new Resource.Matching());
             if (!canMatch) {
                 return pages.render(Templates.application(program, app, List.of(), List.of(), List.of(), false, errors),
@@ -322,7 +328,7 @@ public class PairingPages {
         Map<String, String> form = Forms.flat(raw);
         return viewers.signedIn().chain(v -> {
             Params p = new Params();
-            PairingService.MilestoneInput in = new PairingService.MilestoneInput(form.get("status"),
+            MilestoneInput in = new MilestoneInput(form.get("status"),
                     p.date("doneOn", form.get("doneOn")), null,
                     p.optionalLong("evidenceVisitId", form.get("evidenceVisitId"), 1, Long.MAX_VALUE),
                     form.get("evidenceUrl"), form.get("evidenceNote"),
@@ -330,7 +336,7 @@ public class PairingPages {
             return Uni.createFrom().item(() -> {
                         p.check();
                         return in;
-                    }).chain(x -> pairings.updateMilestone(v, id, milestone, in))
+                    }).chain(x -> changes.updateMilestone(v, id, milestone, in))
                     .map(x -> Forms.redirect("/pairings/" + id + "?saved=milestone#milestones"))
                     .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404).recoverWithUni(e ->
                             renderPairing(v, id, null, Map.of(), messages((ProblemException) e, v), null,
@@ -353,14 +359,14 @@ public class PairingPages {
                 }
             }
             Long count = p.optionalLong("participantsCount", form.get("participantsCount"), 0, 10000);
-            PairingService.VisitInput in = new PairingService.VisitInput(form.get("direction"), form.get("title"),
+            VisitInput in = new VisitInput(form.get("direction"), form.get("title"),
                     p.date("startOn", form.get("startOn")), p.date("endOn", form.get("endOn")),
                     count == null ? null : count.intValue(), form.get("participants"), form.get("learningsVisitor"),
                     form.get("learningsHost"), items, null);
             return Uni.createFrom().item(() -> {
                         p.check();
                         return in;
-                    }).chain(x -> pairings.addVisit(v, id, in))
+                    }).chain(x -> changes.addVisit(v, id, in))
                     .map(x -> Forms.redirect("/pairings/" + id + "?saved=visit#visits"))
                     .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404).recoverWithUni(e ->
                             renderPairing(v, id, null, form, messages((ProblemException) e, v), null,
@@ -389,7 +395,7 @@ public class PairingPages {
             return Uni.createFrom().item(() -> {
                         p.check();
                         return items;
-                    }).chain(x -> pairings.saveAssessment(v, id, new PairingService.AssessmentInput(items, version)))
+                    }).chain(x -> changes.saveAssessment(v, id, new AssessmentInput(items, version)))
                     .map(x -> Forms.redirect("/pairings/" + id + "?saved=assessment#assessment"))
                     .onFailure(e -> e instanceof ProblemException pe && pe.status() != 404).recoverWithUni(e ->
                             renderPairing(v, id, items, Map.of(), messages((ProblemException) e, v), null,

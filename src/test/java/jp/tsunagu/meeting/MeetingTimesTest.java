@@ -15,7 +15,7 @@ class MeetingTimesTest {
 
     static Map<String, String> check(LocalDateTime start, LocalDateTime end, boolean future) {
         Params p = new Params();
-        MeetingService.checkTimes(p, "startsAt", "endsAt", start, end, future);
+        MeetingTimes.checkTimes(p, "startsAt", "endsAt", start, end, future);
         return TestSupport.fieldErrors(p);
     }
 

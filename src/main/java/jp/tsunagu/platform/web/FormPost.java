@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * recovered: they answer as the error pages do, so nothing is shown that the policy hides.
  *
  * <pre>{@code
- * return FormPost.run(v.locale(), () -> meetings.changeStatus(v, id, in),
+ * return FormPost.run(v.locale(), () -> changes.changeStatus(v, id, in),
  *         x -> "/meetings/" + id + "?saved=status",
  *         (errors, status) -> renderMeeting(v, id, form, errors, status));
  * }</pre>

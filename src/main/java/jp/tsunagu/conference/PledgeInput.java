@@ -1,0 +1,5 @@
+package jp.tsunagu.conference;
+
+/** An attendee's pledge of confidentiality. */
+public record PledgeInput(Boolean accept) {
+}

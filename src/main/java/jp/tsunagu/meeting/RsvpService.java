@@ -1,0 +1,115 @@
+package jp.tsunagu.meeting;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jp.tsunagu.access.Viewer;
+import jp.tsunagu.meeting.MeetingNotices.Kind;
+import jp.tsunagu.meeting.MeetingNotices.OutMail;
+import jp.tsunagu.meeting.MeetingNotices.Sent;
+import jp.tsunagu.meeting.MeetingTerms.Format;
+import jp.tsunagu.meeting.MeetingTerms.Rsvp;
+import jp.tsunagu.meeting.MeetingTerms.Status;
+import jp.tsunagu.platform.web.Params;
+import jp.tsunagu.platform.web.ProblemException;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/** Answers to invitations (attend in person, online, or decline) with capacity and a waiting list. */
+@ApplicationScoped
+public class RsvpService {
+
+    @Inject
+    MeetingAccess access;
+
+    @Inject
+    MeetingNotices notices;
+
+    @Inject
+    PersonalLinks links;
+
+    public Uni<MeetingViews.MyInvitation> rsvp(Viewer viewer, long meetingId, RsvpInput in) {
+        Rsvp r = parseRsvp(in);
+        if (!viewer.signedIn()) {
+            throw ProblemException.unauthorized();
+        }
+        return rsvpTx(viewer, meetingId, null, r).chain(notices::deliver);
+    }
+
+    public Uni<MeetingViews.MyInvitation> rsvpByToken(String token, RsvpInput in) {
+        Rsvp r = parseRsvp(in);
+        return rsvpTx(null, null, token, r).chain(notices::deliver);
+    }
+
+    static Rsvp parseRsvp(RsvpInput in) {
+        Params p = new Params();
+        Rsvp r = p.choice("response", in == null ? null : in.response(), v -> MeetingTerms.parse(Rsvp.class, v));
+        if (in == null || in.response() == null) {
+            p.error("response", "required");
+        } else if (r == Rsvp.PENDING) {
+            p.error("response", "unknown-value");
+        }
+        p.check();
+        return r;
+    }
+
+    @WithTransaction
+    Uni<Sent<MeetingViews.MyInvitation>> rsvpTx(Viewer viewer, Long meetingId, String token, Rsvp r) {
+        Uni<Invitee> who = token != null ? links.byToken(token).map(PersonalLinks.Personal::invitee)
+                : access.visible(viewer, meetingId).map(l -> {
+            if (l.invitation() == null) {
+                throw new ProblemException(409, "rsvp-not-invited");
+            }
+            return l.invitation();
+        });
+        return who.chain(inv -> Meeting.<Meeting>findById(inv.meetingId, LockModeType.PESSIMISTIC_WRITE).chain(m -> {
+            if (!Status.SCHEDULED.name().equals(m.status)) {
+                throw new ProblemException(409, "rsvp-not-open");
+            }
+            if (r == Rsvp.IN_PERSON && Format.ONLINE.name().equals(m.format)) {
+                throw ProblemException.field("response", "rsvp-online-only");
+            }
+            if (r == Rsvp.ONLINE && Format.IN_PERSON.name().equals(m.format)) {
+                throw ProblemException.field("response", "rsvp-in-person-only");
+            }
+            return Invitee.<Invitee>findById(inv.id, LockModeType.PESSIMISTIC_WRITE).chain(i ->
+                    Invitee.<Invitee>list("meetingId = ?1 and revokedAt is null", m.id).chain(all -> {
+                        boolean wasSeated = !i.waitlisted && (Rsvp.IN_PERSON.name().equals(i.response)
+                                || Rsvp.ONLINE.name().equals(i.response));
+                        i.response = r.name();
+                        i.respondedAt = Instant.now();
+                        i.waitlisted = false;
+                        if (r != Rsvp.DECLINED && !wasSeated && m.capacity != null
+                                && seated(all, i.id, m) >= m.capacity && countsAgainstCapacity(r, m)) {
+                            i.waitlisted = true;
+                        }
+                        Uni<List<OutMail>> promoted = Uni.createFrom().item(List.of());
+                        if (wasSeated && (r == Rsvp.DECLINED || !countsAgainstCapacity(r, m)) && m.capacity != null) {
+                            Invitee next = all.stream().filter(x -> x.waitlisted && !x.id.equals(i.id))
+                                    .min(Comparator.comparing((Invitee x) -> x.respondedAt)).orElse(null);
+                            if (next != null) {
+                                next.waitlisted = false;
+                                promoted = MeetingVenue.<MeetingVenue>list("meetingId = ?1 order by position", m.id)
+                                        .chain(venues -> notices.prepare(m, venues, List.of(next), Kind.PROMOTED));
+                            }
+                        }
+                        return promoted.map(mails -> new Sent<>(new MeetingViews.MyInvitation(i.id, i.response, i.waitlisted), mails));
+                    }));
+        }));
+    }
+
+    /** Capacity counts the seats in the room; for an online-only meeting, every participant. */
+    static boolean countsAgainstCapacity(Rsvp r, Meeting m) {
+        return Format.ONLINE.name().equals(m.format) ? r != Rsvp.DECLINED : r == Rsvp.IN_PERSON;
+    }
+
+    static long seated(List<Invitee> all, long except, Meeting m) {
+        return all.stream().filter(x -> !x.id.equals(except) && !x.waitlisted)
+                .filter(x -> !Rsvp.PENDING.name().equals(x.response) && countsAgainstCapacity(Rsvp.valueOf(x.response), m))
+                .count();
+    }
+}
