@@ -171,11 +171,11 @@ public class InvitationService {
      * circle with them.
      */
     @WithSession
-    public Uni<java.util.List<OrgRef>> targets(Viewer viewer) {
+    public Uni<List<OrgRef>> targets(Viewer viewer) {
         if (policy.invitableRoles(viewer).isEmpty()) {
-            return Uni.createFrom().item(java.util.List.of());
+            return Uni.createFrom().item(List.of());
         }
-        Uni<java.util.List<Organization>> orgs;
+        Uni<List<Organization>> orgs;
         if (viewer.is(Role.NETWORK_ADMIN)) {
             orgs = Organization.list("order by prefectureCode, name");
         } else if (viewer.circleIds().isEmpty()) {

@@ -14,26 +14,29 @@ import jakarta.ws.rs.core.Response;
 import jp.tsunagu.access.PageRenderer;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.access.ViewerService;
+import jp.tsunagu.conference.ConferencePages.TeamRow;
 import jp.tsunagu.conference.ConferenceViews.BoardPhase;
 import jp.tsunagu.conference.ConferenceViews.CaseView;
 import jp.tsunagu.conference.ConferenceViews.ConferenceDetail;
 import jp.tsunagu.conference.ConferenceViews.FieldHighlight;
 import jp.tsunagu.conference.ConferenceViews.ReadView;
 import jp.tsunagu.conference.ConferenceViews.TeamMemberView;
-import jp.tsunagu.platform.web.FormErrors;
 import jp.tsunagu.platform.web.FormErrors.FieldMessage;
+import jp.tsunagu.platform.web.FormErrors;
 import jp.tsunagu.platform.web.FormPost;
 import jp.tsunagu.platform.web.Forms;
 import jp.tsunagu.platform.web.Params;
-import jp.tsunagu.conference.ConferencePages.TeamRow;
 import jp.tsunagu.platform.web.ProblemException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A conference's case material as pages, for its attendees who have pledged: the de-identified
@@ -191,7 +194,7 @@ public class CasePages {
                                       List<FieldMessage> errors, String saved, int status) {
         return cases.board(v, id).chain(board -> conferences.detail(v, id).chain(d -> {
             long remaining = d.run() == null || d.run().endsAt() == null ? 0
-                    : java.time.Duration.between(Instant.now(), d.run().endsAt()).getSeconds();
+                    : Duration.between(Instant.now(), d.run().endsAt()).getSeconds();
             Map<String, String> values = new HashMap<>(form);
             if (values.get("phase") == null && d.run() != null && d.run().phase() != null) {
                 values.put("phase", d.run().phase());
@@ -202,7 +205,7 @@ public class CasePages {
 
     /** A board posting refused with the spans the identifier check found marked, or a pledge asked for first. */
     Uni<Response> boardPost(long id, Map<String, String> form, String key, String anchor,
-                            java.util.function.Function<Viewer, Uni<?>> useCase) {
+                            Function<Viewer, Uni<?>> useCase) {
         return viewers.signedIn().chain(v -> Uni.createFrom().deferred(() -> useCase.apply(v))
                 .map(x -> Forms.redirect("/conferences/" + id + "/board?saved=" + key + anchor))
                 .onFailure(ProblemException.class).recoverWithUni(e -> {
@@ -247,7 +250,7 @@ public class CasePages {
             Params p = new Params();
             Integer version = p.intOr("version", form.get("version"), -1, 0, Integer.MAX_VALUE);
             String move = form.get("move");
-            if (move == null || !java.util.Set.of("START", "NEXT", "PREVIOUS", "FINISH").contains(move)) {
+            if (move == null || !Set.of("START", "NEXT", "PREVIOUS", "FINISH").contains(move)) {
                 p.error("move", "unknown-value");
             }
             return Forms.checked(p).chain(x -> run.move(v, id, new RunInput(move, version)));

@@ -10,11 +10,9 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jp.tsunagu.platform.validation.InputCheck;
-import jp.tsunagu.platform.validation.OneOf;
-import jp.tsunagu.platform.validation.Violations;
 import jp.tsunagu.access.CasePart;
 import jp.tsunagu.access.Viewer;
+import jp.tsunagu.account.NameLookup;
 import jp.tsunagu.conference.ConferenceTerms.AgencyType;
 import jp.tsunagu.conference.ConferenceTerms.BoardKind;
 import jp.tsunagu.conference.ConferenceTerms.CertificateType;
@@ -28,9 +26,12 @@ import jp.tsunagu.conference.ConferenceViews.BoardPhase;
 import jp.tsunagu.conference.ConferenceViews.CaseView;
 import jp.tsunagu.conference.ConferenceViews.ReadView;
 import jp.tsunagu.conference.ConferenceViews.TeamMemberView;
-import jp.tsunagu.account.NameLookup;
+import jp.tsunagu.platform.validation.InputCheck;
+import jp.tsunagu.platform.validation.OneOf;
+import jp.tsunagu.platform.validation.Violations;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.platform.web.Versions;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -155,10 +156,8 @@ public class CaseService {
                 .chain(() -> CaseSheet.<CaseSheet>findById(id))
                 .chain(sheet -> {
                     int stored = sheet == null ? 0 : sheet.version;
-                    if (stored != in.version()) {
-                        return caseOf(id).map(current -> {
-                            throw ProblemException.conflict(current);
-                        });
+                    if (Versions.stale(stored, in.version())) {
+                        return Versions.conflict(caseOf(id));
                     }
                     CaseSheet s = sheet == null ? new CaseSheet() : sheet;
                     s.conferenceId = id;

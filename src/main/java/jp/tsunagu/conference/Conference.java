@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /** A case-study conference (事例検討会): format, legal basis, schedule, retention and the facilitator's run. */
@@ -40,7 +41,7 @@ public class Conference extends PanacheEntityBase {
 
     /** When the case material is deleted: the scheduled end plus the retention, or the fixed deadline if earlier. */
     public Instant deleteAfter() {
-        Instant scheduled = startsAt.plusSeconds(60L * durationMinutes).plus(java.time.Duration.ofDays(retentionDays));
+        Instant scheduled = startsAt.plusSeconds(60L * durationMinutes).plus(Duration.ofDays(retentionDays));
         return purgeAfter != null && purgeAfter.isBefore(scheduled) ? purgeAfter : scheduled;
     }
 }

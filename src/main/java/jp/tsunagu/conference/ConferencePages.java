@@ -21,8 +21,8 @@ import jp.tsunagu.conference.ConferenceViews.LearningView;
 import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.directory.PersonRef;
 import jp.tsunagu.platform.time.JapaneseCalendar;
-import jp.tsunagu.platform.web.FormErrors;
 import jp.tsunagu.platform.web.FormErrors.FieldMessage;
+import jp.tsunagu.platform.web.FormErrors;
 import jp.tsunagu.platform.web.FormPost;
 import jp.tsunagu.platform.web.Forms;
 import jp.tsunagu.platform.web.Params;
@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Conferences as HTML pages: plain forms that work without script (the phase timer is an island),
@@ -239,7 +240,7 @@ public class ConferencePages {
     // One route per use case on the conference page, each through FormPost: back to the page with
     // ?saved=… (and the section), or the page again with the errors; 404 and 410 answer as themselves.
 
-    Uni<Response> conferencePost(long id, String key, Map<String, String> typed, java.util.function.Function<Viewer, Uni<?>> useCase) {
+    Uni<Response> conferencePost(long id, String key, Map<String, String> typed, Function<Viewer, Uni<?>> useCase) {
         return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> useCase.apply(v),
                 x -> "/conferences/" + id + "?saved=" + key + anchor(key),
                 (errors, status) -> renderConference(v, id, typed, errors, null, status)));

@@ -10,6 +10,7 @@ import jp.tsunagu.conference.ConferenceViews.ConferenceDetail;
 import jp.tsunagu.conference.ConferenceViews.PhaseView;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.platform.web.Versions;
 
 import java.time.Instant;
 
@@ -71,7 +72,7 @@ public class ConferenceRun {
         return access.editable(viewer, id).chain(l -> ConferencePhase.<ConferencePhase>list(
                 "conferenceId = ?1 order by position", id).map(phases -> {
             Conference c = l.conference();
-            if (c.version.intValue() != in.version()) {
+            if (Versions.stale(c.version, in.version())) {
                 throw ProblemException.conflict(ConferenceService.run(c, phases));
             }
             if (c.materialsDeletedAt != null) {

@@ -6,19 +6,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
+import jp.tsunagu.access.AttendeeRole;
+import jp.tsunagu.access.CasePart;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Role;
-import jp.tsunagu.access.CasePart;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.account.Account;
+import jp.tsunagu.account.NameLookup;
 import jp.tsunagu.conference.ConferenceViews.AttendeeView;
 import jp.tsunagu.conference.ConferenceViews.ConferenceDetail;
 import jp.tsunagu.conference.ConferenceViews.ConferenceSummary;
 import jp.tsunagu.conference.ConferenceViews.PhaseStep;
 import jp.tsunagu.conference.ConferenceViews.PhaseView;
 import jp.tsunagu.directory.Circle;
-import jp.tsunagu.account.NameLookup;
 import jp.tsunagu.directory.OrgRef;
+import jp.tsunagu.directory.PersonRef;
 import jp.tsunagu.platform.web.ProblemException;
 
 import java.time.Instant;
@@ -97,7 +99,7 @@ public class ConferenceService {
                         .chain(rows -> names.people(rows.stream().map(r -> r.accountId).toList())
                                 .chain(people -> Circle.<Circle>findById(c.circleId).map(circle -> {
                                     List<AttendeeView> attendees = attendee ? rows.stream()
-                                            .filter(r -> r.removedAt == null || l.resource().attendeeRole() == jp.tsunagu.access.AttendeeRole.FACILITATOR)
+                                            .filter(r -> r.removedAt == null || l.resource().attendeeRole() == AttendeeRole.FACILITATOR)
                                             .map(r -> new AttendeeView(r.accountId, people.containsKey(r.accountId)
                                                     ? people.get(r.accountId).name() : "", r.role, r.pledgedAt, r.removedAt))
                                             .toList() : null;
@@ -139,13 +141,13 @@ public class ConferenceService {
 
     /** People who may be chosen as attendees of a conference in this circle (staff of its organizations, advisors). */
     @WithSession
-    public Uni<List<jp.tsunagu.directory.PersonRef>> candidates(Viewer viewer, long circleId) {
+    public Uni<List<PersonRef>> candidates(Viewer viewer, long circleId) {
         if (!viewer.circleIds().contains(circleId) && !viewer.is(Role.NETWORK_ADMIN)) {
             return Uni.createFrom().item(List.of());
         }
         return Account.<Account>list("active = true and role <> 'sysadmin' and (role = 'advisor' or id in (select m.accountId"
                         + " from Membership m where m.organizationId in (select cm.organizationId from CircleMember cm"
                         + " where cm.circleId = ?1))) order by displayKana, displayName", circleId)
-                .map(list -> list.stream().map(a -> new jp.tsunagu.directory.PersonRef(a.id, a.displayName)).toList());
+                .map(list -> list.stream().map(a -> new PersonRef(a.id, a.displayName)).toList());
     }
 }

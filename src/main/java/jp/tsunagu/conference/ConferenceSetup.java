@@ -4,23 +4,26 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
+import jp.tsunagu.access.AttendeeRole;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Role;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.account.Account;
 import jp.tsunagu.account.Membership;
 import jp.tsunagu.conference.ConferenceTerms.Format;
-import jp.tsunagu.conference.ConferenceTerms.LegalBasis;
-import jp.tsunagu.conference.ConferenceTerms.Phase;
 import jp.tsunagu.conference.ConferenceViews.ConferenceDetail;
 import jp.tsunagu.directory.CircleMember;
 import jp.tsunagu.platform.time.JapaneseCalendar;
+import jp.tsunagu.platform.validation.Violations;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.platform.web.Versions;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,6 +52,9 @@ public class ConferenceSetup {
     AccessPolicy policy;
 
     @Inject
+    Validator validator;
+
+    @Inject
     ConferenceAccess access;
 
     @Inject
@@ -59,53 +65,24 @@ public class ConferenceSetup {
 
     // ---------------------------------------------------------------- validation
 
-    static void validate(ConferenceInput in, Params p, boolean update) {
+    /** The field rules (Bean Validation), then the start, the retention, the attendees and what a change needs. */
+    static void validate(Validator validator, ConferenceInput in, Params p, boolean update) {
+        Violations.check(validator, in, p);
         if (!update && in.circleId() == null) {
             p.error("circleId", "required");
         }
-        p.required("title", in.title(), 120);
-        if (in.format() == null) {
-            p.error("format", "required");
-        }
-        p.choice("format", in.format(), v -> ConferenceTerms.parse(Format.class, v));
-        if (in.legalBasis() == null) {
-            p.error("legalBasis", "required");
-        }
-        p.choice("legalBasis", in.legalBasis(), v -> ConferenceTerms.parse(LegalBasis.class, v));
-        if (in.startsAt() == null) {
-            p.error("startsAt", "required");
-        } else {
+        if (in.startsAt() != null) {
             // a conference is held within a year of being set up or changed (a date in 2099 would keep material forever)
-            java.time.LocalDateTime now = java.time.LocalDateTime.now(JapaneseCalendar.TOKYO);
+            LocalDateTime now = LocalDateTime.now(JapaneseCalendar.TOKYO);
             if (in.startsAt().isAfter(now.plusDays(STARTS_WITHIN_DAYS)) || in.startsAt().isBefore(now.minusDays(STARTS_WITHIN_DAYS))) {
                 p.errorWith("startsAt", "starts-within", STARTS_WITHIN_DAYS);
             }
         }
-        if (in.durationMinutes() != null && (in.durationMinutes() < 30 || in.durationMinutes() > 240)) {
-            p.error("durationMinutes", "range");
-        }
-        p.text("venue", in.venue(), 200);
         if (in.retentionDays() != null && (in.retentionDays() < RETENTION_MIN || in.retentionDays() > RETENTION_MAX)) {
             p.errorWith("retentionDays", "retention-limit", RETENTION_MIN, RETENTION_MAX);
         }
         if (update && in.version() == null) {
             p.error("version", "required");
-        }
-        if (in.phases() != null) {
-            if (in.phases().isEmpty() || in.phases().size() > 12) {
-                p.error("phases", "list-size");
-            }
-            for (int i = 0; i < in.phases().size(); i++) {
-                PhaseInput ph = in.phases().get(i);
-                if (ph == null || ph.phase() == null) {
-                    p.error("phases[" + i + "].phase", "required");
-                    continue;
-                }
-                p.choice("phases[" + i + "].phase", ph.phase(), v -> ConferenceTerms.parse(Phase.class, v));
-                if (ph.minutes() == null || ph.minutes() < 1 || ph.minutes() > 120) {
-                    p.error("phases[" + i + "].minutes", "range");
-                }
-            }
         }
         if (in.attendees() != null) {
             validateAttendees(in.attendees(), p);
@@ -130,7 +107,7 @@ public class ConferenceSetup {
             }
             if (a.role() == null) {
                 p.error("attendees[" + i + "].role", "required");
-            } else if (ConferenceTerms.parse(jp.tsunagu.access.AttendeeRole.class, a.role()).isEmpty()) {
+            } else if (ConferenceTerms.parse(AttendeeRole.class, a.role()).isEmpty()) {
                 p.error("attendees[" + i + "].role", "unknown-value");
             } else if (a.role().equals("FACILITATOR")) {
                 facilitators++;
@@ -151,7 +128,7 @@ public class ConferenceSetup {
         ConferenceInput in = raw.attendees() != null ? raw : withAttendees(raw,
                 List.of(new AttendeeInput(viewer.accountId(), "FACILITATOR")));
         Params p = new Params();
-        validate(in, p, false);
+        validate(validator, in, p, false);
         p.check();
         if (!policy.permits(viewer, Action.EDIT, new Resource.ConferenceCreation(in.circleId()))) {
             throw ProblemException.field("circleId", "not-circle-member");
@@ -247,7 +224,7 @@ public class ConferenceSetup {
 
     public Uni<ConferenceDetail> update(Viewer viewer, long id, ConferenceInput in) {
         Params p = new Params();
-        validate(in, p, true);
+        validate(validator, in, p, true);
         p.check();
         return updateTx(viewer, id, in).chain(x -> conferences.detail(viewer, id));
     }
@@ -259,10 +236,8 @@ public class ConferenceSetup {
             if (in.circleId() != null && !in.circleId().equals(c.circleId)) {
                 throw ProblemException.field("circleId", "circle-fixed");
             }
-            if (c.version.intValue() != in.version()) {
-                return conferences.detailOf(viewer, l).map(current -> {
-                    throw ProblemException.conflict(current);
-                });
+            if (Versions.stale(c.version, in.version())) {
+                return Versions.conflict(conferences.detailOf(viewer, l));
             }
             boolean formatChanged = !c.format.equals(in.format());
             return guard.require(viewer, Map.of("title", in.title()))

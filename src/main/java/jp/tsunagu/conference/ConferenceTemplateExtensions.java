@@ -1,6 +1,7 @@
 package jp.tsunagu.conference;
 
 import io.quarkus.qute.TemplateExtension;
+import jp.tsunagu.access.AttendeeRole;
 
 import java.util.List;
 
@@ -20,7 +21,7 @@ public class ConferenceTemplateExtensions {
     }
 
     static List<String> roles() {
-        return ConferenceTerms.names(jp.tsunagu.access.AttendeeRole.class);
+        return ConferenceTerms.names(AttendeeRole.class);
     }
 
     static List<String> sexes() {

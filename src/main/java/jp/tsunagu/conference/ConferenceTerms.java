@@ -1,5 +1,7 @@
 package jp.tsunagu.conference;
 
+import jp.tsunagu.platform.web.Values;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -75,7 +77,7 @@ public final class ConferenceTerms {
     public enum Tag { MENTAL, DEVELOPMENTAL, INTELLECTUAL, FAMILY, RETENTION, EMPLOYER, POVERTY, ADDICTION, NETWORK, HOUSING }
 
     public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {
-        return jp.tsunagu.platform.web.Values.enumOf(type, value);
+        return Values.enumOf(type, value);
     }
 
     public static List<String> names(Class<? extends Enum<?>> type) {

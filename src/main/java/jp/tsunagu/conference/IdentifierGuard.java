@@ -12,6 +12,7 @@ import jp.tsunagu.conference.ConferenceViews.Segment;
 import jp.tsunagu.platform.web.ProblemException;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ public class IdentifierGuard {
         }
         texts.forEach((field, text) -> {
             List<FindingView> mine = list.stream().filter(FindingView.class::isInstance).map(FindingView.class::cast)
-                    .filter(f -> f.field().equals(field)).sorted(java.util.Comparator.comparingInt(FindingView::start)).toList();
+                    .filter(f -> f.field().equals(field)).sorted(Comparator.comparingInt(FindingView::start)).toList();
             if (mine.isEmpty() || text == null) {
                 return;
             }

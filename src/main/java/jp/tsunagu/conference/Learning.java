@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 
@@ -19,7 +20,7 @@ public class Learning extends PanacheEntityBase {
     public Long conferenceId;
     public String kind;
     public String body;
-    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
+    @org.hibernate.annotations.JdbcTypeCode(SqlTypes.ARRAY)
     public String[] tags;
     public Long approvedBy;
     public Instant approvedAt;

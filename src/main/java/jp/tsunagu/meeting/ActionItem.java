@@ -7,6 +7,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.Instant;
+import java.time.LocalDate;
+
 /** An action item (確認事項) from a meeting; open ones follow the series to its next meetings. */
 @Entity
 @Table(name = "action_item")
@@ -19,10 +22,10 @@ public class ActionItem extends PanacheEntityBase {
     public String title;
     public Long ownerOrgId;
     public Long ownerAccountId;
-    public java.time.LocalDate dueOn;
+    public LocalDate dueOn;
     public String status;
-    public java.time.LocalDate doneOn;
+    public LocalDate doneOn;
     public Long createdBy;
-    public java.time.Instant createdAt;
+    public Instant createdAt;
     public Integer version;
 }

@@ -7,19 +7,29 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jp.tsunagu.access.Viewer;
+import jp.tsunagu.account.Account;
 import jp.tsunagu.account.NameLookup;
+import jp.tsunagu.directory.Organization;
 import jp.tsunagu.meeting.MeetingTerms.ActionStatus;
 import jp.tsunagu.meeting.MeetingViews.ActionView;
 import jp.tsunagu.platform.time.JapaneseCalendar;
+import jp.tsunagu.platform.validation.InputCheck;
+import jp.tsunagu.platform.validation.OneOf;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.platform.web.Versions;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Action items (確認事項): what, who (person or organization), by when, open or done. Open items
@@ -28,9 +38,12 @@ import java.util.Map;
 @ApplicationScoped
 public class ActionService {
 
-    public record ActionInput(String title, Long ownerOrgId, Long ownerAccountId, LocalDate dueOn, String status,
-                              LocalDate doneOn, Integer version) {
+    public record ActionInput(@NotBlank @Size(max = 300) String title, Long ownerOrgId, Long ownerAccountId, LocalDate dueOn,
+                              @OneOf(ActionStatus.class) String status, LocalDate doneOn, Integer version) {
     }
+
+    @Inject
+    InputCheck inputs;
 
     @Inject
     MeetingAccess access;
@@ -84,7 +97,7 @@ public class ActionService {
         List<Long> ids = items.stream().map(a -> a.meetingId).distinct().toList();
         return Meeting.<Meeting>list("id in ?1", ids).chain(meetings -> access.filterMinutesVisible(viewer, meetings))
                 .map(readable -> {
-                    java.util.Set<Long> ok = readable.stream().map(l -> l.meeting().id).collect(java.util.stream.Collectors.toSet());
+                    Set<Long> ok = readable.stream().map(l -> l.meeting().id).collect(Collectors.toSet());
                     return items.stream().filter(a -> ok.contains(a.meetingId)).toList();
                 });
     }
@@ -98,7 +111,7 @@ public class ActionService {
                 names.people(items.stream().map(a -> a.ownerAccountId).toList()).chain(people ->
                         Meeting.<Meeting>list("id in ?1", items.stream().map(a -> a.meetingId).distinct().toList())
                                 .map(ms -> {
-                                    Map<Long, String> titles = new java.util.HashMap<>();
+                                    Map<Long, String> titles = new HashMap<>();
                                     ms.forEach(m -> titles.put(m.id, m.title));
                                     return items.stream().map(a -> new ActionView(a.id, a.meetingId, titles.get(a.meetingId),
                                             a.title, a.ownerOrgId == null ? null : orgs.get(a.ownerOrgId),
@@ -108,13 +121,11 @@ public class ActionService {
                                 })));
     }
 
-    static void validate(ActionInput in, Params p, boolean update) {
-        if (in.title() == null || in.title().isBlank()) {
-            p.error("title", "required");
-        } else if (in.title().length() > 300) {
-            p.error("title", "too-long");
-        }
-        ActionStatus s = p.choice("status", in.status(), v -> MeetingTerms.parse(ActionStatus.class, v));
+    /** The field rules (Bean Validation), then the dates and what a change needs. */
+    Params validate(ActionInput in, boolean update) {
+        Params p = inputs.of(in);
+        ActionStatus s = in.status() == null || in.status().isBlank() ? null
+                : MeetingTerms.parse(ActionStatus.class, in.status().trim()).orElse(null);
         if (s == ActionStatus.DONE && in.doneOn() != null && in.doneOn().isAfter(JapaneseCalendar.today())) {
             p.error("doneOn", "date-future");
         }
@@ -124,13 +135,12 @@ public class ActionService {
         if (update && in.version() == null) {
             p.error("version", "required");
         }
+        return p;
     }
 
     @WithTransaction
     public Uni<ActionView> create(Viewer viewer, long meetingId, ActionInput in) {
-        Params p = new Params();
-        validate(in, p, false);
-        p.check();
+        validate(in, false).check();
         return access.editable(viewer, meetingId).chain(l -> checkOwners(in).chain(() -> {
             ActionItem a = new ActionItem();
             a.meetingId = l.meeting().id;
@@ -146,9 +156,7 @@ public class ActionService {
     /** Changes an item; anyone who runs a meeting of the series may mark a carried item done. */
     @WithTransaction
     public Uni<ActionView> update(Viewer viewer, long meetingId, long actionId, ActionInput in) {
-        Params p = new Params();
-        validate(in, p, true);
-        p.check();
+        validate(in, true).check();
         return access.editable(viewer, meetingId).chain(l -> ActionItem.<ActionItem>findById(actionId,
                 LockModeType.PESSIMISTIC_WRITE).chain(a -> {
             boolean own = a != null && a.meetingId.equals(meetingId);
@@ -171,10 +179,8 @@ public class ActionService {
 
     private Uni<ActionView> change(Viewer viewer, ActionItem a, ActionInput in) {
         {
-            if (a.version.intValue() != in.version()) {
-                return views(viewer, List.of(a)).map(v -> {
-                    throw ProblemException.conflict(v.get(0));
-                });
+            if (Versions.stale(a.version, in.version())) {
+                return Versions.conflict(views(viewer, List.of(a)).map(v -> v.get(0)));
             }
             return checkOwners(in).chain(() -> {
                 fill(a, in);
@@ -196,14 +202,14 @@ public class ActionService {
 
     Uni<Void> checkOwners(ActionInput in) {
         Uni<Void> org = in.ownerOrgId() == null ? Uni.createFrom().voidItem()
-                : jp.tsunagu.directory.Organization.findById(in.ownerOrgId()).map(o -> {
+                : Organization.findById(in.ownerOrgId()).map(o -> {
             if (o == null) {
                 throw ProblemException.field("ownerOrgId", "unknown");
             }
             return null;
         });
         Uni<Void> person = in.ownerAccountId() == null ? Uni.createFrom().voidItem()
-                : jp.tsunagu.account.Account.findById(in.ownerAccountId()).map(o -> {
+                : Account.findById(in.ownerAccountId()).map(o -> {
             if (o == null) {
                 throw ProblemException.field("ownerAccountId", "unknown");
             }

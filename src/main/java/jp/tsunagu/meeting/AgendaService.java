@@ -1,23 +1,28 @@
 package jp.tsunagu.meeting;
 
-import jp.tsunagu.platform.db.Rows;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jp.tsunagu.access.Role;
 import jp.tsunagu.access.Viewer;
+import jp.tsunagu.account.Account;
 import jp.tsunagu.account.NameLookup;
+import jp.tsunagu.directory.Organization;
 import jp.tsunagu.meeting.MeetingAccess.Loaded;
-import jp.tsunagu.meeting.MeetingTerms.AgendaType;
 import jp.tsunagu.meeting.MeetingViews.AgendaItemView;
 import jp.tsunagu.meeting.MeetingViews.AgendaView;
 import jp.tsunagu.meeting.MeetingViews.TemplateView;
-import jp.tsunagu.platform.web.Params;
+import jp.tsunagu.platform.db.Rows;
+import jp.tsunagu.platform.validation.InputCheck;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.Values;
+import jp.tsunagu.platform.web.Versions;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,14 +34,18 @@ import java.util.Set;
 @ApplicationScoped
 public class AgendaService {
 
-    public record AgendaInput(Integer version, List<AgendaItemView> items) {
+    public record AgendaInput(@NotNull Integer version,
+                              @Size(max = 40, message = "range") List<@NotNull @Valid AgendaItemView> items) {
     }
 
-    public record TemplateApply(Long templateId, Integer version) {
+    public record TemplateApply(@NotNull Long templateId, @NotNull Integer version) {
     }
 
     public record TemplateSave(String name) {
     }
+
+    @Inject
+    InputCheck inputs;
 
     @Inject
     MeetingAccess access;
@@ -72,50 +81,14 @@ public class AgendaService {
         });
     }
 
-    static void validate(List<AgendaItemView> items, Params p) {
-        if (items.size() > 40) {
-            p.error("items", "range");
-        }
-        for (int i = 0; i < items.size() && i < 40; i++) {
-            AgendaItemView it = items.get(i);
-            String f = "items[" + i + "].";
-            if (it == null) {
-                p.error(f + "title", "required");
-                continue;
-            }
-            p.choice(f + "type", it.type(), v -> MeetingTerms.parse(AgendaType.class, v));
-            if (it.type() == null) {
-                p.error(f + "type", "required");
-            }
-            if (it.title() == null || it.title().isBlank()) {
-                p.error(f + "title", "required");
-            } else if (it.title().length() > 300) {
-                p.error(f + "title", "too-long");
-            }
-            if (it.minutes() < 0 || it.minutes() > 600) {
-                p.error(f + "minutes", "range");
-            }
-            if (it.notes() != null && it.notes().length() > 2000) {
-                p.error(f + "notes", "too-long");
-            }
-        }
-    }
-
     @WithTransaction
     public Uni<AgendaView> replace(Viewer viewer, long meetingId, AgendaInput in) {
-        Params p = new Params();
+        inputs.require(in);
         List<AgendaItemView> items = in.items() == null ? List.of() : in.items();
-        validate(items, p);
-        if (in.version() == null) {
-            p.error("version", "required");
-        }
-        p.check();
         return access.editable(viewer, meetingId).chain(l -> {
             Meeting m = l.meeting();
-            if (m.agendaVersion.intValue() != in.version()) {
-                return agendaOf(viewer, l).map(current -> {
-                    throw ProblemException.conflict(current);
-                });
+            if (Versions.stale(m.agendaVersion, in.version())) {
+                return Versions.conflict(agendaOf(viewer, l));
             }
             return checkPresenters(items).chain(() -> store(l, items)).chain(() -> agendaOf(viewer, l));
         });
@@ -132,8 +105,8 @@ public class AgendaService {
                 people.add(i.presenterAccountId());
             }
         });
-        Uni<Long> o = orgs.isEmpty() ? Uni.createFrom().item(0L) : jp.tsunagu.directory.Organization.count("id in ?1", orgs);
-        Uni<Long> a = people.isEmpty() ? Uni.createFrom().item(0L) : jp.tsunagu.account.Account.count("id in ?1", people);
+        Uni<Long> o = orgs.isEmpty() ? Uni.createFrom().item(0L) : Organization.count("id in ?1", orgs);
+        Uni<Long> a = people.isEmpty() ? Uni.createFrom().item(0L) : Account.count("id in ?1", people);
         return o.chain(no -> a.map(na -> {
             if (no != orgs.size()) {
                 throw ProblemException.field("items", "presenter-unknown");
@@ -168,23 +141,14 @@ public class AgendaService {
     /** Replaces the agenda with a template's items (built in, or one of the viewer's organizations'). */
     @WithTransaction
     public Uni<AgendaView> applyTemplate(Viewer viewer, long meetingId, TemplateApply in) {
-        Params p = new Params();
-        if (in.templateId() == null) {
-            p.error("templateId", "required");
-        }
-        if (in.version() == null) {
-            p.error("version", "required");
-        }
-        p.check();
+        inputs.require(in);
         return access.editable(viewer, meetingId).chain(l -> AgendaTemplate.<AgendaTemplate>findById(in.templateId())
                 .chain(t -> {
                     if (t == null || !usable(viewer, t)) {
                         throw ProblemException.field("templateId", "unknown");
                     }
-                    if (l.meeting().agendaVersion.intValue() != in.version()) {
-                        return agendaOf(viewer, l).map(current -> {
-                            throw ProblemException.conflict(current);
-                        });
+                    if (Versions.stale(l.meeting().agendaVersion, in.version())) {
+                        return Versions.conflict(agendaOf(viewer, l));
                     }
                     return AgendaTemplateItem.<AgendaTemplateItem>list("templateId = ?1 order by position", t.id)
                             .chain(ts -> store(l, ts.stream().map(x -> new AgendaItemView(x.position, x.itemType, x.title,

@@ -7,6 +7,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.Instant;
+
 /** A reusable agenda: built in (no owner) or an organization's own. */
 @Entity
 @Table(name = "agenda_template")
@@ -19,5 +21,5 @@ public class AgendaTemplate extends PanacheEntityBase {
     public String kind;
     public Long ownerOrgId;
     public Long createdBy;
-    public java.time.Instant createdAt;
+    public Instant createdAt;
 }

@@ -7,6 +7,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.Instant;
+
 /** A person who attended (in person or online), with their organization. */
 @Entity
 @Table(name = "attendance")
@@ -20,5 +22,5 @@ public class Attendance extends PanacheEntityBase {
     public String name;
     public String mode;
     public Long recordedBy;
-    public java.time.Instant recordedAt;
+    public Instant recordedAt;
 }

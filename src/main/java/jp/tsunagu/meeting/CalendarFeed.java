@@ -7,6 +7,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.Instant;
+
 /** A private iCalendar feed URL of a person (optionally narrowed to one circle). */
 @Entity
 @Table(name = "calendar_feed")
@@ -17,6 +19,6 @@ public class CalendarFeed extends PanacheEntityBase {
     public String tokenHash;
     public Long accountId;
     public Long circleId;
-    public java.time.Instant createdAt;
-    public java.time.Instant revokedAt;
+    public Instant createdAt;
+    public Instant revokedAt;
 }

@@ -1,5 +1,6 @@
 package jp.tsunagu.meeting;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -80,7 +81,7 @@ public class CalendarService {
                 circleId == null ? new Object[]{viewer.accountId()} : new Object[]{viewer.accountId(), circleId})
                 .chain(old -> {
                     old.forEach(f -> f.revokedAt = Instant.now());
-                    return io.quarkus.hibernate.reactive.panache.Panache.flush();
+                    return Panache.flush();
                 }).chain(() -> {
                     CalendarFeed f = new CalendarFeed();
                     f.tokenHash = SecretTokens.hash(token);
@@ -94,7 +95,7 @@ public class CalendarService {
     /** Revokes all of a person's feeds (their calendar apps stop receiving anything). */
     @io.quarkus.hibernate.reactive.panache.common.WithTransaction
     public Uni<Integer> revokeAll(Viewer viewer) {
-        return CalendarFeed.update("revokedAt = ?1 where accountId = ?2 and revokedAt is null", java.time.Instant.now(),
+        return CalendarFeed.update("revokedAt = ?1 where accountId = ?2 and revokedAt is null", Instant.now(),
                 viewer.accountId());
     }
 

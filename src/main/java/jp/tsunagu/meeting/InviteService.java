@@ -1,6 +1,5 @@
 package jp.tsunagu.meeting;
 
-import jp.tsunagu.platform.db.Rows;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -9,10 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
+import jp.tsunagu.access.OrgType;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.account.NameLookup;
-import jp.tsunagu.access.OrgType;
+import jp.tsunagu.directory.CircleMember;
+import jp.tsunagu.directory.Organization;
 import jp.tsunagu.meeting.MeetingAccess.Loaded;
 import jp.tsunagu.meeting.MeetingNotices.Kind;
 import jp.tsunagu.meeting.MeetingNotices.OutMail;
@@ -20,16 +21,21 @@ import jp.tsunagu.meeting.MeetingNotices.Sent;
 import jp.tsunagu.meeting.MeetingTerms.Rsvp;
 import jp.tsunagu.meeting.MeetingTerms.Status;
 import jp.tsunagu.meeting.MeetingViews.InviteeView;
+import jp.tsunagu.platform.db.Rows;
 import jp.tsunagu.platform.security.SecretTokens;
+import jp.tsunagu.platform.validation.InputCheck;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.platform.web.Values;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -61,6 +67,9 @@ public class InviteService {
     AccessPolicy policy;
 
     @Inject
+    InputCheck inputs;
+
+    @Inject
     MeetingAccess access;
 
     @Inject
@@ -70,34 +79,18 @@ public class InviteService {
     NameLookup names;
 
     public Uni<InviteResult> invite(Viewer viewer, long meetingId, InviteInput in) {
-        Params p = new Params();
-        OrgType type = p.choice("organizationType", in.organizationType(), v -> {
-            try {
-                return java.util.Optional.of(OrgType.valueOf(v));
-            } catch (IllegalArgumentException e) {
-                return java.util.Optional.empty();
-            }
-        });
-        if (in.prefectureCode() != null && (in.prefectureCode() < 1 || in.prefectureCode() > 47)) {
-            p.error("prefectureCode", "range");
-        }
+        Params p = inputs.of(in);
+        OrgType type = in.organizationType() == null || in.organizationType().isBlank() ? null
+                : Values.enumOf(OrgType.class, in.organizationType().trim()).orElse(null);
         List<PersonInput> persons = in.persons() == null ? List.of() : in.persons();
-        if (persons.size() > 100) {
-            p.error("persons", "range");
-        }
         for (int i = 0; i < persons.size() && i < 100; i++) {
             PersonInput x = persons.get(i);
-            if (x == null || x.name() == null || x.name().isBlank()) {
-                p.error("persons[" + i + "].name", "required");
-            } else if (x.name().length() > 100) {
-                p.error("persons[" + i + "].name", "too-long");
-            }
-            if (x == null || x.email() == null || !x.email().trim().matches(EMAIL)
-                    || x.email().length() > 254) {
+            // the address as mails will carry it (one plain address, no display name or routing)
+            if (x != null && (x.email() == null || !x.email().trim().matches(EMAIL) || x.email().length() > 254)) {
                 p.error("persons[" + i + "].email", "email");
             }
         }
-        if (in.organizationIds() != null && (in.organizationIds().size() > 200 || in.organizationIds().stream().anyMatch(java.util.Objects::isNull))) {
+        if (in.organizationIds() != null && (in.organizationIds().size() > 200 || in.organizationIds().stream().anyMatch(Objects::isNull))) {
             p.error("organizationIds", "range");
         }
         boolean byCriteria = type != null || in.prefectureCode() != null || in.areaId() != null;
@@ -128,7 +121,7 @@ public class InviteService {
                         : Panache.getSession().chain(s -> s.createSelectionQuery("select a.id, a.email from Account a"
                         + " where a.email in :emails and a.active = true", Object[].class)
                         .setParameter("emails", personEmails).getResultList())).chain(known -> {
-                    Map<String, Long> accountByEmail = new java.util.HashMap<>();
+                    Map<String, Long> accountByEmail = new HashMap<>();
                     known.forEach(r -> accountByEmail.put((String) r[1], (Long) r[0]));
                     for (PersonInput x : persons) {
                         String email = x.email().trim().toLowerCase();
@@ -205,7 +198,7 @@ public class InviteService {
         }
         Set<Long> named = new HashSet<>(out);
         Uni<Void> explicit = out.isEmpty() ? Uni.createFrom().voidItem()
-                : jp.tsunagu.directory.Organization.count("id in ?1", out).map(n -> {
+                : Organization.count("id in ?1", out).map(n -> {
             if (n != out.size()) {
                 throw ProblemException.field("organizationIds", "unknown");
             }
@@ -217,7 +210,7 @@ public class InviteService {
                         throw ProblemException.field("circleId", "unknown");
                     }
                     return id;
-                }).chain(id -> jp.tsunagu.directory.CircleMember.<jp.tsunagu.directory.CircleMember>list("circleId", id))
+                }).chain(id -> CircleMember.<CircleMember>list("circleId", id))
                 .map(ms -> {
                     ms.forEach(cm -> out.add(cm.organizationId));
                     return null;
@@ -305,7 +298,7 @@ public class InviteService {
         if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return jp.tsunagu.directory.Organization.count("id in ?1", ids).map(n -> {
+        return Organization.count("id in ?1", ids).map(n -> {
             if (n != ids.size()) {
                 throw ProblemException.field("persons", "unknown");
             }

@@ -7,6 +7,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.Instant;
+
 /** One invited person, with or without an account; the personal link's token is stored only as a hash. */
 @Entity
 @Table(name = "meeting_invitee")
@@ -21,13 +23,13 @@ public class Invitee extends PanacheEntityBase {
     public String email;
     public String tokenHash;
     public String previousTokenHash;
-    public java.time.Instant revokedAt;
+    public Instant revokedAt;
     public String response;
     public Boolean waitlisted;
-    public java.time.Instant respondedAt;
+    public Instant respondedAt;
     public String pollComment;
-    public java.time.Instant pollAnsweredAt;
+    public Instant pollAnsweredAt;
     public Integer pollVersion;
     public Long invitedBy;
-    public java.time.Instant invitedAt;
+    public Instant invitedAt;
 }

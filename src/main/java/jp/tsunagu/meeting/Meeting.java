@@ -7,6 +7,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.Instant;
+
 /** A meeting: exchange meeting, liaison council, program online meeting, visit or seminar. */
 @Entity
 @Table(name = "meeting")
@@ -21,21 +23,21 @@ public class Meeting extends PanacheEntityBase {
     public Long circleId;
     public String format;
     public String onlineUrl;
-    public java.time.Instant startsAt;
-    public java.time.Instant endsAt;
+    public Instant startsAt;
+    public Instant endsAt;
     public Integer capacity;
     public String status;
     public String description;
     public String feeNote;
-    public java.time.Instant reminderSentAt;
+    public Instant reminderSentAt;
     public Integer agendaVersion;
     public Integer minutesVersion;
-    public java.time.Instant minutesUpdatedAt;
-    public java.time.Instant minutesPublishedAt;
+    public Instant minutesUpdatedAt;
+    public Instant minutesPublishedAt;
     public Long createdBy;
     /** The organization that created the meeting: it (and the secretariat) alone changes the co-hosts. */
     public Long hostOrgId;
-    public java.time.Instant createdAt;
-    public java.time.Instant updatedAt;
+    public Instant createdAt;
+    public Instant updatedAt;
     public Integer version;
 }

@@ -1,10 +1,10 @@
 package jp.tsunagu.meeting;
 
-import jp.tsunagu.platform.db.Rows;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Resource;
@@ -15,17 +15,22 @@ import jp.tsunagu.directory.Organization;
 import jp.tsunagu.meeting.MeetingTerms.Status;
 import jp.tsunagu.meeting.MeetingViews.MeetingDetail;
 import jp.tsunagu.meeting.MeetingViews.Venue;
+import jp.tsunagu.platform.db.Rows;
 import jp.tsunagu.platform.i18n.Messages;
+import jp.tsunagu.platform.validation.InputCheck;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.Values;
+import jp.tsunagu.platform.web.Versions;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,6 +42,12 @@ public class MeetingChanges {
 
     @Inject
     AccessPolicy policy;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    InputCheck inputs;
 
     @Inject
     MeetingAccess access;
@@ -53,7 +64,7 @@ public class MeetingChanges {
             throw ProblemException.unauthorized();
         }
         Params p = new Params();
-        MeetingChecks.validate(in, p, false);
+        MeetingChecks.validate(validator, in, p, false);
         p.check();
         Uni<MeetingSeries> series = in.seriesId() == null ? Uni.createFrom().nullItem()
                 : MeetingSeries.<MeetingSeries>findById(in.seriesId()).chain(s -> {
@@ -100,7 +111,7 @@ public class MeetingChanges {
 
     public Uni<MeetingDetail> update(Viewer viewer, long id, MeetingInput in) {
         Params p = new Params();
-        MeetingChecks.validate(in, p, true);
+        MeetingChecks.validate(validator, in, p, true);
         p.check();
         return updateTx(viewer, id, in).chain(notices::deliver).chain(x -> meetings.detail(viewer, id));
     }
@@ -109,10 +120,8 @@ public class MeetingChanges {
     Uni<MeetingNotices.Sent<Long>> updateTx(Viewer viewer, long id, MeetingInput in) {
         return access.editable(viewer, id).chain(l -> {
             Meeting m = l.meeting();
-            if (m.version.intValue() != in.version()) {
-                return meetings.detailOf(viewer, l).map(current -> {
-                    throw ProblemException.conflict(current);
-                });
+            if (Versions.stale(m.version, in.version())) {
+                return Versions.conflict(meetings.detailOf(viewer, l));
             }
             if (Status.CANCELLED.name().equals(m.status)) {
                 throw new ProblemException(409, "meeting-cancelled");
@@ -148,8 +157,8 @@ public class MeetingChanges {
                 m.updatedAt = Instant.now();
                 return MeetingOrganizer.<MeetingOrganizer>list("meetingId", m.id)
                         .chain(old -> {
-                            Map<Long, java.util.Optional<Instant>> kept = new java.util.HashMap<>();
-                            old.forEach(o -> kept.put(o.organizationId, java.util.Optional.ofNullable(o.consentedAt)));
+                            Map<Long, Optional<Instant>> kept = new HashMap<>();
+                            old.forEach(o -> kept.put(o.organizationId, Optional.ofNullable(o.consentedAt)));
                             return Rows.replace(old, organizerRows(m.id, organizers, viewer, kept));
                         })
                         .chain(() -> MeetingVenue.<MeetingVenue>list("meetingId", m.id))
@@ -186,21 +195,12 @@ public class MeetingChanges {
 
     @WithTransaction
     Uni<MeetingNotices.Sent<Long>> changeStatusTx(Viewer viewer, long id, StatusInput in) {
-        Params p = new Params();
-        Status target = p.choice("status", in.status(), v -> MeetingTerms.parse(Status.class, v));
-        if (in.status() == null) {
-            p.error("status", "required");
-        }
-        if (in.version() == null) {
-            p.error("version", "required");
-        }
-        p.check();
+        inputs.require(in);
+        Status target = MeetingTerms.parse(Status.class, in.status().trim()).orElseThrow();
         return access.editable(viewer, id).chain(l -> {
             Meeting m = l.meeting();
-            if (m.version.intValue() != in.version()) {
-                return meetings.detailOf(viewer, l).map(current -> {
-                    throw ProblemException.conflict(current);
-                });
+            if (Versions.stale(m.version, in.version())) {
+                return Versions.conflict(meetings.detailOf(viewer, l));
             }
             Status from = Status.valueOf(m.status);
             boolean allowed = switch (target) {
@@ -269,7 +269,7 @@ public class MeetingChanges {
      * (consent null) and runs nothing until its staff agree.
      */
     static List<MeetingOrganizer> organizerRows(long meetingId, Set<Long> ids, Viewer viewer,
-                                                Map<Long, java.util.Optional<Instant>> kept) {
+                                                Map<Long, Optional<Instant>> kept) {
         List<MeetingOrganizer> rows = new ArrayList<>();
         Instant now = Instant.now();
         for (Long id : ids) {

@@ -5,6 +5,12 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jp.tsunagu.access.AccessPolicy;
+import jp.tsunagu.access.Action;
+import jp.tsunagu.access.Resource;
+import jp.tsunagu.access.Viewer;
+import jp.tsunagu.access.ViewerService;
+import jp.tsunagu.account.NameLookup;
 import jp.tsunagu.notification.NotificationService;
 import jp.tsunagu.platform.i18n.Messages;
 import jp.tsunagu.platform.security.SecretTokens;
@@ -12,9 +18,11 @@ import jp.tsunagu.platform.time.JapaneseCalendar;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.net.URI;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -43,13 +51,13 @@ public class MeetingNotices {
     NotificationService notifications;
 
     @Inject
-    jp.tsunagu.account.NameLookup names;
+    NameLookup names;
 
     @Inject
-    jp.tsunagu.access.ViewerService viewers;
+    ViewerService viewers;
 
     @Inject
-    jp.tsunagu.access.AccessPolicy policy;
+    AccessPolicy policy;
 
     @Inject
     MailQuota quota;
@@ -122,7 +130,7 @@ public class MeetingNotices {
     }
 
     /** The accounts among these that the policy lets see what the notice is about. */
-    Uni<List<Long>> mayBeTold(java.util.Collection<Long> accountIds, Kind kind, Meeting m) {
+    Uni<List<Long>> mayBeTold(Collection<Long> accountIds, Kind kind, Meeting m) {
         if (accountIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -130,11 +138,11 @@ public class MeetingNotices {
                 "meetingId = ?1 and revokedAt is null and accountId in ?2", m.id, accountIds).chain(invs ->
                 viewers.forAccounts(accountIds).map(vs -> {
                     List<Long> out = new ArrayList<>();
-                    for (jp.tsunagu.access.Viewer v : vs) {
+                    for (Viewer v : vs) {
                         MeetingAccess.Loaded l = MeetingAccess.Loaded.of(m, orgs, invs.stream()
                                 .filter(i -> i.accountId.equals(v.accountId())).findFirst().orElse(null));
-                        jp.tsunagu.access.Resource about = kind == Kind.MINUTES ? l.minutes() : l.resource();
-                        if (policy.permits(v, jp.tsunagu.access.Action.VIEW, about)) {
+                        Resource about = kind == Kind.MINUTES ? l.minutes() : l.resource();
+                        if (policy.permits(v, Action.VIEW, about)) {
                             out.add(v.accountId());
                         }
                     }
@@ -192,7 +200,7 @@ public class MeetingNotices {
     /** The host part of a URL, as a reader should check it (an IDN shown as written by its owner, punycode kept). */
     static String hostOf(String url) {
         try {
-            String host = java.net.URI.create(url).getHost();
+            String host = URI.create(url).getHost();
             return host == null ? url : host.toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             return url;

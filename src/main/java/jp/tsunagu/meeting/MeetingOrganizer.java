@@ -7,6 +7,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.Instant;
+
 /** A co-host (共催) of a meeting. */
 @Entity
 @Table(name = "meeting_organizer")
@@ -17,5 +19,5 @@ public class MeetingOrganizer extends PanacheEntityBase {
     public Long meetingId;
     public Long organizationId;
     /** When the organization agreed to co-host (null: asked, not yet agreed; it runs nothing until then). */
-    public java.time.Instant consentedAt;
+    public Instant consentedAt;
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jp.tsunagu.access.PageRenderer;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.access.ViewerService;
+import jp.tsunagu.directory.DirectoryViews;
 import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.meeting.MeetingViews.ActionView;
 import jp.tsunagu.meeting.MeetingViews.AgendaView;
@@ -21,15 +22,17 @@ import jp.tsunagu.meeting.MeetingViews.InviteeView;
 import jp.tsunagu.meeting.MeetingViews.MeetingDetail;
 import jp.tsunagu.meeting.MeetingViews.MeetingSummary;
 import jp.tsunagu.meeting.MeetingViews.PollView;
+import jp.tsunagu.platform.web.FormErrors.FieldMessage;
 import jp.tsunagu.platform.web.FormErrors;
 import jp.tsunagu.platform.web.FormPost;
 import jp.tsunagu.platform.web.Forms;
-import jp.tsunagu.platform.web.FormErrors.FieldMessage;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Meetings as HTML pages: plain forms that work without script (islands make the poll grid, the
@@ -49,7 +52,7 @@ public class MeetingPages {
                                                List<InviteeView> invitees, List<ActionView> actions,
                                                Map<String, String> form, String failed, List<FieldMessage> errors,
                                                String saved, List<OrgRef> circles,
-                                               List<jp.tsunagu.directory.DirectoryViews.PrefectureView> prefectures);
+                                               List<DirectoryViews.PrefectureView> prefectures);
 
         static native TemplateInstance cancel(MeetingDetail d, List<FieldMessage> errors);
 
@@ -174,7 +177,7 @@ public class MeetingPages {
         }
         boolean yes = "yes".equals(accept);
         return viewers.signedIn().chain(v -> changes.answerCoHost(v, id, yes))
-                .map(x -> Response.seeOther(java.net.URI.create(yes ? "/meetings/" + id + "?saved=co-host" : "/meetings")).build());
+                .map(x -> Response.seeOther(URI.create(yes ? "/meetings/" + id + "?saved=co-host" : "/meetings")).build());
     }
 
     // One route per use case on the meeting page; each runs through FormPost: 303 back to the
@@ -182,7 +185,7 @@ public class MeetingPages {
 
     /** Posts one of the meeting page's forms: redirect to {@code #anchor} with {@code ?saved=key}, or show the errors. */
     Uni<Response> post(long id, MultivaluedMap<String, String> rawForm, String failed, String key, String anchor,
-                       java.util.function.BiFunction<Viewer, Map<String, String>, Uni<?>> useCase) {
+                       BiFunction<Viewer, Map<String, String>, Uni<?>> useCase) {
         Map<String, String> form = Forms.flat(rawForm);
         return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> useCase.apply(v, form),
                 x -> "/meetings/" + id + "?saved=" + key + "#" + anchor,

@@ -7,6 +7,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.Instant;
+import java.time.LocalTime;
+
 /** A circle's recurring meeting (e.g. 就労移行等情報交換会) with its default slot. */
 @Entity
 @Table(name = "meeting_series")
@@ -18,10 +21,10 @@ public class MeetingSeries extends PanacheEntityBase {
     public String title;
     public String kind;
     public Integer defaultWeekday;
-    public java.time.LocalTime defaultStart;
+    public LocalTime defaultStart;
     public Integer defaultMinutes;
     public Integer perYearMin;
     public Integer perYearMax;
     public Long createdBy;
-    public java.time.Instant createdAt;
+    public Instant createdAt;
 }

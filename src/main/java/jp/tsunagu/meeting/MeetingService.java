@@ -9,8 +9,8 @@ import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Role;
 import jp.tsunagu.access.Viewer;
-import jp.tsunagu.directory.Circle;
 import jp.tsunagu.account.NameLookup;
+import jp.tsunagu.directory.Circle;
 import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.meeting.MeetingAccess.Loaded;
 import jp.tsunagu.meeting.MeetingTerms.Rsvp;
@@ -24,9 +24,11 @@ import jp.tsunagu.platform.web.ProblemException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** Meetings as a person sees them: the list, one meeting in detail, and the organizations and circles they may name. */
@@ -104,7 +106,7 @@ public class MeetingService {
     static MeetingSummary summary(Viewer viewer, Loaded l, Map<Long, OrgRef> orgs, String circleName) {
         Meeting m = l.meeting();
         return new MeetingSummary(m.id, m.title, m.kind, m.status, m.startsAt, m.endsAt, m.format, m.seriesId, m.number,
-                circleName, l.organizerIds().stream().map(orgs::get).filter(java.util.Objects::nonNull).toList(),
+                circleName, l.organizerIds().stream().map(orgs::get).filter(Objects::nonNull).toList(),
                 l.invitation() == null ? null : l.invitation().response, MeetingTimes.holiday(m.startsAt, viewer.locale()));
     }
 
@@ -158,7 +160,7 @@ public class MeetingService {
     @WithSession
     public Uni<List<OrgRef>> ownOrganizations(Viewer viewer) {
         return names.orgs(viewer.organizationIds(), viewer.locale())
-                .map(m -> m.values().stream().sorted(java.util.Comparator.comparing(OrgRef::name)).toList());
+                .map(m -> m.values().stream().sorted(Comparator.comparing(OrgRef::name)).toList());
     }
 
     /** Circles a person may hold meetings in. */

@@ -1,9 +1,12 @@
 package jp.tsunagu.meeting;
 
 import io.quarkus.qute.TemplateExtension;
+import jp.tsunagu.access.OrgType;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** The meeting vocabularies for forms: {mtg:kinds()}, {mtg:formats()}, {mtg:agendaTypes()}, {mtg:pollChoices()}. */
 @TemplateExtension(namespace = "mtg")
@@ -44,21 +47,21 @@ public class MeetingTemplateExtensions {
 
     /** Organization types one can invite by. */
     static List<String> orgTypes() {
-        return names(jp.tsunagu.access.OrgType.values());
+        return names(OrgType.values());
     }
 
     /** The blank rows an editor offers after the filled ones. */
     static List<Integer> blankRows(int filled, int extra) {
-        return java.util.stream.IntStream.range(filled, filled + extra).boxed().toList();
+        return IntStream.range(filled, filled + extra).boxed().toList();
     }
 
     /** An instant as the Tokyo date for a date input (yyyy-MM-dd), or empty. */
-    static String inputDate(java.time.Instant t) {
+    static String inputDate(Instant t) {
         return t == null ? "" : MeetingTimes.local(t).toLocalDate().toString();
     }
 
     /** An instant as the Tokyo time for a time input (HH:mm), or empty. */
-    static String inputTime(java.time.Instant t) {
+    static String inputTime(Instant t) {
         return t == null ? "" : MeetingTimes.local(t).toLocalTime().withSecond(0).withNano(0).toString();
     }
 

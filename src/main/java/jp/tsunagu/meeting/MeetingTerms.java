@@ -1,5 +1,7 @@
 package jp.tsunagu.meeting;
 
+import jp.tsunagu.platform.web.Values;
+
 import java.util.Optional;
 
 /**
@@ -36,6 +38,6 @@ public final class MeetingTerms {
     public enum ActionStatus { OPEN, DONE }
 
     public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {
-        return jp.tsunagu.platform.web.Values.enumOf(type, value);
+        return Values.enumOf(type, value);
     }
 }

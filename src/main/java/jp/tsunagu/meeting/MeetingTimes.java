@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Meeting times: the Tokyo wall clock and instants, the checks on a start and an end, lengths and holidays. */
@@ -65,7 +66,7 @@ final class MeetingTimes {
         }
         try {
             return LocalTime.parse(raw.trim());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             p.error(field, "format");
             return null;
         }

@@ -1,8 +1,15 @@
 package jp.tsunagu.meeting;
 
 import io.quarkus.qute.TemplateData;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.directory.PersonRef;
+import jp.tsunagu.meeting.MeetingTerms.AgendaType;
+import jp.tsunagu.meeting.MeetingTerms.AttendanceMode;
+import jp.tsunagu.platform.validation.OneOf;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +23,7 @@ public final class MeetingViews {
     }
 
     @TemplateData
-    public record Venue(String name, String address) {
+    public record Venue(@NotBlank @Size(max = 200) String name, @Size(max = 300) String address) {
     }
 
     @TemplateData
@@ -67,8 +74,9 @@ public final class MeetingViews {
     }
 
     @TemplateData
-    public record AgendaItemView(int position, String type, String title, int minutes, Long presenterOrgId,
-                                 Long presenterAccountId, String presenter, String notes) {
+    public record AgendaItemView(int position, @NotBlank @OneOf(AgendaType.class) String type,
+                                 @NotBlank @Size(max = 300) String title, @Min(0) @Max(600) int minutes, Long presenterOrgId,
+                                 Long presenterAccountId, String presenter, @Size(max = 2000) String notes) {
     }
 
     @TemplateData
@@ -81,11 +89,13 @@ public final class MeetingViews {
     }
 
     @TemplateData
-    public record AttendanceView(long id, Long inviteeId, OrgRef organization, String name, String mode) {
+    public record AttendanceView(long id, Long inviteeId, OrgRef organization, @Size(max = 100) String name,
+                                 @NotBlank @OneOf(AttendanceMode.class) String mode) {
     }
 
     @TemplateData
-    public record MinutesItemView(Long agendaItemPosition, String theme, String content, String results) {
+    public record MinutesItemView(Long agendaItemPosition, @NotBlank @Size(max = 300) String theme,
+                                  @Size(max = 8000) String content, @Size(max = 8000) String results) {
     }
 
     /** A possible piece of personal data in the minutes: where, what kind, and the text that matched. */

@@ -1,31 +1,40 @@
 package jp.tsunagu.meeting;
 
-import jp.tsunagu.platform.db.Rows;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.account.NameLookup;
+import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.meeting.MeetingAccess.Loaded;
 import jp.tsunagu.meeting.MeetingNotices.Kind;
 import jp.tsunagu.meeting.MeetingNotices.Sent;
 import jp.tsunagu.meeting.MeetingTerms.AgendaType;
-import jp.tsunagu.meeting.MeetingTerms.AttendanceMode;
 import jp.tsunagu.meeting.MeetingTerms.Status;
 import jp.tsunagu.meeting.MeetingViews.AttendanceView;
 import jp.tsunagu.meeting.MeetingViews.MinutesItemView;
 import jp.tsunagu.meeting.MeetingViews.MinutesView;
 import jp.tsunagu.meeting.MeetingViews.Warning;
+import jp.tsunagu.platform.db.Rows;
+import jp.tsunagu.platform.i18n.Messages;
+import jp.tsunagu.platform.validation.InputCheck;
+import jp.tsunagu.platform.web.CsvText;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.Values;
+import jp.tsunagu.platform.web.Versions;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,13 +46,14 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class MinutesService {
 
-    public record MinutesInput(Integer version, List<MinutesItemView> items) {
+    public record MinutesInput(@NotNull Integer version,
+                               @Size(max = 40, message = "range") List<@NotNull @Valid MinutesItemView> items) {
     }
 
     public record PublishInput(Boolean acknowledgeWarnings) {
     }
 
-    public record AttendanceInput(List<AttendanceView> entries) {
+    public record AttendanceInput(@Size(max = 1000, message = "range") List<@NotNull @Valid AttendanceView> entries) {
     }
 
     /** Phone numbers in Japanese notation (03-1234-5678, 090-1234-5678, 0120-123-456, ０９０… in full width too). */
@@ -52,6 +62,9 @@ public class MinutesService {
     static final Pattern FULL_NAME = Pattern.compile("[\\p{IsHan}]{1,4}[ 　][\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]{1,4}(さん|様|氏|くん|君|ちゃん)?");
     /** A surname with a personal honorific (山田さん) — names of service users do not belong in minutes. */
     static final Pattern NAMED_PERSON = Pattern.compile("[\\p{IsHan}]{1,3}(さん|様|氏|くん|ちゃん)");
+
+    @Inject
+    InputCheck inputs;
 
     @Inject
     MeetingAccess access;
@@ -69,7 +82,7 @@ public class MinutesService {
     MeetingQuestionnaire questionnaires;
 
     @Inject
-    jp.tsunagu.audit.AuditLog audit;
+    AuditLog audit;
 
     @WithSession
     public Uni<MinutesView> minutes(Viewer viewer, long meetingId) {
@@ -137,49 +150,18 @@ public class MinutesService {
         }
     }
 
-    static void validate(MinutesInput in, Params p) {
-        if (in.version() == null) {
-            p.error("version", "required");
-        }
-        List<MinutesItemView> items = in.items() == null ? List.of() : in.items();
-        if (items.size() > 40) {
-            p.error("items", "range");
-        }
-        for (int i = 0; i < items.size() && i < 40; i++) {
-            MinutesItemView it = items.get(i);
-            String f = "items[" + i + "].";
-            if (it == null || it.theme() == null || it.theme().isBlank()) {
-                p.error(f + "theme", "required");
-                continue;
-            }
-            if (it.theme().length() > 300) {
-                p.error(f + "theme", "too-long");
-            }
-            if (it.content() != null && it.content().length() > 8000) {
-                p.error(f + "content", "too-long");
-            }
-            if (it.results() != null && it.results().length() > 8000) {
-                p.error(f + "results", "too-long");
-            }
-        }
-    }
-
     /** Saves the draft (or corrects published minutes). A stale version answers 409 with what is stored. */
     @WithTransaction
     public Uni<MinutesView> save(Viewer viewer, long meetingId, MinutesInput in) {
-        Params p = new Params();
-        validate(in, p);
-        p.check();
+        inputs.require(in);
         return access.editable(viewer, meetingId).chain(l -> {
             Meeting m = l.meeting();
             Status s = Status.valueOf(m.status);
             if (s == Status.DRAFT || s == Status.SCHEDULING || s == Status.CANCELLED) {
                 throw new ProblemException(409, "minutes-not-open");
             }
-            if (m.minutesVersion.intValue() != in.version()) {
-                return minutesOf(m).map(current -> {
-                    throw ProblemException.conflict(current);
-                });
+            if (Versions.stale(m.minutesVersion, in.version())) {
+                return Versions.conflict(minutesOf(m));
             }
             return AgendaItem.<AgendaItem>list("meetingId", m.id).chain(agenda -> {
                 List<MinutesItem> fresh = new ArrayList<>();
@@ -287,7 +269,7 @@ public class MinutesService {
         if (m.circleId == null) {
             return Uni.createFrom().item(List.of());
         }
-        return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(s -> s.createSelectionQuery(
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
                         "select distinct ms.accountId from Membership ms, CircleMember cm, Account a where cm.circleId = :c"
                                 + " and ms.organizationId = cm.organizationId and a.id = ms.accountId and a.active = true",
                         Long.class).setParameter("c", m.circleId).getResultList());
@@ -309,26 +291,13 @@ public class MinutesService {
 
     @WithTransaction
     public Uni<List<AttendanceView>> recordAttendance(Viewer viewer, long meetingId, AttendanceInput in) {
-        Params p = new Params();
+        Params p = inputs.of(in);
         List<AttendanceView> entries = in.entries() == null ? List.of() : in.entries();
-        if (entries.size() > 1000) {
-            p.error("entries", "range");
-        }
         for (int i = 0; i < entries.size() && i < 1000; i++) {
             AttendanceView e = entries.get(i);
-            String f = "entries[" + i + "].";
-            if (e == null) {
-                p.error(f + "name", "required");
-                continue;
-            }
-            p.choice(f + "mode", e.mode(), v -> MeetingTerms.parse(AttendanceMode.class, v));
-            if (e.mode() == null) {
-                p.error(f + "mode", "required");
-            }
-            if (e.inviteeId() == null && (e.name() == null || e.name().isBlank())) {
-                p.error(f + "name", "required");
-            } else if (e.name() != null && e.name().length() > 100) {
-                p.error(f + "name", "too-long");
+            // someone not invited (a walk-in) is named
+            if (e != null && e.inviteeId() == null && (e.name() == null || e.name().isBlank())) {
+                p.error("entries[" + i + "].name", "required");
             }
         }
         p.check();
@@ -374,17 +343,17 @@ public class MinutesService {
     /** Attendance as CSV (UTF-8 with BOM so spreadsheet software reads the Japanese). */
     @WithTransaction
     public Uni<String> attendanceCsv(Viewer viewer, long meetingId, String ip) {
-        return access.organizerView(viewer, meetingId).call(l -> audit.record(jp.tsunagu.audit.AuditLog.MEETING_ATTENDANCE_EXPORTED,
+        return access.organizerView(viewer, meetingId).call(l -> audit.record(AuditLog.MEETING_ATTENDANCE_EXPORTED,
                 viewer.accountId(), viewer.email(), "meeting:" + meetingId, ip, null))
                 .chain(l -> attendanceOf(viewer, l.meeting()).map(list -> {
-            java.util.Locale loc = viewer.locale();
-            StringBuilder b = new StringBuilder(jp.tsunagu.platform.web.CsvText.BOM);
-            b.append(csv(jp.tsunagu.platform.i18n.Messages.get(loc, "attendance.csv.name"))).append(',')
-                    .append(csv(jp.tsunagu.platform.i18n.Messages.get(loc, "attendance.csv.organization"))).append(',')
-                    .append(csv(jp.tsunagu.platform.i18n.Messages.get(loc, "attendance.csv.mode"))).append("\r\n");
+            Locale loc = viewer.locale();
+            StringBuilder b = new StringBuilder(CsvText.BOM);
+            b.append(csv(Messages.get(loc, "attendance.csv.name"))).append(',')
+                    .append(csv(Messages.get(loc, "attendance.csv.organization"))).append(',')
+                    .append(csv(Messages.get(loc, "attendance.csv.mode"))).append("\r\n");
             for (AttendanceView a : list) {
                 b.append(csv(a.name())).append(',').append(csv(a.organization() == null ? "" : a.organization().name()))
-                        .append(',').append(csv(jp.tsunagu.platform.i18n.Messages.get(loc, "attendance-mode." + a.mode())))
+                        .append(',').append(csv(Messages.get(loc, "attendance-mode." + a.mode())))
                         .append("\r\n");
             }
             return b.toString();
@@ -392,6 +361,6 @@ public class MinutesService {
     }
 
     static String csv(String v) {
-        return jp.tsunagu.platform.web.CsvText.cell(v);
+        return CsvText.cell(v);
     }
 }

@@ -6,6 +6,7 @@ import jp.tsunagu.meeting.MeetingTerms.Status;
 import jp.tsunagu.platform.security.SecretTokens;
 import jp.tsunagu.platform.web.ProblemException;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -27,9 +28,9 @@ public class PersonalLinks {
         Instant end = m.endsAt != null ? m.endsAt : m.startsAt != null ? m.startsAt : m.createdAt;
         // a meeting still being scheduled keeps its links until it is dated (then the clock starts)
         if (m.startsAt == null && Status.SCHEDULING.name().equals(m.status)) {
-            end = m.createdAt.plus(java.time.Duration.ofDays(365));
+            end = m.createdAt.plus(Duration.ofDays(365));
         }
-        return end != null && end.plus(java.time.Duration.ofDays(linkDays)).isBefore(now);
+        return end != null && end.plus(Duration.ofDays(linkDays)).isBefore(now);
     }
 
     /**

@@ -1,6 +1,5 @@
 package jp.tsunagu.meeting;
 
-import jp.tsunagu.platform.db.Rows;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -8,6 +7,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.account.NameLookup;
 import jp.tsunagu.meeting.MeetingAccess.Loaded;
@@ -18,9 +19,12 @@ import jp.tsunagu.meeting.MeetingTerms.Status;
 import jp.tsunagu.meeting.MeetingViews.PollRow;
 import jp.tsunagu.meeting.MeetingViews.PollView;
 import jp.tsunagu.meeting.MeetingViews.SlotView;
+import jp.tsunagu.platform.db.Rows;
+import jp.tsunagu.platform.validation.InputCheck;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.Values;
+import jp.tsunagu.platform.web.Versions;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -43,7 +47,7 @@ public class PollService {
     public record SlotInput(LocalDateTime startsAt, LocalDateTime endsAt) {
     }
 
-    public record SlotsInput(List<SlotInput> slots) {
+    public record SlotsInput(@NotEmpty @Size(max = 20, message = "range") List<SlotInput> slots) {
     }
 
     /** Answers keyed by slot id; {@code version} is the one last seen (0 before the first answer). */
@@ -52,6 +56,9 @@ public class PollService {
 
     public record ConfirmInput(Long slotId) {
     }
+
+    @Inject
+    InputCheck inputs;
 
     @Inject
     MeetingAccess access;
@@ -72,13 +79,8 @@ public class PollService {
 
     @WithTransaction
     public Uni<PollView> setSlots(Viewer viewer, long meetingId, SlotsInput in) {
-        Params p = new Params();
+        Params p = inputs.of(in);
         List<SlotInput> slots = in.slots() == null ? List.of() : in.slots();
-        if (slots.isEmpty()) {
-            p.error("slots", "required");
-        } else if (slots.size() > 20) {
-            p.error("slots", "range");
-        }
         Set<LocalDateTime> seen = new HashSet<>();
         for (int i = 0; i < slots.size() && i < 20; i++) {
             SlotInput s = slots.get(i);
@@ -213,11 +215,9 @@ public class PollService {
         if (!Status.SCHEDULING.name().equals(m.status)) {
             throw new ProblemException(409, "poll-closed");
         }
-        if (i.pollVersion.intValue() != in.version()) {
+        if (Versions.stale(i.pollVersion, in.version())) {
             // Answering twice from a stale page: show what is stored so the person can decide.
-            return rowOf(i).map(current -> {
-                throw ProblemException.conflict(current);
-            });
+            return Versions.conflict(rowOf(i));
         }
         return PollSlot.<PollSlot>list("meetingId", m.id).chain(slots -> {
             Set<Long> ids = new HashSet<>();
@@ -311,7 +311,7 @@ public class PollService {
     /** What a personal link shows: the meeting, slots without tallies, this person's answers and RSVP. */
     @WithSession
     public Uni<MeetingViews.PersonalView> personal(String token, Locale locale) {
-        jp.tsunagu.access.Viewer anonymous = jp.tsunagu.access.Viewer.anonymous(locale);
+        Viewer anonymous = Viewer.anonymous(locale);
         return links.byToken(token).chain(p -> {
             Meeting m = p.meeting();
             Invitee i = p.invitee();

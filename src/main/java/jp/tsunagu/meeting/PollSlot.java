@@ -7,6 +7,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.Instant;
+
 /** A candidate slot of a scheduling poll. */
 @Entity
 @Table(name = "poll_slot")
@@ -15,6 +17,6 @@ public class PollSlot extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     public Long meetingId;
-    public java.time.Instant startsAt;
-    public java.time.Instant endsAt;
+    public Instant startsAt;
+    public Instant endsAt;
 }

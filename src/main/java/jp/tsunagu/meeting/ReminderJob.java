@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jp.tsunagu.meeting.MeetingNotices.Kind;
 import jp.tsunagu.meeting.MeetingNotices.OutMail;
+import jp.tsunagu.platform.web.ProblemException;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public class ReminderJob {
                                 "meetingId = ?1 and revokedAt is null and response <> 'DECLINED' order by id", id)
                                 .chain(invs -> notices.prepare(m, venues, invs, Kind.REMINDER))))
                                 // one meeting's bad data must not hold back every other meeting's reminders
-                                .onFailure(e -> !(e instanceof jp.tsunagu.platform.web.ProblemException pe && pe.status() == 503))
+                                .onFailure(e -> !(e instanceof ProblemException pe && pe.status() == 503))
                                 .recoverWithItem(e -> {
                                     LOG.warnf("Reminders for meeting %d could not be prepared: %s", id, e.toString());
                                     return List.<OutMail>of();

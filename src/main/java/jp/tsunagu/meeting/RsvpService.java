@@ -12,6 +12,7 @@ import jp.tsunagu.meeting.MeetingNotices.Sent;
 import jp.tsunagu.meeting.MeetingTerms.Format;
 import jp.tsunagu.meeting.MeetingTerms.Rsvp;
 import jp.tsunagu.meeting.MeetingTerms.Status;
+import jp.tsunagu.platform.validation.InputCheck;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 
@@ -22,6 +23,9 @@ import java.util.List;
 /** Answers to invitations (attend in person, online, or decline) with capacity and a waiting list. */
 @ApplicationScoped
 public class RsvpService {
+
+    @Inject
+    InputCheck inputs;
 
     @Inject
     MeetingAccess access;
@@ -45,12 +49,11 @@ public class RsvpService {
         return rsvpTx(null, null, token, r).chain(notices::deliver);
     }
 
-    static Rsvp parseRsvp(RsvpInput in) {
-        Params p = new Params();
-        Rsvp r = p.choice("response", in == null ? null : in.response(), v -> MeetingTerms.parse(Rsvp.class, v));
-        if (in == null || in.response() == null) {
-            p.error("response", "required");
-        } else if (r == Rsvp.PENDING) {
+    /** The answer given: one of the answers (a pending one is no answer). */
+    Rsvp parseRsvp(RsvpInput in) {
+        Params p = inputs.of(in);
+        Rsvp r = in == null || in.response() == null ? null : MeetingTerms.parse(Rsvp.class, in.response()).orElse(null);
+        if (r == Rsvp.PENDING) {
             p.error("response", "unknown-value");
         }
         p.check();

@@ -1,24 +1,31 @@
 package jp.tsunagu.meeting;
 
-import jp.tsunagu.platform.db.Rows;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Viewer;
-import jp.tsunagu.directory.Circle;
 import jp.tsunagu.account.NameLookup;
+import jp.tsunagu.directory.Circle;
 import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.meeting.MeetingTerms.Kind;
 import jp.tsunagu.meeting.MeetingTerms.Status;
 import jp.tsunagu.meeting.MeetingViews.SeriesView;
+import jp.tsunagu.platform.db.Rows;
 import jp.tsunagu.platform.i18n.Messages;
 import jp.tsunagu.platform.time.JapaneseCalendar;
 import jp.tsunagu.platform.time.JapaneseHolidays;
+import jp.tsunagu.platform.validation.InputCheck;
+import jp.tsunagu.platform.validation.OneOf;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 
@@ -29,18 +36,27 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /** A circle's recurring meeting: numbering (第0回, 第1回 …), default slot, and "plan the next one". */
 @ApplicationScoped
 public class SeriesService {
 
-    public record SeriesInput(Long circleId, String title, String kind, List<Long> organizerIds, Integer defaultWeekday,
-                              String defaultStart, Integer defaultMinutes, Integer perYearMin, Integer perYearMax) {
+    public record SeriesInput(@NotNull Long circleId, @NotBlank @Size(max = 200) String title,
+                              @NotBlank @OneOf(Kind.class) String kind, List<Long> organizerIds,
+                              @Min(1) @Max(7) Integer defaultWeekday, String defaultStart,
+                              @Min(10) @Max(720) Integer defaultMinutes, @Min(1) @Max(52) Integer perYearMin,
+                              @Min(1) @Max(52) Integer perYearMax) {
     }
+
+    @Inject
+    InputCheck inputs;
 
     @Inject
     AccessPolicy policy;
@@ -81,35 +97,13 @@ public class SeriesService {
 
     @WithTransaction
     public Uni<SeriesView> create(Viewer viewer, SeriesInput in) {
-        Params p = new Params();
-        if (in.circleId() == null) {
-            p.error("circleId", "required");
-        }
-        if (in.title() == null || in.title().isBlank()) {
-            p.error("title", "required");
-        } else if (in.title().length() > 200) {
-            p.error("title", "too-long");
-        }
-        p.choice("kind", in.kind(), v -> MeetingTerms.parse(Kind.class, v));
-        if (in.kind() == null) {
-            p.error("kind", "required");
-        }
+        Params p = inputs.of(in);
         if (in.organizerIds() == null || in.organizerIds().isEmpty() || in.organizerIds().size() > 10
-                || in.organizerIds().stream().anyMatch(java.util.Objects::isNull)) {
+                || in.organizerIds().stream().anyMatch(Objects::isNull)) {
             p.error("organizerIds", "required");
         }
-        if (in.defaultWeekday() != null && (in.defaultWeekday() < 1 || in.defaultWeekday() > 7)) {
-            p.error("defaultWeekday", "range");
-        }
         LocalTime start = MeetingTimes.parseTime(p, "defaultStart", in.defaultStart());
-        if (in.defaultMinutes() != null && (in.defaultMinutes() < 10 || in.defaultMinutes() > 720)) {
-            p.error("defaultMinutes", "range");
-        }
-        if (in.perYearMin() != null && (in.perYearMin() < 1 || in.perYearMin() > 52)) {
-            p.error("perYearMin", "range");
-        }
-        if (in.perYearMax() != null && (in.perYearMax() < 1 || in.perYearMax() > 52
-                || (in.perYearMin() != null && in.perYearMax() < in.perYearMin()))) {
+        if (in.perYearMax() != null && in.perYearMin() != null && in.perYearMax() < in.perYearMin()) {
             p.error("perYearMax", "range");
         }
         p.check();
@@ -240,14 +234,14 @@ public class SeriesService {
                 m.version = 0;
                 // the next meeting's co-hosts: those that agreed to the last one keep their consent, the
                 // planner's own organizations agree now, every other organization named by the series is asked
-                Uni<Map<Long, java.util.Optional<Instant>>> kept = last == null ? Uni.createFrom().item(Map.of())
+                Uni<Map<Long, Optional<Instant>>> kept = last == null ? Uni.createFrom().item(Map.of())
                         : MeetingOrganizer.<MeetingOrganizer>list("meetingId = ?1 and consentedAt is not null", last.id)
                         .map(rows -> {
-                            Map<Long, java.util.Optional<Instant>> k = new java.util.HashMap<>();
-                            rows.forEach(o -> k.put(o.organizationId, java.util.Optional.of(o.consentedAt)));
+                            Map<Long, Optional<Instant>> k = new HashMap<>();
+                            rows.forEach(o -> k.put(o.organizationId, Optional.of(o.consentedAt)));
                             return k;
                         });
-                return m.<Meeting>persistAndFlush().call(saved -> kept.chain(k -> jp.tsunagu.platform.db.Rows.persistAll(
+                return m.<Meeting>persistAndFlush().call(saved -> kept.chain(k -> Rows.persistAll(
                                 MeetingChanges.organizerRows(saved.id, l.organizerIds(), viewer, k))))
                         .call(saved -> last == null ? Uni.createFrom().voidItem()
                                 : MeetingVenue.<MeetingVenue>list("meetingId = ?1 order by position", last.id)

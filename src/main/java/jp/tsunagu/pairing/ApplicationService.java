@@ -9,19 +9,22 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
+import jp.tsunagu.access.OrgType;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Role;
 import jp.tsunagu.access.Viewer;
+import jp.tsunagu.account.NameLookup;
 import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.directory.OrgRef;
-import jp.tsunagu.access.OrgType;
 import jp.tsunagu.directory.Organization;
 import jp.tsunagu.pairing.PairingViews.ApplicationView;
 import jp.tsunagu.pairing.Terms.Theme;
 import jp.tsunagu.platform.time.JapaneseCalendar;
+import jp.tsunagu.platform.validation.InputCheck;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.Values;
+import jp.tsunagu.platform.web.Versions;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,10 +38,13 @@ import java.util.Set;
 public class ApplicationService {
 
     @Inject
+    InputCheck inputs;
+
+    @Inject
     AccessPolicy policy;
 
     @Inject
-    jp.tsunagu.account.NameLookup lookup;
+    NameLookup lookup;
 
     @Inject
     AuditLog audit;
@@ -143,10 +149,8 @@ public class ApplicationService {
                     if (version == null) {
                         throw new ProblemException(409, "application-exists");
                     }
-                    if (existing.version.intValue() != version) {
-                        return views(List.of(existing), viewer).map(l -> {
-                            throw ProblemException.conflict(l.get(0));
-                        });
+                    if (Versions.stale(existing.version, version)) {
+                        return Versions.conflict(views(List.of(existing), viewer).map(l -> l.get(0)));
                     }
                     a = existing;
                     a.version++;
@@ -183,8 +187,9 @@ public class ApplicationService {
         });
     }
 
-    static List<String> validate(ApplicationInput in, long centerId) {
-        Params p = new Params();
+    /** The field rules (Bean Validation), then the themes (one or two, named as one field) and the partner. */
+    List<String> validate(ApplicationInput in, long centerId) {
+        Params p = inputs.of(in);
         List<String> themes = new ArrayList<>();
         if (in.themes() == null || in.themes().isEmpty()) {
             p.error("themes", "required");
@@ -200,17 +205,6 @@ public class ApplicationService {
                     themes.add(t);
                 }
             }
-        }
-        if (in.motive() == null || in.motive().isBlank()) {
-            p.error("motive", "required");
-        } else if (in.motive().length() > 4000) {
-            p.error("motive", "too-long");
-        }
-        if (in.desiredPractice() != null && in.desiredPractice().length() > 1000) {
-            p.error("desiredPractice", "too-long");
-        }
-        if (in.regionSituation() != null && in.regionSituation().length() > 4000) {
-            p.error("regionSituation", "too-long");
         }
         if (in.desiredPartnerId() != null && in.desiredPartnerId() == centerId) {
             p.error("desiredPartnerId", "pair-self");

@@ -1,6 +1,5 @@
 package jp.tsunagu.pairing;
 
-import jp.tsunagu.platform.db.Rows;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -10,26 +9,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jp.tsunagu.platform.validation.InputCheck;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
+import jp.tsunagu.access.OrgType;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Role;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.account.Account;
+import jp.tsunagu.account.NameLookup;
 import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.directory.Circle;
 import jp.tsunagu.directory.CircleMember;
-import jp.tsunagu.access.OrgType;
+import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.directory.Organization;
+import jp.tsunagu.directory.PersonRef;
 import jp.tsunagu.directory.Prefecture;
 import jp.tsunagu.notification.NotificationService;
 import jp.tsunagu.pairing.PairingViews.Candidate;
-import jp.tsunagu.directory.OrgRef;
-import jp.tsunagu.directory.PersonRef;
 import jp.tsunagu.pairing.PairingViews.Reason;
+import jp.tsunagu.platform.db.Rows;
 import jp.tsunagu.platform.i18n.Messages;
 import jp.tsunagu.platform.time.JapaneseCalendar;
+import jp.tsunagu.platform.validation.InputCheck;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.Values;
@@ -80,7 +81,7 @@ public class MatchingService {
     AccessPolicy policy;
 
     @Inject
-    jp.tsunagu.account.NameLookup lookup;
+    NameLookup lookup;
 
     @Inject
     AuditLog audit;

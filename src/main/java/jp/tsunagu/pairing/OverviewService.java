@@ -25,6 +25,7 @@ import jp.tsunagu.platform.i18n.Messages;
 import jp.tsunagu.platform.time.JapaneseCalendar;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -128,7 +129,7 @@ public class OverviewService {
                 Double change = scored.isEmpty() ? null
                         : Math.round(scored.stream().mapToInt(x -> x.afterScore - x.beforeScore).average().orElse(0) * 10) / 10.0;
                 List<String> lateTitles = late.stream().map(m -> Messages.get(locale, "overview.late-item", m.title,
-                        java.time.temporal.ChronoUnit.DAYS.between(m.dueOn, today))).toList();
+                        ChronoUnit.DAYS.between(m.dueOn, today))).toList();
                 out.add(new OverviewRow(p.id, s.implementing(), s.supporting(), s.themes(), p.status,
                         next == null ? null : next.title, next == null ? null : next.dueOn, late.size(), lateTitles,
                         held, meetings, visits, change, !late.isEmpty()));

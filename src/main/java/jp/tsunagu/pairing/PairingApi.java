@@ -31,6 +31,7 @@ import jp.tsunagu.platform.web.Params;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /** JSON API of the pairing program. Every call goes through the services' access checks. */
 @Path("/api")
@@ -176,11 +177,11 @@ public class PairingApi {
         Terms.Theme t = p.choice("theme", theme, v -> Terms.parse(Terms.Theme.class, v));
         Terms.PairingStatus s = p.choice("status", status, v -> Terms.parse(Terms.PairingStatus.class, v));
         String so = p.choice("sort", sort, v -> OverviewService.Filter.SORTS.contains(v)
-                ? java.util.Optional.of(v) : java.util.Optional.empty());
+                ? Optional.of(v) : Optional.empty());
         String d = p.choice("dir", dir, v -> v.equals("asc") || v.equals("desc")
-                ? java.util.Optional.of(v) : java.util.Optional.empty());
-        Boolean b = p.choice("behind", behind, v -> v.equals("true") || v.equals("1") ? java.util.Optional.of(true)
-                : v.equals("false") || v.equals("0") ? java.util.Optional.of(false) : java.util.Optional.empty());
+                ? Optional.of(v) : Optional.empty());
+        Boolean b = p.choice("behind", behind, v -> v.equals("true") || v.equals("1") ? Optional.of(true)
+                : v.equals("false") || v.equals("0") ? Optional.of(false) : Optional.empty());
         p.check();
         return new OverviewService.Filter(t == null ? null : t.name(), s == null ? null : s.name(),
                 Boolean.TRUE.equals(b), so, "desc".equals(d));

@@ -6,10 +6,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import jp.tsunagu.platform.db.Rows;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Resource;
+import jp.tsunagu.access.Role;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.pairing.PairingViews.Assessment;
 import jp.tsunagu.pairing.PairingViews.AssessmentView;
@@ -18,10 +18,13 @@ import jp.tsunagu.pairing.PairingViews.MilestoneView;
 import jp.tsunagu.pairing.PairingViews.PairDetail;
 import jp.tsunagu.pairing.PairingViews.VisitView;
 import jp.tsunagu.pairing.Terms.MilestoneStatus;
+import jp.tsunagu.platform.db.Rows;
 import jp.tsunagu.platform.time.JapaneseCalendar;
+import jp.tsunagu.platform.validation.InputCheck;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.Values;
+import jp.tsunagu.platform.web.Versions;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +33,9 @@ import java.util.List;
 /** Changing a pair's workspace: milestones, visits, the self-assessment, and the secretariat's status, officer and advisor. */
 @ApplicationScoped
 public class PairingChanges {
+
+    @Inject
+    InputCheck inputs;
 
     @Inject
     AccessPolicy policy;
@@ -52,14 +58,8 @@ public class PairingChanges {
 
     @WithTransaction
     public Uni<MilestoneView> updateMilestone(Viewer viewer, long pairingId, long milestoneId, MilestoneInput in) {
-        Params params = new Params();
-        MilestoneStatus status = params.choice("status", in.status(), v -> Terms.parse(MilestoneStatus.class, v));
-        if (in.status() == null) {
-            params.error("status", "required");
-        }
-        if (in.version() == null) {
-            params.error("version", "required");
-        }
+        Params params = inputs.of(in);
+        MilestoneStatus status = in.status() == null ? null : Terms.parse(MilestoneStatus.class, in.status().trim()).orElse(null);
         if (status == MilestoneStatus.DONE && in.doneOn() == null) {
             params.error("doneOn", "required");
         }
@@ -70,16 +70,13 @@ public class PairingChanges {
                 && (in.evidenceUrl().length() > 500 || !in.evidenceUrl().matches("^https?://\\S+$"))) {
             params.error("evidenceUrl", "url");
         }
-        if (in.evidenceNote() != null && in.evidenceNote().length() > 1000) {
-            params.error("evidenceNote", "too-long");
-        }
         params.check();
         return editable(viewer, pairingId).chain(p -> PairingMilestone.<PairingMilestone>findById(milestoneId,
                 LockModeType.PESSIMISTIC_WRITE).chain(m -> {
             if (m == null || !m.pairingId.equals(p.id)) {
                 throw ProblemException.notFound();
             }
-            if (m.version.intValue() != in.version()) {
+            if (Versions.stale(m.version, in.version())) {
                 throw ProblemException.conflict(PairingService.milestoneView(m, JapaneseCalendar.today()));
             }
             Uni<Void> visitCheck = in.evidenceVisitId() == null ? Uni.createFrom().voidItem()
@@ -105,34 +102,12 @@ public class PairingChanges {
         }));
     }
 
-    static void validate(VisitInput in, Params params) {
-        params.choice("direction", in.direction(), v -> Terms.parse(Terms.VisitDirection.class, v));
-        if (in.direction() == null) {
-            params.error("direction", "required");
-        }
-        if (in.title() == null || in.title().isBlank()) {
-            params.error("title", "required");
-        } else if (in.title().length() > 200) {
-            params.error("title", "too-long");
-        }
-        if (in.startOn() == null) {
-            params.error("startOn", "required");
-        }
+    /** The field rules (Bean Validation), then the dates' order and the itinerary's rows. */
+    Params validate(VisitInput in) {
+        Params params = inputs.of(in);
         if (in.endOn() != null && in.startOn() != null
                 && (in.endOn().isBefore(in.startOn()) || in.endOn().isAfter(in.startOn().plusDays(14)))) {
             params.error("endOn", "date-order");
-        }
-        if (in.participantsCount() != null && (in.participantsCount() < 0 || in.participantsCount() > 10000)) {
-            params.error("participantsCount", "range");
-        }
-        if (in.participants() != null && in.participants().length() > 1000) {
-            params.error("participants", "too-long");
-        }
-        if (in.learningsVisitor() != null && in.learningsVisitor().length() > 4000) {
-            params.error("learningsVisitor", "too-long");
-        }
-        if (in.learningsHost() != null && in.learningsHost().length() > 4000) {
-            params.error("learningsHost", "too-long");
         }
         if (in.itinerary() != null) {
             if (in.itinerary().size() > 30) {
@@ -150,13 +125,12 @@ public class PairingChanges {
                 }
             }
         }
+        return params;
     }
 
     @WithTransaction
     public Uni<VisitView> addVisit(Viewer viewer, long pairingId, VisitInput in) {
-        Params params = new Params();
-        validate(in, params);
-        params.check();
+        validate(in).check();
         return editable(viewer, pairingId).chain(p -> {
             PairingVisit v = new PairingVisit();
             v.pairingId = p.id;
@@ -168,8 +142,7 @@ public class PairingChanges {
 
     @WithTransaction
     public Uni<VisitView> updateVisit(Viewer viewer, long pairingId, long visitId, VisitInput in) {
-        Params params = new Params();
-        validate(in, params);
+        Params params = validate(in);
         if (in.version() == null) {
             params.error("version", "required");
         }
@@ -179,7 +152,7 @@ public class PairingChanges {
             if (v == null || !v.pairingId.equals(p.id)) {
                 throw ProblemException.notFound();
             }
-            if (v.version.intValue() != in.version()) {
+            if (Versions.stale(v.version, in.version())) {
                 return pairings.visitsOf(p.id).map(all -> {
                     throw ProblemException.conflict(all.stream().filter(x -> x.id() == visitId).findFirst().orElse(null));
                 });
@@ -219,39 +192,10 @@ public class PairingChanges {
 
     @WithTransaction
     public Uni<Assessment> saveAssessment(Viewer viewer, long pairingId, AssessmentInput in) {
-        Params params = new Params();
-        if (in.version() == null) {
-            params.error("version", "required");
-        }
-        if (in.items() == null || in.items().isEmpty() || in.items().size() > 10) {
-            params.error("items", in.items() == null || in.items().isEmpty() ? "required" : "range");
-        } else {
-            for (int i = 0; i < in.items().size(); i++) {
-                AssessmentView item = in.items().get(i);
-                if (item == null || item.label() == null || item.label().isBlank()) {
-                    params.error("items[" + i + "].label", "required");
-                    continue;
-                }
-                if (item.label().length() > 100) {
-                    params.error("items[" + i + "].label", "too-long");
-                }
-                if (item.before() != null && (item.before() < 1 || item.before() > 10)) {
-                    params.error("items[" + i + "].before", "score-range");
-                }
-                if (item.after() != null && (item.after() < 1 || item.after() > 10)) {
-                    params.error("items[" + i + "].after", "score-range");
-                }
-                if (item.comment() != null && item.comment().length() > 1000) {
-                    params.error("items[" + i + "].comment", "too-long");
-                }
-            }
-        }
-        params.check();
+        inputs.require(in);
         return editable(viewer, pairingId).chain(p -> {
-            if (p.assessmentVersion.intValue() != in.version()) {
-                return pairings.assessmentOf(p).map(current -> {
-                    throw ProblemException.conflict(current);
-                });
+            if (Versions.stale(p.assessmentVersion, in.version())) {
+                return Versions.conflict(pairings.assessmentOf(p));
             }
             p.assessmentVersion++;
             p.assessedAt = Instant.now();
@@ -278,15 +222,9 @@ public class PairingChanges {
         if (!viewer.signedIn()) {
             throw ProblemException.unauthorized();
         }
-        Params params = new Params();
-        Terms.PairingStatus status = params.choice("status", in.status(), v -> Terms.parse(Terms.PairingStatus.class, v));
-        if (in.version() == null) {
-            params.error("version", "required");
-        }
-        if (in.rationale() != null && in.rationale().length() > 2000) {
-            params.error("rationale", "too-long");
-        }
-        params.check();
+        inputs.require(in);
+        Terms.PairingStatus status = in.status() == null || in.status().isBlank() ? null
+                : Terms.parse(Terms.PairingStatus.class, in.status().trim()).orElse(null);
         return Pairing.<Pairing>findById(pairingId, LockModeType.PESSIMISTIC_WRITE).chain(p -> {
             if (p == null) {
                 throw ProblemException.notFound();
@@ -295,13 +233,11 @@ public class PairingChanges {
             if (!policy.permits(viewer, Action.EDIT, new Resource.Matching())) {
                 throw new ProblemException(403, "forbidden");
             }
-            if (p.version.intValue() != in.version()) {
-                return pairings.detailOf(viewer, p).map(current -> {
-                    throw ProblemException.conflict(current);
-                });
+            if (Versions.stale(p.version, in.version())) {
+                return Versions.conflict(pairings.detailOf(viewer, p));
             }
-            return matching.checkAccount(in.officerId(), "officerId", jp.tsunagu.access.Role.NETWORK_ADMIN)
-                    .chain(() -> matching.checkAccount(in.advisorId(), "advisorId", jp.tsunagu.access.Role.ADVISOR))
+            return matching.checkAccount(in.officerId(), "officerId", Role.NETWORK_ADMIN)
+                    .chain(() -> matching.checkAccount(in.advisorId(), "advisorId", Role.ADVISOR))
                     .chain(() -> {
                         if (status != null) {
                             p.status = status.name();

@@ -9,6 +9,7 @@ import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Viewer;
+import jp.tsunagu.account.NameLookup;
 import jp.tsunagu.directory.Prefecture;
 import jp.tsunagu.pairing.PairingViews.Assessment;
 import jp.tsunagu.pairing.PairingViews.AssessmentView;
@@ -25,6 +26,7 @@ import jp.tsunagu.platform.web.ProblemException;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -38,7 +40,7 @@ public class PairingService {
     AccessPolicy policy;
 
     @Inject
-    jp.tsunagu.account.NameLookup lookup;
+    NameLookup lookup;
 
     /** Pairs and their themes: visible to every signed-in member. */
     @WithSession
@@ -81,7 +83,7 @@ public class PairingService {
     }
 
     Uni<PairDetail> detailOf(Viewer viewer, Pairing p) {
-        return summaries(List.of(p), viewer).chain(s -> lookup.people(java.util.Arrays.asList(p.officerId, p.advisorId))
+        return summaries(List.of(p), viewer).chain(s -> lookup.people(Arrays.asList(p.officerId, p.advisorId))
                 .chain(people -> milestonesOf(p.id).chain(ms -> visitsOf(p.id).chain(vs -> assessmentOf(p)
                         .chain(as -> distance(p).map(distance -> new PairDetail(s.get(0), p.rationale,
                                 p.officerId == null ? null : people.get(p.officerId),

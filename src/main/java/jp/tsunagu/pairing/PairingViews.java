@@ -1,6 +1,10 @@
 package jp.tsunagu.pairing;
 
 import io.quarkus.qute.TemplateData;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.directory.PersonRef;
 
@@ -62,7 +66,10 @@ public final class PairingViews {
     }
 
     @TemplateData
-    public record AssessmentView(int position, String label, Integer before, Integer after, String comment) {
+    public record AssessmentView(int position, @NotBlank @Size(max = 100) String label,
+                                 @Min(value = 1, message = "score-range") @Max(value = 10, message = "score-range") Integer before,
+                                 @Min(value = 1, message = "score-range") @Max(value = 10, message = "score-range") Integer after,
+                                 @Size(max = 1000) String comment) {
     }
 
     @TemplateData

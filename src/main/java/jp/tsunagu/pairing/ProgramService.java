@@ -7,7 +7,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import jp.tsunagu.platform.db.Rows;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Resource;
@@ -16,9 +15,12 @@ import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.pairing.PairingViews.ProgramView;
 import jp.tsunagu.pairing.PairingViews.TemplateStep;
 import jp.tsunagu.pairing.Terms.MilestoneKind;
+import jp.tsunagu.platform.db.Rows;
 import jp.tsunagu.platform.time.JapaneseCalendar;
+import jp.tsunagu.platform.validation.InputCheck;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.platform.web.Versions;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -26,10 +28,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.DoubleFunction;
 
 /** Program years and their milestone templates. The open call's applications are {@link ApplicationService}. */
 @ApplicationScoped
 public class ProgramService {
+
+    @Inject
+    InputCheck inputs;
 
     @Inject
     AccessPolicy policy;
@@ -112,38 +118,18 @@ public class ProgramService {
         });
     }
 
-    static void validate(ProgramInput in) {
-        Params p = new Params();
-        if (in.fiscalYear() == null || in.fiscalYear() < 2000 || in.fiscalYear() > 2100) {
-            p.error("fiscalYear", in.fiscalYear() == null ? "required" : "range");
-        }
-        if (in.name() == null || in.name().isBlank()) {
-            p.error("name", "required");
-        } else if (in.name().length() > 200) {
-            p.error("name", "too-long");
-        }
-        require(p, "callOpens", in.callOpens());
-        require(p, "callCloses", in.callCloses());
-        require(p, "implementationStart", in.implementationStart());
-        require(p, "implementationEnd", in.implementationEnd());
+    /** The field rules (Bean Validation), then the order of the dates and the fiscal year they lie in. */
+    void validate(ProgramInput in) {
+        Params p = inputs.of(in);
         order(p, "callCloses", in.callOpens(), in.callCloses());
         order(p, "implementationEnd", in.implementationStart(), in.implementationEnd());
         order(p, "surveyEnd", in.surveyStart(), in.surveyEnd());
         order(p, "implementationStart", in.callCloses(), in.implementationStart());
-        if (in.totalCenters() != null && (in.totalCenters() < 1 || in.totalCenters() > 1000)) {
-            p.error("totalCenters", "range");
-        }
         if (in.fiscalYear() != null && in.implementationStart() != null
                 && JapaneseCalendar.fiscalYear(in.implementationStart()) != in.fiscalYear()) {
             p.error("implementationStart", "outside-fiscal-year");
         }
         p.check();
-    }
-
-    private static void require(Params p, String field, Object v) {
-        if (v == null) {
-            p.error(field, "required");
-        }
     }
 
     private static void order(Params p, String field, LocalDate first, LocalDate then) {
@@ -175,7 +161,7 @@ public class ProgramService {
     static List<TemplateStep> defaultTemplate(Program p) {
         LocalDate s = p.implementationStart;
         long days = ChronoUnit.DAYS.between(s, p.implementationEnd);
-        java.util.function.DoubleFunction<LocalDate> at = f -> s.plusDays(Math.round(days * f));
+        DoubleFunction<LocalDate> at = f -> s.plusDays(Math.round(days * f));
         LocalDate survey = p.surveyEnd != null ? p.surveyEnd : at.apply(0.55);
         LocalDate seminar = p.seminarOn != null ? p.seminarOn : p.implementationEnd.plusMonths(2);
         LocalDate report = p.reportDue != null ? p.reportDue : seminar.plusMonths(1);
@@ -218,10 +204,8 @@ public class ProgramService {
             if (program == null) {
                 throw ProblemException.notFound();
             }
-            if (program.version != version) {
-                return view(program, viewer).map(current -> {
-                    throw ProblemException.conflict(current);
-                });
+            if (Versions.stale(program.version, version)) {
+                return Versions.conflict(view(program, viewer));
             }
             program.version++;
             return ProgramMilestone.<ProgramMilestone>list("programId", programId)

@@ -1,5 +1,8 @@
 package jp.tsunagu.pairing;
 
+import jp.tsunagu.platform.web.Values;
+
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,11 +33,11 @@ public final class Terms {
     public enum ItineraryKind { MEETING, FACILITY_TOUR, COMPANY_TOUR, EXCHANGE, LECTURE, SOCIAL, OTHER }
 
     /** A pair's or application's one or two themes as a list. */
-    static java.util.List<String> themes(String theme1, String theme2) {
-        return theme2 == null ? java.util.List.of(theme1) : java.util.List.of(theme1, theme2);
+    static List<String> themes(String theme1, String theme2) {
+        return theme2 == null ? List.of(theme1) : List.of(theme1, theme2);
     }
 
     public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {
-        return jp.tsunagu.platform.web.Values.enumOf(type, value);
+        return Values.enumOf(type, value);
     }
 }

@@ -4,20 +4,25 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
+import jp.tsunagu.access.PostingVisibility;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.platform.db.Rows;
 import jp.tsunagu.platform.search.JapaneseText;
 import jp.tsunagu.platform.time.JapaneseCalendar;
+import jp.tsunagu.platform.validation.InputCheck;
+import jp.tsunagu.platform.validation.OneOf;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.Values;
+import jp.tsunagu.platform.web.Versions;
 import jp.tsunagu.posting.PostingTerms.Kind;
 import jp.tsunagu.posting.PostingTerms.Source;
 import jp.tsunagu.posting.PostingTerms.Status;
-import jp.tsunagu.access.PostingVisibility;
 import jp.tsunagu.posting.PostingViews.PostingDetail;
 
 import java.time.Instant;
@@ -44,7 +49,7 @@ public class PostingService {
     public record ShareInput(Long circleId) {
     }
 
-    public record StatusInput(String status, Integer version) {
+    public record StatusInput(@NotBlank @OneOf(Status.class) String status, @NotNull Integer version) {
     }
 
     @Inject
@@ -52,6 +57,9 @@ public class PostingService {
 
     @Inject
     PostingAccess access;
+
+    @Inject
+    InputCheck inputs;
 
     @Inject
     PostingChecks checks;
@@ -182,10 +190,8 @@ public class PostingService {
     Uni<Long> updateTx(Viewer viewer, long id, PostingInput in) {
         return access.editable(viewer, id).chain(l -> {
             Posting p = l.posting();
-            if (p.version.intValue() != in.version()) {
-                return details.detailOf(viewer, l).map(current -> {
-                    throw ProblemException.conflict(current);
-                });
+            if (Versions.stale(p.version, in.version())) {
+                return Versions.conflict(details.detailOf(viewer, l));
             }
             if (in.visibility() != null && PostingVisibility.NETWORK.name().equals(in.visibility()) && Boolean.TRUE.equals(in.doNotForward())) {
                 throw ProblemException.field("visibility", "do-not-forward-network");
@@ -208,21 +214,12 @@ public class PostingService {
     /** Open → filled or closed (and back to open while not expired). */
     @WithTransaction
     public Uni<PostingDetail> changeStatus(Viewer viewer, long id, StatusInput in) {
-        Params p = new Params();
-        Status target = p.choice("status", in.status(), v -> PostingTerms.parse(Status.class, v));
-        if (in.status() == null) {
-            p.error("status", "required");
-        }
-        if (in.version() == null) {
-            p.error("version", "required");
-        }
-        p.check();
+        inputs.require(in);
+        Status target = PostingTerms.parse(Status.class, in.status()).orElseThrow();
         return access.editable(viewer, id).chain(l -> {
             Posting posting = l.posting();
-            if (posting.version.intValue() != in.version()) {
-                return details.detailOf(viewer, l).map(current -> {
-                    throw ProblemException.conflict(current);
-                });
+            if (Versions.stale(posting.version, in.version())) {
+                return Versions.conflict(details.detailOf(viewer, l));
             }
             if (target == Status.OPEN && posting.expiresOn.isBefore(JapaneseCalendar.today())) {
                 throw ProblemException.field("expiresOn", "past");

@@ -11,19 +11,20 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jp.tsunagu.platform.validation.InputCheck;
-import jp.tsunagu.platform.validation.OneOf;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Viewer;
-import jp.tsunagu.directory.Circle;
 import jp.tsunagu.account.NameLookup;
+import jp.tsunagu.directory.Circle;
 import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.directory.PersonRef;
+import jp.tsunagu.platform.validation.InputCheck;
+import jp.tsunagu.platform.validation.OneOf;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.Values;
+import jp.tsunagu.platform.web.Versions;
 import jp.tsunagu.posting.PostingTerms.RequestStatus;
 
 import java.time.Instant;
@@ -156,10 +157,8 @@ public class RequestService {
                 }
                 // the owner accepts or declines; the requesting organization withdraws
                 policy.decide(viewer, target == RequestStatus.WITHDRAWN ? Action.EDIT : Action.APPROVE, booking).orThrow();
-                if (r.version.intValue() != in.version()) {
-                    return bookingView(viewer, l.posting(), r).map(current -> {
-                        throw ProblemException.conflict(current);
-                    });
+                if (Versions.stale(r.version, in.version())) {
+                    return Versions.conflict(bookingView(viewer, l.posting(), r));
                 }
                 if (!RequestStatus.PENDING.name().equals(r.status)
                         && !(target == RequestStatus.WITHDRAWN && RequestStatus.ACCEPTED.name().equals(r.status))) {

@@ -97,10 +97,14 @@ class MeetingBadInputTest {
             "bridge | POST | /api/meetings/{polling}/invitations | {'prefectureCode': 48} | prefectureCode",
             "bridge | POST | /api/meetings/{polling}/invitations | {'organizationType': 'SPACESHIP'} | organizationType",
             "partner | POST | /api/meetings/{polling}/rsvp | {'response': 'MAYBE'} | response",
+            "partner | POST | /api/meetings/{polling}/rsvp | {'response': ''} | response",
+            "partner | POST | /api/meetings/{polling}/rsvp | {'response': ' IN_PERSON'} | response",
             // agenda
             "bridge | PUT | /api/meetings/{polling}/agenda | {'version': 0, 'items': [{'type': 'OPENING', 'title': '開会', 'minutes': -5}]} | items[0].minutes",
             "bridge | PUT | /api/meetings/{polling}/agenda | {'version': 0, 'items': [{'type': 'DANCE', 'title': '開会', 'minutes': 5}]} | items[0].type",
             "bridge | PUT | /api/meetings/{polling}/agenda | {'version': 0, 'items': [{'type': 'OPENING', 'title': '', 'minutes': 5}]} | items[0].title",
+            "bridge | PUT | /api/meetings/{polling}/agenda | {'version': 0, 'items': [null]} | items[0]",
+            "bridge | PUT | /api/meetings/{polling}/agenda | {'version': 0, 'items': [{'type': '', 'title': '開会', 'minutes': 5}]} | items[0].type",
             "bridge | POST | /api/meetings/{polling}/agenda/template | {'templateId': 'exchange'} | templateId",
             "bridge | POST | /api/meetings/{polling}/agenda/save-as-template | {'name': ''} | name",
             // attendance, minutes, actions
@@ -112,6 +116,8 @@ class MeetingBadInputTest {
             "bridge | POST | /api/meetings/{held}/actions | {'title': '共有する', 'dueOn': '2026-13-40'} | dueOn",
             "bridge | POST | /api/meetings/{held}/actions | {'title': '共有する', 'status': 'MAYBE'} | status",
             "bridge | POST | /api/meetings/{held}/status | {'status': 'PARTY', 'version': 0} | status",
+            "bridge | POST | /api/meetings/{held}/status | {'status': '  ', 'version': 0} | status",
+            "bridge | POST | /api/meetings/{held}/status | {'status': 'HELD'} | version",
             // series
             "bridge | POST | /api/series | {} | circleId",
             "bridge | POST | /api/series | {'circleId': {circle}, 'title': '定例会', 'kind': 'EXCHANGE', 'organizerIds': [{bridge}], 'defaultWeekday': 9} | defaultWeekday",

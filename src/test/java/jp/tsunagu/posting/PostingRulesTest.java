@@ -110,7 +110,9 @@ class PostingRulesTest {
             "kind | PARTY | kind", "wageYen | -5 | wageYen", "hoursPerWeek | 99 | hoursPerWeek", "hoursPerDay | 0 | hoursPerDay",
             "jobCategory | DANCER | jobCategory", "source | RUMOUR | source", "expiresOn | 2020-01-01 | expiresOn",
             "prefectureCode | 48 | prefectureCode", "visibility | EVERYONE | visibility", "daysPerWeek | 8 | daysPerWeek",
-            "openings | 0 | openings", "helloWorkNumber | 47010-1 | helloWorkNumber", "areaId | 999999 | areaId"
+            "openings | 0 | openings", "helloWorkNumber | 47010-1 | helloWorkNumber", "areaId | 999999 | areaId",
+            // a code is stored as it is given: a padded one is not the code
+            "source | ' HELLO_WORK' | source", "jobCategory | 'CLEANING ' | jobCategory", "kind | ' JOB' | kind"
     })
     void refusesBadValues(String field, String value, String named) {
         long before = TestSupport.count(ds, "posting");
@@ -138,6 +140,15 @@ class PostingRulesTest {
                 .then().statusCode(400).body("errors.field", hasItem("places"));
         as("bridge").body("{\"kind\": \"JOB\", \"wageYen\": \"a lot\"}").post("/api/postings").then().statusCode(400);
         assertEquals(before, TestSupport.count(ds, "posting"), "nothing stored");
+        // a status that is blank names the field (it once reached the service as no status at all)
+        long own = as("bridge").body(job("title", "状態の確認", "circleIds", List.of(circle()))).post("/api/postings")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        for (String status : List.of("", "  ", " FILLED")) {
+            as("bridge").body(Map.of("status", status, "version", 0)).post("/api/postings/" + own + "/status")
+                    .then().statusCode(400).body("errors.field", hasItem("status"));
+        }
+        as("bridge").body(Map.of("status", "FILLED")).post("/api/postings/" + own + "/status")
+                .then().statusCode(400).body("errors.field", hasItem("version"));
     }
 
     @Test

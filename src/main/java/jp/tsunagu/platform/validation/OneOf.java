@@ -13,8 +13,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A code that must name one of an enum's constants exactly (after trimming); blank or missing passes
- * (add {@code @NotBlank} where it must be given). Reported as {@code unknown-value}.
+ * A code that must name one of an enum's constants exactly (names are codes: no case folding, no
+ * trimming, so what passes is what is stored); blank or missing passes (add {@code @NotBlank} where it
+ * must be given). Reported as {@code unknown-value}.
  */
 @Documented
 @Constraint(validatedBy = OneOf.Check.class)
@@ -42,7 +43,7 @@ public @interface OneOf {
         @Override
         @SuppressWarnings({"unchecked", "rawtypes"})
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || value.isBlank() || Values.enumOf((Class) type, value.trim()).isPresent();
+            return value == null || value.isBlank() || Values.enumOf((Class) type, value).isPresent();
         }
     }
 }

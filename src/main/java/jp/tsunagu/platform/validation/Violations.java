@@ -9,10 +9,10 @@ import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Bean Validation violations as the field errors every other check names: the field as its full path
@@ -22,33 +22,28 @@ import java.util.Set;
  */
 public final class Violations {
 
-    private static volatile Validator standalone;
-
     private Violations() {
     }
 
     /** Validates {@code input} and records what is wrong in {@code p} (nothing is thrown: the caller checks). */
     public static <T> void check(Validator validator, T input, Params p) {
         if (input == null) {
+            p.error("body", "required");
             return;
         }
-        // two constraints may find the same thing (a number over its maximum and with too many digits): say it once
-        Set<String> said = new HashSet<>();
-        for (ConstraintViolation<T> v : validator.validate(input)) {
-            ProblemException.FieldError e = fieldError(v);
-            if (said.add(e.field() + "\u0000" + e.key())) {
-                p.errorWith(e.field(), e.key(), e.args().toArray());
-            }
+        for (ProblemException.FieldError e : fieldErrors(validator.validate(input))) {
+            p.errorWith(e.field(), e.key(), e.args().toArray());
         }
     }
 
-    /** A validator outside the container (plain unit tests of an input's rules). */
+    /** A validator outside the container (plain unit tests of an input's rules), built once. */
     public static Validator standalone() {
-        if (standalone == null) {
-            standalone = Validation.byDefaultProvider().configure()
-                    .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
-        }
-        return standalone;
+        return Standalone.VALIDATOR;
+    }
+
+    private static final class Standalone {
+        static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
+                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
     }
 
     public static ProblemException.FieldError fieldError(ConstraintViolation<?> v) {
@@ -80,20 +75,22 @@ public final class Violations {
         String parameter = null;
         for (Path.Node node : path) {
             ElementKind kind = node.getKind();
-            if (kind == ElementKind.PARAMETER) {
-                parameter = node.getName();
-            }
-            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.PARAMETER
-                    || kind == ElementKind.CROSS_PARAMETER || kind == ElementKind.RETURN_VALUE || kind == ElementKind.BEAN) {
+            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.CROSS_PARAMETER
+                    || kind == ElementKind.RETURN_VALUE) {
                 continue;
             }
-            if (node.getIndex() != null && !sb.isEmpty()) {
-                // the index belongs to the container named before this node
-                sb.append('[').append(node.getIndex()).append(']');
-            } else if (node.getKey() != null && !sb.isEmpty()) {
-                sb.append('[').append(node.getKey()).append(']');
+            if (kind == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
             }
-            if (kind == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
+            if (node.getIndex() != null || node.getKey() != null) {
+                // the index belongs to the container named before this node (a list parameter: its name)
+                if (sb.isEmpty() && parameter != null) {
+                    sb.append(parameter);
+                }
+                sb.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (kind == ElementKind.BEAN || kind == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
                 continue;
             }
             if (!sb.isEmpty()) {
@@ -105,8 +102,16 @@ public final class Violations {
         return sb.isEmpty() && parameter != null ? parameter : sb.toString();
     }
 
-    /** The field errors of a set of violations (the resource-level {@code @Valid} and {@code @NotNull} checks). */
+    /**
+     * The field errors of a set of violations, in a stable order (by field, then key) and each once: two
+     * constraints may find the same thing (a number over its maximum and with too many digits).
+     */
     public static List<ProblemException.FieldError> fieldErrors(Set<? extends ConstraintViolation<?>> violations) {
-        return violations.stream().map(Violations::fieldError).toList();
+        Map<String, ProblemException.FieldError> unique = new TreeMap<>();
+        for (ConstraintViolation<?> v : violations) {
+            ProblemException.FieldError e = fieldError(v);
+            unique.putIfAbsent(e.field() + "\u0000" + e.key(), e);
+        }
+        return List.copyOf(unique.values());
     }
 }

@@ -43,12 +43,32 @@ class ViolationsTest {
     }
 
     @Test
+    void findingsComeInAStableOrderEachOnce() {
+        Params p = new Params();
+        Violations.check(Violations.standalone(), new Poll(" ", "x", "BLUE", List.of(new Slot(null, 601)), null), p);
+        List<String> fields = new java.util.ArrayList<>();
+        try {
+            p.check();
+        } catch (jp.tsunagu.platform.web.ProblemException e) {
+            e.fieldErrors().forEach(f -> fields.add(f.field()));
+        }
+        assertEquals(List.of("code", "colour", "slots[0].minutes", "slots[0].startsAt", "title"), fields);
+    }
+
+    @Test
+    void aMissingInputIsTheBody() {
+        assertEquals(Map.of("body", "required"), errors(null));
+    }
+
+    @Test
     void keysAreTheOnesTheHandWrittenChecksUse() {
         Map<String, String> e = errors(new Poll(" ", "x", "BLUE", List.of(), List.of()));
         assertEquals("required", e.get("title"));
         assertEquals("size", e.get("code"), "a lower bound names both bounds");
         assertEquals("unknown-value", e.get("colour"));
-        assertEquals("too-long", errors(new Poll("toolong", null, " GREEN ", null, null)).get("title"));
-        assertEquals(Map.of(), errors(new Poll("ok", "abc", "GREEN", null, null)), "a trimmed code is known");
+        assertEquals("too-long", errors(new Poll("toolong", null, null, null, null)).get("title"));
+        assertEquals(Map.of(), errors(new Poll("ok", "abc", "GREEN", null, null)));
+        // a code is what is stored: a padded one is not the code
+        assertEquals("unknown-value", errors(new Poll("ok", null, " GREEN", null, null)).get("colour"));
     }
 }
