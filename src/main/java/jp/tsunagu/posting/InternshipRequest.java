@@ -2,10 +2,13 @@ package jp.tsunagu.posting;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jp.tsunagu.posting.PostingTerms.RequestStatus;
 
 import java.time.Instant;
 
@@ -22,7 +25,8 @@ public class InternshipRequest extends PanacheEntityBase {
     public Integer people;
     public String office;
     public String message;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public RequestStatus status;
     public Long decidedBy;
     public Instant decidedAt;
     public Instant createdAt;

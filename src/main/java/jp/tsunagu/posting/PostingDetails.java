@@ -18,6 +18,7 @@ import jp.tsunagu.directory.Prefecture;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.posting.PostingAccess.Loaded;
 import jp.tsunagu.posting.PostingTerms.Kind;
+import jp.tsunagu.posting.PostingTerms.RequestStatus;
 import jp.tsunagu.posting.PostingViews.PostingDetail;
 import jp.tsunagu.posting.PostingViews.ShareView;
 import jp.tsunagu.posting.PostingViews.ViewLogEntry;
@@ -146,7 +147,7 @@ public class PostingDetails {
         if (!Kind.INTERNSHIP.name().equals(p.kind) || p.places == null) {
             return Uni.createFrom().item((Integer) null);
         }
-        return InternshipRequest.<InternshipRequest>list("postingId = ?1 and status = 'ACCEPTED'", p.id)
+        return InternshipRequest.<InternshipRequest>list("postingId = ?1 and status = ?2", p.id, RequestStatus.ACCEPTED)
                 .map(rs -> Math.max(0, p.places - rs.stream().mapToInt(r -> r.people).sum()));
     }
 

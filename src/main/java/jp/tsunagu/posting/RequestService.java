@@ -117,7 +117,7 @@ public class RequestService {
             r.people = in.people();
             r.office = Values.blankToNull(in.office());
             r.message = Values.blankToNull(in.message());
-            r.status = RequestStatus.PENDING.name();
+            r.status = RequestStatus.PENDING;
             r.createdAt = Instant.now();
             r.version = 0;
             return r.<InternshipRequest>persist().chain(saved -> bookingView(viewer, posting, saved));
@@ -160,8 +160,8 @@ public class RequestService {
                 if (Versions.stale(r.version, in.version())) {
                     return Versions.conflict(bookingView(viewer, l.posting(), r));
                 }
-                if (!RequestStatus.PENDING.name().equals(r.status)
-                        && !(target == RequestStatus.WITHDRAWN && RequestStatus.ACCEPTED.name().equals(r.status))) {
+                if (r.status != RequestStatus.PENDING
+                        && !(target == RequestStatus.WITHDRAWN && r.status == RequestStatus.ACCEPTED)) {
                     throw new ProblemException(409, "request-decided");
                 }
                 Uni<Integer> left = target == RequestStatus.ACCEPTED ? details.placesLeft(l.posting())
@@ -170,7 +170,7 @@ public class RequestService {
                     if (free < r.people) {
                         throw new ProblemException(409, "places-full", free);
                     }
-                    r.status = target.name();
+                    r.status = target;
                     r.decidedBy = viewer.accountId();
                     r.decidedAt = Instant.now();
                     r.version++;
@@ -194,10 +194,10 @@ public class RequestService {
         boolean owner = viewer.memberOf(posting.ownerOrgId);
         return names.orgs(orgs, viewer.locale()).chain(os -> names.people(people).map(ps -> rs.stream()
                 .map(r -> new BookingView(r.id, r.postingId, os.get(r.requestingOrgId),
-                        r.requestedBy == null ? null : ps.get(r.requestedBy), r.people, r.office, r.message, r.status,
-                        r.createdAt, r.version, owner && RequestStatus.PENDING.name().equals(r.status),
-                        viewer.memberOf(r.requestingOrgId) && !RequestStatus.WITHDRAWN.name().equals(r.status)
-                                && !RequestStatus.DECLINED.name().equals(r.status)))
+                        r.requestedBy == null ? null : ps.get(r.requestedBy), r.people, r.office, r.message, r.status.name(),
+                        r.createdAt, r.version, owner && r.status == RequestStatus.PENDING,
+                        viewer.memberOf(r.requestingOrgId) && r.status != RequestStatus.WITHDRAWN
+                                && r.status != RequestStatus.DECLINED))
                 .toList()));
     }
 
