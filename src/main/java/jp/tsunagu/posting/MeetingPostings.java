@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
+import jp.tsunagu.access.PostingVisibility;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.meeting.MeetingAccess;
 import jp.tsunagu.platform.web.ProblemException;
@@ -53,7 +54,7 @@ public class MeetingPostings {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (Long postingId : new LinkedHashSet<>(in.postingIds())) {
                 chain = chain.chain(() -> postings.visible(viewer, postingId).chain(l -> {
-                    boolean reaches = "NETWORK".equals(l.posting().visibility)
+                    boolean reaches = l.posting().visibility == PostingVisibility.NETWORK
                             || (circle != null && l.shares().stream().anyMatch(s -> s.circleId.equals(circle)));
                     if (!reaches) {
                         throw ProblemException.field("postingIds", "posting-not-in-circle");

@@ -2,10 +2,19 @@ package jp.tsunagu.posting;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jp.tsunagu.access.PostingVisibility;
+import jp.tsunagu.posting.PostingTerms.Category;
+import jp.tsunagu.posting.PostingTerms.EmploymentType;
+import jp.tsunagu.posting.PostingTerms.Kind;
+import jp.tsunagu.posting.PostingTerms.Source;
+import jp.tsunagu.posting.PostingTerms.Status;
+import jp.tsunagu.posting.PostingTerms.WageType;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -21,7 +30,8 @@ public class Posting extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    public String kind;
+    @Enumerated(EnumType.STRING)
+    public Kind kind;
     public Long ownerOrgId;
     public Long createdBy;
     public Long contactAccountId;
@@ -31,8 +41,10 @@ public class Posting extends PanacheEntityBase {
     public String municipality;
     public Integer prefectureCode;
     public Long areaId;
-    public String jobCategory;
-    public String employmentType;
+    @Enumerated(EnumType.STRING)
+    public Category jobCategory;
+    @Enumerated(EnumType.STRING)
+    public EmploymentType employmentType;
     public BigDecimal hoursPerDay;
     public BigDecimal hoursPerWeek;
     public Integer daysPerWeek;
@@ -42,7 +54,8 @@ public class Posting extends PanacheEntityBase {
     public boolean dailyPay;
     public boolean trialStep;
     public String carvingNote;
-    public String wageType;
+    @Enumerated(EnumType.STRING)
+    public WageType wageType;
     public Integer wageYen;
     public LocalDate startOn;
     public Integer openings;
@@ -52,16 +65,19 @@ public class Posting extends PanacheEntityBase {
     public boolean belowQuota;
     public String howToApply;
     public String description;
-    public String source;
+    @Enumerated(EnumType.STRING)
+    public Source source;
     public String helloWorkNumber;
     public boolean doNotForward;
     public LocalDate endsOn;
     public Integer places;
     public Boolean hiringIntent;
     public String conditions;
-    public String visibility;
+    @Enumerated(EnumType.STRING)
+    public PostingVisibility visibility;
     public LocalDate expiresOn;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public Status status;
     public Instant closedAt;
     public String closedReason;
     /** Written as a tsvector literal (see JapaneseText); read back as text, never used in Java. */

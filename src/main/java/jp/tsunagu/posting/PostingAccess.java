@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
-import jp.tsunagu.access.PostingVisibility;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.platform.web.ProblemException;
@@ -28,7 +27,7 @@ public class PostingAccess {
         Resource.Posting resource() {
             Set<Long> circles = new LinkedHashSet<>();
             shares.forEach(s -> circles.add(s.circleId));
-            return new Resource.Posting(posting.ownerOrgId, PostingVisibility.of(posting.visibility), circles, posting.doNotForward);
+            return new Resource.Posting(posting.ownerOrgId, posting.visibility, circles, posting.doNotForward);
         }
     }
 

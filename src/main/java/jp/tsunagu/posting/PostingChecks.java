@@ -98,11 +98,11 @@ public class PostingChecks {
     }
 
     /** Hourly equivalent of a wage: monthly wages over the stated weekly hours (52 weeks / 12 months). */
-    static Integer hourly(String wageType, Integer wageYen, BigDecimal hoursPerWeek) {
+    static Integer hourly(WageType wageType, Integer wageYen, BigDecimal hoursPerWeek) {
         if (wageType == null || wageYen == null) {
             return null;
         }
-        if (WageType.HOURLY.name().equals(wageType)) {
+        if (wageType == WageType.HOURLY) {
             return wageYen;
         }
         if (hoursPerWeek == null || hoursPerWeek.signum() <= 0) {

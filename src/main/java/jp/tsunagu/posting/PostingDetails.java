@@ -16,6 +16,7 @@ import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.directory.PersonRef;
 import jp.tsunagu.directory.Prefecture;
 import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.platform.web.Values;
 import jp.tsunagu.posting.PostingAccess.Loaded;
 import jp.tsunagu.posting.PostingTerms.Kind;
 import jp.tsunagu.posting.PostingTerms.RequestStatus;
@@ -74,7 +75,7 @@ public class PostingDetails {
     }
 
     Uni<Void> logView(Viewer viewer, Posting p, String kind) {
-        if (PostingVisibility.NETWORK.name().equals(p.visibility) || viewer.memberOf(p.ownerOrgId)) {
+        if (p.visibility == PostingVisibility.NETWORK || viewer.memberOf(p.ownerOrgId)) {
             return Uni.createFrom().voidItem();
         }
         return PostingViewEvent.of(viewer, p.id, kind).persist().replaceWithVoid();
@@ -130,21 +131,21 @@ public class PostingDetails {
                 .map(s -> new ShareView(s.circleId, f.circles().stream().filter(c -> c.id.equals(s.circleId)).findFirst()
                         .map(c -> c.name).orElse(""), f.orgNames().get(s.sharedByOrgId), s.sharedAt))
                 .toList();
-        return new PostingDetail(p.id, p.kind, p.title, p.companyName, p.companyIndustry, p.municipality,
+        return new PostingDetail(p.id, p.kind.name(), p.title, p.companyName, p.companyIndustry, p.municipality,
                 p.prefectureCode, f.prefecture() == null ? null : f.prefecture().name(viewer.locale()),
-                p.areaId, p.jobCategory, p.employmentType, p.hoursPerDay, p.hoursPerWeek, p.daysPerWeek, p.splitShift,
-                p.shortHours, p.weeklyPay, p.dailyPay, p.trialStep, p.carvingNote, p.wageType, p.wageYen, p.startOn,
+                p.areaId, p.jobCategory.name(), Values.name(p.employmentType), p.hoursPerDay, p.hoursPerWeek, p.daysPerWeek, p.splitShift,
+                p.shortHours, p.weeklyPay, p.dailyPay, p.trialStep, p.carvingNote, Values.name(p.wageType), p.wageYen, p.startOn,
                 p.openings, p.disabilityExperience == null ? List.of() : List.of(p.disabilityExperience),
-                p.accommodations, p.belowQuota, p.howToApply, p.description, p.source, p.helloWorkNumber,
-                p.doNotForward, p.endsOn, p.places, f.placesLeft(), p.hiringIntent, p.conditions, p.visibility,
-                p.expiresOn, p.status, f.orgNames().get(p.ownerOrgId),
+                p.accommodations, p.belowQuota, p.howToApply, p.description, p.source.name(), p.helloWorkNumber,
+                p.doNotForward, p.endsOn, p.places, f.placesLeft(), p.hiringIntent, p.conditions, p.visibility.name(),
+                p.expiresOn, p.status.name(), f.orgNames().get(p.ownerOrgId),
                 p.contactAccountId == null ? null : f.contact().get(p.contactAccountId), shares, shown, canEdit,
                 canForward, p.createdAt, p.updatedAt, p.version);
     }
 
     /** Places still free on an internship slot (accepted requests use them up). */
     Uni<Integer> placesLeft(Posting p) {
-        if (!Kind.INTERNSHIP.name().equals(p.kind) || p.places == null) {
+        if (p.kind != Kind.INTERNSHIP || p.places == null) {
             return Uni.createFrom().item((Integer) null);
         }
         return InternshipRequest.<InternshipRequest>list("postingId = ?1 and status = ?2", p.id, RequestStatus.ACCEPTED)

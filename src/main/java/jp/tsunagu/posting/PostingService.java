@@ -20,7 +20,10 @@ import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.Values;
 import jp.tsunagu.platform.web.Versions;
+import jp.tsunagu.posting.PostingTerms.Category;
+import jp.tsunagu.posting.PostingTerms.EmploymentType;
 import jp.tsunagu.posting.PostingTerms.Kind;
+import jp.tsunagu.posting.PostingTerms.WageType;
 import jp.tsunagu.posting.PostingTerms.Source;
 import jp.tsunagu.posting.PostingTerms.Status;
 import jp.tsunagu.posting.PostingViews.PostingDetail;
@@ -70,15 +73,15 @@ public class PostingService {
     // ------------------------------------------------------------------ writes
 
     static void apply(Posting p, PostingInput in) {
-        p.kind = in.kind() == null ? Kind.JOB.name() : in.kind();
+        p.kind = in.kind() == null || in.kind().isBlank() ? Kind.JOB : Values.code(Kind.class, in.kind());
         p.title = in.title().trim();
         p.companyName = in.companyName().trim();
         p.companyIndustry = Values.blankToNull(in.companyIndustry());
         p.municipality = Values.blankToNull(in.municipality());
         p.prefectureCode = in.prefectureCode();
         p.areaId = in.areaId();
-        p.jobCategory = in.jobCategory();
-        p.employmentType = Values.blankToNull(in.employmentType());
+        p.jobCategory = Values.code(Category.class, in.jobCategory());
+        p.employmentType = Values.code(EmploymentType.class, in.employmentType());
         p.hoursPerDay = in.hoursPerDay();
         p.hoursPerWeek = in.hoursPerWeek();
         p.daysPerWeek = in.daysPerWeek();
@@ -88,7 +91,7 @@ public class PostingService {
         p.dailyPay = Boolean.TRUE.equals(in.dailyPay());
         p.trialStep = Boolean.TRUE.equals(in.trialStep());
         p.carvingNote = Values.blankToNull(in.carvingNote());
-        p.wageType = Values.blankToNull(in.wageType());
+        p.wageType = Values.code(WageType.class, in.wageType());
         p.wageYen = in.wageYen();
         p.startOn = in.startOn();
         p.openings = in.openings();
@@ -98,8 +101,8 @@ public class PostingService {
         p.belowQuota = Boolean.TRUE.equals(in.belowQuota());
         p.howToApply = Values.blankToNull(in.howToApply());
         p.description = Values.blankToNull(in.description());
-        p.source = in.source();
-        p.helloWorkNumber = Source.HELLO_WORK.name().equals(in.source()) ? JapaneseText.normalize(in.helloWorkNumber()).trim() : null;
+        p.source = Values.code(Source.class, in.source());
+        p.helloWorkNumber = p.source == Source.HELLO_WORK ? JapaneseText.normalize(in.helloWorkNumber()).trim() : null;
         p.doNotForward = Boolean.TRUE.equals(in.doNotForward());
         p.endsOn = in.endsOn();
         p.places = in.places();
@@ -156,8 +159,8 @@ public class PostingService {
             p.createdBy = viewer.accountId();
             // the person who shares it is the contact unless another colleague is named
             p.contactAccountId = viewer.accountId();
-            p.visibility = visibility.name();
-            p.status = Status.OPEN.name();
+            p.visibility = visibility;
+            p.status = Status.OPEN;
             p.createdAt = Instant.now();
             p.version = 0;
             apply(p, in);
@@ -202,7 +205,7 @@ public class PostingService {
                 PostingTerms.parse(PostingVisibility.class, in.visibility()).ifPresent(v -> {
                     // a posting already in circles stays there unless its owner widens it to the network
                     if (v == PostingVisibility.NETWORK || l.shares().isEmpty()) {
-                        p.visibility = v.name();
+                        p.visibility = v;
                     }
                 });
                 p.version++;
@@ -224,7 +227,7 @@ public class PostingService {
             if (target == Status.OPEN && posting.expiresOn.isBefore(JapaneseCalendar.today())) {
                 throw ProblemException.field("expiresOn", "past");
             }
-            posting.status = target.name();
+            posting.status = target;
             posting.closedAt = target == Status.OPEN ? null : Instant.now();
             posting.closedReason = switch (target) {
                 case OPEN -> null;
@@ -259,8 +262,8 @@ public class PostingService {
                 return details.detailOf(viewer, l);
             }
             Posting p = l.posting();
-            if (PostingVisibility.ORGANIZATION.name().equals(p.visibility)) {
-                p.visibility = PostingVisibility.CIRCLES.name();
+            if (p.visibility == PostingVisibility.ORGANIZATION) {
+                p.visibility = PostingVisibility.CIRCLES;
             }
             p.version++;
             long byOrg = viewer.memberOf(p.ownerOrgId) ? p.ownerOrgId

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Resource;
+import jp.tsunagu.access.PostingVisibility;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.account.NameLookup;
 import jp.tsunagu.directory.Circle;
@@ -100,13 +101,13 @@ public class RequestService {
         inputs.require(in);
         return postings.visible(viewer, postingId).chain(l -> {
             Posting posting = l.posting();
-            if (!PostingTerms.Kind.INTERNSHIP.name().equals(posting.kind)) {
+            if (posting.kind != PostingTerms.Kind.INTERNSHIP) {
                 throw ProblemException.notFound();
             }
             if (viewer.memberOf(posting.ownerOrgId)) {
                 throw new ProblemException(409, "booking-own");
             }
-            if (!PostingTerms.Status.OPEN.name().equals(posting.status)) {
+            if (posting.status != PostingTerms.Status.OPEN) {
                 throw new ProblemException(409, "posting-closed");
             }
             policy.decide(viewer, Action.REQUEST, new Resource.InternshipBooking(l.resource(), null)).orThrow();
@@ -214,7 +215,7 @@ public class RequestService {
             if (!viewer.circleIds().contains(in.circleId())) {
                 throw ProblemException.field("circleId", "not-member");
             }
-            boolean reached = "NETWORK".equals(l.posting().visibility)
+            boolean reached = l.posting().visibility == PostingVisibility.NETWORK
                     || l.shares().stream().anyMatch(s -> s.circleId.equals(in.circleId()));
             if (!reached) {
                 throw ProblemException.field("circleId", "posting-not-in-circle");

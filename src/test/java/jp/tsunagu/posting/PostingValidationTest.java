@@ -121,13 +121,13 @@ class PostingValidationTest {
             "MONTHLY, 100000, 0, ",
     })
     void hourlyEquivalent(String type, Integer yen, BigDecimal hours, Integer expected) {
-        assertEquals(expected, PostingChecks.hourly(type, yen, hours));
+        assertEquals(expected, PostingChecks.hourly(type == null ? null : PostingTerms.WageType.valueOf(type), yen, hours));
     }
 
     @Test
     void noWageNoHourlyFigure() {
         assertNull(PostingChecks.hourly(null, 1000, BigDecimal.TEN));
-        assertNull(PostingChecks.hourly("HOURLY", null, BigDecimal.TEN));
-        assertTrue(PostingChecks.hourly("MONTHLY", 200_000, new BigDecimal("37.5")) > 1000);
+        assertNull(PostingChecks.hourly(PostingTerms.WageType.HOURLY, null, BigDecimal.TEN));
+        assertTrue(PostingChecks.hourly(PostingTerms.WageType.MONTHLY, 200_000, new BigDecimal("37.5")) > 1000);
     }
 }
