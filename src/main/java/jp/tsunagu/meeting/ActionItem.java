@@ -2,6 +2,8 @@ package jp.tsunagu.meeting;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -23,7 +25,8 @@ public class ActionItem extends PanacheEntityBase {
     public Long ownerOrgId;
     public Long ownerAccountId;
     public LocalDate dueOn;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public MeetingTerms.ActionStatus status;
     public LocalDate doneOn;
     public Long createdBy;
     public Instant createdAt;

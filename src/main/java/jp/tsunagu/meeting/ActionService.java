@@ -115,8 +115,8 @@ public class ActionService {
                                     ms.forEach(m -> titles.put(m.id, m.title));
                                     return items.stream().map(a -> new ActionView(a.id, a.meetingId, titles.get(a.meetingId),
                                             a.title, a.ownerOrgId == null ? null : orgs.get(a.ownerOrgId),
-                                            a.ownerAccountId == null ? null : people.get(a.ownerAccountId), a.dueOn, a.status,
-                                            a.doneOn, ActionStatus.OPEN.name().equals(a.status) && a.dueOn != null
+                                            a.ownerAccountId == null ? null : people.get(a.ownerAccountId), a.dueOn, a.status.name(),
+                                            a.doneOn, a.status == ActionStatus.OPEN && a.dueOn != null
                                             && a.dueOn.isBefore(today), a.version)).toList();
                                 })));
     }
@@ -196,7 +196,7 @@ public class ActionService {
         a.ownerAccountId = in.ownerAccountId();
         a.dueOn = in.dueOn();
         ActionStatus s = in.status() == null ? ActionStatus.OPEN : ActionStatus.valueOf(in.status());
-        a.status = s.name();
+        a.status = s;
         a.doneOn = s == ActionStatus.DONE ? (in.doneOn() == null ? JapaneseCalendar.today() : in.doneOn()) : null;
     }
 

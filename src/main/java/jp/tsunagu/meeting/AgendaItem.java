@@ -2,6 +2,8 @@ package jp.tsunagu.meeting;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -16,7 +18,8 @@ public class AgendaItem extends PanacheEntityBase {
     public Long id;
     public Long meetingId;
     public Integer position;
-    public String itemType;
+    @Enumerated(EnumType.STRING)
+    public MeetingTerms.AgendaType itemType;
     public String title;
     public Integer minutes;
     public Long presenterOrgId;

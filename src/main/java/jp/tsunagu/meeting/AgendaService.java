@@ -68,7 +68,7 @@ public class AgendaService {
             List<Long> people = items.stream().map(i -> i.presenterAccountId).toList();
             return names.orgs(orgIds, viewer.locale()).chain(orgs -> names.people(people).chain(ps ->
                     actions.carried(viewer, m).map(carried -> {
-                        List<AgendaItemView> views = items.stream().map(i -> new AgendaItemView(i.position, i.itemType,
+                        List<AgendaItemView> views = items.stream().map(i -> new AgendaItemView(i.position, i.itemType.name(),
                                 i.title, i.minutes, i.presenterOrgId, i.presenterAccountId,
                                 i.presenterAccountId != null && ps.get(i.presenterAccountId) != null ? ps.get(i.presenterAccountId).name()
                                         : i.presenterOrgId != null && orgs.get(i.presenterOrgId) != null
@@ -125,7 +125,7 @@ public class AgendaService {
             AgendaItem a = new AgendaItem();
             a.meetingId = m.id;
             a.position = fresh.size() + 1;
-            a.itemType = v.type();
+            a.itemType = Values.code(MeetingTerms.AgendaType.class, v.type());
             a.title = v.title().trim();
             a.minutes = v.minutes();
             a.presenterOrgId = v.presenterOrgId();
@@ -151,7 +151,7 @@ public class AgendaService {
                         return Versions.conflict(agendaOf(viewer, l));
                     }
                     return AgendaTemplateItem.<AgendaTemplateItem>list("templateId = ?1 order by position", t.id)
-                            .chain(ts -> store(l, ts.stream().map(x -> new AgendaItemView(x.position, x.itemType, x.title,
+                            .chain(ts -> store(l, ts.stream().map(x -> new AgendaItemView(x.position, x.itemType.name(), x.title,
                                     x.minutes, null, null, null, null)).toList()))
                             .chain(() -> agendaOf(viewer, l));
                 }));
@@ -189,8 +189,8 @@ public class AgendaService {
             }
             return AgendaTemplateItem.<AgendaTemplateItem>list("templateId in ?1 order by templateId, position",
                     mine.stream().map(t -> t.id).toList()).map(items -> mine.stream().map(t -> new TemplateView(t.id, t.name,
-                    t.kind, t.ownerOrgId != null, items.stream().filter(i -> i.templateId.equals(t.id))
-                    .map(i -> new AgendaItemView(i.position, i.itemType, i.title, i.minutes, null, null, null, null)).toList()))
+                    Values.name(t.kind), t.ownerOrgId != null, items.stream().filter(i -> i.templateId.equals(t.id))
+                    .map(i -> new AgendaItemView(i.position, i.itemType.name(), i.title, i.minutes, null, null, null, null)).toList()))
                     .toList());
         });
     }
@@ -229,7 +229,7 @@ public class AgendaService {
                         rows.add(r);
                     }
                     return Rows.persistAll(rows).chain(Panache::flush).map(x -> new TemplateView(saved.id,
-                            saved.name, saved.kind, true, items.stream().map(a -> new AgendaItemView(a.position, a.itemType,
+                            saved.name, Values.name(saved.kind), true, items.stream().map(a -> new AgendaItemView(a.position, a.itemType.name(),
                             a.title, a.minutes, null, null, null, null)).toList()));
                 });
             });

@@ -2,6 +2,8 @@ package jp.tsunagu.meeting;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -18,7 +20,8 @@ public class AgendaTemplate extends PanacheEntityBase {
     public Long id;
     public String code;
     public String name;
-    public String kind;
+    @Enumerated(EnumType.STRING)
+    public MeetingTerms.Kind kind;
     public Long ownerOrgId;
     public Long createdBy;
     public Instant createdAt;

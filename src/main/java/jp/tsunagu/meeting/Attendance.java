@@ -2,6 +2,8 @@ package jp.tsunagu.meeting;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -20,7 +22,8 @@ public class Attendance extends PanacheEntityBase {
     public Long inviteeId;
     public Long organizationId;
     public String name;
-    public String mode;
+    @Enumerated(EnumType.STRING)
+    public MeetingTerms.AttendanceMode mode;
     public Long recordedBy;
     public Instant recordedAt;
 }

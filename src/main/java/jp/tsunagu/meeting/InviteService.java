@@ -106,7 +106,7 @@ public class InviteService {
     Uni<Sent<InviteResult>> inviteTx(Viewer viewer, long meetingId, InviteInput in, OrgType type, List<PersonInput> persons) {
         return access.editable(viewer, meetingId).chain(l -> {
             Meeting m = l.meeting();
-            if (!Status.SCHEDULING.name().equals(m.status) && !Status.SCHEDULED.name().equals(m.status)) {
+            if (m.status != Status.SCHEDULING && m.status != Status.SCHEDULED) {
                 throw new ProblemException(409, "invite-not-open");
             }
             return targetOrganizations(viewer, m, in, type).chain(orgIds -> accountsOf(orgIds)).chain(accounts -> {
@@ -159,7 +159,7 @@ public class InviteService {
         i.organizationId = orgId;
         i.name = name.length() > 100 ? name.substring(0, 100) : name;
         i.email = email;
-        i.response = Rsvp.PENDING.name();
+        i.response = Rsvp.PENDING;
         i.waitlisted = false;
         i.pollVersion = 0;
         i.invitedBy = viewer.accountId();
@@ -178,7 +178,7 @@ public class InviteService {
             i.tokenHash = SecretTokens.hash(token);
             tokens.put(i, token);
         }
-        Kind kind = Status.SCHEDULING.name().equals(m.status) ? Kind.POLL : Kind.INVITATION;
+        Kind kind = m.status == Status.SCHEDULING ? Kind.POLL : Kind.INVITATION;
         return Rows.persistAll(fresh)
                 .chain(() -> MeetingVenue.<MeetingVenue>list("meetingId = ?1 order by position", m.id))
                 .chain(venues -> notices.hosts(m).chain(hosts -> notices.inApp(fresh.stream().filter(i -> i.accountId != null)
@@ -329,7 +329,7 @@ public class InviteService {
         return Invitee.<Invitee>list("meetingId = ?1 order by id", l.meeting().id).chain(invs -> names.orgs(
                 invs.stream().map(i -> i.organizationId).toList(), viewer.locale()).map(orgs -> invs.stream()
                 .map(i -> new InviteeView(i.id, i.name, i.email, i.organizationId == null ? null : orgs.get(i.organizationId),
-                        i.accountId != null, i.response, i.waitlisted, i.revokedAt != null, i.respondedAt))
+                        i.accountId != null, i.response.name(), i.waitlisted, i.revokedAt != null, i.respondedAt))
                 .sorted(Comparator.comparing(InviteeView::revoked)).toList()));
     }
 }

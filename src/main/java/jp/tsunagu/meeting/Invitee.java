@@ -2,6 +2,8 @@ package jp.tsunagu.meeting;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -24,7 +26,8 @@ public class Invitee extends PanacheEntityBase {
     public String tokenHash;
     public String previousTokenHash;
     public Instant revokedAt;
-    public String response;
+    @Enumerated(EnumType.STRING)
+    public MeetingTerms.Rsvp response;
     public Boolean waitlisted;
     public Instant respondedAt;
     public String pollComment;

@@ -2,6 +2,8 @@ package jp.tsunagu.meeting;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -18,15 +20,18 @@ public class Meeting extends PanacheEntityBase {
     public Long id;
     public Long seriesId;
     public Integer number;
-    public String kind;
+    @Enumerated(EnumType.STRING)
+    public MeetingTerms.Kind kind;
     public String title;
     public Long circleId;
-    public String format;
+    @Enumerated(EnumType.STRING)
+    public MeetingTerms.Format format;
     public String onlineUrl;
     public Instant startsAt;
     public Instant endsAt;
     public Integer capacity;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public MeetingTerms.Status status;
     public String description;
     public String feeNote;
     public Instant reminderSentAt;

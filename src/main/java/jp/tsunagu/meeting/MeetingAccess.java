@@ -38,7 +38,7 @@ public class MeetingAccess {
 
         public Resource.Meeting resource() {
             return new Resource.Meeting(organizerIds, meeting.circleId, invitation != null,
-                    MeetingTerms.Status.DRAFT.name().equals(meeting.status), askedCoHostIds);
+                    meeting.status == MeetingTerms.Status.DRAFT, askedCoHostIds);
         }
 
         /** The co-host list, with the organization that created the meeting. */

@@ -92,7 +92,7 @@ public class MeetingChanges {
                         m.seriesId = s == null ? null : s.id;
                         m.number = number;
                         m.circleId = circleId;
-                        m.status = in.startsAt() != null ? Status.SCHEDULED.name() : Status.DRAFT.name();
+                        m.status = in.startsAt() != null ? Status.SCHEDULED : Status.DRAFT;
                         m.createdBy = viewer.accountId();
                         m.createdAt = Instant.now();
                         // the creating organization hosts: the viewer's own among those named (the secretariat: the first)
@@ -123,11 +123,11 @@ public class MeetingChanges {
             if (Versions.stale(m.version, in.version())) {
                 return Versions.conflict(meetings.detailOf(viewer, l));
             }
-            if (Status.CANCELLED.name().equals(m.status)) {
+            if (m.status == Status.CANCELLED) {
                 throw new ProblemException(409, "meeting-cancelled");
             }
-            if (in.startsAt() == null && m.startsAt != null && !Status.SCHEDULING.name().equals(m.status)
-                    && !Status.DRAFT.name().equals(m.status)) {
+            if (in.startsAt() == null && m.startsAt != null && m.status != Status.SCHEDULING
+                    && m.status != Status.DRAFT) {
                 throw ProblemException.field("startsAt", "required");
             }
             Set<Long> current = new LinkedHashSet<>(l.organizerIds());
@@ -171,9 +171,9 @@ public class MeetingChanges {
     }
 
     static void apply(Meeting m, MeetingInput in) {
-        m.kind = in.kind();
+        m.kind = Values.code(MeetingTerms.Kind.class, in.kind());
         m.title = in.title().trim();
-        m.format = in.format();
+        m.format = Values.code(MeetingTerms.Format.class, in.format());
         m.onlineUrl = Values.blankToNull(in.onlineUrl());
         if (in.startsAt() != null) {
             m.startsAt = MeetingTimes.instant(in.startsAt());
@@ -202,7 +202,7 @@ public class MeetingChanges {
             if (Versions.stale(m.version, in.version())) {
                 return Versions.conflict(meetings.detailOf(viewer, l));
             }
-            Status from = Status.valueOf(m.status);
+            Status from = m.status;
             boolean allowed = switch (target) {
                 case SCHEDULED -> from == Status.DRAFT && m.startsAt != null;
                 case HELD -> from == Status.SCHEDULED && !m.startsAt.isAfter(Instant.now());
@@ -214,7 +214,7 @@ public class MeetingChanges {
                         Messages.get(viewer.locale(), "meeting-status." + from.name()),
                         Messages.get(viewer.locale(), "meeting-status." + target.name()));
             }
-            m.status = target.name();
+            m.status = target;
             m.version++;
             m.updatedAt = Instant.now();
             return (target == Status.CANCELLED && from != Status.DRAFT ? notices.toInvitees(m, MeetingNotices.Kind.CANCELLED)

@@ -221,7 +221,7 @@ public class MeetingNotices {
         return new CalendarFiles.Event(m.id, m.version, m.title, m.startsAt.atZone(JapaneseCalendar.TOKYO),
                 m.endsAt.atZone(JapaneseCalendar.TOKYO),
                 venues.stream().map(v -> v.address == null ? v.name : v.name + " " + v.address).toList(), m.onlineUrl,
-                baseUrl + "/meetings/" + m.id, MeetingTerms.Status.CANCELLED.name().equals(m.status));
+                baseUrl + "/meetings/" + m.id, m.status == MeetingTerms.Status.CANCELLED);
     }
 
     /** Sends prepared mails one by one; a failure is logged and does not undo anything. */

@@ -2,6 +2,8 @@ package jp.tsunagu.meeting;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -19,7 +21,8 @@ public class MeetingSeries extends PanacheEntityBase {
     public Long id;
     public Long circleId;
     public String title;
-    public String kind;
+    @Enumerated(EnumType.STRING)
+    public MeetingTerms.Kind kind;
     public Integer defaultWeekday;
     public LocalTime defaultStart;
     public Integer defaultMinutes;

@@ -13,7 +13,6 @@ import jp.tsunagu.account.NameLookup;
 import jp.tsunagu.directory.Circle;
 import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.meeting.MeetingAccess.Loaded;
-import jp.tsunagu.meeting.MeetingTerms.Rsvp;
 import jp.tsunagu.meeting.MeetingViews.Counts;
 import jp.tsunagu.meeting.MeetingViews.MeetingDetail;
 import jp.tsunagu.meeting.MeetingViews.MeetingSummary;
@@ -105,9 +104,9 @@ public class MeetingService {
 
     static MeetingSummary summary(Viewer viewer, Loaded l, Map<Long, OrgRef> orgs, String circleName) {
         Meeting m = l.meeting();
-        return new MeetingSummary(m.id, m.title, m.kind, m.status, m.startsAt, m.endsAt, m.format, m.seriesId, m.number,
+        return new MeetingSummary(m.id, m.title, m.kind.name(), m.status.name(), m.startsAt, m.endsAt, m.format.name(), m.seriesId, m.number,
                 circleName, l.organizerIds().stream().map(orgs::get).filter(Objects::nonNull).toList(),
-                l.invitation() == null ? null : l.invitation().response, MeetingTimes.holiday(m.startsAt, viewer.locale()));
+                l.invitation() == null ? null : l.invitation().response.name(), MeetingTimes.holiday(m.startsAt, viewer.locale()));
     }
 
     @WithSession
@@ -128,7 +127,7 @@ public class MeetingService {
                                     se == null ? null : se.title,
                                     venues.stream().map(v -> new Venue(v.name, v.address)).toList(), m.onlineUrl,
                                     m.capacity, m.description, m.feeNote, counts,
-                                    mine == null ? null : new MyInvitation(mine.id, mine.response, mine.waitlisted),
+                                    mine == null ? null : new MyInvitation(mine.id, mine.response.name(), mine.waitlisted),
                                     access.canEdit(viewer, l), m.minutesPublishedAt != null, access.canSeeMinutes(viewer, l),
                                     MeetingTimes.lengthMinutes(m), m.version,
                                     policy.permits(viewer, Action.APPROVE, new Resource.CoHostRequest(l.resource())));
@@ -146,7 +145,7 @@ public class MeetingService {
                 waitlisted++;
                 continue;
             }
-            switch (Rsvp.valueOf(i.response)) {
+            switch (i.response) {
                 case IN_PERSON -> inPerson++;
                 case ONLINE -> online++;
                 case DECLINED -> declined++;

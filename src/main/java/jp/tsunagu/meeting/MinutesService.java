@@ -109,9 +109,9 @@ public class MinutesService {
                             i.theme, i.content, i.results)).toList();
                     // head counts only (names stay on the organizers' attendance page)
                     Integer inPerson = present.isEmpty() ? null
-                            : (int) present.stream().filter(a -> "IN_PERSON".equals(a.mode)).count();
+                            : (int) present.stream().filter(a -> a.mode == MeetingTerms.AttendanceMode.IN_PERSON).count();
                     Integer online = present.isEmpty() ? null
-                            : (int) present.stream().filter(a -> "ONLINE".equals(a.mode)).count();
+                            : (int) present.stream().filter(a -> a.mode == MeetingTerms.AttendanceMode.ONLINE).count();
                     return new MinutesView(m.id, m.minutesVersion, m.minutesPublishedAt != null, m.minutesUpdatedAt,
                             m.minutesPublishedAt, views, warnings(views), inPerson, online);
                 })));
@@ -156,7 +156,7 @@ public class MinutesService {
         inputs.require(in);
         return access.editable(viewer, meetingId).chain(l -> {
             Meeting m = l.meeting();
-            Status s = Status.valueOf(m.status);
+            Status s = m.status;
             if (s == Status.DRAFT || s == Status.SCHEDULING || s == Status.CANCELLED) {
                 throw new ProblemException(409, "minutes-not-open");
             }
@@ -179,7 +179,7 @@ public class MinutesService {
                 m.minutesVersion++;
                 m.minutesUpdatedAt = Instant.now();
                 if (s == Status.SCHEDULED && m.startsAt != null && !m.startsAt.isAfter(Instant.now())) {
-                    m.status = Status.HELD.name();
+                    m.status = Status.HELD;
                 }
                 return MinutesItem.<MinutesItem>list("meetingId", m.id).chain(old -> Rows.replace(old, fresh))
                         .chain(() -> minutesOf(m));
@@ -213,7 +213,7 @@ public class MinutesService {
                 throw ProblemException.field("acknowledgeWarnings", "minutes-personal-data");
             }
             m.minutesPublishedAt = Instant.now();
-            m.status = Status.MINUTES_PUBLISHED.name();
+            m.status = Status.MINUTES_PUBLISHED;
             m.version++;
             return confirmationActions(viewer, m).chain(() -> questionnaires.open(m))
                     .chain(() -> attendeesToTell(m)).chain(targets -> MeetingVenue.<MeetingVenue>list(
@@ -227,7 +227,7 @@ public class MinutesService {
     /** Each 確認事項 (CONFIRMATION) agenda item becomes an open action item of the organizer, once. */
     Uni<Void> confirmationActions(Viewer viewer, Meeting m) {
         return AgendaItem.<AgendaItem>list("meetingId = ?1 and itemType = ?2 order by position", m.id,
-                AgendaType.CONFIRMATION.name()).chain(items -> ActionItem.<ActionItem>list("meetingId", m.id).chain(existing -> {
+                AgendaType.CONFIRMATION).chain(items -> ActionItem.<ActionItem>list("meetingId", m.id).chain(existing -> {
             Set<String> have = new HashSet<>();
             existing.forEach(a -> have.add(a.title));
             List<ActionItem> fresh = new ArrayList<>();
@@ -238,7 +238,7 @@ public class MinutesService {
                     x.seriesId = m.seriesId;
                     x.title = a.title;
                     x.ownerOrgId = a.presenterOrgId;
-                    x.status = MeetingTerms.ActionStatus.OPEN.name();
+                    x.status = MeetingTerms.ActionStatus.OPEN;
                     x.createdBy = viewer.accountId();
                     x.createdAt = Instant.now();
                     x.version = 0;
@@ -260,7 +260,7 @@ public class MinutesService {
                 }
             });
             return invs.stream().filter(i -> came.contains(i.id) || (att.isEmpty()
-                    && ("IN_PERSON".equals(i.response) || "ONLINE".equals(i.response)))).toList();
+                    && (i.response == MeetingTerms.Rsvp.IN_PERSON || i.response == MeetingTerms.Rsvp.ONLINE))).toList();
         }));
     }
 
@@ -286,7 +286,7 @@ public class MinutesService {
         return Attendance.<Attendance>list("meetingId = ?1 order by id", m.id).chain(list -> names.orgs(
                 list.stream().map(a -> a.organizationId).toList(), viewer.locale()).map(orgs -> list.stream()
                 .map(a -> new AttendanceView(a.id, a.inviteeId, a.organizationId == null ? null : orgs.get(a.organizationId),
-                        a.name, a.mode)).toList()));
+                        a.name, a.mode.name())).toList()));
     }
 
     @WithTransaction
@@ -303,7 +303,7 @@ public class MinutesService {
         p.check();
         return access.editable(viewer, meetingId).chain(l -> {
             Meeting m = l.meeting();
-            Status s = Status.valueOf(m.status);
+            Status s = m.status;
             if (s != Status.SCHEDULED && s != Status.HELD && s != Status.MINUTES_PUBLISHED) {
                 throw new ProblemException(409, "attendance-not-open");
             }
@@ -314,7 +314,7 @@ public class MinutesService {
                     AttendanceView e = entries.get(i);
                     Attendance a = new Attendance();
                     a.meetingId = m.id;
-                    a.mode = e.mode();
+                    a.mode = Values.code(MeetingTerms.AttendanceMode.class, e.mode());
                     a.recordedBy = viewer.accountId();
                     a.recordedAt = Instant.now();
                     if (e.inviteeId() != null) {

@@ -27,7 +27,7 @@ public class PersonalLinks {
     boolean expired(Meeting m, Instant now) {
         Instant end = m.endsAt != null ? m.endsAt : m.startsAt != null ? m.startsAt : m.createdAt;
         // a meeting still being scheduled keeps its links until it is dated (then the clock starts)
-        if (m.startsAt == null && Status.SCHEDULING.name().equals(m.status)) {
+        if (m.startsAt == null && m.status == Status.SCHEDULING) {
             end = m.createdAt.plus(Duration.ofDays(365));
         }
         return end != null && end.plus(Duration.ofDays(linkDays)).isBefore(now);
@@ -50,7 +50,7 @@ public class PersonalLinks {
                 throw new ProblemException(410, "poll-link-revoked");
             }
             return Meeting.<Meeting>findById(i.meetingId).map(m -> {
-                if (Status.DRAFT.name().equals(m.status)) {
+                if (m.status == Status.DRAFT) {
                     throw new ProblemException(404, "poll-link-unknown");
                 }
                 if (expired(m, Instant.now())) {

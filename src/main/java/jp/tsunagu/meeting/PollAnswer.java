@@ -2,6 +2,8 @@ package jp.tsunagu.meeting;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -16,5 +18,6 @@ public class PollAnswer extends PanacheEntityBase {
     public Long id;
     public Long inviteeId;
     public Long slotId;
-    public String answer;
+    @Enumerated(EnumType.STRING)
+    public MeetingTerms.PollChoice answer;
 }

@@ -96,7 +96,7 @@ public class PollService {
         p.check();
         return access.editable(viewer, meetingId).chain(l -> {
             Meeting m = l.meeting();
-            if (!Status.DRAFT.name().equals(m.status) && !Status.SCHEDULING.name().equals(m.status)) {
+            if (m.status != Status.DRAFT && m.status != Status.SCHEDULING) {
                 throw new ProblemException(409, "poll-closed");
             }
             List<PollSlot> fresh = new ArrayList<>();
@@ -107,7 +107,7 @@ public class PollService {
                 slot.endsAt = MeetingTimes.instant(s.endsAt());
                 fresh.add(slot);
             }
-            m.status = Status.SCHEDULING.name();
+            m.status = Status.SCHEDULING;
             m.version++;
             m.updatedAt = Instant.now();
             // Answers to slots kept are kept; answers to removed slots go with them.
@@ -139,7 +139,7 @@ public class PollService {
     Uni<Sent<Long>> confirmTx(Viewer viewer, long meetingId, long slotId) {
         return access.editable(viewer, meetingId).chain(l -> {
             Meeting m = l.meeting();
-            if (!Status.SCHEDULING.name().equals(m.status)) {
+            if (m.status != Status.SCHEDULING) {
                 throw new ProblemException(409, "poll-closed");
             }
             return PollSlot.<PollSlot>findById(slotId).chain(slot -> {
@@ -151,7 +151,7 @@ public class PollService {
                 }
                 m.startsAt = slot.startsAt;
                 m.endsAt = slot.endsAt;
-                m.status = Status.SCHEDULED.name();
+                m.status = Status.SCHEDULED;
                 m.reminderSentAt = null;
                 m.version++;
                 m.updatedAt = Instant.now();
@@ -212,7 +212,7 @@ public class PollService {
     }
 
     Uni<Void> store(Meeting m, Invitee i, Map<Long, PollChoice> answers, AnswerInput in) {
-        if (!Status.SCHEDULING.name().equals(m.status)) {
+        if (m.status != Status.SCHEDULING) {
             throw new ProblemException(409, "poll-closed");
         }
         if (Versions.stale(i.pollVersion, in.version())) {
@@ -233,7 +233,7 @@ public class PollService {
                 PollAnswer a = new PollAnswer();
                 a.inviteeId = i.id;
                 a.slotId = slot;
-                a.answer = c.name();
+                a.answer = c;
                 fresh.add(a);
             });
             i.pollComment = Values.blankToNull(in.comment());
@@ -265,7 +265,7 @@ public class PollService {
                                         .map(i -> row(i, slots, as, orgs.get(i.organizationId) == null ? null
                                                 : orgs.get(i.organizationId).name())).toList();
                                 PollRow mine = l.invitation() == null ? null : row(l.invitation(), slots, as, null);
-                                return new PollView(m.id, m.status, tally(slots, as, viewer.locale()),
+                                return new PollView(m.id, m.status.name(), tally(slots, as, viewer.locale()),
                                         seesRows ? rows : List.of(), mine);
                             }));
                 }));
@@ -273,7 +273,7 @@ public class PollService {
 
     static PollRow row(Invitee i, List<PollSlot> slots, List<PollAnswer> as, String org) {
         List<String> answers = slots.stream().map(s -> as.stream().filter(a -> a.inviteeId.equals(i.id)
-                && a.slotId.equals(s.id)).findFirst().map(a -> a.answer).orElse("")).toList();
+                && a.slotId.equals(s.id)).findFirst().map(a -> a.answer.name()).orElse("")).toList();
         return new PollRow(i.id, i.name, org, answers, i.pollComment, i.pollAnsweredAt != null, i.pollVersion);
     }
 
@@ -288,7 +288,7 @@ public class PollService {
         int best = 0;
         for (PollSlot s : slots) {
             int[] c = new int[3];
-            as.stream().filter(a -> a.slotId.equals(s.id)).forEach(a -> c[PollChoice.valueOf(a.answer).ordinal()]++);
+            as.stream().filter(a -> a.slotId.equals(s.id)).forEach(a -> c[a.answer.ordinal()]++);
             counts.add(c);
             best = Math.max(best, c[0] * 2 + c[1]);
         }
@@ -319,8 +319,8 @@ public class PollService {
                     "meetingId = ?1 order by position", m.id).chain(venues -> access.facts(anonymous, m)
                     .chain(l -> meetings.summaries(anonymous, List.of(l))).map(summary -> new MeetingViews.PersonalView(
                             i.name, summary.get(0), venues.stream().map(v -> new MeetingViews.Venue(v.name, v.address)).toList(),
-                            m.onlineUrl, slots, mine, i.response, i.waitlisted, Status.SCHEDULING.name().equals(m.status),
-                            Status.SCHEDULED.name().equals(m.status))))));
+                            m.onlineUrl, slots, mine, i.response.name(), i.waitlisted, m.status == Status.SCHEDULING,
+                            m.status == Status.SCHEDULED)))));
         });
     }
 }

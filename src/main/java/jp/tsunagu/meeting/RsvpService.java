@@ -70,20 +70,20 @@ public class RsvpService {
             return l.invitation();
         });
         return who.chain(inv -> Meeting.<Meeting>findById(inv.meetingId, LockModeType.PESSIMISTIC_WRITE).chain(m -> {
-            if (!Status.SCHEDULED.name().equals(m.status)) {
+            if (m.status != Status.SCHEDULED) {
                 throw new ProblemException(409, "rsvp-not-open");
             }
-            if (r == Rsvp.IN_PERSON && Format.ONLINE.name().equals(m.format)) {
+            if (r == Rsvp.IN_PERSON && m.format == Format.ONLINE) {
                 throw ProblemException.field("response", "rsvp-online-only");
             }
-            if (r == Rsvp.ONLINE && Format.IN_PERSON.name().equals(m.format)) {
+            if (r == Rsvp.ONLINE && m.format == Format.IN_PERSON) {
                 throw ProblemException.field("response", "rsvp-in-person-only");
             }
             return Invitee.<Invitee>findById(inv.id, LockModeType.PESSIMISTIC_WRITE).chain(i ->
                     Invitee.<Invitee>list("meetingId = ?1 and revokedAt is null", m.id).chain(all -> {
-                        boolean wasSeated = !i.waitlisted && (Rsvp.IN_PERSON.name().equals(i.response)
-                                || Rsvp.ONLINE.name().equals(i.response));
-                        i.response = r.name();
+                        boolean wasSeated = !i.waitlisted && (i.response == Rsvp.IN_PERSON
+                                || i.response == Rsvp.ONLINE);
+                        i.response = r;
                         i.respondedAt = Instant.now();
                         i.waitlisted = false;
                         if (r != Rsvp.DECLINED && !wasSeated && m.capacity != null
@@ -100,19 +100,19 @@ public class RsvpService {
                                         .chain(venues -> notices.prepare(m, venues, List.of(next), Kind.PROMOTED));
                             }
                         }
-                        return promoted.map(mails -> new Sent<>(new MeetingViews.MyInvitation(i.id, i.response, i.waitlisted), mails));
+                        return promoted.map(mails -> new Sent<>(new MeetingViews.MyInvitation(i.id, i.response.name(), i.waitlisted), mails));
                     }));
         }));
     }
 
     /** Capacity counts the seats in the room; for an online-only meeting, every participant. */
     static boolean countsAgainstCapacity(Rsvp r, Meeting m) {
-        return Format.ONLINE.name().equals(m.format) ? r != Rsvp.DECLINED : r == Rsvp.IN_PERSON;
+        return m.format == Format.ONLINE ? r != Rsvp.DECLINED : r == Rsvp.IN_PERSON;
     }
 
     static long seated(List<Invitee> all, long except, Meeting m) {
         return all.stream().filter(x -> !x.id.equals(except) && !x.waitlisted)
-                .filter(x -> !Rsvp.PENDING.name().equals(x.response) && countsAgainstCapacity(Rsvp.valueOf(x.response), m))
+                .filter(x -> x.response != Rsvp.PENDING && countsAgainstCapacity(x.response, m))
                 .count();
     }
 }

@@ -28,6 +28,7 @@ import jp.tsunagu.platform.validation.InputCheck;
 import jp.tsunagu.platform.validation.OneOf;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.platform.web.Values;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -123,7 +124,7 @@ public class SeriesService {
             MeetingSeries s = new MeetingSeries();
             s.circleId = in.circleId();
             s.title = in.title().trim();
-            s.kind = in.kind();
+            s.kind = Values.code(MeetingTerms.Kind.class, in.kind());
             s.defaultWeekday = in.defaultWeekday();
             s.defaultStart = start;
             s.defaultMinutes = in.defaultMinutes();
@@ -157,7 +158,7 @@ public class SeriesService {
         return Meeting.<Meeting>list("seriesId = ?1 order by number, id", s.id).chain(ms -> access.filterVisible(viewer, ms)
                 .chain(visible -> meetings.summaries(viewer, visible)).chain(summaries -> Circle.<Circle>findById(s.circleId)
                         .chain(c -> names.orgs(l.organizerIds(), viewer.locale()).chain(orgs ->
-                                openActions(viewer, ms).map(actions -> new SeriesView(s.id, s.title, s.kind,
+                                openActions(viewer, ms).map(actions -> new SeriesView(s.id, s.title, s.kind.name(),
                                         new OrgRef(c.id, c.name, null), l.organizerIds().stream().map(orgs::get).toList(),
                                         s.defaultWeekday, s.defaultStart == null ? null : s.defaultStart.toString(),
                                         s.defaultMinutes, s.perYearMin, s.perYearMax, summaries, actions,
@@ -184,7 +185,7 @@ public class SeriesService {
      * meetings a year), moved to the default weekday and past Japanese holidays.
      */
     static LocalDateTime suggestNext(MeetingSeries s, List<Meeting> ms) {
-        LocalDateTime last = ms.stream().filter(m -> m.startsAt != null && !Status.CANCELLED.name().equals(m.status))
+        LocalDateTime last = ms.stream().filter(m -> m.startsAt != null && m.status != Status.CANCELLED)
                 .map(m -> MeetingTimes.local(m.startsAt)).max(LocalDateTime::compareTo).orElse(null);
         LocalDate from = last == null ? JapaneseCalendar.today().plusDays(14)
                 : last.toLocalDate().plusDays(s.perYearMax == null ? 60 : Math.max(7, 365 / s.perYearMax));
@@ -217,12 +218,12 @@ public class SeriesService {
                 m.kind = s.kind;
                 m.title = Messages.get(viewer.locale(), "series.numbered", number, s.title);
                 m.circleId = s.circleId;
-                m.format = last == null ? MeetingTerms.Format.IN_PERSON.name() : last.format;
+                m.format = last == null ? MeetingTerms.Format.IN_PERSON : last.format;
                 m.onlineUrl = last == null ? null : last.onlineUrl;
                 m.capacity = last == null ? null : last.capacity;
                 m.startsAt = MeetingTimes.instant(start);
                 m.endsAt = MeetingTimes.instant(start.plusMinutes(Math.max(minutes, 10)));
-                m.status = Status.DRAFT.name();
+                m.status = Status.DRAFT;
                 m.createdBy = viewer.accountId();
                 m.createdAt = Instant.now();
                 m.updatedAt = m.createdAt;
