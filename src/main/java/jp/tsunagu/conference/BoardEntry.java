@@ -2,6 +2,8 @@ package jp.tsunagu.conference;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -17,8 +19,10 @@ public class BoardEntry extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     public Long conferenceId;
-    public String phase;
-    public String kind;
+    @Enumerated(EnumType.STRING)
+    public ConferenceTerms.Phase phase;
+    @Enumerated(EnumType.STRING)
+    public ConferenceTerms.BoardKind kind;
     public String body;
     public Long createdBy;
     public Instant createdAt;

@@ -31,6 +31,7 @@ import jp.tsunagu.platform.validation.OneOf;
 import jp.tsunagu.platform.validation.Violations;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.platform.web.Values;
 import jp.tsunagu.platform.web.Versions;
 
 import java.time.Instant;
@@ -122,10 +123,10 @@ public class CaseService {
             }
             return CaseTeamMember.<CaseTeamMember>list("conferenceId = ?1 order by position", id)
                     .chain(team -> names.people(sheet.updatedBy == null ? List.of() : List.of(sheet.updatedBy)).map(people ->
-                            new CaseView(sheet.ageBand == null ? null : sheet.ageBand.intValue(), sheet.sex, sheet.certificateType,
-                                    sheet.certificateGrade, sheet.diagnosis, sheet.household, sheet.referralRoute,
+                            new CaseView(sheet.ageBand == null ? null : sheet.ageBand.intValue(), Values.name(sheet.sex), Values.name(sheet.certificateType),
+                                    sheet.certificateGrade, Values.name(sheet.diagnosis), sheet.household, sheet.referralRoute,
                                     sheet.presentingProblem, sheet.factors, sheet.actionsOutcomes, sheet.discussionPoints,
-                                    team.stream().map(t -> new TeamMemberView(t.agencyType, t.role, t.frequency, t.relation)).toList(),
+                                    team.stream().map(t -> new TeamMemberView(t.agencyType.name(), t.role, t.frequency.name(), t.relation.name())).toList(),
                                     sheet.updatedAt, people.containsKey(sheet.updatedBy) ? people.get(sheet.updatedBy).name() : null,
                                     sheet.version)));
         });
@@ -162,10 +163,10 @@ public class CaseService {
                     CaseSheet s = sheet == null ? new CaseSheet() : sheet;
                     s.conferenceId = id;
                     s.ageBand = in.ageBand() == null ? null : in.ageBand().shortValue();
-                    s.sex = blank(in.sex());
-                    s.certificateType = blank(in.certificateType());
+                    s.sex = Values.code(Sex.class, in.sex());
+                    s.certificateType = Values.code(CertificateType.class, in.certificateType());
                     s.certificateGrade = blank(in.certificateGrade());
-                    s.diagnosis = blank(in.diagnosis());
+                    s.diagnosis = Values.code(Diagnosis.class, in.diagnosis());
                     s.household = blank(in.household());
                     s.referralRoute = blank(in.referralRoute());
                     s.presentingProblem = blank(in.presentingProblem());
@@ -195,10 +196,10 @@ public class CaseService {
                 CaseTeamMember m = new CaseTeamMember();
                 m.conferenceId = id;
                 m.position = (short) i;
-                m.agencyType = t.agencyType();
+                m.agencyType = Values.code(AgencyType.class, t.agencyType());
                 m.role = blank(t.role());
-                m.frequency = t.frequency();
-                m.relation = t.relation();
+                m.frequency = Values.code(Frequency.class, t.frequency());
+                m.relation = Values.code(Relation.class, t.relation());
                 rows.add(m);
             }
         }
@@ -218,10 +219,10 @@ public class CaseService {
                         .chain(entries -> names.people(entries.stream().map(e -> e.createdBy).collect(Collectors.toSet()))
                                 .map(people -> {
                                     Map<String, List<BoardEntryView>> byPhase = new LinkedHashMap<>();
-                                    phases.forEach(ph -> byPhase.putIfAbsent(ph.phase, new ArrayList<>()));
+                                    phases.forEach(ph -> byPhase.putIfAbsent(ph.phase.name(), new ArrayList<>()));
                                     for (BoardEntry e : entries) {
-                                        byPhase.computeIfAbsent(e.phase, k -> new ArrayList<>()).add(new BoardEntryView(e.id,
-                                                e.phase, e.kind, e.body, people.containsKey(e.createdBy)
+                                        byPhase.computeIfAbsent(e.phase.name(), k -> new ArrayList<>()).add(new BoardEntryView(e.id,
+                                                e.phase.name(), e.kind.name(), e.body, people.containsKey(e.createdBy)
                                                 ? people.get(e.createdBy).name() : null, e.createdAt));
                                     }
                                     return byPhase.entrySet().stream().map(en -> new BoardPhase(en.getKey(), en.getValue())).toList();
@@ -241,20 +242,20 @@ public class CaseService {
                     if (phase == null) {
                         Short cur = l.conference().currentPhase;
                         phase = phases.isEmpty() ? Phase.DISCUSSION.name()
-                                : phases.get(cur == null || cur >= phases.size() ? 0 : cur).phase;
-                    } else if (phases.stream().noneMatch(ph -> ph.phase.equals(in.phase()))) {
+                                : phases.get(cur == null || cur >= phases.size() ? 0 : cur).phase.name();
+                    } else if (phases.stream().noneMatch(ph -> ph.phase.name().equals(in.phase()))) {
                         throw ProblemException.field("phase", "unknown-value");
                     }
                     BoardEntry e = new BoardEntry();
                     e.conferenceId = id;
-                    e.phase = phase;
-                    e.kind = in.kind();
+                    e.phase = Values.code(Phase.class, phase);
+                    e.kind = Values.code(BoardKind.class, in.kind());
                     e.body = in.body().strip();
                     e.createdBy = viewer.accountId();
                     e.createdAt = Instant.now();
                     return e.<BoardEntry>persistAndFlush();
                 })
-                .map(e -> new BoardEntryView(e.id, e.phase, e.kind, e.body, viewer.displayName(), e.createdAt)));
+                .map(e -> new BoardEntryView(e.id, e.phase.name(), e.kind.name(), e.body, viewer.displayName(), e.createdAt)));
     }
 
     @WithTransaction

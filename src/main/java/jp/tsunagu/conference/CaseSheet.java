@@ -2,6 +2,8 @@ package jp.tsunagu.conference;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -14,10 +16,13 @@ public class CaseSheet extends PanacheEntityBase {
     @Id
     public Long conferenceId;
     public Short ageBand;
-    public String sex;
-    public String certificateType;
+    @Enumerated(EnumType.STRING)
+    public ConferenceTerms.Sex sex;
+    @Enumerated(EnumType.STRING)
+    public ConferenceTerms.CertificateType certificateType;
     public String certificateGrade;
-    public String diagnosis;
+    @Enumerated(EnumType.STRING)
+    public ConferenceTerms.Diagnosis diagnosis;
     public String household;
     public String referralRoute;
     public String presentingProblem;

@@ -2,6 +2,8 @@ package jp.tsunagu.conference;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -17,8 +19,11 @@ public class CaseTeamMember extends PanacheEntityBase {
     public Long id;
     public Long conferenceId;
     public Short position;
-    public String agencyType;
+    @Enumerated(EnumType.STRING)
+    public ConferenceTerms.AgencyType agencyType;
     public String role;
-    public String frequency;
-    public String relation;
+    @Enumerated(EnumType.STRING)
+    public ConferenceTerms.Frequency frequency;
+    @Enumerated(EnumType.STRING)
+    public ConferenceTerms.Relation relation;
 }

@@ -3,6 +3,8 @@ package jp.tsunagu.conference;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -20,8 +22,10 @@ public class Conference extends PanacheEntityBase {
     public Long id;
     public Long circleId;
     public String title;
-    public String format;
-    public String legalBasis;
+    @Enumerated(EnumType.STRING)
+    public ConferenceTerms.Format format;
+    @Enumerated(EnumType.STRING)
+    public ConferenceTerms.LegalBasis legalBasis;
     public Instant startsAt;
     public Short durationMinutes;
     public String venue;

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
-import jp.tsunagu.access.AttendeeRole;
 import jp.tsunagu.access.CasePart;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Viewer;
@@ -24,7 +23,7 @@ public class ConferenceAccess {
     /** A loaded conference and the viewer's current attendee row (null when not, or no longer, an attendee). */
     public record Loaded(Conference conference, ConferenceAttendee me) {
         public Resource.Conference resource() {
-            return new Resource.Conference(conference.circleId, me == null ? null : AttendeeRole.of(me.role),
+            return new Resource.Conference(conference.circleId, me == null ? null : me.role,
                     me != null && me.pledgedAt != null, conference.materialsDeletedAt != null);
         }
 

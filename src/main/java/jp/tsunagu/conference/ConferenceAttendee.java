@@ -2,10 +2,13 @@ package jp.tsunagu.conference;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jp.tsunagu.access.AttendeeRole;
 
 import java.time.Instant;
 
@@ -18,9 +21,11 @@ public class ConferenceAttendee extends PanacheEntityBase {
     public Long id;
     public Long conferenceId;
     public Long accountId;
-    public String role;
+    @Enumerated(EnumType.STRING)
+    public AttendeeRole role;
     public Instant addedAt;
     public Instant removedAt;
     public Instant pledgedAt;
-    public String pledgeBasis;
+    @Enumerated(EnumType.STRING)
+    public ConferenceTerms.LegalBasis pledgeBasis;
 }

@@ -2,6 +2,8 @@ package jp.tsunagu.conference;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -17,6 +19,7 @@ public class ConferencePhase extends PanacheEntityBase {
     public Long id;
     public Long conferenceId;
     public Short position;
-    public String phase;
+    @Enumerated(EnumType.STRING)
+    public ConferenceTerms.Phase phase;
     public Short minutes;
 }

@@ -80,8 +80,8 @@ public class ConferenceService {
     }
 
     static ConferenceSummary summary(Conference c, ConferenceAttendee me, String circleName) {
-        return new ConferenceSummary(c.id, c.title, c.circleId, circleName, c.format, c.legalBasis, c.startsAt,
-                c.startsAt.plusSeconds(60L * c.durationMinutes), me == null ? null : me.role, me != null && me.pledgedAt != null,
+        return new ConferenceSummary(c.id, c.title, c.circleId, circleName, c.format.name(), c.legalBasis.name(), c.startsAt,
+                c.startsAt.plusSeconds(60L * c.durationMinutes), me == null ? null : me.role.name(), me != null && me.pledgedAt != null,
                 c.materialsDeletedAt != null);
     }
 
@@ -101,10 +101,10 @@ public class ConferenceService {
                                     List<AttendeeView> attendees = attendee ? rows.stream()
                                             .filter(r -> r.removedAt == null || l.resource().attendeeRole() == AttendeeRole.FACILITATOR)
                                             .map(r -> new AttendeeView(r.accountId, people.containsKey(r.accountId)
-                                                    ? people.get(r.accountId).name() : "", r.role, r.pledgedAt, r.removedAt))
+                                                    ? people.get(r.accountId).name() : "", r.role.name(), r.pledgedAt, r.removedAt))
                                             .toList() : null;
                                     List<PhaseStep> steps = phases.stream()
-                                            .map(ph -> new PhaseStep(ph.position, ph.phase, ph.minutes)).toList();
+                                            .map(ph -> new PhaseStep(ph.position, ph.phase.name(), ph.minutes)).toList();
                                     Resource.Conference r = l.resource();
                                     return new ConferenceDetail(summary(c, l.me(), circle == null ? null : circle.name),
                                             c.venue, c.durationMinutes, c.retentionDays, c.deleteAfter(), c.materialsDeletedAt,
@@ -123,8 +123,8 @@ public class ConferenceService {
         ConferencePhase next = cur == null ? (phases.isEmpty() ? null : phases.get(0))
                 : cur + 1 < phases.size() ? phases.get(cur + 1) : null;
         Instant endsAt = now == null || c.phaseStartedAt == null ? null : c.phaseStartedAt.plusSeconds(60L * now.minutes);
-        return new PhaseView(cur, now == null ? null : now.phase, now == null ? null : now.minutes.intValue(),
-                c.phaseStartedAt, endsAt, next == null ? null : next.phase, c.finishedAt != null, c.version);
+        return new PhaseView(cur, now == null ? null : now.phase.name(), now == null ? null : now.minutes.intValue(),
+                c.phaseStartedAt, endsAt, next == null ? null : next.phase.name(), c.finishedAt != null, c.version);
     }
 
     /** Circles the viewer may hold a conference in (for the form). */

@@ -20,6 +20,7 @@ import jp.tsunagu.platform.time.JapaneseCalendar;
 import jp.tsunagu.platform.validation.Violations;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.platform.web.Values;
 import jp.tsunagu.platform.web.Versions;
 
 import java.time.Instant;
@@ -156,8 +157,8 @@ public class ConferenceSetup {
 
     private static void apply(Conference c, ConferenceInput in) {
         c.title = in.title().strip();
-        c.format = in.format();
-        c.legalBasis = in.legalBasis();
+        c.format = Values.code(Format.class, in.format());
+        c.legalBasis = Values.code(ConferenceTerms.LegalBasis.class, in.legalBasis());
         c.startsAt = in.startsAt().atZone(JapaneseCalendar.TOKYO).toInstant();
         int phaseMinutes = in.phases() != null ? in.phases().stream().mapToInt(PhaseInput::minutes).sum()
                 : Format.valueOf(in.format()).steps().stream().mapToInt(ConferenceTerms.Step::minutes).sum();
@@ -175,7 +176,7 @@ public class ConferenceSetup {
             ConferencePhase ph = new ConferencePhase();
             ph.conferenceId = conferenceId;
             ph.position = (short) i;
-            ph.phase = steps.get(i).phase();
+            ph.phase = Values.code(ConferenceTerms.Phase.class, steps.get(i).phase());
             ph.minutes = steps.get(i).minutes().shortValue();
             rows.add(ph);
         }
@@ -189,7 +190,7 @@ public class ConferenceSetup {
             ConferenceAttendee row = new ConferenceAttendee();
             row.conferenceId = conferenceId;
             row.accountId = a.accountId();
-            row.role = a.role();
+            row.role = Values.code(AttendeeRole.class, a.role());
             row.addedAt = now;
             rows.add(row);
         }
@@ -239,7 +240,7 @@ public class ConferenceSetup {
             if (Versions.stale(c.version, in.version())) {
                 return Versions.conflict(conferences.detailOf(viewer, l));
             }
-            boolean formatChanged = !c.format.equals(in.format());
+            boolean formatChanged = !c.format.name().equals(in.format());
             return guard.require(viewer, Map.of("title", in.title()))
                     .chain(() -> in.attendees() == null ? Uni.createFrom().voidItem() : checkEligible(c.circleId, in.attendees()))
                     .chain(() -> {
@@ -279,7 +280,7 @@ public class ConferenceSetup {
                         row.pledgeBasis = null;
                         row.addedAt = now;
                     }
-                    row.role = role;
+                    row.role = Values.code(AttendeeRole.class, role);
                 }
             }
             return saveAttendees(id, wanted.stream().filter(a -> !present.contains(a.accountId())).toList());

@@ -2,6 +2,8 @@ package jp.tsunagu.conference;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -18,7 +20,8 @@ public class Learning extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     public Long conferenceId;
-    public String kind;
+    @Enumerated(EnumType.STRING)
+    public ConferenceTerms.LearningKind kind;
     public String body;
     @org.hibernate.annotations.JdbcTypeCode(SqlTypes.ARRAY)
     public String[] tags;

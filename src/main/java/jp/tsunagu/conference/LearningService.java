@@ -8,18 +8,19 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jp.tsunagu.platform.validation.InputCheck;
-import jp.tsunagu.platform.validation.OneOf;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
-import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.CasePart;
+import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.conference.ConferenceTerms.LearningKind;
 import jp.tsunagu.conference.ConferenceTerms.Tag;
 import jp.tsunagu.conference.ConferenceViews.LearningView;
+import jp.tsunagu.platform.validation.InputCheck;
+import jp.tsunagu.platform.validation.OneOf;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.platform.web.Values;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public class LearningService {
         return access.material(viewer, id, CasePart.LEARNINGS, true).chain(l -> guard.require(viewer, Map.of("body", in.body())).chain(() -> {
             Learning x = new Learning();
             x.conferenceId = id;
-            x.kind = in.kind();
+            x.kind = Values.code(LearningKind.class, in.kind());
             x.body = in.body().strip();
             x.tags = new LinkedHashSet<>(in.tags() == null ? List.<String>of() : in.tags()).toArray(String[]::new);
             x.createdBy = viewer.accountId();
@@ -134,12 +135,12 @@ public class LearningService {
 
     /** A learning whose conference the viewer may not know of: the lesson, without where it came from. */
     static LearningView anonymous(Learning x) {
-        return new LearningView(x.id, null, x.kind, x.body, x.tags == null ? List.of() : List.of(x.tags),
+        return new LearningView(x.id, null, x.kind.name(), x.body, x.tags == null ? List.of() : List.of(x.tags),
                 x.approvedAt != null, x.approvedAt, null, null, null);
     }
 
     static LearningView view(Learning x, Conference c) {
-        return new LearningView(x.id, x.conferenceId, x.kind, x.body, x.tags == null ? List.of() : List.of(x.tags),
-                x.approvedAt != null, x.approvedAt, c.title, c.startsAt, c.format);
+        return new LearningView(x.id, x.conferenceId, x.kind.name(), x.body, x.tags == null ? List.of() : List.of(x.tags),
+                x.approvedAt != null, x.approvedAt, c.title, c.startsAt, c.format.name());
     }
 }

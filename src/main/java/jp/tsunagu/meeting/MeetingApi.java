@@ -92,7 +92,7 @@ public class MeetingApi {
         }
         p.check();
         return viewers.current().chain(v -> meetings.list(v, new MeetingService.Filter(circleId, sid,
-                st == null ? null : st.name(), "true".equals(upcoming))));
+                st, "true".equals(upcoming))));
     }
 
     @POST

@@ -35,7 +35,7 @@ import java.util.Set;
 public class MeetingService {
 
     /** Filters for the meeting list. */
-    public record Filter(Long circleId, Long seriesId, String status, boolean upcomingOnly) {
+    public record Filter(Long circleId, Long seriesId, MeetingTerms.Status status, boolean upcomingOnly) {
     }
 
     @Inject

@@ -151,4 +151,15 @@ class MeetingBadInputTest {
         given().get("/api/poll/" + "x".repeat(500)).then().statusCode(404);
         given().contentType(ContentType.JSON).body("{\"answers\": 5}").post("/api/poll/not-a-token").then().statusCode(400);
     }
+
+    @Test
+    void theListFiltersByAStatusAndRefusesAnUnknownOne() {
+        String token = TestSupport.token("bridge@demo.tsunagu.jp");
+        java.util.List<String> statuses = given().auth().oauth2(token).queryParam("status", "HELD").get("/api/meetings")
+                .then().statusCode(200).extract().jsonPath().getList("status", String.class);
+        org.junit.jupiter.api.Assertions.assertFalse(statuses.isEmpty(), "the demo has held meetings");
+        statuses.forEach(st -> assertEquals("HELD", st));
+        given().auth().oauth2(token).queryParam("status", "PARTY").get("/api/meetings").then().statusCode(400)
+                .body("errors.field", hasItem("status"));
+    }
 }
