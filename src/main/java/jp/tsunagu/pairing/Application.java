@@ -3,6 +3,8 @@ package jp.tsunagu.pairing;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -20,9 +22,11 @@ public class Application extends PanacheEntityBase {
     public Long programId;
     public Long centerId;
     @Column(name = "theme_1")
-    public String theme1;
+    @Enumerated(EnumType.STRING)
+    public Terms.Theme theme1;
     @Column(name = "theme_2")
-    public String theme2;
+    @Enumerated(EnumType.STRING)
+    public Terms.Theme theme2;
     public String motive;
     public Long desiredPartnerId;
     public String desiredPractice;

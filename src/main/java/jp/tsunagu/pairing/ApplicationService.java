@@ -155,8 +155,8 @@ public class ApplicationService {
                     a = existing;
                     a.version++;
                 }
-                a.theme1 = themes.get(0);
-                a.theme2 = themes.size() > 1 ? themes.get(1) : null;
+                a.theme1 = Values.code(Terms.Theme.class, themes.get(0));
+                a.theme2 = themes.size() > 1 ? Values.code(Terms.Theme.class, themes.get(1)) : null;
                 a.motive = in.motive().trim();
                 a.desiredPartnerId = in.desiredPartnerId();
                 a.desiredPractice = Values.blankToNull(in.desiredPractice());

@@ -317,13 +317,13 @@ public class MatchingService {
             pair.applicationId = app.id;
             pair.implementingId = implementing.id;
             pair.supportingId = supporting.id;
-            pair.theme1 = themes.get(0);
-            pair.theme2 = themes.size() > 1 ? themes.get(1) : null;
+            pair.theme1 = Values.code(Terms.Theme.class, themes.get(0));
+            pair.theme2 = themes.size() > 1 ? Values.code(Terms.Theme.class, themes.get(1)) : null;
             pair.rationale = Values.blankToNull(in.rationale());
             pair.officerId = in.officerId();
             pair.advisorId = in.advisorId();
             pair.circleId = c.id;
-            pair.status = Terms.PairingStatus.ACTIVE.name();
+            pair.status = Terms.PairingStatus.ACTIVE;
             pair.createdAt = Instant.now();
             return member(c.id, implementing.id, true).chain(() -> member(c.id, supporting.id, false))
                     .chain(() -> pair.<Pairing>persistAndFlush())
@@ -365,7 +365,7 @@ public class MatchingService {
             m.kind = step.kind;
             m.title = step.title;
             m.dueOn = step.dueOn;
-            m.status = Terms.MilestoneStatus.PLANNED.name();
+            m.status = Terms.MilestoneStatus.PLANNED;
             m.updatedAt = Instant.now();
             rows.add(m);
         }

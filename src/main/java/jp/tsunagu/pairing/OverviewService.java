@@ -116,13 +116,13 @@ public class OverviewService {
                 Pairing p = pairs.get(i);
                 PairSummary s = summaries.get(i);
                 List<PairingMilestone> mine = ms.stream().filter(m -> m.pairingId.equals(p.id)).toList();
-                List<PairingMilestone> late = mine.stream().filter(m -> MilestoneStatus.PLANNED.name().equals(m.status)
+                List<PairingMilestone> late = mine.stream().filter(m -> m.status == MilestoneStatus.PLANNED
                         && m.dueOn.isBefore(today)).toList();
-                PairingMilestone next = mine.stream().filter(m -> MilestoneStatus.PLANNED.name().equals(m.status))
+                PairingMilestone next = mine.stream().filter(m -> m.status == MilestoneStatus.PLANNED)
                         .min(Comparator.comparing((PairingMilestone m) -> m.dueOn).thenComparing(m -> m.position)).orElse(null);
-                int meetings = (int) mine.stream().filter(m -> MilestoneKind.ONLINE_MEETING.name().equals(m.kind)).count();
-                int held = (int) mine.stream().filter(m -> MilestoneKind.ONLINE_MEETING.name().equals(m.kind)
-                        && MilestoneStatus.DONE.name().equals(m.status)).count();
+                int meetings = (int) mine.stream().filter(m -> m.kind == MilestoneKind.ONLINE_MEETING).count();
+                int held = (int) mine.stream().filter(m -> m.kind == MilestoneKind.ONLINE_MEETING
+                        && m.status == MilestoneStatus.DONE).count();
                 int visits = (int) vs.stream().filter(v -> v.pairingId.equals(p.id) && !v.startOn.isAfter(today)).count();
                 List<AssessmentItem> scored = items.stream().filter(x -> x.pairingId.equals(p.id)
                         && x.beforeScore != null && x.afterScore != null).toList();
@@ -130,7 +130,7 @@ public class OverviewService {
                         : Math.round(scored.stream().mapToInt(x -> x.afterScore - x.beforeScore).average().orElse(0) * 10) / 10.0;
                 List<String> lateTitles = late.stream().map(m -> Messages.get(locale, "overview.late-item", m.title,
                         ChronoUnit.DAYS.between(m.dueOn, today))).toList();
-                out.add(new OverviewRow(p.id, s.implementing(), s.supporting(), s.themes(), p.status,
+                out.add(new OverviewRow(p.id, s.implementing(), s.supporting(), s.themes(), p.status.name(),
                         next == null ? null : next.title, next == null ? null : next.dueOn, late.size(), lateTitles,
                         held, meetings, visits, change, !late.isEmpty()));
             }

@@ -3,6 +3,8 @@ package jp.tsunagu.pairing;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -22,14 +24,17 @@ public class Pairing extends PanacheEntityBase {
     public Long implementingId;
     public Long supportingId;
     @Column(name = "theme_1")
-    public String theme1;
+    @Enumerated(EnumType.STRING)
+    public Terms.Theme theme1;
     @Column(name = "theme_2")
-    public String theme2;
+    @Enumerated(EnumType.STRING)
+    public Terms.Theme theme2;
     public String rationale;
     public Long officerId;
     public Long advisorId;
     public Long circleId;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public Terms.PairingStatus status;
     public Instant createdAt;
     public Integer version = 0;
     public Integer assessmentVersion = 0;

@@ -87,7 +87,7 @@ public class PairingChanges {
                 return null;
             });
             return visitCheck.map(x -> {
-                m.status = status.name();
+                m.status = status;
                 m.doneOn = status == MilestoneStatus.DONE ? in.doneOn() : null;
                 if (in.dueOn() != null) {
                     m.dueOn = in.dueOn();
@@ -163,7 +163,7 @@ public class PairingChanges {
     }
 
     Uni<VisitView> saveVisit(PairingVisit v, VisitInput in) {
-        v.direction = in.direction();
+        v.direction = Values.code(Terms.VisitDirection.class, in.direction());
         v.title = in.title().trim();
         v.startOn = in.startOn();
         v.endOn = in.endOn() == null ? in.startOn() : in.endOn();
@@ -181,7 +181,7 @@ public class PairingChanges {
                         PairingVisitItem item = new PairingVisitItem();
                         item.visitId = saved.id;
                         item.position = fresh.size() + 1;
-                        item.kind = i.kind();
+                        item.kind = Values.code(Terms.ItineraryKind.class, i.kind());
                         item.title = i.title();
                         fresh.add(item);
                     }
@@ -240,7 +240,7 @@ public class PairingChanges {
                     .chain(() -> matching.checkAccount(in.advisorId(), "advisorId", Role.ADVISOR))
                     .chain(() -> {
                         if (status != null) {
-                            p.status = status.name();
+                            p.status = status;
                         }
                         if (in.rationale() != null) {
                             p.rationale = Values.blankToNull(in.rationale());

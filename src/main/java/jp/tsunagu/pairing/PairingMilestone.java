@@ -2,6 +2,8 @@ package jp.tsunagu.pairing;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -19,10 +21,12 @@ public class PairingMilestone extends PanacheEntityBase {
     public Long id;
     public Long pairingId;
     public Integer position;
-    public String kind;
+    @Enumerated(EnumType.STRING)
+    public Terms.MilestoneKind kind;
     public String title;
     public LocalDate dueOn;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public Terms.MilestoneStatus status;
     public LocalDate doneOn;
     public Long evidenceVisitId;
     public String evidenceUrl;

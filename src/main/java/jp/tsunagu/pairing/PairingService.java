@@ -60,7 +60,7 @@ public class PairingService {
         return Program.<Program>listAll().chain(programs -> lookup.orgs(ids, viewer.locale()).map(orgs -> ps.stream()
                 .map(p -> new PairSummary(p.id, p.programId, programs.stream().filter(x -> x.id.equals(p.programId))
                         .findFirst().map(x -> x.fiscalYear).orElse(0), orgs.get(p.implementingId),
-                        orgs.get(p.supportingId), Terms.themes(p.theme1, p.theme2), p.status)).toList()));
+                        orgs.get(p.supportingId), Terms.themes(p.theme1, p.theme2), p.status.name())).toList()));
     }
 
     Uni<Pairing> visible(Viewer viewer, long id) {
@@ -112,8 +112,8 @@ public class PairingService {
     }
 
     static MilestoneView milestoneView(PairingMilestone m, LocalDate today) {
-        return new MilestoneView(m.id, m.position, m.kind, m.title, m.dueOn, m.status,
-                MilestoneStatus.PLANNED.name().equals(m.status) && m.dueOn.isBefore(today), m.doneOn,
+        return new MilestoneView(m.id, m.position, m.kind.name(), m.title, m.dueOn, m.status.name(),
+                m.status == MilestoneStatus.PLANNED && m.dueOn.isBefore(today), m.doneOn,
                 m.evidenceVisitId, m.evidenceUrl, m.evidenceNote, m.version);
     }
 
@@ -129,13 +129,13 @@ public class PairingService {
             }
             return PairingVisitItem.<PairingVisitItem>list("visitId in ?1 order by visitId, position",
                     visits.stream().map(v -> v.id).toList()).map(items -> visits.stream().map(v -> visitView(v,
-                    items.stream().filter(i -> i.visitId.equals(v.id)).map(i -> new ItineraryItem(i.kind, i.title)).toList()))
+                    items.stream().filter(i -> i.visitId.equals(v.id)).map(i -> new ItineraryItem(i.kind.name(), i.title)).toList()))
                     .toList());
         });
     }
 
     static VisitView visitView(PairingVisit v, List<ItineraryItem> items) {
-        return new VisitView(v.id, v.direction, v.title, v.startOn, v.endOn, v.participantsCount, v.participants,
+        return new VisitView(v.id, v.direction.name(), v.title, v.startOn, v.endOn, v.participantsCount, v.participants,
                 v.learningsVisitor, v.learningsHost, items, v.version);
     }
 

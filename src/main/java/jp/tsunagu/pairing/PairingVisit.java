@@ -2,6 +2,8 @@ package jp.tsunagu.pairing;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -18,7 +20,8 @@ public class PairingVisit extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     public Long pairingId;
-    public String direction;
+    @Enumerated(EnumType.STRING)
+    public Terms.VisitDirection direction;
     public String title;
     public LocalDate startOn;
     public LocalDate endOn;

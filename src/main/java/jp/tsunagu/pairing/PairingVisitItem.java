@@ -2,6 +2,8 @@ package jp.tsunagu.pairing;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -16,6 +18,7 @@ public class PairingVisitItem extends PanacheEntityBase {
     public Long id;
     public Long visitId;
     public Integer position;
-    public String kind;
+    @Enumerated(EnumType.STRING)
+    public Terms.ItineraryKind kind;
     public String title;
 }

@@ -2,6 +2,8 @@ package jp.tsunagu.pairing;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -18,7 +20,8 @@ public class ProgramMilestone extends PanacheEntityBase {
     public Long id;
     public Long programId;
     public Integer position;
-    public String kind;
+    @Enumerated(EnumType.STRING)
+    public Terms.MilestoneKind kind;
     public String title;
     public LocalDate dueOn;
 }

@@ -20,6 +20,7 @@ import jp.tsunagu.platform.time.JapaneseCalendar;
 import jp.tsunagu.platform.validation.InputCheck;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.platform.web.Values;
 import jp.tsunagu.platform.web.Versions;
 
 import java.time.LocalDate;
@@ -80,7 +81,7 @@ public class ProgramService {
                                 p.name, p.callOpens, p.callCloses, p.selectionOn, p.implementationStart,
                                 p.implementationEnd, p.surveyStart, p.surveyEnd, p.seminarOn, p.reportDue,
                                 p.totalCenters, callOpen(p), p.version,
-                                steps.stream().map(s -> new TemplateStep(s.position, s.kind, s.title, s.dueOn)).toList(),
+                                steps.stream().map(s -> new TemplateStep(s.position, s.kind.name(), s.title, s.dueOn)).toList(),
                                 pairs, apps))));
     }
 
@@ -224,7 +225,7 @@ public class ProgramService {
             ProgramMilestone m = new ProgramMilestone();
             m.programId = programId;
             m.position = out.size() + 1;
-            m.kind = s.kind();
+            m.kind = Values.code(Terms.MilestoneKind.class, s.kind());
             m.title = s.title().trim();
             m.dueOn = s.dueOn();
             out.add(m);

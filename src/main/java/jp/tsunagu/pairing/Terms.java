@@ -33,8 +33,9 @@ public final class Terms {
     public enum ItineraryKind { MEETING, FACILITY_TOUR, COMPANY_TOUR, EXCHANGE, LECTURE, SOCIAL, OTHER }
 
     /** A pair's or application's one or two themes as a list. */
-    static List<String> themes(String theme1, String theme2) {
-        return theme2 == null ? List.of(theme1) : List.of(theme1, theme2);
+    /** A pair's or an application's one or two themes, as codes. */
+    static List<String> themes(Theme theme1, Theme theme2) {
+        return theme2 == null ? List.of(theme1.name()) : List.of(theme1.name(), theme2.name());
     }
 
     public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {
