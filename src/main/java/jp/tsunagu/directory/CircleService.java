@@ -62,7 +62,7 @@ public class CircleService {
                     .setParameter("c", id).getResultList())
                     .map(rows -> new CircleDetail(c.id, c.code, c.name, c.kind, c.prefectureCode, prefs.get(c.prefectureCode),
                             c.description, rows.stream().map(r -> new CircleMemberView((Long) r[0], (String) r[1],
-                                    OrgType.parse((String) r[2]).orElse(OrgType.OTHER), prefs.get((Short) r[3]),
+                                    (OrgType) r[2], prefs.get((Short) r[3]),
                                     (Boolean) r[4])).toList())));
         });
     }

@@ -46,11 +46,11 @@ public class DirectoryService {
         Optional<Set<OrgType>> types = policy.listableOrganizationTypes(viewer);
         if (types.isPresent()) {
             where.append(" and o.orgType in :allowedTypes");
-            params.put("allowedTypes", types.get().stream().map(Enum::name).toList());
+            params.put("allowedTypes", List.copyOf(types.get()));
         }
         if (filter.type() != null) {
             where.append(" and o.orgType = :type");
-            params.put("type", filter.type().name());
+            params.put("type", filter.type());
         }
         if (filter.prefecture() != null) {
             where.append(" and o.prefectureCode = :pref");
@@ -108,7 +108,7 @@ public class DirectoryService {
                 + (types.isPresent() ? " and o.orgType in :types" : "") + ") from Prefecture p order by p.code";
         return Panache.getSession().chain(s -> {
             var query = s.createSelectionQuery(hql, Object[].class);
-            types.ifPresent(t -> query.setParameter("types", t.stream().map(Enum::name).toList()));
+            types.ifPresent(t -> query.setParameter("types", List.copyOf(t)));
             return query.getResultList();
         }).map(rows -> rows.stream().map(r -> {
             boolean en = "en".equals(viewer.locale().getLanguage());

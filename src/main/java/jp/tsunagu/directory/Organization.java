@@ -4,6 +4,8 @@ import jp.tsunagu.access.OrgType;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -22,7 +24,8 @@ public class Organization extends PanacheEntityBase {
     public String code;
     public String name;
     public String shortName;
-    public String orgType;
+    @Enumerated(EnumType.STRING)
+    public OrgType orgType;
     public Short prefectureCode;
     public String municipality;
     public String address;
@@ -36,6 +39,6 @@ public class Organization extends PanacheEntityBase {
     public int version;
 
     public OrgType type() {
-        return OrgType.parse(orgType).orElse(OrgType.OTHER);
+        return orgType;
     }
 }

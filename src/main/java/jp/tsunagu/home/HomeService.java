@@ -55,17 +55,17 @@ public class HomeService {
     @WithSession
     public Uni<Home> home(Viewer viewer) {
         if (!viewer.signedIn()) {
-            return Organization.count("orgType", OrgType.NAKAPOTSU.name())
+            return Organization.count("orgType", OrgType.NAKAPOTSU)
                     .map(n -> new Home(false, null, null, List.of(), List.of(), new Stats(n, 0, 0), List.of(), List.of(), List.of()));
         }
         Uni<List<OrgLink>> orgs = viewer.organizationIds().isEmpty() ? Uni.createFrom().item(List.of())
                 : Organization.<Organization>list("id in ?1 order by name", viewer.organizationIds())
-                .map(list -> list.stream().map(o -> new OrgLink(o.id, o.name, o.orgType)).toList());
+                .map(list -> list.stream().map(o -> new OrgLink(o.id, o.name, o.orgType.name())).toList());
         return orgs.chain(os -> circles.list(viewer).chain(cs -> pairings.mine(viewer).chain(pairs ->
                 notifications.recent(viewer, 5).chain(notes -> upcoming(viewer).chain(next -> {
             List<CircleSummary> mine = cs.stream().filter(CircleSummary::viewerIsMember).toList();
             if (viewer.is(Role.NETWORK_ADMIN) || viewer.is(Role.SYSADMIN)) {
-                return Organization.count("orgType", OrgType.NAKAPOTSU.name()).chain(centers ->
+                return Organization.count("orgType", OrgType.NAKAPOTSU).chain(centers ->
                         Organization.count().map(all -> new Home(true, viewer.displayName(), viewer.role().wire(), os,
                                 mine, new Stats(centers, all, cs.size()), pairs, notes, next)));
             }

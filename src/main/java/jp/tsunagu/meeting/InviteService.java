@@ -238,7 +238,7 @@ public class InviteService {
                 query.setParameter("circle", meeting.circleId);
             }
             if (type != null) {
-                query.setParameter("type", type.name());
+                query.setParameter("type", type);
             }
             if (in.prefectureCode() != null) {
                 query.setParameter("pref", in.prefectureCode().shortValue());

@@ -102,7 +102,7 @@ public class ApplicationService {
             return Uni.createFrom().item(List.of());
         }
         return Organization.<Organization>list("id in ?1 and orgType = ?2 order by name", viewer.organizationIds(),
-                OrgType.NAKAPOTSU.name()).map(list -> list.stream()
+                OrgType.NAKAPOTSU).map(list -> list.stream()
                 .map(o -> new OrgRef(o.id, o.name, null)).toList());
     }
 

@@ -106,7 +106,7 @@ public class MatchingService {
     }
 
     Uni<List<Candidate>> rank(Locale locale, Program program, Application app, int limit) {
-        return Organization.<Organization>list("orgType", OrgType.NAKAPOTSU.name()).chain(centers ->
+        return Organization.<Organization>list("orgType", OrgType.NAKAPOTSU).chain(centers ->
                 Application.<Application>list("programId", program.id).chain(apps ->
                         Pairing.<Pairing>list("programId", program.id).chain(thisYear ->
                                 experience(program.fiscalYear).chain(history ->
@@ -351,7 +351,7 @@ public class MatchingService {
     @WithSession
     public Uni<List<OrgRef>> centers(Viewer viewer) {
         policy.require(viewer, Action.VIEW, new Resource.Programs());
-        return Organization.<Organization>list("orgType = ?1 order by prefectureCode, name", OrgType.NAKAPOTSU.name())
+        return Organization.<Organization>list("orgType = ?1 order by prefectureCode, name", OrgType.NAKAPOTSU)
                 .map(list -> list.stream().map(o -> new OrgRef(o.id, o.name, null)).toList());
     }
 
