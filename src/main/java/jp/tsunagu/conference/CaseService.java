@@ -112,7 +112,7 @@ public class CaseService {
 
     @WithTransaction
     public Uni<CaseView> caseSheet(Viewer viewer, long id) {
-        return access.material(viewer, id, CasePart.CASE, false).chain(l -> logRead(viewer, id, "CASE").chain(() -> caseOf(id)));
+        return access.material(viewer, id, CasePart.CASE, false).chain(l -> logRead(viewer, id, ConferenceTerms.ReadPart.CASE).chain(() -> caseOf(id)));
     }
 
     Uni<CaseView> caseOf(long id) {
@@ -210,7 +210,7 @@ public class CaseService {
 
     @WithTransaction
     public Uni<List<BoardPhase>> board(Viewer viewer, long id) {
-        return access.material(viewer, id, CasePart.BOARD, false).chain(l -> logRead(viewer, id, "BOARD").chain(() -> boardOf(id)));
+        return access.material(viewer, id, CasePart.BOARD, false).chain(l -> logRead(viewer, id, ConferenceTerms.ReadPart.BOARD).chain(() -> boardOf(id)));
     }
 
     Uni<List<BoardPhase>> boardOf(long id) {
@@ -271,7 +271,7 @@ public class CaseService {
 
     // ---------------------------------------------------------------- read log and print
 
-    Uni<Void> logRead(Viewer viewer, long id, String what) {
+    Uni<Void> logRead(Viewer viewer, long id, ConferenceTerms.ReadPart what) {
         ConferenceRead r = new ConferenceRead();
         r.conferenceId = id;
         r.accountId = viewer.accountId();
@@ -288,14 +288,14 @@ public class CaseService {
             Set<Long> still = current.stream().map(a -> a.accountId).collect(Collectors.toSet());
             return names.people(reads.stream().map(r -> r.accountId).collect(Collectors.toSet())).map(people -> reads.stream()
                     .map(r -> new ReadView(people.containsKey(r.accountId) ? people.get(r.accountId).name() : "",
-                            r.what, r.readAt, still.contains(r.accountId))).toList());
+                            r.what.name(), r.readAt, still.contains(r.accountId))).toList());
         })));
     }
 
     /** The printed copy (logged as PRINT): case sheet and board, marked with the viewer's name and the time. */
     @WithTransaction
     public Uni<PrintView> print(Viewer viewer, long id) {
-        return access.material(viewer, id, CasePart.CASE, false).chain(l -> logRead(viewer, id, "PRINT")
+        return access.material(viewer, id, CasePart.CASE, false).chain(l -> logRead(viewer, id, ConferenceTerms.ReadPart.PRINT)
                 .chain(() -> caseOf(id)).chain(sheet -> boardOf(id).map(board -> new PrintView(
                         ConferenceService.summary(l.conference(), l.me(), null), sheet, board, viewer.displayName(), Instant.now()))));
     }

@@ -2,6 +2,8 @@ package jp.tsunagu.conference;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -18,6 +20,7 @@ public class ConferenceRead extends PanacheEntityBase {
     public Long id;
     public Long conferenceId;
     public Long accountId;
-    public String what;
+    @Enumerated(EnumType.STRING)
+    public ConferenceTerms.ReadPart what;
     public Instant readAt;
 }

@@ -42,6 +42,9 @@ public final class ConferenceTerms {
     /** 同意に基づく会議 / 支援会議 (法定、守秘義務) / 匿名化した事例での学習会. */
     public enum LegalBasis { CONSENT, STATUTORY, STUDY }
 
+    /** What a read of case material opened (the read log): the sheet, the board, the printed copy. */
+    public enum ReadPart { CASE, BOARD, PRINT }
+
     // an attendee's role is the access policy's own type: jp.tsunagu.access.AttendeeRole
 
     public enum Sex { MALE, FEMALE, OTHER }

@@ -2,6 +2,8 @@ package jp.tsunagu.posting;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -21,6 +23,7 @@ public class CandidateRequest extends PanacheEntityBase {
     public Long askedByOrgId;
     public Long askedBy;
     public String message;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public PostingTerms.AskStatus status;
     public Instant createdAt;
 }

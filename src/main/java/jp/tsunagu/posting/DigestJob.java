@@ -118,7 +118,7 @@ public class DigestJob {
         List<PostingViewEvent> events = new ArrayList<>();
         for (PostingSummary p : items) {
             if (!"NETWORK".equals(p.visibility())) {
-                events.add(PostingViewEvent.of(v, p.id(), "DIGEST"));
+                events.add(PostingViewEvent.of(v, p.id(), PostingTerms.ViewKind.DIGEST));
             }
         }
         return Rows.persistAll(events);

@@ -59,7 +59,7 @@ public class PostingDetails {
     @WithTransaction
     public Uni<PostingDetail> get(Viewer viewer, long id) {
         return access.visible(viewer, id)
-                .call(l -> logView(viewer, l.posting(), "VIEW"))
+                .call(l -> logView(viewer, l.posting(), PostingTerms.ViewKind.VIEW))
                 .chain(l -> detailOf(viewer, l));
     }
 
@@ -74,7 +74,7 @@ public class PostingDetails {
         return access.visible(viewer, id).chain(l -> detailOf(viewer, l));
     }
 
-    Uni<Void> logView(Viewer viewer, Posting p, String kind) {
+    Uni<Void> logView(Viewer viewer, Posting p, PostingTerms.ViewKind kind) {
         if (p.visibility == PostingVisibility.NETWORK || viewer.memberOf(p.ownerOrgId)) {
             return Uni.createFrom().voidItem();
         }
@@ -169,7 +169,7 @@ public class PostingDetails {
                             orgs.add(e.organizationId);
                         });
                         return names.people(accounts).chain(ps -> names.orgs(orgs, viewer.locale()).map(os -> events.stream()
-                                .map(e -> new ViewLogEntry(e.at, e.kind, ps.get(e.accountId), os.get(e.organizationId))).toList()));
+                                .map(e -> new ViewLogEntry(e.at, e.kind.name(), ps.get(e.accountId), os.get(e.organizationId))).toList()));
                     });
         });
     }

@@ -43,7 +43,7 @@ public class PostingExport {
             List<PostingSummary> kept = page.items().stream()
                     .filter(p -> !p.doNotForward() || viewer.memberOf(p.ownerId())).toList();
             List<PostingViewEvent> log = kept.stream().filter(p -> !"NETWORK".equals(p.visibility())
-                    && !viewer.memberOf(p.ownerId())).map(p -> PostingViewEvent.of(viewer, p.id(), "EXPORT")).toList();
+                    && !viewer.memberOf(p.ownerId())).map(p -> PostingViewEvent.of(viewer, p.id(), PostingTerms.ViewKind.EXPORT)).toList();
             return Rows.persistAll(log)
                     .chain(() -> audit.record(AuditLog.POSTINGS_EXPORTED, viewer.accountId(), viewer.email(),
                             "postings", ip, "rows=" + kept.size()))

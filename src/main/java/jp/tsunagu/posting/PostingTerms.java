@@ -36,6 +36,12 @@ public final class PostingTerms {
 
     public enum RequestStatus { PENDING, ACCEPTED, DECLINED, WITHDRAWN }
 
+    /** An "anyone suitable?" ask: open for answers, or closed by the asker. */
+    public enum AskStatus { OPEN, CLOSED }
+
+    /** How someone outside the sharing organization saw a non-public posting (the view log). */
+    public enum ViewKind { VIEW, EXPORT, DIGEST }
+
     public enum Sort { RELEVANCE, NEWEST, EXPIRY }
 
     public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {

@@ -2,6 +2,8 @@ package jp.tsunagu.posting;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -20,11 +22,12 @@ public class PostingViewEvent extends PanacheEntityBase {
     public Long postingId;
     public Long accountId;
     public Long organizationId;
-    public String kind;
+    @Enumerated(EnumType.STRING)
+    public PostingTerms.ViewKind kind;
     public Instant at;
 
     /** A VIEW, EXPORT or DIGEST of a posting by this person, now (their first organization for the log). */
-    static PostingViewEvent of(Viewer viewer, long postingId, String kind) {
+    static PostingViewEvent of(Viewer viewer, long postingId, PostingTerms.ViewKind kind) {
         PostingViewEvent e = new PostingViewEvent();
         e.postingId = postingId;
         e.accountId = viewer.accountId();

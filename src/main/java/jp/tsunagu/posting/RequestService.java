@@ -227,7 +227,7 @@ public class RequestService {
             r.askedByOrgId = ownOrganization(viewer, null);
             r.askedBy = viewer.accountId();
             r.message = Values.blankToNull(in.message());
-            r.status = "OPEN";
+            r.status = PostingTerms.AskStatus.OPEN;
             r.createdAt = Instant.now();
             return r.<CandidateRequest>persist().chain(saved -> askViews(viewer, List.of(saved)).map(vs -> vs.get(0)));
         });
@@ -278,7 +278,7 @@ public class RequestService {
                 throw ProblemException.notFound();
             }
             return postings.visible(viewer, r.postingId).chain(l -> {
-                if (!"OPEN".equals(r.status)) {
+                if (r.status != PostingTerms.AskStatus.OPEN) {
                     throw new ProblemException(409, "request-decided");
                 }
                 long org = ownOrganization(viewer, r.askedByOrgId);
@@ -328,7 +328,7 @@ public class RequestService {
                         String title = ps.stream().filter(x -> x.id.equals(r.postingId)).findFirst().map(x -> x.title).orElse("");
                         String circle = cs.stream().filter(c -> c.id.equals(r.circleId)).findFirst().map(c -> c.name).orElse("");
                         return new AskView(r.id, r.postingId, title, r.circleId, circle, os.get(r.askedByOrgId), r.message,
-                                r.status, r.createdAt, mine, its.size(), its.stream().mapToInt(a -> a.people).sum(), visible);
+                                r.status.name(), r.createdAt, mine, its.size(), its.stream().mapToInt(a -> a.people).sum(), visible);
                     }).toList()));
                 })));
     }
