@@ -3,6 +3,8 @@ package jp.tsunagu.directory;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -18,7 +20,8 @@ public class CatchmentArea extends PanacheEntityBase {
     public Short prefectureCode;
     public String code;
     public String name;
-    public String kind;
+    @Enumerated(EnumType.STRING)
+    public AreaKind kind;
     public Integer population;
     public Integer countTransition;
     public Integer countRetention;

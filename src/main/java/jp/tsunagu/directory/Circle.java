@@ -3,6 +3,8 @@ package jp.tsunagu.directory;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -19,7 +21,8 @@ public class Circle extends PanacheEntityBase {
     public Long id;
     public String code;
     public String name;
-    public String kind;
+    @Enumerated(EnumType.STRING)
+    public CircleKind kind;
     public Short prefectureCode;
     public String description;
     @Column(insertable = false, updatable = false)

@@ -44,7 +44,7 @@ public class CircleService {
             scope.ifPresent(ids -> q.setParameter("ids", ids));
             return q.getResultList();
         }).map(rows -> rows.stream().map(r -> new CircleSummary((Long) r[0], (String) r[1], (String) r[2],
-                (String) r[3], (Short) r[4], prefs.get((Short) r[4]), (String) r[5], (Long) r[6],
+                ((CircleKind) r[3]).name(), (Short) r[4], prefs.get((Short) r[4]), (String) r[5], (Long) r[6],
                 viewer.circleIds().contains((Long) r[0]))).toList()));
     }
 
@@ -60,7 +60,7 @@ public class CircleService {
                                     + " where m.organizationId = o.id and m.circleId = :c"
                                     + " order by m.owner desc, o.prefectureCode, o.name", Object[].class)
                     .setParameter("c", id).getResultList())
-                    .map(rows -> new CircleDetail(c.id, c.code, c.name, c.kind, c.prefectureCode, prefs.get(c.prefectureCode),
+                    .map(rows -> new CircleDetail(c.id, c.code, c.name, c.kind.name(), c.prefectureCode, prefs.get(c.prefectureCode),
                             c.description, rows.stream().map(r -> new CircleMemberView((Long) r[0], (String) r[1],
                                     (OrgType) r[2], prefs.get((Short) r[3]),
                                     (Boolean) r[4])).toList())));

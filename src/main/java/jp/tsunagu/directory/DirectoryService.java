@@ -170,7 +170,7 @@ public class DirectoryService {
     }
 
     static AreaView areaView(CatchmentArea a, List<String> municipalities) {
-        return new AreaView(a.id, a.code, a.name, a.kind, a.prefectureCode, a.population, a.countTransition,
+        return new AreaView(a.id, a.code, a.name, a.kind.name(), a.prefectureCode, a.population, a.countTransition,
                 a.countRetention, a.countTypeA, a.countTypeB, a.countHelloWork, a.countsAsOf, a.note, municipalities);
     }
 
@@ -195,7 +195,7 @@ public class DirectoryService {
                 .setParameter("org", orgId).getResultList())
                 .map(rows -> rows.stream()
                         .filter(r -> policy.permits(viewer, Action.VIEW, new Resource.Circle((Long) r[0])))
-                        .map(r -> new CircleRef((Long) r[0], (String) r[1], (String) r[2], (String) r[3], (Boolean) r[4]))
+                        .map(r -> new CircleRef((Long) r[0], (String) r[1], (String) r[2], ((CircleKind) r[3]).name(), (Boolean) r[4]))
                         .toList());
     }
 

@@ -19,6 +19,7 @@ import jp.tsunagu.account.Account;
 import jp.tsunagu.account.NameLookup;
 import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.directory.Circle;
+import jp.tsunagu.directory.CircleKind;
 import jp.tsunagu.directory.CircleMember;
 import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.directory.Organization;
@@ -307,7 +308,7 @@ public class MatchingService {
         Circle circle = new Circle();
         circle.code = "pair-" + program.fiscalYear + "-" + implementing.id + "-" + supporting.id;
         circle.name = label + " ペア " + shortName(implementing) + " × " + shortName(supporting);
-        circle.kind = "PAIR";
+        circle.kind = CircleKind.PAIR;
         circle.description = Values.blankToNull(in.rationale());
         List<String> themes = in.themes() == null || in.themes().isEmpty()
                 ? Terms.themes(app.theme1, app.theme2) : in.themes();

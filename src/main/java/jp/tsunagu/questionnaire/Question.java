@@ -2,6 +2,8 @@ package jp.tsunagu.questionnaire;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -17,7 +19,8 @@ public class Question extends PanacheEntityBase {
     public Long questionnaireId;
     public Integer position;
     public String code;
-    public String kind;
+    @Enumerated(EnumType.STRING)
+    public QuestionKind kind;
     public String labelJa;
     public String labelEn;
     public Boolean required;

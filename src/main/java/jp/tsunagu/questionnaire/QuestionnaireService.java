@@ -28,7 +28,7 @@ public class QuestionnaireService {
     public record OptionDef(String code, String ja, String en) {
     }
 
-    public record QuestionDef(String code, String kind, String ja, String en, boolean required, List<OptionDef> options) {
+    public record QuestionDef(String code, QuestionKind kind, String ja, String en, boolean required, List<OptionDef> options) {
     }
 
     public record Definition(String titleJa, String titleEn, List<QuestionDef> questions) {
@@ -136,7 +136,7 @@ public class QuestionnaireService {
             Uni<List<Answer>> answers = !withResults || ids.isEmpty() ? Uni.createFrom().item(List.of())
                     : Answer.list("questionId in ?1 order by id", ids);
             return opts.chain(os -> answers.chain(as -> QuestionnaireResponse.count("questionnaireId", q.id).map(n ->
-                    new Form(q.id, en ? q.titleEn : q.titleJa, qs.stream().map(x -> new QuestionView(x.id, x.code, x.kind,
+                    new Form(q.id, en ? q.titleEn : q.titleJa, qs.stream().map(x -> new QuestionView(x.id, x.code, x.kind.name(),
                             en ? x.labelEn : x.labelJa, x.required, os.stream().filter(o -> o.questionId.equals(x.id))
                             .map(o -> new OptionView(o.code, en ? o.labelEn : o.labelJa, (int) as.stream()
                                     .filter(a -> a.questionId.equals(x.id) && o.code.equals(a.optionCode)).count())).toList(),
@@ -169,7 +169,7 @@ public class QuestionnaireService {
                             }
                             continue;
                         }
-                        if ("TEXT".equals(x.kind)) {
+                        if (x.kind == QuestionKind.TEXT) {
                             if (given.size() > 1 || given.get(0).length() > 2000) {
                                 errors.add(new ProblemException.FieldError(field, "too-long"));
                             } else {
@@ -177,7 +177,7 @@ public class QuestionnaireService {
                             }
                             continue;
                         }
-                        if ("SINGLE".equals(x.kind) && given.size() > 1) {
+                        if (x.kind == QuestionKind.SINGLE && given.size() > 1) {
                             errors.add(new ProblemException.FieldError(field, "single-choice"));
                             continue;
                         }
