@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.qute.TemplateData;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,7 +53,7 @@ public class InvitationService {
     }
 
     /** A request to invite someone into another organization, as its approver sees it. */
-    @io.quarkus.qute.TemplateData
+    @TemplateData
     public record Request(long id, String email, String role, String title, long organizationId, String organizationName,
                           String requestedBy, String requesterOrganization, Instant requestedAt) {
     }
@@ -104,7 +105,7 @@ public class InvitationService {
                 throw ProblemException.field("organizationId", "unknown");
             }
             return sharesCircle(viewer, organizationId).chain(shares -> {
-                Resource.InvitationTarget target = new Resource.InvitationTarget(org.id, org.type(), role, shares);
+                Resource.InvitationTarget target = new Resource.InvitationTarget(org.id, org.orgType, role, shares);
                 boolean direct = policy.permits(viewer, Action.INVITE, target);
                 if (!direct && !policy.permits(viewer, Action.REQUEST, target)) {
                     throw new ProblemException(403, "invite-not-allowed");
@@ -210,7 +211,7 @@ public class InvitationService {
                         inv.decidedBy = viewer.accountId();
                         inv.decidedAt = Instant.now();
                         Role role = Role.fromWire(inv.role).orElseThrow();
-                        boolean fits = policy.permits(viewer, Action.INVITE, new Resource.InvitationTarget(org.id, org.type(), role, false));
+                        boolean fits = policy.permits(viewer, Action.INVITE, new Resource.InvitationTarget(org.id, org.orgType, role, false));
                         String token = approve && taken == 0 && fits ? open(inv) : null;
                         if (token == null) {
                             inv.status = "DECLINED";

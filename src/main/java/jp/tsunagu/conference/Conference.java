@@ -40,7 +40,7 @@ public class Conference extends PanacheEntityBase {
 
     /** When the case material is due for deletion: the end of the conference plus the retention days. */
     /** The deadline fixed when material was first written (kept by the database; it only ever moves earlier). */
-    @jakarta.persistence.Column(name = "purge_after", insertable = false, updatable = false)
+    @Column(name = "purge_after", insertable = false, updatable = false)
     public Instant purgeAfter;
 
     /** When the case material is deleted: the scheduled end plus the retention, or the fixed deadline if earlier. */

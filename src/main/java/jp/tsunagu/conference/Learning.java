@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
@@ -23,7 +24,7 @@ public class Learning extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public ConferenceTerms.LearningKind kind;
     public String body;
-    @org.hibernate.annotations.JdbcTypeCode(SqlTypes.ARRAY)
+    @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] tags;
     public Long approvedBy;
     public Instant approvedAt;

@@ -86,12 +86,12 @@ public class DirectoryService {
             if (org == null) {
                 throw ProblemException.notFound();
             }
-            policy.require(viewer, Action.VIEW, new Resource.Organization(org.id, org.type()));
+            policy.require(viewer, Action.VIEW, new Resource.Organization(org.id, org.orgType));
             boolean showPeople = policy.permits(viewer, Action.VIEW, new Resource.OrganizationPeople(org.id));
             return prefectureNames(viewer.locale()).chain(prefs -> areasOf(List.of(org.id)).chain(areas ->
                     (showPeople ? people(org.id) : Uni.createFrom().item(List.<PersonView>of())).chain(people ->
                             circlesOf(viewer, org.id).map(circles -> new OrgProfile(org.id, org.code, org.name,
-                                    org.shortName, org.type(), org.prefectureCode, prefs.get(org.prefectureCode),
+                                    org.shortName, org.orgType, org.prefectureCode, prefs.get(org.prefectureCode),
                                     org.municipality, org.address, org.operatingCorporation, org.openedOn, org.website,
                                     org.identityStatement, org.staffTotal, org.staffComposition, areas,
                                     showPeople ? people : null, circles)))));
@@ -138,7 +138,7 @@ public class DirectoryService {
             for (Object[] r : rows) {
                 areas.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[1]);
             }
-            return orgs.stream().map(o -> new OrgSummary(o.id, o.code, o.name, o.shortName, o.type(), o.prefectureCode,
+            return orgs.stream().map(o -> new OrgSummary(o.id, o.code, o.name, o.shortName, o.orgType, o.prefectureCode,
                     prefs.get(o.prefectureCode), o.municipality, areas.getOrDefault(o.id, List.of()))).toList();
         }));
     }

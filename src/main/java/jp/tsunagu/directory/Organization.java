@@ -38,7 +38,4 @@ public class Organization extends PanacheEntityBase {
     @Version
     public int version;
 
-    public OrgType type() {
-        return orgType;
-    }
 }

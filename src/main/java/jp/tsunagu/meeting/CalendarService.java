@@ -93,7 +93,7 @@ public class CalendarService {
     }
 
     /** Revokes all of a person's feeds (their calendar apps stop receiving anything). */
-    @io.quarkus.hibernate.reactive.panache.common.WithTransaction
+    @WithTransaction
     public Uni<Integer> revokeAll(Viewer viewer) {
         return CalendarFeed.update("revokedAt = ?1 where accountId = ?2 and revokedAt is null", Instant.now(),
                 viewer.accountId());

@@ -27,6 +27,7 @@ import jp.tsunagu.platform.validation.InputCheck;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.Values;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -57,7 +58,7 @@ public class InviteService {
     static final int MAX_INVITEES = 500;
 
     /** People without an account one meeting may invite (each gets a mail from the platform's sender). */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tsunagu.meeting.max-external-invitees", defaultValue = "50")
+    @ConfigProperty(name = "tsunagu.meeting.max-external-invitees", defaultValue = "50")
     int maxExternal;
 
     @Inject

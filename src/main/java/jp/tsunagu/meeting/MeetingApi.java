@@ -3,6 +3,7 @@ package jp.tsunagu.meeting;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -119,14 +120,14 @@ public class MeetingApi {
     }
 
     /** An answer to being asked to co-host. */
-    public record CoHostAnswer(@jakarta.validation.constraints.NotNull Boolean accept) {
+    public record CoHostAnswer(@NotNull Boolean accept) {
     }
 
     /** An organization asked to co-host agrees (it then runs the meeting) or declines (it leaves the list). */
     @POST
     @Path("/meetings/{id}/co-host")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<MeetingDetail> answerCoHost(@PathParam("id") String raw, @NotNull @jakarta.validation.Valid CoHostAnswer body) {
+    public Uni<MeetingDetail> answerCoHost(@PathParam("id") String raw, @NotNull @Valid CoHostAnswer body) {
         long id = Params.pathId(raw);
         return viewers.signedIn().chain(v -> changes.answerCoHost(v, id, body.accept())
                 .chain(() -> body.accept() ? meetings.detail(v, id) : Uni.createFrom().nullItem()));
@@ -417,7 +418,7 @@ public class MeetingApi {
     }
 
     /** Revokes every calendar feed URL of the person (a password change does the same). */
-    @jakarta.ws.rs.DELETE
+    @DELETE
     @Path("/me/calendar-feeds")
     public Uni<Response> revokeFeeds() {
         return viewers.signedIn().chain(v -> calendars.revokeAll(v)).map(n -> Response.noContent().build());

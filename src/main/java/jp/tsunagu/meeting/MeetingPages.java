@@ -28,6 +28,7 @@ import jp.tsunagu.platform.web.FormPost;
 import jp.tsunagu.platform.web.Forms;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
+import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
 import java.util.List;
@@ -170,7 +171,7 @@ public class MeetingPages {
     /** An organization asked to co-host agrees or declines (its own route: one use case). */
     @POST
     @Path("meetings/{id}/co-host")
-    public Uni<Response> answerCoHost(@PathParam("id") String raw, @org.jboss.resteasy.reactive.RestForm String accept) {
+    public Uni<Response> answerCoHost(@PathParam("id") String raw, @RestForm String accept) {
         long id = Params.pathId(raw);
         if (!"yes".equals(accept) && !"no".equals(accept)) {
             throw ProblemException.field("accept", "unknown-value");

@@ -2,6 +2,7 @@ package jp.tsunagu.meeting;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.qute.TemplateData;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,7 +52,7 @@ public class MeetingQuestionnaire {
             new QuestionDef("next", QuestionKind.TEXT, "次回取り上げてほしい内容", "What should the next meeting cover?", false, List.of())));
 
     /** What a person sees: the form, whether they answered, and (organizers) the results. */
-    @io.quarkus.qute.TemplateData
+    @TemplateData
     public record View(Form form, boolean answered, boolean canAnswer, boolean results) {
     }
 

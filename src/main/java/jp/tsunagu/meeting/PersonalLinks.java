@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.meeting.MeetingTerms.Status;
 import jp.tsunagu.platform.security.SecretTokens;
 import jp.tsunagu.platform.web.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,7 @@ public class PersonalLinks {
     }
 
     /** A personal link ends this many days after its meeting (after its creation while it has no date). */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tsunagu.personal-link.days-after-meeting", defaultValue = "30")
+    @ConfigProperty(name = "tsunagu.personal-link.days-after-meeting", defaultValue = "30")
     int linkDays;
 
     boolean expired(Meeting m, Instant now) {

@@ -115,7 +115,7 @@ public class ApplicationService {
         return programs.find(programId).chain(program -> resolveCenter(viewer, in.centerId()).chain(centerId -> {
             policy.requireEdit(viewer, new Resource.Application(centerId));
             return Organization.<Organization>findById(centerId).map(center -> {
-                if (center == null || center.type() != OrgType.NAKAPOTSU) {
+                if (center == null || center.orgType != OrgType.NAKAPOTSU) {
                     throw ProblemException.field("centerId", "unknown"); // only ナカポツ centers take part
                 }
                 return centerId;
@@ -128,7 +128,7 @@ public class ApplicationService {
             List<String> themes = validate(in, centerId);
             Uni<Void> partnerCheck = in.desiredPartnerId() == null ? Uni.createFrom().voidItem()
                     : Organization.<Organization>findById(in.desiredPartnerId()).map(o -> {
-                if (o == null || o.type() != OrgType.NAKAPOTSU) {
+                if (o == null || o.orgType != OrgType.NAKAPOTSU) {
                     throw ProblemException.field("desiredPartnerId", "unknown");
                 }
                 return null;

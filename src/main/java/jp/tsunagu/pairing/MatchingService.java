@@ -273,7 +273,7 @@ public class MatchingService {
                     throw ProblemException.field("supportingId", "pair-self");
                 }
                 return Organization.<Organization>findById(in.supportingId()).chain(supporting -> {
-                    if (supporting == null || supporting.type() != OrgType.NAKAPOTSU) {
+                    if (supporting == null || supporting.orgType != OrgType.NAKAPOTSU) {
                         throw ProblemException.field("supportingId", "unknown");
                     }
                     return Pairing.count("programId = ?1 and implementingId = ?2", programId, app.centerId).chain(n -> {

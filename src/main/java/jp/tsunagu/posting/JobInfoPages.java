@@ -1,5 +1,6 @@
 package jp.tsunagu.posting;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
@@ -55,7 +56,7 @@ public class JobInfoPages {
     MeetingService meetings;
 
     @GET
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @WithSession
     @Path("meetings/{id}/job-info")
     public Uni<Response> jobInfo(@PathParam("id") String raw, @QueryParam("saved") String saved) {
         long id = Params.pathId(raw);
@@ -78,7 +79,7 @@ public class JobInfoPages {
 
     /** A posting read out at the meeting's job-information item (only what reached the meeting's circle). */
     @POST
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @WithSession
     @Path("meetings/{id}/job-info")
     public Uni<Response> attach(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
         long id = Params.pathId(raw);
@@ -94,7 +95,7 @@ public class JobInfoPages {
     }
 
     @POST
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @WithSession
     @Path("meetings/{id}/job-info/{postingId}/detach")
     public Uni<Response> detach(@PathParam("id") String raw, @PathParam("postingId") String rawPosting) {
         long id = Params.pathId(raw);

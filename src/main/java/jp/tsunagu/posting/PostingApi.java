@@ -5,12 +5,14 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -194,7 +196,7 @@ public class PostingApi {
 
     @GET
     @Path("/candidate-requests")
-    public Uni<List<RequestService.AskView>> asks(@jakarta.ws.rs.QueryParam("posting") String posting) {
+    public Uni<List<RequestService.AskView>> asks(@QueryParam("posting") String posting) {
         Params p = new Params();
         Long postingId = p.optionalLong("posting", posting, 1, Long.MAX_VALUE);
         p.check();
@@ -233,7 +235,7 @@ public class PostingApi {
         return viewers.signedIn().chain(v -> attachments.attach(v, id, body));
     }
 
-    @jakarta.ws.rs.DELETE
+    @DELETE
     @Path("/meetings/{id}/postings/{postingId}")
     public Uni<List<PostingDetail>> detach(@PathParam("id") String raw, @PathParam("postingId") String rawPosting) {
         long id = Params.pathId(raw);
@@ -256,7 +258,7 @@ public class PostingApi {
         return viewers.signedIn().chain(v -> saved.save(v, body)).map(s -> Response.status(201).entity(s).build());
     }
 
-    @jakarta.ws.rs.DELETE
+    @DELETE
     @Path("/me/saved-searches/{id}")
     public Uni<Response> deleteSearch(@PathParam("id") String raw) {
         long id = Params.pathId(raw);

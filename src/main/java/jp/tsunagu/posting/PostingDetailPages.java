@@ -1,5 +1,6 @@
 package jp.tsunagu.posting;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
@@ -62,7 +63,7 @@ public class PostingDetailPages {
     RequestService requests;
 
     @GET
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @WithSession
     @Path("postings/{id}")
     public Uni<Response> detail(@PathParam("id") String raw, @QueryParam("saved") String saved) {
         long id = Params.pathId(raw);
@@ -109,7 +110,7 @@ public class PostingDetailPages {
 
     /** Passes the posting on into another of the viewer's circles (not if it is do-not-forward). */
     @POST
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @WithSession
     @Path("postings/{id}/share")
     public Uni<Response> share(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
         long id = Params.pathId(raw);
@@ -122,7 +123,7 @@ public class PostingDetailPages {
     }
 
     @POST
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @WithSession
     @Path("postings/{id}/status")
     public Uni<Response> status(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
         long id = Params.pathId(raw);
@@ -136,7 +137,7 @@ public class PostingDetailPages {
 
     /** Books places of an internship for the viewer's office. */
     @POST
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @WithSession
     @Path("postings/{id}/bookings")
     public Uni<Response> book(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
         long id = Params.pathId(raw);
@@ -151,7 +152,7 @@ public class PostingDetailPages {
 
     /** A booking accepted, declined or withdrawn. */
     @POST
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @WithSession
     @Path("postings/{id}/bookings/{requestId}/decision")
     public Uni<Response> decide(@PathParam("id") String raw, @PathParam("requestId") String rawRequest,
                                 MultivaluedMap<String, String> rawForm) {
@@ -168,7 +169,7 @@ public class PostingDetailPages {
 
     /** "Anyone suitable?" asked in one of the circles the posting reached. */
     @POST
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @WithSession
     @Path("postings/{id}/asks")
     public Uni<Response> ask(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
         long id = Params.pathId(raw);
@@ -181,7 +182,7 @@ public class PostingDetailPages {
     }
 
     @POST
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @WithSession
     @Path("postings/{id}/asks/{askId}/answer")
     public Uni<Response> answer(@PathParam("id") String raw, @PathParam("askId") String rawAsk,
                                 MultivaluedMap<String, String> rawForm) {

@@ -4,6 +4,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import jp.tsunagu.access.ViewerService;
 import jp.tsunagu.platform.web.FormErrors.FieldMessage;
 import jp.tsunagu.platform.web.FormErrors;
 import jp.tsunagu.platform.web.ProblemException;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.IOException;
@@ -59,8 +61,8 @@ public class PostingImportPages {
 
     @POST
     @Path("postings/import")
-    @jakarta.ws.rs.Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Uni<Response> importUpload(@org.jboss.resteasy.reactive.RestForm("file") FileUpload file) {
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Uni<Response> importUpload(@RestForm("file") FileUpload file) {
         return viewers.signedIn().chain(v -> {
             byte[] bytes;
             try {

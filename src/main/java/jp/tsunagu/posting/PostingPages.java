@@ -1,5 +1,6 @@
 package jp.tsunagu.posting;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
@@ -75,7 +76,7 @@ public class PostingPages {
     SavedSearches savedSearches;
 
     @POST
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @WithSession
     @Path("postings/saved")
     public Uni<Response> saveSearch(MultivaluedMap<String, String> raw) {
         Map<String, String> form = Forms.flat(raw);
@@ -84,7 +85,7 @@ public class PostingPages {
     }
 
     @POST
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @WithSession
     @Path("postings/saved/{savedId}/delete")
     public Uni<Response> deleteSearch(@PathParam("savedId") String raw) {
         long id = Params.pathId(raw);
@@ -103,7 +104,7 @@ public class PostingPages {
             "carving", "disability", "source", "sort");
 
     @GET
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @WithSession
     @Path("postings")
     public Uni<Response> list(@Context UriInfo uri) {
         MultivaluedMap<String, String> qp = uri.getQueryParameters();
@@ -122,7 +123,7 @@ public class PostingPages {
     }
 
     @GET
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @WithSession
     @Path("postings/new")
     public Uni<Response> newForm(@QueryParam("kind") String kind) {
         return viewers.signedIn().chain(v -> renderForm(v, PostingForm.blank(kind), List.of(), 200, null));
@@ -130,7 +131,7 @@ public class PostingPages {
 
     /** The same form filled with a posting, for its own organization's staff (others: 403, or 404 if hidden). */
     @GET
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @WithSession
     @Path("postings/{id}/edit")
     public Uni<Response> editForm(@PathParam("id") String raw) {
         long id = Params.pathId(raw);
@@ -139,7 +140,7 @@ public class PostingPages {
     }
 
     @POST
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @WithSession
     @Path("postings/{id}/edit")
     public Uni<Response> edit(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
         long id = Params.pathId(raw);
@@ -166,7 +167,7 @@ public class PostingPages {
     }
 
     @POST
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @WithSession
     @Path("postings")
     public Uni<Response> create(MultivaluedMap<String, String> raw) {
         PostingForm form = PostingForm.from(raw);

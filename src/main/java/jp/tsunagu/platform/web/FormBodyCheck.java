@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.impl.RoutingContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -34,7 +35,7 @@ public class FormBodyCheck {
 
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
-    @jakarta.inject.Inject
+    @Inject
     ObjectMapper json;
 
     void install(@Observes Router router) {
