@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jp.tsunagu.access.Role;
 
 import java.time.Instant;
 
@@ -21,7 +22,7 @@ public class Account extends PanacheEntityBase {
     public String displayName;
     public String displayKana;
     public String passwordHash;
-    public String role;
+    public Role role;
     public String locale = "ja";
     public boolean active = true;
     @Column(insertable = false, updatable = false)

@@ -10,6 +10,7 @@ import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Role;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.audit.AuditLog;
+import jp.tsunagu.audit.AuditType;
 import jp.tsunagu.platform.web.ProblemException;
 
 /** Role changes (system administrators only); every change is audited. */
@@ -28,13 +29,13 @@ public class AccountAdminService {
             if (account == null || !viewer.signedIn()) {
                 throw ProblemException.notFound();
             }
-            Role current = Role.fromWire(account.role).orElseThrow();
+            Role current = account.role;
             policy.require(viewer, Action.CHANGE_ROLE, new Resource.Account(account.id));
             if (current == role) {
                 return Uni.createFrom().voidItem();
             }
-            account.role = role.wire();
-            return audit.record(AuditLog.ROLE_CHANGED, viewer.accountId(), viewer.email(), "account:" + account.id, ip,
+            account.role = role;
+            return audit.record(AuditType.ROLE_CHANGED, viewer.accountId(), viewer.email(), "account:" + account.id, ip,
                     current.wire() + " -> " + role.wire()).replaceWithVoid();
         });
     }

@@ -197,7 +197,7 @@ public class AccountPages {
             }
             return invitations.issue(v, email, orgId, r, title, Params.ip(request))
                     .chain(issued -> pages.render(Templates.invite(orgs, roles(v), "", null, null, "", List.of(),
-                            issued.email(), "REQUESTED".equals(issued.status()), invitationDays), v, "invite"))
+                            issued.email(), issued.status() == InvitationStatus.REQUESTED, invitationDays), v, "invite"))
                     .onFailure(ProblemException.class).recoverWithUni(e -> pages.render(Templates.invite(orgs, roles(v),
                             email, role, orgId, title, messages((ProblemException) e, v), null, false, invitationDays),
                             v, "invite", ((ProblemException) e).status()));
@@ -230,7 +230,7 @@ public class AccountPages {
     private static Response decidedRedirect(InvitationService.Issued issued) {
         return Response.seeOther(URI.create("/admin/invitations?decided="
                 + URLEncoder.encode(issued.email(), StandardCharsets.UTF_8)
-                + "&decision=" + ("SENT".equals(issued.status()) ? "approved" : "declined"))).build();
+                + "&decision=" + (issued.status() == InvitationStatus.SENT ? "approved" : "declined"))).build();
     }
 
     @GET

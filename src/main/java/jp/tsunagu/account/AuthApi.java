@@ -65,7 +65,7 @@ public class AuthApi {
         return auth.signIn(body.email(), body.password(), Params.ip(request)).map(outcome -> {
             if (outcome instanceof AuthService.SignedIn s) {
                 return Response.ok(new LoginResponse(s.token(), s.expiresAt(),
-                                new UserView(s.account().id, s.account().email, s.account().displayName, s.account().role)))
+                                new UserView(s.account().id, s.account().email, s.account().displayName, s.account().role.wire())))
                         .cookie(cookie.issue(s.token(), Duration.between(Instant.now(), s.expiresAt())))
                         .build();
             }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.audit.AuditLog;
+import jp.tsunagu.audit.AuditType;
 import jp.tsunagu.platform.web.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -57,7 +58,7 @@ public class AuthService {
         return gate.enter(email, client).chain(entry -> {
             if (entry instanceof Refused r) {
                 return "wait".equals(r.kind()) ? Uni.createFrom().item((Outcome) r)
-                        : read(email).chain(account -> recordRefusal(email, account, ip, AuditLog.SIGN_IN_LOCKED,
+                        : read(email).chain(account -> recordRefusal(email, account, ip, AuditType.SIGN_IN_LOCKED,
                                 "client-limit".equals(r.kind()) ? "client address over its limit" : "still locked"))
                         .replaceWith((Outcome) r);
             }
@@ -76,7 +77,7 @@ public class AuthService {
 
     @WithTransaction
     Uni<Outcome> succeed(Account account, String ip) {
-        return audit.record(AuditLog.SIGN_IN, account.id, account.email, "account:" + account.id, ip, null)
+        return audit.record(AuditType.SIGN_IN, account.id, account.email, "account:" + account.id, ip, null)
                 .chain(() -> openSession(account));
     }
 
@@ -94,14 +95,14 @@ public class AuthService {
     /** The failure was booked by the gate before the check; here it is only written to the audit log. */
     @WithTransaction
     Uni<Outcome> fail(String email, Account account, String ip, boolean lock) {
-        return audit.record(lock ? AuditLog.SIGN_IN_LOCKED : AuditLog.SIGN_IN_FAILED,
+        return audit.record(lock ? AuditType.SIGN_IN_LOCKED : AuditType.SIGN_IN_FAILED,
                         account == null ? null : account.id, email, account == null ? "unknown-account" : "account:" + account.id,
                         ip, lock ? "locked for " + lockMinutes + " min" : null)
                 .map(x -> (Outcome) (lock ? new Refused("locked", lockMinutes * 60L) : new Refused("invalid", 0)));
     }
 
     @WithTransaction
-    Uni<Void> recordRefusal(String email, Account account, String ip, String type, String detail) {
+    Uni<Void> recordRefusal(String email, Account account, String ip, AuditType type, String detail) {
         return audit.record(type, account == null ? null : account.id, email,
                 account == null ? "unknown-account" : "account:" + account.id, ip, detail).replaceWithVoid();
     }
@@ -117,7 +118,7 @@ public class AuthService {
                         session.revokedAt = Instant.now();
                     }
                 })
-                .chain(() -> audit.record(AuditLog.SIGN_OUT, viewer.accountId(), viewer.email(),
+                .chain(() -> audit.record(AuditType.SIGN_OUT, viewer.accountId(), viewer.email(),
                         "account:" + viewer.accountId(), ip, null))
                 .replaceWithVoid();
     }
@@ -155,7 +156,7 @@ public class AuthService {
                 .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                                 "UPDATE calendar_feed SET revoked_at = now() WHERE account_id = ?1 AND revoked_at IS NULL")
                         .setParameter(1, viewer.accountId()).executeUpdate()))
-                .chain(() -> audit.record(AuditLog.PASSWORD_CHANGED, viewer.accountId(), viewer.email(),
+                .chain(() -> audit.record(AuditType.PASSWORD_CHANGED, viewer.accountId(), viewer.email(),
                         "account:" + viewer.accountId(), ip, null))
                 .replaceWithVoid();
     }

@@ -2,10 +2,13 @@ package jp.tsunagu.account;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jp.tsunagu.access.Role;
 
 import java.time.Instant;
 
@@ -19,15 +22,15 @@ public class Invitation extends PanacheEntityBase {
     public String tokenHash;
     public String email;
     public Long organizationId;
-    public String role;
+    public Role role;
     public String title;
     public Long invitedBy;
     public Instant createdAt;
     public Instant expiresAt;
     public Instant usedAt;
     public Long usedBy;
-    /** REQUESTED (waiting for approval, no link yet), SENT (link mailed) or DECLINED. */
-    public String status = "SENT";
+    @Enumerated(EnumType.STRING)
+    public InvitationStatus status = InvitationStatus.SENT;
     public Long decidedBy;
     public Instant decidedAt;
 }

@@ -87,7 +87,7 @@ public class InvitationApi {
         return invitations.accept(token, body.displayName(), body.password(), Params.ip(request))
                 .map(s -> Response.status(201)
                         .entity(new AuthApi.LoginResponse(s.token(), s.expiresAt(), new AuthApi.UserView(
-                                s.account().id, s.account().email, s.account().displayName, s.account().role)))
+                                s.account().id, s.account().email, s.account().displayName, s.account().role.wire())))
                         .cookie(cookie.issue(s.token(), Duration.between(Instant.now(), s.expiresAt())))
                         .build());
     }

@@ -16,6 +16,7 @@ import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Role;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.audit.AuditLog;
+import jp.tsunagu.audit.AuditType;
 import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.directory.Organization;
 import jp.tsunagu.notification.NotificationService;
@@ -46,7 +47,7 @@ public class InvitationService {
      * (waiting for an administrator of the organization; mailed only once approved). The link itself
      * is never part of it: it exists only in the mail.
      */
-    public record Issued(long id, String email, String status, Instant expiresAt) {
+    public record Issued(long id, String email, InvitationStatus status, Instant expiresAt) {
     }
 
     public record Pending(String email, String organizationName, String role, Instant expiresAt) {
@@ -117,20 +118,20 @@ public class InvitationService {
                     Invitation inv = new Invitation();
                     inv.email = email;
                     inv.organizationId = org.id;
-                    inv.role = role.wire();
+                    inv.role = role;
                     inv.title = title == null || title.isBlank() ? null : title.trim();
                     inv.invitedBy = viewer.accountId();
                     inv.createdAt = Instant.now();
                     String token = direct ? open(inv) : null;
                     if (!direct) {
-                        inv.status = "REQUESTED";
+                        inv.status = InvitationStatus.REQUESTED;
                     }
                     return inv.<Invitation>persist()
-                            .call(i -> audit.record(direct ? AuditLog.INVITATION_ISSUED : AuditLog.INVITATION_REQUESTED,
+                            .call(i -> audit.record(direct ? AuditType.INVITATION_ISSUED : AuditType.INVITATION_REQUESTED,
                                     viewer.accountId(), viewer.email(), "organization:" + org.id, ip,
                                     "to=" + email + " role=" + role.wire()))
                             .call(i -> direct ? Uni.createFrom().voidItem() : notifyApprovers(org))
-                            .map(i -> new Outgoing(new Issued(i.id, email, direct ? "SENT" : "REQUESTED", i.expiresAt),
+                            .map(i -> new Outgoing(new Issued(i.id, email, i.status, i.expiresAt),
                                     token, viewer.displayName(), org.name, false));
                 });
             });
@@ -141,14 +142,14 @@ public class InvitationService {
     private String open(Invitation inv) {
         String token = SecretTokens.newToken();
         inv.tokenHash = SecretTokens.hash(token);
-        inv.status = "SENT";
+        inv.status = InvitationStatus.SENT;
         inv.expiresAt = Instant.now().plus(Duration.ofDays(days));
         return token;
     }
 
     /** Until organizations have administrators of their own, network-admin approves. */
     Uni<Void> notifyApprovers(Organization org) {
-        return Account.<Account>list("role = ?1 and active = true", Role.NETWORK_ADMIN.wire())
+        return Account.<Account>list("role = ?1 and active = true", Role.NETWORK_ADMIN)
                 .chain(admins -> notifications.notifyAccounts(admins.stream().map(a -> a.id).toList(),
                         "notify.invitation-request", "/admin/invitations", org.name));
     }
@@ -161,8 +162,9 @@ public class InvitationService {
                         "select i.id, i.email, i.role, i.title, o.id, o.name, a.displayName, i.createdAt,"
                                 + " (select min(ro.name) from Membership m, Organization ro where m.accountId = a.id and ro.id = m.organizationId)"
                                 + " from Invitation i, Organization o, Account a where o.id = i.organizationId and a.id = i.invitedBy"
-                                + " and i.status = 'REQUESTED' order by i.createdAt", Object[].class).getResultList())
-                .map(rows -> rows.stream().map(r -> new Request((Long) r[0], (String) r[1], (String) r[2], (String) r[3],
+                                + " and i.status = :requested order by i.createdAt", Object[].class)
+                        .setParameter("requested", InvitationStatus.REQUESTED).getResultList())
+                .map(rows -> rows.stream().map(r -> new Request((Long) r[0], (String) r[1], ((Role) r[2]).wire(), (String) r[3],
                         (Long) r[4], (String) r[5], (String) r[6], (String) r[8], (Instant) r[7])).toList());
     }
 
@@ -203,20 +205,20 @@ public class InvitationService {
             if (inv == null) {
                 throw ProblemException.notFound();
             }
-            if (!"REQUESTED".equals(inv.status)) {
+            if (inv.status != InvitationStatus.REQUESTED) {
                 throw new ProblemException(409, "invitation-decided");
             }
             return Organization.<Organization>findById(inv.organizationId).chain(org -> Account.count("email", inv.email)
                     .chain(taken -> {
                         inv.decidedBy = viewer.accountId();
                         inv.decidedAt = Instant.now();
-                        Role role = Role.fromWire(inv.role).orElseThrow();
+                        Role role = inv.role;
                         boolean fits = policy.permits(viewer, Action.INVITE, new Resource.InvitationTarget(org.id, org.orgType, role, false));
                         String token = approve && taken == 0 && fits ? open(inv) : null;
                         if (token == null) {
-                            inv.status = "DECLINED";
+                            inv.status = InvitationStatus.DECLINED;
                         }
-                        return audit.record(token != null ? AuditLog.INVITATION_APPROVED : AuditLog.INVITATION_DECLINED,
+                        return audit.record(token != null ? AuditType.INVITATION_APPROVED : AuditType.INVITATION_DECLINED,
                                         viewer.accountId(), viewer.email(), "invitation:" + inv.id, ip,
                                         "to=" + inv.email + " organization:" + org.id + (approve && token == null ? " (cannot be approved)" : ""))
                                 .chain(() -> Account.<Account>findById(inv.invitedBy))
@@ -256,7 +258,7 @@ public class InvitationService {
                 return;
             }
             if (out.approval()) {
-                inv.status = "REQUESTED";
+                inv.status = InvitationStatus.REQUESTED;
                 inv.tokenHash = null;
                 inv.expiresAt = null;
                 inv.decidedAt = null;
@@ -284,15 +286,15 @@ public class InvitationService {
     @WithSession
     public Uni<Pending> pending(String token) {
         return find(token).chain(inv -> Organization.<Organization>findById(inv.organizationId)
-                .map(org -> new Pending(inv.email, org.name, inv.role, inv.expiresAt)));
+                .map(org -> new Pending(inv.email, org.name, inv.role.wire(), inv.expiresAt)));
     }
 
     Uni<Invitation> find(String token) {
         if (token == null || token.length() > 100) {
             throw ProblemException.notFound();
         }
-        return Invitation.<Invitation>find("tokenHash = ?1 and status = 'SENT' and usedAt is null and expiresAt > ?2",
-                        SecretTokens.hash(token), Instant.now())
+        return Invitation.<Invitation>find("tokenHash = ?1 and status = ?2 and usedAt is null and expiresAt > ?3",
+                        SecretTokens.hash(token), InvitationStatus.SENT, Instant.now())
                 .firstResult().map(inv -> {
                     if (inv == null) {
                         throw new ProblemException(404, "invitation-invalid");
@@ -329,8 +331,8 @@ public class InvitationService {
                 inv.usedAt = Instant.now();
                 inv.usedBy = account.id;
                 return m.persist()
-                        .chain(() -> audit.record(AuditLog.INVITATION_USED, account.id, account.email,
-                                "invitation:" + inv.id, ip, "organization:" + inv.organizationId + " role=" + inv.role))
+                        .chain(() -> audit.record(AuditType.INVITATION_USED, account.id, account.email,
+                                "invitation:" + inv.id, ip, "organization:" + inv.organizationId + " role=" + inv.role.wire()))
                         .chain(() -> auth.openSession(account))
                         .map(outcome -> (AuthService.SignedIn) outcome);
             });

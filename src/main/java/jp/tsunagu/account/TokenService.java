@@ -27,7 +27,7 @@ public class TokenService {
         return Jwt.issuer(issuer)
                 .subject(Long.toString(account.id))
                 .upn(account.email)
-                .groups(Set.of(account.role))
+                .groups(Set.of(account.role.wire()))
                 .claim("jti", sessionId.toString())
                 .issuedAt(Instant.now())
                 .expiresAt(expiresAt)

@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jp.tsunagu.access.ViewerService;
 import jp.tsunagu.platform.web.Params;
+import jp.tsunagu.platform.web.Values;
 
 /** The security log for network staff. */
 @Path("/api/audit")
@@ -25,10 +26,10 @@ public class AuditApi {
     public Uni<AuditService.Page> list(@QueryParam("type") String type, @QueryParam("page") String page,
                                        @QueryParam("size") String size) {
         Params p = new Params();
-        String t = p.text("type", type, 40);
+        AuditType t = p.choice("type", type, v -> Values.enumOf(AuditType.class, v));
         int pg = p.intOr("page", page, 1, 1, 100_000);
         int sz = p.intOr("size", size, 50, 1, 200);
         p.check();
-        return viewers.current().chain(v -> audit.list(v, t == null || t.isBlank() ? null : t, pg, sz));
+        return viewers.current().chain(v -> audit.list(v, t, pg, sz));
     }
 }

@@ -2,6 +2,8 @@ package jp.tsunagu.audit;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -17,7 +19,8 @@ public class AuditEvent extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     public Instant occurredAt;
-    public String eventType;
+    @Enumerated(EnumType.STRING)
+    public AuditType eventType;
     public Long actorId;
     public String actorEmail;
     public String subject;

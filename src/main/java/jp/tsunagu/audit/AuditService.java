@@ -22,7 +22,7 @@ public class AuditService {
     AccessPolicy policy;
 
     @WithSession
-    public Uni<Page> list(Viewer viewer, String type, int page, int size) {
+    public Uni<Page> list(Viewer viewer, AuditType type, int page, int size) {
         policy.require(viewer, Action.VIEW, new Resource.AuditLog());
         String where = type == null ? "" : "eventType = ?1";
         Object[] params = type == null ? new Object[0] : new Object[]{type};

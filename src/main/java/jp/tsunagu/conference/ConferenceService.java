@@ -145,9 +145,9 @@ public class ConferenceService {
         if (!viewer.circleIds().contains(circleId) && !viewer.is(Role.NETWORK_ADMIN)) {
             return Uni.createFrom().item(List.of());
         }
-        return Account.<Account>list("active = true and role <> 'sysadmin' and (role = 'advisor' or id in (select m.accountId"
+        return Account.<Account>list("active = true and role <> ?2 and (role = ?3 or id in (select m.accountId"
                         + " from Membership m where m.organizationId in (select cm.organizationId from CircleMember cm"
-                        + " where cm.circleId = ?1))) order by displayKana, displayName", circleId)
+                        + " where cm.circleId = ?1))) order by displayKana, displayName", circleId, Role.SYSADMIN, Role.ADVISOR)
                 .map(list -> list.stream().map(a -> new PersonRef(a.id, a.displayName)).toList());
     }
 }

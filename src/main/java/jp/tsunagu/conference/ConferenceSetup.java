@@ -212,8 +212,8 @@ public class ConferenceSetup {
                         Account a = byId.get(attendees.get(i).accountId());
                         boolean inCircle = a != null && memberships.stream()
                                 .anyMatch(m -> m.accountId.equals(a.id) && circleOrgs.contains(m.organizationId));
-                        boolean ok = a != null && a.active && !Role.SYSADMIN.wire().equals(a.role)
-                                && (inCircle || Role.ADVISOR.wire().equals(a.role));
+                        boolean ok = a != null && a.active && a.role != Role.SYSADMIN
+                                && (inCircle || a.role == Role.ADVISOR);
                         if (!ok) {
                             p.error("attendees[" + i + "].accountId", "attendee-not-eligible");
                         }

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Resource;
+import jp.tsunagu.access.Role;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.directory.DirectoryViews.AreaView;
 import jp.tsunagu.directory.DirectoryViews.CircleRef;
@@ -181,7 +182,7 @@ public class DirectoryService {
                                 + " order by a.displayKana, a.id", Object[].class)
                 .setParameter("org", orgId).getResultList())
                 .map(rows -> rows.stream().map(r -> new PersonView((Long) r[0], (String) r[1], (String) r[2],
-                        (String) r[3], (String) r[4], (String) r[5])).toList());
+                        (String) r[3], ((Role) r[4]).wire(), (String) r[5])).toList());
     }
 
     /** The circles an organization belongs to — only those the viewer may see. */

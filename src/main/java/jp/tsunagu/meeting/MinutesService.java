@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.account.NameLookup;
 import jp.tsunagu.audit.AuditLog;
+import jp.tsunagu.audit.AuditType;
 import jp.tsunagu.meeting.MeetingAccess.Loaded;
 import jp.tsunagu.meeting.MeetingNotices.Kind;
 import jp.tsunagu.meeting.MeetingNotices.Sent;
@@ -343,7 +344,7 @@ public class MinutesService {
     /** Attendance as CSV (UTF-8 with BOM so spreadsheet software reads the Japanese). */
     @WithTransaction
     public Uni<String> attendanceCsv(Viewer viewer, long meetingId, String ip) {
-        return access.organizerView(viewer, meetingId).call(l -> audit.record(AuditLog.MEETING_ATTENDANCE_EXPORTED,
+        return access.organizerView(viewer, meetingId).call(l -> audit.record(AuditType.MEETING_ATTENDANCE_EXPORTED,
                 viewer.accountId(), viewer.email(), "meeting:" + meetingId, ip, null))
                 .chain(l -> attendanceOf(viewer, l.meeting()).map(list -> {
             Locale loc = viewer.locale();

@@ -15,6 +15,7 @@ import jp.tsunagu.access.Role;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.account.NameLookup;
 import jp.tsunagu.audit.AuditLog;
+import jp.tsunagu.audit.AuditType;
 import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.directory.Organization;
 import jp.tsunagu.pairing.PairingViews.ApplicationView;
@@ -163,8 +164,8 @@ public class ApplicationService {
                 a.regionSituation = Values.blankToNull(in.regionSituation());
                 a.updatedAt = Instant.now();
                 return a.<Application>persist()
-                        .call(saved -> audit.record(existing == null ? AuditLog.APPLICATION_SUBMITTED
-                                        : AuditLog.APPLICATION_CHANGED, viewer.accountId(), viewer.email(),
+                        .call(saved -> audit.record(existing == null ? AuditType.APPLICATION_SUBMITTED
+                                        : AuditType.APPLICATION_CHANGED, viewer.accountId(), viewer.email(),
                                 "application:" + saved.id, ip, "program:" + programId + " center:" + centerId))
                         .call(Panache::flush)
                         .chain(saved -> views(List.of(saved), viewer).map(l -> l.get(0)));

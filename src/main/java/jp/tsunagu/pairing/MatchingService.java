@@ -18,6 +18,7 @@ import jp.tsunagu.access.Viewer;
 import jp.tsunagu.account.Account;
 import jp.tsunagu.account.NameLookup;
 import jp.tsunagu.audit.AuditLog;
+import jp.tsunagu.audit.AuditType;
 import jp.tsunagu.directory.Circle;
 import jp.tsunagu.directory.CircleKind;
 import jp.tsunagu.directory.CircleMember;
@@ -295,7 +296,7 @@ public class MatchingService {
             return Uni.createFrom().voidItem();
         }
         return Account.<Account>findById(id).map(a -> {
-            if (a == null || !a.active || !role.wire().equals(a.role)) {
+            if (a == null || !a.active || role != a.role) {
                 throw ProblemException.field(field, "unknown");
             }
             return null;
@@ -330,7 +331,7 @@ public class MatchingService {
                     .chain(() -> pair.<Pairing>persistAndFlush())
                     .call(saved -> ProgramMilestone.<ProgramMilestone>list("programId = ?1 order by position", program.id)
                             .chain(steps -> Rows.persistAll(workspaceRows(saved.id, steps))))
-                    .call(saved -> audit.record(AuditLog.PAIRING_CREATED, viewer.accountId(), viewer.email(),
+                    .call(saved -> audit.record(AuditType.PAIRING_CREATED, viewer.accountId(), viewer.email(),
                             "pairing:" + saved.id, ip, "program:" + program.id + " implementing:" + implementing.id
                                     + " supporting:" + supporting.id))
                     .chain(saved -> notifications.notifyOrganizations(List.of(implementing.id, supporting.id),
@@ -344,7 +345,7 @@ public class MatchingService {
     @WithSession
     public Uni<List<PersonRef>> people(Viewer viewer, Role role) {
         policy.require(viewer, Action.VIEW, new Resource.Matching());
-        return Account.<Account>list("role = ?1 and active = true order by displayName", role.wire())
+        return Account.<Account>list("role = ?1 and active = true order by displayName", role)
                 .map(list -> list.stream().map(a -> new PersonRef(a.id, a.displayName)).toList());
     }
 

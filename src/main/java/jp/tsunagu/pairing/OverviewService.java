@@ -11,6 +11,7 @@ import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.audit.AuditLog;
+import jp.tsunagu.audit.AuditType;
 import jp.tsunagu.directory.Organization;
 import jp.tsunagu.directory.Prefecture;
 import jp.tsunagu.pairing.PairingViews.CoverageRow;
@@ -233,7 +234,7 @@ public class OverviewService {
     @WithTransaction
     public Uni<String> csv(Viewer viewer, long programId, String ip) {
         return overview(viewer, programId, new Filter(null, null, false, "implementing", false)).call(o ->
-                audit.record(AuditLog.PROGRAM_EXPORTED, viewer.accountId(), viewer.email(), "program:" + programId, ip,
+                audit.record(AuditType.PROGRAM_EXPORTED, viewer.accountId(), viewer.email(), "program:" + programId, ip,
                         "rows=" + o.rows().size())).map(o -> {
             Locale l = viewer.locale();
             StringBuilder sb = new StringBuilder("\uFEFF");

@@ -12,6 +12,7 @@ import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.audit.AuditLog;
+import jp.tsunagu.audit.AuditType;
 import jp.tsunagu.pairing.PairingViews.ProgramView;
 import jp.tsunagu.pairing.PairingViews.TemplateStep;
 import jp.tsunagu.pairing.Terms.MilestoneKind;
@@ -113,7 +114,7 @@ public class ProgramService {
             apply(p, in);
             return p.<Program>persistAndFlush()
                     .call(saved -> Rows.replace(List.of(), steps(saved.id, defaultTemplate(saved))))
-                    .call(saved -> audit.record(AuditLog.PROGRAM_CREATED, viewer.accountId(), viewer.email(),
+                    .call(saved -> audit.record(AuditType.PROGRAM_CREATED, viewer.accountId(), viewer.email(),
                             "program:" + saved.id, ip, "fiscalYear=" + saved.fiscalYear))
                     .chain(saved -> view(saved, viewer));
         });
@@ -211,7 +212,7 @@ public class ProgramService {
             program.version++;
             return ProgramMilestone.<ProgramMilestone>list("programId", programId)
                     .chain(old -> Rows.replace(old, steps(programId, steps)))
-                    .call(x -> audit.record(AuditLog.PROGRAM_CHANGED, viewer.accountId(), viewer.email(),
+                    .call(x -> audit.record(AuditType.PROGRAM_CHANGED, viewer.accountId(), viewer.email(),
                             "program:" + programId, ip, "template steps=" + steps.size()))
                     .chain(Panache::flush)
                     .chain(x -> view(program, viewer));

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.audit.AuditLog;
+import jp.tsunagu.audit.AuditType;
 import jp.tsunagu.platform.db.Rows;
 import jp.tsunagu.platform.i18n.Messages;
 import jp.tsunagu.platform.web.CsvText;
@@ -45,7 +46,7 @@ public class PostingExport {
             List<PostingViewEvent> log = kept.stream().filter(p -> !"NETWORK".equals(p.visibility())
                     && !viewer.memberOf(p.ownerId())).map(p -> PostingViewEvent.of(viewer, p.id(), PostingTerms.ViewKind.EXPORT)).toList();
             return Rows.persistAll(log)
-                    .chain(() -> audit.record(AuditLog.POSTINGS_EXPORTED, viewer.accountId(), viewer.email(),
+                    .chain(() -> audit.record(AuditType.POSTINGS_EXPORTED, viewer.accountId(), viewer.email(),
                             "postings", ip, "rows=" + kept.size()))
                     .map(x -> csv(kept, viewer.locale()));
         });

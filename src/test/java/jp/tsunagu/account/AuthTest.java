@@ -205,6 +205,14 @@ class AuthTest {
                 .body("items.actorEmail", hasItem("sysadmin@demo.tsunagu.jp"));
         given().auth().oauth2(admin).get("/api/audit?type=ROLE_CHANGED").then().statusCode(200)
                 .body("items.detail", hasItem("center-lead -> center-staff"));
+        // the role is stored by its wire name (the column's CHECK lists those), and the token carries it
+        assertEquals(1, TestSupport.id(ds, "SELECT count(*) FROM account WHERE id = ? AND role = 'center-staff'", target));
+        given().auth().oauth2(TestSupport.token("noikeru@demo.tsunagu.jp")).get("/api/me").then().statusCode(200)
+                .body("role", equalTo("center-staff"));
+        // every type is a filter of the API; an unknown one is refused by name, not answered with an empty page
+        given().auth().oauth2(admin).get("/api/audit?type=PROGRAM_EXPORTED").then().statusCode(200);
+        given().auth().oauth2(admin).get("/api/audit?type=sign_in").then().statusCode(400)
+                .body("errors[0].field", equalTo("type")).body("errors[0].code", equalTo("unknown-value"));
         // and it cannot be rewritten
         assertTrue(updateFails("UPDATE audit_event SET detail = 'x'"));
         assertTrue(updateFails("DELETE FROM audit_event"));
