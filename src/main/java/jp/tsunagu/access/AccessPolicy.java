@@ -11,7 +11,7 @@ import java.util.Set;
  * The one place that decides what a person may do. Deny by default: every rule grants; anything
  * not granted is refused. The rules live per feature in small files beside this one
  * ({@code DirectoryRules}, {@code AccountRules}, {@code PairingRules}, {@code MeetingRules},
- * {@code PostingRules}, {@code ConferenceRules}), each predicate named after the rule it states;
+ * {@code PostingRules}, {@code ConferenceRules}, {@code CircleRules}), each predicate named after the rule it states;
  * this class only dispatches and turns a refusal into its {@link Decision}. Lists and counts use
  * the scope methods, which express the same rules as query restrictions.
  */
@@ -61,6 +61,12 @@ public class AccessPolicy {
         if (resource instanceof Resource.MeetingBackstage) {
             return false;
         }
+        if (resource instanceof Resource.CircleAdmin c) {
+            return grants(viewer, Action.VIEW, c) || grants(viewer, Action.VIEW, new Resource.Circle(c.circleId()));
+        }
+        if (resource instanceof Resource.CircleMembership m) {
+            return grants(viewer, Action.VIEW, new Resource.Circle(m.circleId()));
+        }
         if (resource instanceof Resource.CoHostRequest r) {
             return grants(viewer, Action.VIEW, r.meeting());
         }
@@ -79,6 +85,19 @@ public class AccessPolicy {
         }
         if (resource instanceof Resource.Circle c) {
             return action == Action.VIEW && DirectoryRules.circleIsOpenToItsMembers(viewer, c);
+        }
+        if (resource instanceof Resource.CircleCreation c) {
+            return action == Action.EDIT && CircleRules.centerStaffAndTheSecretariatStartCircles(viewer, c);
+        }
+        if (resource instanceof Resource.CircleAdmin c) {
+            return action == Action.VIEW ? CircleRules.ownersSeeTheManagement(viewer, c)
+                    : action == Action.EDIT && CircleRules.ownersRunTheCircle(viewer, c);
+        }
+        if (resource instanceof Resource.CircleMembership m) {
+            return action == Action.LEAVE && CircleRules.administratorsTakeTheirOrganizationOut(viewer, m);
+        }
+        if (resource instanceof Resource.CircleInvitation i) {
+            return action == Action.APPROVE && CircleRules.administratorsAnswerForTheirOrganization(viewer, i);
         }
         if (resource instanceof Resource.AuditLog) {
             return action == Action.VIEW && DirectoryRules.auditLogIsForTheSecretariatAndSysadmins(viewer);

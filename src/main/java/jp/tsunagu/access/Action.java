@@ -10,5 +10,7 @@ public enum Action {
     /** Asking for something another organization's administrator decides (an invitation into it). */
     REQUEST,
     /** Deciding such a request. */
-    APPROVE
+    APPROVE,
+    /** An organization leaving something it belongs to (a circle). */
+    LEAVE
 }

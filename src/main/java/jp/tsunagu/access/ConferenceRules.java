@@ -82,8 +82,8 @@ final class ConferenceRules {
         return Decision.HIDDEN;
     }
 
-    /** Setting up a conference: staff of an organization in the circle. */
+    /** Setting up a conference: staff of an organization in the circle (not an archived one). */
     static boolean circleStaffSetUpConferences(Viewer viewer, Resource.ConferenceCreation c) {
-        return Who.staff(viewer) && Who.inCircle(viewer, c.circleId());
+        return Who.staff(viewer) && viewer.mayAddTo(c.circleId());
     }
 }

@@ -25,12 +25,12 @@ final class PostingRules {
     }
 
     /**
-     * Sharing into one more circle: staff who see the posting and belong to the target circle;
-     * others than the owner only when the posting may be forwarded.
+     * Sharing into one more circle: staff who see the posting and belong to the target circle (not
+     * an archived one); others than the owner only when the posting may be forwarded.
      */
     static boolean mayShareFurther(Viewer viewer, AccessPolicy.PostingScope scope, Resource.PostingShare s) {
         Resource.Posting p = s.posting();
-        return Who.staff(viewer) && reachesThem(scope, p) && Who.inCircle(viewer, s.targetCircleId())
+        return Who.staff(viewer) && reachesThem(scope, p) && viewer.mayAddTo(s.targetCircleId())
                 && (viewer.memberOf(p.ownerOrgId()) || !p.doNotForward());
     }
 

@@ -18,6 +18,31 @@ public sealed interface Resource {
     record Circle(long id) implements Resource {
     }
 
+    /**
+     * Starting a circle owned by an organization ({@code ownerOrganizationId}); {@code networkWide}:
+     * a circle of the whole national network.
+     */
+    record CircleCreation(long ownerOrganizationId, boolean networkWide) implements Resource {
+    }
+
+    /**
+     * Running a circle: its name and description, invitations, members and owners, archiving.
+     * {@code matched}: a pair's circle, whose members follow the matching.
+     */
+    record CircleAdmin(long circleId, Set<Long> ownerIds, boolean archived, boolean matched) implements Resource {
+    }
+
+    /** An organization's membership of a circle (it may leave). */
+    record CircleMembership(long circleId, long organizationId, boolean matched) implements Resource {
+    }
+
+    /**
+     * An invitation of an organization into a circle, answered for the organization;
+     * {@code organizationHasAdministrators}: whether anyone administers it (else the secretariat answers).
+     */
+    record CircleInvitation(long organizationId, boolean organizationHasAdministrators) implements Resource {
+    }
+
     /** The directory as a whole (lists, counts, filters). */
     record Directory() implements Resource {
     }

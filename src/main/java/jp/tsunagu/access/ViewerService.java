@@ -73,7 +73,11 @@ public class ViewerService {
     private static final String VIEWER_SQL = "SELECT a.id, a.email, a.display_name, a.role, a.locale,"
             + " ARRAY(SELECT m.organization_id FROM membership m WHERE m.account_id = a.id) AS organization_ids,"
             + " ARRAY(SELECT DISTINCT c.circle_id FROM membership m JOIN circle_member c ON c.organization_id = m.organization_id"
-            + " WHERE m.account_id = a.id) AS circle_ids FROM account a";
+            + " WHERE m.account_id = a.id) AS circle_ids,"
+            + " ARRAY(SELECT m.organization_id FROM membership m WHERE m.account_id = a.id AND m.is_admin) AS admin_ids,"
+            + " ARRAY(SELECT DISTINCT c.circle_id FROM membership m JOIN circle_member c ON c.organization_id = m.organization_id"
+            + " JOIN circle ci ON ci.id = c.circle_id WHERE m.account_id = a.id AND ci.archived_at IS NOT NULL) AS archived_ids"
+            + " FROM account a";
 
     Uni<Viewer> load(SecurityIdentity identity, Locale locale) {
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
@@ -133,6 +137,7 @@ public class ViewerService {
     private static Viewer viewer(Row row, Locale locale, UUID sessionId) {
         return new Viewer(row.getLong("id"), row.getString("email"), row.getString("display_name"),
                 Role.fromWire(row.getString("role")).orElseThrow(), locale,
-                Set.of(row.getArrayOfLongs("organization_ids")), Set.of(row.getArrayOfLongs("circle_ids")), sessionId);
+                Set.of(row.getArrayOfLongs("organization_ids")), Set.of(row.getArrayOfLongs("circle_ids")), sessionId,
+                Set.of(row.getArrayOfLongs("admin_ids")), Set.of(row.getArrayOfLongs("archived_ids")));
     }
 }

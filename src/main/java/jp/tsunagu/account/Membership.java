@@ -1,6 +1,7 @@
 package jp.tsunagu.account;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -21,6 +22,9 @@ public class Membership extends PanacheEntityBase {
     public Long organizationId;
     public String title;
     public LocalDate since = LocalDate.now();
+    /** An administrator of the organization: invites and approves its staff, answers for it. */
+    @Column(name = "is_admin")
+    public boolean admin;
 
     public static class Key implements Serializable {
         public Long accountId;

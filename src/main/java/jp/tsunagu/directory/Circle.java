@@ -27,4 +27,9 @@ public class Circle extends PanacheEntityBase {
     public String description;
     @Column(insertable = false, updatable = false)
     public Instant createdAt;
+    public Long createdBy;
+    /** Set once the owners archive it: read-only from then on, still visible to its members. */
+    public Instant archivedAt;
+    public Long archivedBy;
+    public Integer version = 0;
 }

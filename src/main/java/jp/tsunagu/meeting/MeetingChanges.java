@@ -240,6 +240,9 @@ public class MeetingChanges {
             if (c == null || !(viewer.is(Role.NETWORK_ADMIN) || viewer.circleIds().contains(circleId))) {
                 throw ProblemException.field("circleId", "unknown");
             }
+            if (c.archivedAt != null) {
+                throw ProblemException.field("circleId", "circle-archived");
+            }
             return null;
         });
     }

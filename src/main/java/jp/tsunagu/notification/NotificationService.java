@@ -71,6 +71,22 @@ public class NotificationService {
                 });
     }
 
+    /**
+     * Tells some people (active accounts among {@code accountIds}) of an event: in-app now, by mail once
+     * the caller's transaction has committed ({@link #send}); call inside a transaction.
+     */
+    public Uni<Outbox> notifyPeople(Collection<Long> accountIds, String subjectKey, String bodyKey, String link,
+                                    Object... args) {
+        if (accountIds.isEmpty()) {
+            return Uni.createFrom().item(new Outbox(List.of(), subjectKey, bodyKey, link, args));
+        }
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                        "select a.id, a.email from Account a where a.id in :ids and a.active = true order by a.id", Object[].class)
+                .setParameter("ids", accountIds).getResultList())
+                .chain(rows -> notifyAccounts(rows.stream().map(r -> (Long) r[0]).toList(), subjectKey, link, args)
+                        .map(x -> new Outbox(rows.stream().map(r -> (String) r[1]).toList(), subjectKey, bodyKey, link, args)));
+    }
+
     /** Stores one in-app notification per account (mail is the caller's); call inside a transaction. */
     public Uni<Void> notifyAccounts(Collection<Long> accountIds, String subjectKey, String link, Object... args) {
         List<Notification> inbox = new ArrayList<>();

@@ -141,6 +141,8 @@ public class PostingService {
         for (int i = 0; i < circles.size(); i++) {
             if (!viewer.circleIds().contains(circles.get(i))) {
                 p.error("circleIds[" + i + "]", "not-member");
+            } else if (!viewer.mayAddTo(circles.get(i))) {
+                p.error("circleIds[" + i + "]", "circle-archived");
             }
         }
         p.check();

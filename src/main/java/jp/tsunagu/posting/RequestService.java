@@ -215,6 +215,9 @@ public class RequestService {
             if (!viewer.circleIds().contains(in.circleId())) {
                 throw ProblemException.field("circleId", "not-member");
             }
+            if (!viewer.mayAddTo(in.circleId())) {
+                throw ProblemException.field("circleId", "circle-archived");
+            }
             boolean reached = l.posting().visibility == PostingVisibility.NETWORK
                     || l.shares().stream().anyMatch(s -> s.circleId.equals(in.circleId()));
             if (!reached) {

@@ -140,4 +140,22 @@ public final class TestSupport {
                 email, "テスト 利用者", BcryptUtil.bcryptHash(password, 4), role);
         return email;
     }
+
+    /** Whether the database refuses a statement (an append-only table, a CHECK). */
+    public static boolean updateFails(AgroalDataSource ds, String sql, Object... args) {
+        try {
+            update(ds, sql, args);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
+    }
+
+    /** A fresh account on the staff of an organization (by code), not its administrator. */
+    public static String staffOf(AgroalDataSource ds, String orgCode) {
+        String email = throwAwayAccount(ds, "partner-staff", PASSWORD);
+        update(ds, "INSERT INTO membership (account_id, organization_id, title) SELECT a.id, o.id, '支援員'"
+                + " FROM account a, organization o WHERE a.email = ? AND o.code = ?", email, orgCode);
+        return email;
+    }
 }
