@@ -52,16 +52,21 @@ CREATE TABLE circle_event (
 );
 CREATE INDEX circle_event_circle ON circle_event (circle_id, occurred_at);
 
+-- Rows are never rewritten or deleted; only the organization a row names may be re-pointed (a merge
+-- of duplicate organizations, or SET NULL when one is deleted).
 CREATE FUNCTION circle_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP = 'UPDATE' THEN
-        RAISE EXCEPTION 'circle_event is append-only';
+    IF TG_OP = 'UPDATE' AND (NEW.id, NEW.circle_id, NEW.kind, NEW.actor_id, NEW.occurred_at)
+                            IS NOT DISTINCT FROM (OLD.id, OLD.circle_id, OLD.kind, OLD.actor_id, OLD.occurred_at) THEN
+        RETURN NEW;
     END IF;
-    RETURN NULL;
+    RAISE EXCEPTION 'circle_event is append-only';
 END;
 $$;
-CREATE TRIGGER circle_event_no_update BEFORE UPDATE ON circle_event
+CREATE TRIGGER circle_event_no_rewrite BEFORE UPDATE OR DELETE ON circle_event
     FOR EACH ROW EXECUTE FUNCTION circle_event_append_only();
+CREATE TRIGGER circle_event_no_truncate BEFORE TRUNCATE ON circle_event
+    FOR EACH STATEMENT EXECUTE FUNCTION circle_event_append_only();
 
 -- The history of the circles that exist already starts with their current members.
 INSERT INTO circle_event (circle_id, organization_id, kind, occurred_at)

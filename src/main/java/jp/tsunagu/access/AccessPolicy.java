@@ -64,6 +64,9 @@ public class AccessPolicy {
         if (resource instanceof Resource.CircleAdmin c) {
             return grants(viewer, Action.VIEW, c) || grants(viewer, Action.VIEW, new Resource.Circle(c.circleId()));
         }
+        if (resource instanceof Resource.CircleRemoval r) {
+            return visibleBeside(viewer, r.circle());
+        }
         if (resource instanceof Resource.CircleMembership m) {
             return grants(viewer, Action.VIEW, new Resource.Circle(m.circleId()));
         }
@@ -92,6 +95,9 @@ public class AccessPolicy {
         if (resource instanceof Resource.CircleAdmin c) {
             return action == Action.VIEW ? CircleRules.ownersSeeTheManagement(viewer, c)
                     : action == Action.EDIT && CircleRules.ownersRunTheCircle(viewer, c);
+        }
+        if (resource instanceof Resource.CircleRemoval r) {
+            return action == Action.EDIT && CircleRules.ownersTakeMembersOut(viewer, r);
         }
         if (resource instanceof Resource.CircleMembership m) {
             return action == Action.LEAVE && CircleRules.administratorsTakeTheirOrganizationOut(viewer, m);

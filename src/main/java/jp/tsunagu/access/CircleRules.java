@@ -7,15 +7,16 @@ final class CircleRules {
     }
 
     /**
-     * Center staff start circles for their own center; the secretariat for any organization, and
-     * alone a circle of the whole network. Pairs' circles come from the matching, never from here.
+     * Center staff start circles owned by their own center, the secretariat by the national network
+     * (and alone a circle of the whole network): nobody makes another organization a member without
+     * its consent. Pairs' circles come from the matching, never from here.
      */
     static boolean centerStaffAndTheSecretariatStartCircles(Viewer viewer, Resource.CircleCreation c) {
-        if (Who.secretariat(viewer)) {
-            return true;
+        if (!viewer.memberOf(c.ownerOrganizationId())) {
+            return false;
         }
-        return !c.networkWide() && (viewer.is(Role.CENTER_LEAD) || viewer.is(Role.CENTER_STAFF))
-                && viewer.memberOf(c.ownerOrganizationId());
+        return Who.secretariat(viewer)
+                || (!c.networkWide() && (viewer.is(Role.CENTER_LEAD) || viewer.is(Role.CENTER_STAFF)));
     }
 
     /** The manage page: the owners' staff and the secretariat (also once the circle is archived). */
@@ -29,6 +30,14 @@ final class CircleRules {
      */
     static boolean ownersRunTheCircle(Viewer viewer, Resource.CircleAdmin c) {
         return !c.archived() && !c.matched() && ownersSeeTheManagement(viewer, c);
+    }
+
+    /**
+     * Owners take a member out, also of an archived circle (which otherwise is read-only), so what
+     * it shows can still be narrowed; a pair's members follow the matching.
+     */
+    static boolean ownersTakeMembersOut(Viewer viewer, Resource.CircleRemoval r) {
+        return !r.circle().matched() && ownersSeeTheManagement(viewer, r.circle());
     }
 
     /** An organization leaves on its own: its administrator decides (or the secretariat). */

@@ -57,6 +57,6 @@ final class MeetingRules {
                     && (Who.inCircle(viewer, s.circleId()) || s.organizerIds().stream().anyMatch(viewer::memberOf)));
         }
         return action == Action.EDIT && (Who.secretariat(viewer)
-                || (Who.staffOfAny(viewer, s.organizerIds()) && Who.inCircle(viewer, s.circleId())));
+                || (Who.staffOfAny(viewer, s.organizerIds()) && viewer.mayAddTo(s.circleId())));
     }
 }

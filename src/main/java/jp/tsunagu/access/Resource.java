@@ -32,6 +32,10 @@ public sealed interface Resource {
     record CircleAdmin(long circleId, Set<Long> ownerIds, boolean archived, boolean matched) implements Resource {
     }
 
+    /** Taking a member organization out of a circle (by its owners). */
+    record CircleRemoval(CircleAdmin circle) implements Resource {
+    }
+
     /** An organization's membership of a circle (it may leave). */
     record CircleMembership(long circleId, long organizationId, boolean matched) implements Resource {
     }

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
+import jp.tsunagu.access.OrgType;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Role;
 import jp.tsunagu.access.Viewer;
@@ -283,6 +284,26 @@ public class InvitationService {
                 + Messages.get(en, "mail.invite.subject"), body));
     }
 
+    /**
+     * Whether the new account administers its organization at once: a center's lead their center,
+     * the secretariat the national network, and an organization's first administrator (one nobody
+     * administers yet: its first account, invited by the secretariat or on a center lead's request).
+     */
+    Uni<Boolean> administersFromTheStart(Role role, long organizationId) {
+        return Organization.<Organization>findById(organizationId).chain(org -> {
+            if ((role == Role.CENTER_LEAD && org.orgType == OrgType.NAKAPOTSU)
+                    || (role == Role.NETWORK_ADMIN && org.orgType == OrgType.NATIONAL_NETWORK)) {
+                return Uni.createFrom().item(true);
+            }
+            if (role == Role.ADVISOR) {
+                return Uni.createFrom().item(false);
+            }
+            return Panache.getSession().chain(s -> s.createSelectionQuery("select count(m) from Membership m, Account a"
+                            + " where a.id = m.accountId and a.active = true and m.admin = true and m.organizationId = :org", Long.class)
+                    .setParameter("org", organizationId).getSingleResult()).map(n -> n == 0);
+        });
+    }
+
     @WithSession
     public Uni<Pending> pending(String token) {
         return find(token).chain(inv -> Organization.<Organization>findById(inv.organizationId)
@@ -330,7 +351,8 @@ public class InvitationService {
                 m.title = inv.title;
                 inv.usedAt = Instant.now();
                 inv.usedBy = account.id;
-                return m.persist()
+                return administersFromTheStart(account.role, inv.organizationId).invoke(admin -> m.admin = admin)
+                        .chain(admin -> m.persist())
                         .chain(() -> audit.record(AuditType.INVITATION_USED, account.id, account.email,
                                 "invitation:" + inv.id, ip, "organization:" + inv.organizationId + " role=" + inv.role.wire()))
                         .chain(() -> auth.openSession(account))

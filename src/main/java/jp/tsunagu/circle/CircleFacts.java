@@ -89,6 +89,21 @@ public class CircleFacts {
         });
     }
 
+    /**
+     * The circle, locked, for taking a member out: its owners may, also once it is archived; 409 for a
+     * pair's circle, 403 to members who are not owners, 404 to everyone else.
+     */
+    Uni<Loaded> removable(Viewer viewer, long id) {
+        return load(id, true).invoke(l -> {
+            Resource.CircleRemoval removal = new Resource.CircleRemoval(l.admin());
+            Decision d = policy.decide(viewer, Action.EDIT, removal);
+            if (d != Decision.ALLOW && l.circle.kind == CircleKind.PAIR && policy.permits(viewer, Action.VIEW, l.admin())) {
+                throw new ProblemException(409, "circle-matched");
+            }
+            d.orThrow();
+        });
+    }
+
     /** Whether anyone (active) administers the organization. */
     Uni<Boolean> hasAdministrators(long organizationId) {
         return administrators(organizationId).map(ids -> !ids.isEmpty());

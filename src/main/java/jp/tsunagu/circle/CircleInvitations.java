@@ -17,6 +17,7 @@ import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.audit.AuditType;
 import jp.tsunagu.circle.CircleEvent.Kind;
 import jp.tsunagu.circle.CircleInputs.InviteInput;
+import jp.tsunagu.account.Membership;
 import jp.tsunagu.directory.Circle;
 import jp.tsunagu.directory.CircleMember;
 import jp.tsunagu.directory.Organization;
@@ -25,6 +26,7 @@ import jp.tsunagu.platform.validation.InputCheck;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.Values;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,6 +41,12 @@ public class CircleInvitations {
 
     /** At most this many open invitations per circle (each one mails the organization's administrators). */
     static final int MAX_OPEN = 100;
+
+    /** At most this many invitations one person sends in 24 hours, into any circles. */
+    static final int DAILY_PER_PERSON = 30;
+
+    /** An organization that declined, or whose invitation was withdrawn, is not asked into the same circle again for this long. */
+    static final Duration COOL_DOWN = Duration.ofDays(30);
 
     /** An invitation as its circle's owners see it. */
     @TemplateData
@@ -95,18 +103,8 @@ public class CircleInvitations {
                 if (org == null) {
                     throw ProblemException.field("organizationId", "unknown");
                 }
-                return CircleInvitation.count("circleId = ?1 and status = ?2", circleId, CircleInvitation.Status.PENDING)
-                        .chain(open -> {
-                            if (open >= MAX_OPEN) {
-                                throw new ProblemException(409, "too-many-circle-invitations", MAX_OPEN);
-                            }
-                            return CircleInvitation.count("circleId = ?1 and organizationId = ?2 and status = ?3", circleId,
-                                    org.id, CircleInvitation.Status.PENDING);
-                        })
-                        .chain(same -> {
-                            if (same > 0) {
-                                throw new ProblemException(409, "already-invited");
-                            }
+                return limits(viewer, circleId, org.id)
+                        .chain(() -> {
                             CircleInvitation inv = new CircleInvitation();
                             inv.circleId = circleId;
                             inv.organizationId = org.id;
@@ -125,6 +123,42 @@ public class CircleInvitations {
                                         inv.invitedAt, inv.message), outbox)));
             });
         });
+    }
+
+    /**
+     * What keeps invitations from becoming a mailing tool: open ones per circle, one open per
+     * organization, none again soon after a decline or a withdrawal, and a daily number per person.
+     */
+    Uni<Void> limits(Viewer viewer, long circleId, long organizationId) {
+        Instant now = Instant.now();
+        return CircleInvitation.count("circleId = ?1 and status = ?2", circleId, CircleInvitation.Status.PENDING)
+                .chain(open -> {
+                    if (open >= MAX_OPEN) {
+                        throw new ProblemException(409, "too-many-circle-invitations", MAX_OPEN);
+                    }
+                    return CircleInvitation.count("circleId = ?1 and organizationId = ?2 and status = ?3", circleId,
+                            organizationId, CircleInvitation.Status.PENDING);
+                })
+                .chain(same -> {
+                    if (same > 0) {
+                        throw new ProblemException(409, "already-invited");
+                    }
+                    return CircleInvitation.count("circleId = ?1 and organizationId = ?2 and status in ?3 and decidedAt > ?4",
+                            circleId, organizationId, List.of(CircleInvitation.Status.DECLINED, CircleInvitation.Status.WITHDRAWN),
+                            now.minus(COOL_DOWN));
+                })
+                .chain(recent -> {
+                    if (recent > 0) {
+                        throw new ProblemException(409, "invited-recently", COOL_DOWN.toDays());
+                    }
+                    return CircleInvitation.count("invitedBy = ?1 and invitedAt > ?2", viewer.accountId(), now.minus(Duration.ofHours(24)));
+                })
+                .invoke(today -> {
+                    if (today >= DAILY_PER_PERSON) {
+                        throw ProblemException.withHeader(429, "circle-invitation-budget", "Retry-After", "3600", DAILY_PER_PERSON);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     /** The inviting side as the invitation names it: the owner organization the viewer belongs to, or the network. */
@@ -209,38 +243,81 @@ public class CircleInvitations {
         return answer(viewer, invitationId, false, ip);
     }
 
-    @WithTransaction
+    /** Accepts or declines, then sends the mails of the answer once it is stored. */
     Uni<Answer> answer(Viewer viewer, long invitationId, boolean accept, String ip) {
+        return answerTx(viewer, invitationId, accept, ip).call(a -> notifications.send(a.outbox())).map(Answered::answer);
+    }
+
+    record Answered(Answer answer, NotificationService.Outbox outbox) {
+    }
+
+    /**
+     * Locks the circle first, then the invitation (the order every circle write keeps), so an answer
+     * racing a withdrawal or the archiving waits instead of deadlocking.
+     */
+    @WithTransaction
+    Uni<Answered> answerTx(Viewer viewer, long invitationId, boolean accept, String ip) {
         if (!viewer.signedIn()) {
             throw ProblemException.unauthorized();
         }
-        return CircleInvitation.<CircleInvitation>findById(invitationId, LockModeType.PESSIMISTIC_WRITE).chain(inv -> {
-            if (inv == null) {
+        return CircleInvitation.<CircleInvitation>findById(invitationId).chain(found -> {
+            if (found == null) {
                 throw ProblemException.notFound();
             }
-            return facts.hasAdministrators(inv.organizationId).chain(hasAdmins -> {
-                policy.require(viewer, Action.APPROVE, new Resource.CircleInvitation(inv.organizationId, hasAdmins));
-                if (inv.status != CircleInvitation.Status.PENDING) {
-                    throw new ProblemException(409, "invitation-decided");
-                }
-                return Circle.<Circle>findById(inv.circleId, LockModeType.PESSIMISTIC_WRITE).chain(c -> {
-                    if (c.archivedAt != null) {
-                        throw new ProblemException(409, "circle-archived");
-                    }
-                    decide(inv, viewer, accept ? CircleInvitation.Status.ACCEPTED : CircleInvitation.Status.DECLINED);
-                    return (accept ? join(inv) : Uni.createFrom().voidItem())
-                            .chain(() -> CircleEvent.of(c.id, inv.organizationId, accept ? Kind.JOINED : Kind.DECLINED,
-                                    viewer.accountId()).persist())
-                            .chain(() -> audit.record(accept ? AuditType.CIRCLE_JOINED : AuditType.CIRCLE_DECLINED,
-                                    viewer.accountId(), viewer.email(), "circle:" + c.id, ip, "organization:" + inv.organizationId))
-                            .chain(() -> Organization.<Organization>findById(inv.organizationId))
-                            .chain(org -> notifications.notifyAccounts(List.of(inv.invitedBy),
-                                    accept ? "notify.circle-accepted" : "notify.circle-declined", "/circles/" + c.id + "/manage",
-                                    org.name, c.name))
-                            .map(x -> new Answer(inv.id, c.id, inv.status));
-                });
+            return facts.hasAdministrators(found.organizationId).chain(hasAdmins -> {
+                policy.require(viewer, Action.APPROVE, new Resource.CircleInvitation(found.organizationId, hasAdmins));
+                return Circle.<Circle>findById(found.circleId, LockModeType.PESSIMISTIC_WRITE)
+                        .chain(c -> CircleInvitation.<CircleInvitation>findById(invitationId, LockModeType.PESSIMISTIC_WRITE)
+                                .chain(inv -> decideLocked(viewer, c, inv, hasAdmins, accept, ip)));
             });
         });
+    }
+
+    private Uni<Answered> decideLocked(Viewer viewer, Circle c, CircleInvitation inv, boolean hasAdmins, boolean accept, String ip) {
+        if (inv.status != CircleInvitation.Status.PENDING) {
+            throw new ProblemException(409, "invitation-decided");
+        }
+        if (c.archivedAt != null) {
+            throw new ProblemException(409, "circle-archived");
+        }
+        if (inv.invitedBy.equals(viewer.accountId())) {
+            // the secretariat answering for an organization nobody administers must not be the one who asked
+            throw new ProblemException(409, "own-invitation");
+        }
+        decide(inv, viewer, accept ? CircleInvitation.Status.ACCEPTED : CircleInvitation.Status.DECLINED);
+        return (accept ? join(inv) : Uni.createFrom().voidItem())
+                .chain(() -> CircleEvent.of(c.id, inv.organizationId, accept ? Kind.JOINED : Kind.DECLINED,
+                        viewer.accountId()).persist())
+                .chain(() -> audit.record(accept ? AuditType.CIRCLE_JOINED : AuditType.CIRCLE_DECLINED,
+                        viewer.accountId(), viewer.email(), "circle:" + c.id, ip, "organization:" + inv.organizationId
+                                + (viewer.memberOf(inv.organizationId) ? "" : " (answered by the secretariat)")))
+                .chain(() -> Organization.<Organization>findById(inv.organizationId))
+                .chain(org -> tellTheOwners(c, inv, org, accept)
+                        .chain(() -> tellTheOrganization(viewer, c, org, hasAdmins, accept)))
+                .map(outbox -> new Answered(new Answer(inv.id, c.id, inv.status), outbox));
+    }
+
+    /** The owners' administrators, and whoever invited while they still work for an owner, see the answer in the app. */
+    private Uni<Void> tellTheOwners(Circle c, CircleInvitation inv, Organization org, boolean accept) {
+        return CircleMember.<CircleMember>list("circleId = ?1 and owner = true", c.id).chain(owners -> {
+            List<Long> ownerIds = owners.stream().map(o -> o.organizationId).toList();
+            return Membership.<Membership>list("organizationId in ?1 and (admin = true or accountId = ?2)", ownerIds, inv.invitedBy)
+                    .chain(ms -> notifications.notifyPeopleInApp(ms.stream().map(m -> m.accountId).distinct().toList(),
+                            accept ? "notify.circle-accepted" : "notify.circle-declined", "/circles/" + c.id + "/manage",
+                            org.name, c.name));
+        });
+    }
+
+    /** When the secretariat answered for an organization nobody administers, its staff are told. */
+    private Uni<NotificationService.Outbox> tellTheOrganization(Viewer viewer, Circle c, Organization org, boolean hasAdmins,
+                                                                 boolean accept) {
+        if (hasAdmins || viewer.memberOf(org.id)) {
+            return Uni.createFrom().item(new NotificationService.Outbox(List.of(), "", "", "", new Object[0]));
+        }
+        return notifications.notifyOrganizations(List.of(org.id),
+                accept ? "notify.circle-joined-for-you" : "notify.circle-declined-for-you",
+                accept ? "mail.circle-joined-for-you.body" : "mail.circle-declined-for-you.body",
+                accept ? "/circles/" + c.id : "/circles", c.name);
     }
 
     private static Uni<Void> join(CircleInvitation inv) {

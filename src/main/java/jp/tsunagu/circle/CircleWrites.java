@@ -22,6 +22,7 @@ import jp.tsunagu.directory.CircleKind;
 import jp.tsunagu.directory.CircleMember;
 import jp.tsunagu.directory.Organization;
 import jp.tsunagu.notification.NotificationService;
+import jp.tsunagu.platform.db.Rows;
 import jp.tsunagu.platform.validation.InputCheck;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
@@ -29,9 +30,12 @@ import jp.tsunagu.platform.web.Values;
 import jp.tsunagu.platform.web.Versions;
 
 import java.security.SecureRandom;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Circles people run: start one, edit it, name co-owners, remove a member, leave, archive. Each
@@ -77,6 +81,7 @@ public class CircleWrites {
             p.error("kind", "not-startable");
         }
         Long owner = in == null ? null : ownerOf(viewer, in.ownerOrganizationId(), p);
+        checkName(in, p);
         p.check();
         if (!policy.permits(viewer, Action.EDIT, new Resource.CircleCreation(owner, kind == CircleKind.NETWORK))) {
             throw new ProblemException(403, "circle-not-allowed");
@@ -105,10 +110,10 @@ public class CircleWrites {
         });
     }
 
-    /** The owner of a new circle: the one named (it must be the viewer's, except for the secretariat), or the viewer's only organization. */
+    /** The owner of a new circle: the one named (one of the viewer's own), or the viewer's only organization. */
     private static Long ownerOf(Viewer viewer, Long named, Params p) {
         if (named != null) {
-            if (!viewer.memberOf(named) && !viewer.is(Role.NETWORK_ADMIN)) {
+            if (!viewer.memberOf(named)) {
                 p.error("ownerOrganizationId", "not-member");
             }
             return named;
@@ -118,6 +123,23 @@ public class CircleWrites {
             return null;
         }
         return viewer.organizationIds().iterator().next();
+    }
+
+    /**
+     * A circle's name goes into the invitation mails: plain words only, no links and no control
+     * characters (so the platform's sender cannot be made to carry someone's link).
+     */
+    static void checkName(CircleInput in, Params p) {
+        if (in == null || in.name() == null) {
+            return;
+        }
+        String name = in.name();
+        boolean control = name.codePoints().anyMatch(Character::isISOControl);
+        String folded = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        boolean link = folded.contains("://") || folded.contains("www.") || folded.matches("(?s).*[a-z0-9-]+\\.(jp|com|net|org|info|io|co|xyz|me|ly)\\b.*");
+        if (control || link) {
+            p.error("name", "plain-name");
+        }
     }
 
     private static void apply(Circle c, CircleInput in, CircleKind kind) {
@@ -141,15 +163,18 @@ public class CircleWrites {
         if (kind == CircleKind.NETWORK && !viewer.is(Role.NETWORK_ADMIN)) {
             p.error("kind", "unknown-value");
         }
+        checkName(in, p);
         return facts.runnable(viewer, id).chain(l -> {
             p.check();
             if (Versions.stale(l.circle().version, in.version())) {
                 throw new ProblemException(409, "conflict");
             }
+            String before = l.circle().name;
             apply(l.circle(), in, kind);
             l.circle().version++;
+            String detail = before.equals(l.circle().name) ? null : "name: " + before + " -> " + l.circle().name;
             return CircleEvent.of(id, null, Kind.EDITED, viewer.accountId()).persist()
-                    .chain(() -> audit.record(AuditType.CIRCLE_EDITED, viewer.accountId(), viewer.email(), "circle:" + id, ip, null))
+                    .chain(() -> audit.record(AuditType.CIRCLE_EDITED, viewer.accountId(), viewer.email(), "circle:" + id, ip, detail))
                     .replaceWithVoid();
         });
     }
@@ -177,14 +202,14 @@ public class CircleWrites {
         });
     }
 
-    /** The owners take an organization out of the circle; its administrators are told. */
+    /** The owners take an organization out of the circle (also an archived one); its administrators are told. */
     public Uni<Void> remove(Viewer viewer, long id, long organizationId, String ip) {
         return removeTx(viewer, id, organizationId, ip).call(notifications::send).replaceWithVoid();
     }
 
     @WithTransaction
     Uni<NotificationService.Outbox> removeTx(Viewer viewer, long id, long organizationId, String ip) {
-        return facts.runnable(viewer, id).chain(l -> {
+        return facts.removable(viewer, id).chain(l -> {
             CircleMember m = l.member(organizationId);
             if (m == null) {
                 throw ProblemException.notFound();
@@ -199,9 +224,17 @@ public class CircleWrites {
         });
     }
 
-    /** An organization leaves on its own (its administrator); an owner leaves only once another owner remains. */
-    @WithTransaction
+    /**
+     * An organization leaves on its own (its administrator); an owner leaves only once another owner
+     * remains. The secretariat taking out an organization it does not belong to is a removal, and
+     * that organization's administrators are told.
+     */
     public Uni<Void> leave(Viewer viewer, long id, LeaveInput in, String ip) {
+        return leaveTx(viewer, id, in, ip).call(notifications::send).replaceWithVoid();
+    }
+
+    @WithTransaction
+    Uni<NotificationService.Outbox> leaveTx(Viewer viewer, long id, LeaveInput in, String ip) {
         return facts.load(id, true).chain(l -> {
             policy.require(viewer, Action.VIEW, new Resource.Circle(id));
             Long org = in != null && in.organizationId() != null ? in.organizationId() : leaverOf(viewer, l);
@@ -213,7 +246,14 @@ public class CircleWrites {
             if (m.owner && l.ownerIds().size() == 1) {
                 throw new ProblemException(409, "last-owner");
             }
-            return exit(viewer, l, m, Kind.LEFT, AuditType.CIRCLE_LEFT, ip);
+            if (viewer.memberOf(org)) {
+                return exit(viewer, l, m, Kind.LEFT, AuditType.CIRCLE_LEFT, ip)
+                        .map(x -> new NotificationService.Outbox(List.of(), "", "", "", new Object[0]));
+            }
+            return exit(viewer, l, m, Kind.REMOVED, AuditType.CIRCLE_MEMBER_REMOVED, ip)
+                    .chain(() -> facts.administrators(org))
+                    .chain(admins -> notifications.notifyPeople(admins, "notify.circle-removed", "mail.circle-removed.body",
+                            "/circles", l.circle().name));
         });
     }
 
@@ -246,9 +286,18 @@ public class CircleWrites {
             l.circle().archivedAt = Instant.now();
             l.circle().archivedBy = viewer.accountId();
             l.circle().version++;
-            return CircleInvitation.update("status = ?1, decidedAt = ?2, decidedBy = ?3 where circleId = ?4 and status = ?5",
-                            CircleInvitation.Status.WITHDRAWN, Instant.now(), viewer.accountId(), id, CircleInvitation.Status.PENDING)
-                    .chain(() -> CircleEvent.of(id, null, Kind.ARCHIVED, viewer.accountId()).persist())
+            return CircleInvitation.<CircleInvitation>list("circleId = ?1 and status = ?2", id, CircleInvitation.Status.PENDING)
+                    .chain(open -> {
+                        List<CircleEvent> events = new ArrayList<>();
+                        for (CircleInvitation inv : open) {
+                            inv.status = CircleInvitation.Status.WITHDRAWN;
+                            inv.decidedAt = Instant.now();
+                            inv.decidedBy = viewer.accountId();
+                            events.add(CircleEvent.of(id, inv.organizationId, Kind.WITHDRAWN, viewer.accountId()));
+                        }
+                        events.add(CircleEvent.of(id, null, Kind.ARCHIVED, viewer.accountId()));
+                        return Rows.persistAll(events);
+                    })
                     .chain(() -> audit.record(AuditType.CIRCLE_ARCHIVED, viewer.accountId(), viewer.email(), "circle:" + id, ip, null))
                     .replaceWithVoid();
         });

@@ -14,11 +14,12 @@ import jp.tsunagu.access.PageRenderer;
 import jp.tsunagu.access.ViewerService;
 import jp.tsunagu.directory.DirectoryViews.AreaView;
 import jp.tsunagu.directory.DirectoryViews.CircleDetail;
-import jp.tsunagu.directory.DirectoryViews.CircleSummary;
+import jp.tsunagu.directory.DirectoryViews.CirclesPage;
 import jp.tsunagu.directory.DirectoryViews.OrgFilter;
 import jp.tsunagu.directory.DirectoryViews.OrgPage;
 import jp.tsunagu.directory.DirectoryViews.OrgProfile;
 import jp.tsunagu.directory.DirectoryViews.PrefectureView;
+import jp.tsunagu.platform.web.Forms;
 import jp.tsunagu.platform.web.Params;
 
 import java.net.URLEncoder;
@@ -40,9 +41,9 @@ public class DirectoryPages {
 
         static native TemplateInstance profile(OrgProfile org);
 
-        static native TemplateInstance circles(List<CircleSummary> circles);
+        static native TemplateInstance circles(CirclesPage page, String saved);
 
-        static native TemplateInstance circle(CircleDetail circle);
+        static native TemplateInstance circle(CircleDetail circle, String saved);
     }
 
     @Inject
@@ -113,16 +114,16 @@ public class DirectoryPages {
 
     @GET
     @Path("circles")
-    public Uni<Response> circles() {
-        return viewers.signedIn().chain(v -> circleService.list(v)
-                .chain(list -> pages.render(Templates.circles(list), v, "circles")));
+    public Uni<Response> circles(@QueryParam("saved") String saved) {
+        return viewers.signedIn().chain(v -> circleService.page(v)
+                .chain(page -> pages.render(Templates.circles(page, Forms.savedKey(saved)), v, "circles")));
     }
 
     @GET
     @Path("circles/{id}")
-    public Uni<Response> circle(@PathParam("id") String rawId) {
+    public Uni<Response> circle(@PathParam("id") String rawId, @QueryParam("saved") String saved) {
         long id = Params.pathId(rawId);
         return viewers.current().chain(v -> circleService.detail(v, id)
-                .chain(c -> pages.render(Templates.circle(c), v, "circles")));
+                .chain(c -> pages.render(Templates.circle(c, Forms.savedKey(saved)), v, "circles")));
     }
 }

@@ -144,7 +144,8 @@ public class DirectoryService {
         }));
     }
 
-    Uni<Map<Short, String>> prefectureNames(Locale locale) {
+    /** Every prefecture's name in the locale, by code (for labels and selects). */
+    public Uni<Map<Short, String>> prefectureNames(Locale locale) {
         return Prefecture.<Prefecture>listAll().map(ps -> ps.stream()
                 .collect(Collectors.toMap(p -> p.code, p -> p.name(locale))));
     }
@@ -200,7 +201,7 @@ public class DirectoryService {
                         .toList());
     }
 
-    static String likeEscape(String s) {
+    public static String likeEscape(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -2,6 +2,7 @@ package jp.tsunagu.directory;
 
 import jp.tsunagu.access.OrgType;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -43,14 +44,23 @@ public final class DirectoryViews {
     }
 
     public record CircleSummary(long id, String code, String name, String kind, Short prefectureCode, String prefecture,
-                                String description, long memberCount, boolean viewerIsMember) {
+                                String description, long memberCount, boolean viewerIsMember, boolean archived) {
+    }
+
+    /** The circles page: the list, and whether the viewer may start a circle and answers invitations. */
+    public record CirclesPage(List<CircleSummary> circles, boolean canStart, boolean answersInvitations) {
     }
 
     public record CircleMemberView(long organizationId, String name, OrgType type, String prefecture, boolean owner) {
     }
 
+    /**
+     * A circle and its members. {@code canManage}: the viewer sees its manage page; {@code leaveAs}:
+     * the member organizations the viewer may take out of it (as their administrator).
+     */
     public record CircleDetail(long id, String code, String name, String kind, Short prefectureCode, String prefecture,
-                               String description, List<CircleMemberView> members) {
+                               String description, List<CircleMemberView> members, Instant archivedAt, boolean canManage,
+                               List<OrgRef> leaveAs) {
     }
 
     public record PrefectureView(int code, String name, String region, long organizations) {

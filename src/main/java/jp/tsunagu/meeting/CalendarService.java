@@ -118,7 +118,7 @@ public class CalendarService {
                         String q = "startsAt >= ?1 and status in ('SCHEDULED', 'HELD', 'MINUTES_PUBLISHED', 'CANCELLED')"
                                 + (f.circleId == null ? "" : " and circleId = ?2") + " order by startsAt";
                         Uni<List<Meeting>> candidates = f.circleId == null ? Meeting.list(q, from) : Meeting.list(q, from, f.circleId);
-                        Uni<String> name = f.circleId == null ? Uni.createFrom().item("Tsunagu")
+                        Uni<String> name = f.circleId == null || !viewer.circleIds().contains(f.circleId) ? Uni.createFrom().item("Tsunagu")
                                 : Circle.<Circle>findById(f.circleId).map(c -> c == null ? "Tsunagu" : "Tsunagu — " + c.name);
                         return candidates.chain(ms -> access.filterVisible(viewer, ms)).chain(ls -> {
                             List<Long> ids = ls.stream().map(l -> l.meeting().id).toList();

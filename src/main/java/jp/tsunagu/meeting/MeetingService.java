@@ -162,12 +162,12 @@ public class MeetingService {
                 .map(m -> m.values().stream().sorted(Comparator.comparing(OrgRef::name)).toList());
     }
 
-    /** Circles a person may hold meetings in. */
+    /** Circles a person may hold meetings in (not archived ones). */
     @WithSession
     public Uni<List<OrgRef>> ownCircles(Viewer viewer) {
-        Uni<List<Circle>> cs = viewer.is(Role.NETWORK_ADMIN) ? Circle.list("order by name")
+        Uni<List<Circle>> cs = viewer.is(Role.NETWORK_ADMIN) ? Circle.list("archivedAt is null order by name")
                 : viewer.circleIds().isEmpty() ? Uni.createFrom().item(List.of())
-                : Circle.list("id in ?1 order by name", viewer.circleIds());
+                : Circle.list("id in ?1 and archivedAt is null order by name", viewer.circleIds());
         return cs.map(list -> list.stream().map(c -> new OrgRef(c.id, c.name, null)).toList());
     }
 }

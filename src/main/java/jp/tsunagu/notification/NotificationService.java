@@ -87,6 +87,17 @@ public class NotificationService {
                         .map(x -> new Outbox(rows.stream().map(r -> (String) r[1]).toList(), subjectKey, bodyKey, link, args)));
     }
 
+    /** In-app only, for the active accounts among {@code accountIds} (a deactivated one is told nothing); call inside a transaction. */
+    public Uni<Void> notifyPeopleInApp(Collection<Long> accountIds, String subjectKey, String link, Object... args) {
+        if (accountIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                        "select a.id from Account a where a.id in :ids and a.active = true order by a.id", Long.class)
+                .setParameter("ids", accountIds).getResultList())
+                .chain(ids -> notifyAccounts(ids, subjectKey, link, args));
+    }
+
     /** Stores one in-app notification per account (mail is the caller's); call inside a transaction. */
     public Uni<Void> notifyAccounts(Collection<Long> accountIds, String subjectKey, String link, Object... args) {
         List<Notification> inbox = new ArrayList<>();

@@ -82,7 +82,7 @@ public class PostingDetailPages {
 
     /** The viewer's circles the posting already reached: where "anyone suitable?" may be asked. */
     Uni<List<Choice>> askCircles(Viewer v, PostingDetail d) {
-        List<Long> ids = v.circleIds().stream().filter(c -> "NETWORK".equals(d.visibility())
+        List<Long> ids = v.circleIds().stream().filter(v::mayAddTo).filter(c -> "NETWORK".equals(d.visibility())
                 || d.shares().stream().anyMatch(s -> s.circleId() == c)).toList();
         return ids.isEmpty() || !"OPEN".equals(d.status()) ? Uni.createFrom().item(List.of())
                 : Circle.<Circle>list("id in ?1 order by name", ids).map(cs -> cs.stream()
@@ -94,7 +94,8 @@ public class PostingDetailPages {
         if (!d.canForward()) {
             return Uni.createFrom().item(List.of());
         }
-        List<Long> ids = v.circleIds().stream().filter(c -> d.shares().stream().noneMatch(s -> s.circleId() == c)).toList();
+        List<Long> ids = v.circleIds().stream().filter(v::mayAddTo)
+                .filter(c -> d.shares().stream().noneMatch(s -> s.circleId() == c)).toList();
         return ids.isEmpty() ? Uni.createFrom().item(List.of())
                 : Circle.<Circle>list("id in ?1 order by name", ids).map(cs -> cs.stream()
                 .map(c -> new Choice(String.valueOf(c.id), c.name)).toList());

@@ -280,6 +280,9 @@ public class RequestService {
             if (r == null || !viewer.circleIds().contains(r.circleId)) {
                 throw ProblemException.notFound();
             }
+            if (!viewer.mayAddTo(r.circleId)) {
+                throw new ProblemException(409, "circle-archived");
+            }
             return postings.visible(viewer, r.postingId).chain(l -> {
                 if (r.status != PostingTerms.AskStatus.OPEN) {
                     throw new ProblemException(409, "request-decided");

@@ -207,6 +207,8 @@ class AuthTest {
                 .body("items.detail", hasItem("center-lead -> center-staff"));
         // the role is stored by its wire name (the column's CHECK lists those), and the token carries it
         assertEquals(1, TestSupport.id(ds, "SELECT count(*) FROM account WHERE id = ? AND role = 'center-staff'", target));
+        // a lead who is no longer one no longer administers the center
+        assertEquals(0, TestSupport.id(ds, "SELECT count(*) FROM membership WHERE account_id = ? AND is_admin", target));
         given().auth().oauth2(TestSupport.token("noikeru@demo.tsunagu.jp")).get("/api/me").then().statusCode(200)
                 .body("role", equalTo("center-staff"));
         // every type is a filter of the API; an unknown one is refused by name, not answered with an empty page
@@ -219,6 +221,7 @@ class AuthTest {
         // give the demo account its role back for the tests that use it as a center lead
         given().auth().oauth2(sys).contentType(ContentType.JSON).body(Map.of("role", "center-lead"))
                 .put("/api/accounts/" + target + "/role").then().statusCode(204);
+        assertEquals(1, TestSupport.id(ds, "SELECT count(*) FROM membership WHERE account_id = ? AND is_admin", target));
     }
 
     private boolean updateFails(String sql) {

@@ -8,6 +8,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jp.tsunagu.posting.DigestJob;
 import jp.tsunagu.support.TestSupport;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,6 +48,15 @@ class CircleAdminTest {
 
     @Inject
     DigestJob digests;
+
+    /**
+     * The demo data is shared by every test class: the circles made here end with no members, so
+     * other classes see the demo's circles exactly (the history stays, being append-only).
+     */
+    @AfterEach
+    void emptyTheCirclesMadeHere() {
+        TestSupport.update(ds, "DELETE FROM circle_member WHERE circle_id IN (SELECT id FROM circle WHERE created_by IS NOT NULL)");
+    }
 
     long bridge() {
         return TestSupport.orgId(ds, "okinawa-bridge");
@@ -175,11 +185,48 @@ class CircleAdminTest {
         assertEquals(0, TestSupport.id(ds, "SELECT count(*) FROM circle_member WHERE circle_id = ? AND organization_id = ?",
                 c, partnerOrg()), "refused answers change nothing");
 
+        mailbox.clear();
         as("admin").post("/api/circle-invitations/" + toMinato + "/accept").then().statusCode(200);
         as("minato").get("/api/circles/" + c).then().statusCode(200);
+        // its staff are told that the secretariat answered for them
+        assertTrue(lastTo(mailbox, "minato@demo.tsunagu.jp").getSubject().contains("県内 連絡会（テスト）"));
         // anonymous
         given().post("/api/circle-invitations/" + toPartner + "/accept").then().statusCode(401);
         given().get("/api/me/circle-invitations").then().statusCode(401);
+    }
+
+    @Test
+    void theSecretariatDoesNotAnswerItsOwnInvitationAndOwnsWhatItStarts() {
+        long c = json("admin").body(Map.of("name", "全国 ワーキング（テスト）", "kind", "NETWORK")).post("/api/circles")
+                .then().statusCode(201).body("members[0].organizationId", equalTo((int) TestSupport.orgId(ds, "national-network")))
+                .extract().jsonPath().getLong("id");
+        long toMinato = invite("admin", c, TestSupport.orgId(ds, "aomori-minato"));
+        as("admin").post("/api/circle-invitations/" + toMinato + "/accept").then().statusCode(409)
+                .body("type", containsString("own-invitation"));
+        // nobody is made a member without consent: not even the secretariat starts a circle owned by a center
+        json("admin").body(Map.of("name", "他組織主催の確認", "kind", "OTHER", "ownerOrganizationId", bridge()))
+                .post("/api/circles").then().statusCode(400).body("errors[0].field", equalTo("ownerOrganizationId"));
+    }
+
+    @Test
+    void invitationsDoNotBecomeAMailingTool() {
+        long c = circle("招待の上限の確認");
+        long toHw = invite("bridge", c, hwNaha());
+        as("hw-naha").post("/api/circle-invitations/" + toHw + "/decline").then().statusCode(200);
+        json("bridge").body(Map.of("organizationId", hwNaha())).post("/api/circles/" + c + "/invitations").then().statusCode(409)
+                .body("type", containsString("invited-recently"));
+        long toPartner = invite("bridge", c, partnerOrg());
+        as("bridge").delete("/api/circles/" + c + "/invitations/" + toPartner).then().statusCode(204);
+        json("bridge").body(Map.of("organizationId", partnerOrg())).post("/api/circles/" + c + "/invitations").then().statusCode(409)
+                .body("type", containsString("invited-recently"));
+        // a name that carries a link or a line break never reaches a mail
+        for (String name : List.of("お知らせ https://example.com/login", "詳しくは www.example.jp へ", "ｅｘａｍｐｌｅ．ｃｏｍ で確認",
+                "一行目\n二行目")) {
+            json("bridge").body(Map.of("name", name, "kind", "OTHER")).post("/api/circles").then().statusCode(400)
+                    .body("errors[0].field", equalTo("name")).body("errors[0].code", equalTo("plain-name"));
+        }
+        // a plain Japanese name with a period is fine
+        json("bridge").body(Map.of("name", "第2回 南部ネットワーク会議。", "kind", "OTHER")).post("/api/circles").then().statusCode(201);
     }
 
     @Test
@@ -295,7 +342,11 @@ class CircleAdminTest {
         String day = LocalDate.now().plusDays(20).toString();
         json("bridge").body(Map.of("kind", "EXCHANGE", "title", "アーカイブ後の会議", "circleId", c, "organizerIds", List.of(bridge()), "format", "IN_PERSON",
                         "venues", List.of(Map.of("name", "南風原町 中央公民館")), "startsAt", day + "T15:00", "endsAt", day + "T16:30"))
-                .post("/api/meetings").then().statusCode(400).body("errors[0].field", equalTo("circleId"));
+                .post("/api/meetings").then().statusCode(400).body("errors[0].field", equalTo("circleId"))
+                .body("errors[0].code", equalTo("circle-archived"));
+        // its owners can still take a member out
+        as("partner").delete("/api/circles/" + c + "/members/" + bridge()).then().statusCode(204);
+        as("bridge").get("/api/circles/" + c).then().statusCode(404);
     }
 
     @ParameterizedTest(name = "{0} starts a circle → {1}")
