@@ -113,7 +113,10 @@ public class AccessPolicy {
                     : action == Action.REQUEST && AccountRules.mayRequestAnInvitationIntoAPartner(viewer, t);
         }
         if (resource instanceof Resource.InvitationRequests) {
-            return action == Action.APPROVE && AccountRules.secretariatDecidesInvitationRequests(viewer);
+            return action == Action.APPROVE && AccountRules.administratorsSeeTheRequestsIntoTheirOrganization(viewer);
+        }
+        if (resource instanceof Resource.InvitationRequest r) {
+            return action == Action.APPROVE && AccountRules.theOrganizationDecidesWhoJoinsIt(viewer, r);
         }
         if (resource instanceof Resource.Account a) {
             return action == Action.CHANGE_ROLE && AccountRules.sysadminChangesOthersRoles(viewer, a);

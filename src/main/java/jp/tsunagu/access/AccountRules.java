@@ -10,8 +10,10 @@ final class AccountRules {
     }
 
     /**
-     * Inviting straight away: the secretariat into any organization with a role that fits it; a
-     * center lead into their own center only (as lead or staff). Never as sysadmin.
+     * Inviting straight away: the secretariat into any organization with a role that fits it; an
+     * organization's administrator into that organization with a role that fits it (a center's lead:
+     * lead or staff; a partner's administrator: partner staff). Never as sysadmin, and only the
+     * secretariat names advisors and its own.
      */
     static boolean mayInviteDirectly(Viewer viewer, Resource.InvitationTarget t) {
         if (!viewer.signedIn() || t.role() == Role.SYSADMIN) {
@@ -20,8 +22,8 @@ final class AccountRules {
         if (Who.secretariat(viewer)) {
             return roleFitsOrganization(t.role(), t.type());
         }
-        return viewer.is(Role.CENTER_LEAD) && viewer.memberOf(t.organizationId()) && t.type() == OrgType.NAKAPOTSU
-                && (t.role() == Role.CENTER_LEAD || t.role() == Role.CENTER_STAFF);
+        return Who.staff(viewer) && viewer.administers(t.organizationId()) && roleFitsOrganization(t.role(), t.type())
+                && t.role() != Role.ADVISOR && t.role() != Role.NETWORK_ADMIN;
     }
 
     /**
@@ -34,9 +36,17 @@ final class AccountRules {
                 && t.role() == Role.PARTNER_STAFF;
     }
 
-    /** Until organizations have administrators of their own, the secretariat decides requests. */
-    static boolean secretariatDecidesInvitationRequests(Viewer viewer) {
-        return Who.secretariat(viewer);
+    /**
+     * The queue of invitation requests: administrators of partner organizations (the requests are
+     * into those) and the secretariat, which decides for organizations nobody administers.
+     */
+    static boolean administratorsSeeTheRequestsIntoTheirOrganization(Viewer viewer) {
+        return Who.secretariat(viewer) || (viewer.is(Role.PARTNER_STAFF) && !viewer.administeredOrganizationIds().isEmpty());
+    }
+
+    /** One request: the organization's administrator decides; the secretariat only where nobody administers it. */
+    static boolean theOrganizationDecidesWhoJoinsIt(Viewer viewer, Resource.InvitationRequest r) {
+        return viewer.administers(r.organizationId()) || (Who.secretariat(viewer) && !r.organizationHasAdministrators());
     }
 
     /** Roles are changed by sysadmins, never on their own account. */
@@ -63,6 +73,7 @@ final class AccountRules {
             case NETWORK_ADMIN -> List.of(Role.CENTER_STAFF, Role.CENTER_LEAD, Role.PARTNER_STAFF, Role.ADVISOR,
                     Role.NETWORK_ADMIN);
             case CENTER_LEAD -> List.of(Role.CENTER_STAFF, Role.CENTER_LEAD, Role.PARTNER_STAFF);
+            case PARTNER_STAFF -> viewer.administeredOrganizationIds().isEmpty() ? List.of() : List.of(Role.PARTNER_STAFF);
             default -> List.of();
         };
     }

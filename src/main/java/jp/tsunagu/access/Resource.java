@@ -63,8 +63,12 @@ public sealed interface Resource {
             implements Resource {
     }
 
-    /** The invitation requests waiting for an administrator's decision. */
+    /** The invitation requests waiting for an administrator's decision (the queue). */
     record InvitationRequests() implements Resource {
+    }
+
+    /** One invitation request into an organization; {@code organizationHasAdministrators}: whether anyone administers it. */
+    record InvitationRequest(long organizationId, boolean organizationHasAdministrators) implements Resource {
     }
 
     /** A person's account (role changes). */

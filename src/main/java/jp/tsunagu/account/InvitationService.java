@@ -30,6 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -148,14 +149,25 @@ public class InvitationService {
         return token;
     }
 
-    /** Until organizations have administrators of their own, network-admin approves. */
+    /** The organization's administrators decide; network-admin where nobody administers it. */
     Uni<Void> notifyApprovers(Organization org) {
-        return Account.<Account>list("role = ?1 and active = true", Role.NETWORK_ADMIN)
-                .chain(admins -> notifications.notifyAccounts(admins.stream().map(a -> a.id).toList(),
-                        "notify.invitation-request", "/admin/invitations", org.name));
+        return administrators(org.id).chain(ids -> ids.isEmpty()
+                        ? Account.<Account>list("role = ?1 and active = true", Role.NETWORK_ADMIN).map(as -> as.stream().map(a -> a.id).toList())
+                        : Uni.createFrom().item(ids))
+                .chain(ids -> notifications.notifyAccounts(ids, "notify.invitation-request", "/admin/invitations", org.name));
     }
 
-    /** Requests waiting for this viewer's decision (404 for anyone who approves none). */
+    /** The active administrators of an organization. */
+    Uni<List<Long>> administrators(long organizationId) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery("select a.id from Membership m, Account a"
+                        + " where a.id = m.accountId and a.active = true and m.admin = true and m.organizationId = :org", Long.class)
+                .setParameter("org", organizationId).getResultList());
+    }
+
+    /**
+     * Requests waiting for this viewer's decision (404 for anyone who approves none): into the
+     * organizations they administer, and for the secretariat into those nobody administers.
+     */
     @WithSession
     public Uni<List<Request>> requests(Viewer viewer) {
         policy.require(viewer, Action.APPROVE, new Resource.InvitationRequests());
@@ -163,8 +175,13 @@ public class InvitationService {
                         "select i.id, i.email, i.role, i.title, o.id, o.name, a.displayName, i.createdAt,"
                                 + " (select min(ro.name) from Membership m, Organization ro where m.accountId = a.id and ro.id = m.organizationId)"
                                 + " from Invitation i, Organization o, Account a where o.id = i.organizationId and a.id = i.invitedBy"
-                                + " and i.status = :requested order by i.createdAt", Object[].class)
-                        .setParameter("requested", InvitationStatus.REQUESTED).getResultList())
+                                + " and i.status = :requested and (o.id in :mine or (:secretariat = true and not exists"
+                                + " (select 1 from Membership am, Account aa where am.organizationId = o.id and am.admin = true"
+                                + " and aa.id = am.accountId and aa.active = true))) order by i.createdAt", Object[].class)
+                        .setParameter("requested", InvitationStatus.REQUESTED)
+                        .setParameter("mine", viewer.administeredOrganizationIds().isEmpty() ? Set.of(-1L) : viewer.administeredOrganizationIds())
+                        .setParameter("secretariat", viewer.is(Role.NETWORK_ADMIN))
+                        .getResultList())
                 .map(rows -> rows.stream().map(r -> new Request((Long) r[0], (String) r[1], ((Role) r[2]).wire(), (String) r[3],
                         (Long) r[4], (String) r[5], (String) r[6], (String) r[8], (Instant) r[7])).toList());
     }
@@ -182,6 +199,10 @@ public class InvitationService {
         Uni<List<Organization>> orgs;
         if (viewer.is(Role.NETWORK_ADMIN)) {
             orgs = Organization.list("order by prefectureCode, name");
+        } else if (!viewer.is(Role.CENTER_LEAD)) {
+            // a partner's administrator invites into the organizations they administer
+            orgs = Organization.list("id in ?1 order by name", viewer.administeredOrganizationIds().isEmpty()
+                    ? Set.of(-1L) : viewer.administeredOrganizationIds());
         } else if (viewer.circleIds().isEmpty()) {
             orgs = Organization.list("id in ?1 order by name", viewer.organizationIds());
         } else {
@@ -206,27 +227,34 @@ public class InvitationService {
             if (inv == null) {
                 throw ProblemException.notFound();
             }
-            if (inv.status != InvitationStatus.REQUESTED) {
-                throw new ProblemException(409, "invitation-decided");
-            }
-            return Organization.<Organization>findById(inv.organizationId).chain(org -> Account.count("email", inv.email)
-                    .chain(taken -> {
-                        inv.decidedBy = viewer.accountId();
-                        inv.decidedAt = Instant.now();
-                        Role role = inv.role;
-                        boolean fits = policy.permits(viewer, Action.INVITE, new Resource.InvitationTarget(org.id, org.orgType, role, false));
-                        String token = approve && taken == 0 && fits ? open(inv) : null;
-                        if (token == null) {
-                            inv.status = InvitationStatus.DECLINED;
-                        }
-                        return audit.record(token != null ? AuditType.INVITATION_APPROVED : AuditType.INVITATION_DECLINED,
-                                        viewer.accountId(), viewer.email(), "invitation:" + inv.id, ip,
-                                        "to=" + inv.email + " organization:" + org.id + (approve && token == null ? " (cannot be approved)" : ""))
-                                .chain(() -> Account.<Account>findById(inv.invitedBy))
-                                .map(requester -> new Outgoing(new Issued(inv.id, inv.email, inv.status, inv.expiresAt), token,
-                                        requester == null ? "" : requester.displayName, org.name, true));
-                    }));
+            return administrators(inv.organizationId).chain(admins -> {
+                policy.require(viewer, Action.APPROVE, new Resource.InvitationRequest(inv.organizationId, !admins.isEmpty()));
+                return decideLocked(viewer, inv, approve, ip);
+            });
         });
+    }
+
+    private Uni<Outgoing> decideLocked(Viewer viewer, Invitation inv, boolean approve, String ip) {
+        if (inv.status != InvitationStatus.REQUESTED) {
+            throw new ProblemException(409, "invitation-decided");
+        }
+        return Organization.<Organization>findById(inv.organizationId).chain(org -> Account.count("email", inv.email)
+                .chain(taken -> {
+                    inv.decidedBy = viewer.accountId();
+                    inv.decidedAt = Instant.now();
+                    Role role = inv.role;
+                    boolean fits = policy.permits(viewer, Action.INVITE, new Resource.InvitationTarget(org.id, org.orgType, role, false));
+                    String token = approve && taken == 0 && fits ? open(inv) : null;
+                    if (token == null) {
+                        inv.status = InvitationStatus.DECLINED;
+                    }
+                    return audit.record(token != null ? AuditType.INVITATION_APPROVED : AuditType.INVITATION_DECLINED,
+                                    viewer.accountId(), viewer.email(), "invitation:" + inv.id, ip,
+                                    "to=" + inv.email + " organization:" + org.id + (approve && token == null ? " (cannot be approved)" : ""))
+                            .chain(() -> Account.<Account>findById(inv.invitedBy))
+                            .map(requester -> new Outgoing(new Issued(inv.id, inv.email, inv.status, inv.expiresAt), token,
+                                    requester == null ? "" : requester.displayName, org.name, true));
+                }));
     }
 
     Uni<Boolean> sharesCircle(Viewer viewer, long organizationId) {

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import jp.tsunagu.platform.time.JapaneseCalendar;
 
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -21,7 +22,7 @@ public class Membership extends PanacheEntityBase {
     @Id
     public Long organizationId;
     public String title;
-    public LocalDate since = LocalDate.now();
+    public LocalDate since = JapaneseCalendar.today();
     /** An administrator of the organization: invites and approves its staff, answers for it. */
     @Column(name = "is_admin")
     public boolean admin;

@@ -22,13 +22,13 @@ import jp.tsunagu.directory.Circle;
 import jp.tsunagu.directory.CircleMember;
 import jp.tsunagu.directory.Organization;
 import jp.tsunagu.notification.NotificationService;
+import jp.tsunagu.platform.time.JapaneseCalendar;
 import jp.tsunagu.platform.validation.InputCheck;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.Values;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -328,7 +328,7 @@ public class CircleInvitations {
             CircleMember m = new CircleMember();
             m.circleId = inv.circleId;
             m.organizationId = inv.organizationId;
-            m.joinedOn = LocalDate.now();
+            m.joinedOn = JapaneseCalendar.today();
             return m.persist().replaceWithVoid();
         });
     }

@@ -42,7 +42,7 @@ public class CircleManagement {
      */
     @TemplateData
     public record Manage(long id, String name, String kind, Short prefectureCode, String description, int version,
-                         Instant archivedAt, boolean canRun, boolean canRemove, List<Member> members,
+                         Instant archivedAt, boolean canRun, boolean canRemove, long ownerCount, List<Member> members,
                          List<CircleInvitations.Sent> invitations, List<HistoryLine> history) {
     }
 
@@ -152,7 +152,8 @@ public class CircleManagement {
         Circle c = l.circle();
         return new Manage(c.id, c.name, c.kind.name(), c.prefectureCode, c.description, c.version, c.archivedAt,
                 policy.permits(viewer, Action.EDIT, l.admin()),
-                policy.permits(viewer, Action.EDIT, new Resource.CircleRemoval(l.admin())), members, sent, history);
+                policy.permits(viewer, Action.EDIT, new Resource.CircleRemoval(l.admin())),
+                members.stream().filter(Member::owner).count(), members, sent, history);
     }
 
     Uni<List<Member>> members(long circleId) {

@@ -23,6 +23,7 @@ import jp.tsunagu.directory.CircleMember;
 import jp.tsunagu.directory.Organization;
 import jp.tsunagu.notification.NotificationService;
 import jp.tsunagu.platform.db.Rows;
+import jp.tsunagu.platform.time.JapaneseCalendar;
 import jp.tsunagu.platform.validation.InputCheck;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
@@ -32,7 +33,6 @@ import jp.tsunagu.platform.web.Versions;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,7 +99,7 @@ public class CircleWrites {
                 m.circleId = saved.id;
                 m.organizationId = owner;
                 m.owner = true;
-                m.joinedOn = LocalDate.now();
+                m.joinedOn = JapaneseCalendar.today();
                 return m.persist()
                         .chain(() -> CircleEvent.of(saved.id, null, Kind.CREATED, viewer.accountId()).persist())
                         .chain(() -> CircleEvent.of(saved.id, owner, Kind.JOINED, viewer.accountId()).persist())

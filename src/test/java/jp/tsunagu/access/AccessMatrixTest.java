@@ -37,7 +37,8 @@ class AccessMatrixTest {
             "bridge", "bridge@demo.tsunagu.jp",
             "partner", "partner@demo.tsunagu.jp",
             "advisor", "advisor@demo.tsunagu.jp",
-            "sysadmin", "sysadmin@demo.tsunagu.jp");
+            "sysadmin", "sysadmin@demo.tsunagu.jp",
+            "hw-naha", "hw-naha@demo.tsunagu.jp");
 
     @BeforeEach
     void ids() {
@@ -132,7 +133,11 @@ class AccessMatrixTest {
             "bridge,     {otherPartnerOrg},   center-lead,   403",
             "bridge,     {noikeru},           center-staff,  403",
             "bridge,     {otherPartnerOrg},   center-staff,  403",
-            "partner,    {partnerOrg},        partner-staff, 403",
+            // an organization's administrator invites its own staff (partner@ administers みなみ風ワークス)
+            "partner,    {partnerOrg},        partner-staff, 201",
+            "partner,    {partnerOrg},        center-staff,  403",
+            "partner,    {otherPartnerOrg},   partner-staff, 403",
+            "hw-naha,    {partnerOrg},        partner-staff, 403",
             "advisor,    {tortoise},          center-staff,  403",
             "sysadmin,   {tortoise},          center-staff,  403",
             "admin,      {tortoise},          center-staff,  201",
@@ -184,7 +189,8 @@ class AccessMatrixTest {
             "admin,    200",
             "tortoise, 404",
             "bridge,   404",
-            "partner,  404",
+            "partner,  200",
+            "minato,   404",
             "advisor,  404",
             "sysadmin, 404",
     })

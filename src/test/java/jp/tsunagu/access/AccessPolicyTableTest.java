@@ -26,8 +26,11 @@ class AccessPolicyTableTest {
     static final long CIRCLE_A = 100;
     static final long CIRCLE_B = 200;
 
+    /** A viewer; as in the data, a center's lead administers it and the secretariat the national network. */
     static Viewer viewer(long account, Role role, Set<Long> orgs, Set<Long> circles) {
-        return new Viewer(account, "p" + account + "@example.jp", "P" + account, role, Locale.JAPANESE, orgs, circles, UUID.randomUUID());
+        boolean administers = role == Role.CENTER_LEAD || role == Role.NETWORK_ADMIN;
+        return new Viewer(account, "p" + account + "@example.jp", "P" + account, role, Locale.JAPANESE, orgs, circles, UUID.randomUUID(),
+                administers ? orgs : Set.of(), Set.of());
     }
 
     static final Viewer ANON = Viewer.anonymous(Locale.JAPANESE);
@@ -39,6 +42,12 @@ class AccessPolicyTableTest {
     static final Viewer HW = viewer(15, Role.PARTNER_STAFF, Set.of(HELLO_WORK), Set.of(CIRCLE_A));
     static final Viewer ADVISOR = viewer(16, Role.ADVISOR, Set.of(), Set.of());
     static final Viewer SYSADMIN = viewer(17, Role.SYSADMIN, Set.of(), Set.of());
+    /** The administrator of the partner organization (PARTNER_STAFF is a plain member of its staff). */
+    static final Viewer PARTNER_ADMIN = new Viewer(19L, "p19@example.jp", "P19", Role.PARTNER_STAFF, Locale.JAPANESE, Set.of(PARTNER),
+            Set.of(CIRCLE_A), UUID.randomUUID(), Set.of(PARTNER), Set.of());
+    /** A lead whose circle B is archived. */
+    static final Viewer ARCHIVED_B = new Viewer(22L, "p22@example.jp", "P22", Role.CENTER_LEAD, Locale.JAPANESE, Set.of(OTHER_CENTER),
+            Set.of(CIRCLE_B), UUID.randomUUID(), Set.of(OTHER_CENTER), Set.of(CIRCLE_B));
     /** A partner whose organization has left circle A: it still has an attendee row, but no circle. */
     static final Viewer LEFT_CIRCLE = viewer(18, Role.PARTNER_STAFF, Set.of(PARTNER), Set.of());
 
@@ -65,6 +74,7 @@ class AccessPolicyTableTest {
     void theTable() {
         long start = System.nanoTime();
         directory();
+        circles();
         invitations();
         pairing();
         meetings();
@@ -97,6 +107,53 @@ class AccessPolicyTableTest {
         row(SYSADMIN, Action.VIEW, new Resource.AuditLog(), Decision.ALLOW);
         row(LEAD, Action.VIEW, new Resource.AuditLog(), Decision.HIDDEN);
         row(ANON, Action.VIEW, new Resource.Directory(), Decision.ALLOW);
+    }
+
+    void circles() {
+        // starting: center staff for their own center, the secretariat for its own; never owned by someone else's
+        row(LEAD, Action.EDIT, new Resource.CircleCreation(CENTER, false), Decision.ALLOW);
+        row(STAFF, Action.EDIT, new Resource.CircleCreation(CENTER, false), Decision.ALLOW);
+        row(LEAD, Action.EDIT, new Resource.CircleCreation(OTHER_CENTER, false), Decision.HIDDEN);
+        row(LEAD, Action.EDIT, new Resource.CircleCreation(CENTER, true), Decision.HIDDEN);
+        row(ADMIN, Action.EDIT, new Resource.CircleCreation(NETWORK_ORG, true), Decision.ALLOW);
+        row(ADMIN, Action.EDIT, new Resource.CircleCreation(CENTER, false), Decision.HIDDEN);
+        row(PARTNER_ADMIN, Action.EDIT, new Resource.CircleCreation(PARTNER, false), Decision.HIDDEN);
+        row(ADVISOR, Action.EDIT, new Resource.CircleCreation(-1, false), Decision.HIDDEN);
+        row(ANON, Action.EDIT, new Resource.CircleCreation(-1, false), Decision.SIGN_IN_FIRST);
+        // running: the owners' staff and the secretariat; members who do not own it see it but do not run it
+        Resource.CircleAdmin owned = new Resource.CircleAdmin(CIRCLE_A, Set.of(CENTER), false, false);
+        row(STAFF, Action.EDIT, owned, Decision.ALLOW);
+        row(ADMIN, Action.EDIT, owned, Decision.ALLOW);
+        row(PARTNER_ADMIN, Action.EDIT, owned, Decision.FORBIDDEN);
+        row(PARTNER_ADMIN, Action.VIEW, owned, Decision.HIDDEN);
+        row(OTHER_LEAD, Action.EDIT, owned, Decision.HIDDEN);
+        row(SYSADMIN, Action.EDIT, owned, Decision.FORBIDDEN);
+        row(ANON, Action.EDIT, owned, Decision.SIGN_IN_FIRST);
+        // archived: read-only, but the owners still take members out; a pair's follows the matching
+        Resource.CircleAdmin archived = new Resource.CircleAdmin(CIRCLE_A, Set.of(CENTER), true, false);
+        row(LEAD, Action.VIEW, archived, Decision.ALLOW);
+        row(LEAD, Action.EDIT, archived, Decision.FORBIDDEN);
+        row(LEAD, Action.EDIT, new Resource.CircleRemoval(archived), Decision.ALLOW);
+        row(PARTNER_ADMIN, Action.EDIT, new Resource.CircleRemoval(archived), Decision.FORBIDDEN);
+        Resource.CircleAdmin pair = new Resource.CircleAdmin(CIRCLE_A, Set.of(CENTER), false, true);
+        row(LEAD, Action.EDIT, pair, Decision.FORBIDDEN);
+        row(LEAD, Action.EDIT, new Resource.CircleRemoval(pair), Decision.FORBIDDEN);
+        // leaving: the organization's administrator
+        row(PARTNER_ADMIN, Action.LEAVE, new Resource.CircleMembership(CIRCLE_A, PARTNER, false), Decision.ALLOW);
+        row(PARTNER_STAFF, Action.LEAVE, new Resource.CircleMembership(CIRCLE_A, PARTNER, false), Decision.FORBIDDEN);
+        row(PARTNER_ADMIN, Action.LEAVE, new Resource.CircleMembership(CIRCLE_A, PARTNER, true), Decision.FORBIDDEN);
+        row(OTHER_LEAD, Action.LEAVE, new Resource.CircleMembership(CIRCLE_A, PARTNER, false), Decision.HIDDEN);
+        // answering an invitation: the invited organization's administrator; the secretariat where nobody administers it
+        row(PARTNER_ADMIN, Action.APPROVE, new Resource.CircleInvitation(PARTNER, true), Decision.ALLOW);
+        row(PARTNER_STAFF, Action.APPROVE, new Resource.CircleInvitation(PARTNER, true), Decision.HIDDEN);
+        row(ADMIN, Action.APPROVE, new Resource.CircleInvitation(PARTNER, true), Decision.HIDDEN);
+        row(ADMIN, Action.APPROVE, new Resource.CircleInvitation(PARTNER, false), Decision.ALLOW);
+        row(LEAD, Action.APPROVE, new Resource.CircleInvitation(PARTNER, false), Decision.HIDDEN);
+        // nothing new goes into an archived circle: sharing a posting, setting up a conference
+        Resource.Posting network = new Resource.Posting(OTHER_CENTER, PostingVisibility.NETWORK, Set.of(), false);
+        row(ARCHIVED_B, Action.SHARE, new Resource.PostingShare(network, CIRCLE_B), Decision.FORBIDDEN);
+        row(ARCHIVED_B, Action.EDIT, new Resource.ConferenceCreation(CIRCLE_B), Decision.HIDDEN);
+        row(ARCHIVED_B, Action.VIEW, new Resource.Circle(CIRCLE_B), Decision.ALLOW);
     }
 
     void invitations() {
@@ -132,6 +189,19 @@ class AccessPolicyTableTest {
         row(ADVISOR, Action.INVITE, ownStaff, Decision.HIDDEN);
         row(SYSADMIN, Action.INVITE, ownStaff, Decision.HIDDEN);
         row(ANON, Action.INVITE, ownStaff, Decision.SIGN_IN_FIRST);
+        // an organization's administrator invites its own staff, with a role that fits it
+        row(PARTNER_ADMIN, Action.INVITE, partnerInCircle, Decision.ALLOW);
+        row(PARTNER_ADMIN, Action.INVITE, partnerAsLead, Decision.HIDDEN);
+        row(PARTNER_ADMIN, Action.INVITE, helloWorkInCircle, Decision.HIDDEN);
+        row(PARTNER_ADMIN, Action.APPROVE, new Resource.InvitationRequests(), Decision.ALLOW);
+        row(PARTNER_STAFF, Action.APPROVE, new Resource.InvitationRequests(), Decision.HIDDEN);
+        // a request into an organization: its administrator decides, the secretariat only where nobody administers it
+        row(PARTNER_ADMIN, Action.APPROVE, new Resource.InvitationRequest(PARTNER, true), Decision.ALLOW);
+        row(ADMIN, Action.APPROVE, new Resource.InvitationRequest(PARTNER, true), Decision.HIDDEN);
+        row(ADMIN, Action.APPROVE, new Resource.InvitationRequest(PARTNER, false), Decision.ALLOW);
+        row(PARTNER_STAFF, Action.APPROVE, new Resource.InvitationRequest(PARTNER, true), Decision.HIDDEN);
+        row(LEAD, Action.APPROVE, new Resource.InvitationRequest(PARTNER, false), Decision.HIDDEN);
+        row(HW, Action.APPROVE, new Resource.InvitationRequest(PARTNER, true), Decision.HIDDEN);
         row(ADMIN, Action.APPROVE, new Resource.InvitationRequests(), Decision.ALLOW);
         row(LEAD, Action.APPROVE, new Resource.InvitationRequests(), Decision.HIDDEN);
         row(SYSADMIN, Action.APPROVE, new Resource.InvitationRequests(), Decision.HIDDEN);

@@ -126,19 +126,27 @@ class InvitationTest {
                 .post("/invitations").then().statusCode(200).extract().asString();
         assertFalse(page.contains("/invite/"), "the page never shows an invitation link");
         assertTrue(page.contains("申請しました"), page);
-        // declined: nothing is mailed, no link, no account
+        // Hello Work Naha has an administrator: it decides, not the secretariat
         long id = TestSupport.id(ds, "SELECT id FROM invitation WHERE email = ?", email);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("approve", false))
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("approve", true))
+                .post("/api/invitation-requests/" + id + "/decision").then().statusCode(404);
+        given().auth().oauth2(admin).get("/api/invitation-requests").then().statusCode(200).body("id", not(hasItem((int) id)));
+        String hw = TestSupport.token("hw-naha@demo.tsunagu.jp");
+        given().auth().oauth2(hw).get("/api/invitation-requests").then().statusCode(200).body("id", hasItem((int) id));
+        assertTrue(TestSupport.id(ds, "SELECT count(*) FROM notification n JOIN account a ON a.id = n.account_id"
+                + " WHERE a.email = 'hw-naha@demo.tsunagu.jp' AND n.link = '/admin/invitations'") >= 1, "its administrator was told");
+        // declined: nothing is mailed, no link, no account
+        given().auth().oauth2(hw).contentType(ContentType.JSON).body(Map.of("approve", false))
                 .post("/api/invitation-requests/" + id + "/decision").then().statusCode(200).body("status", equalTo("DECLINED"));
         assertTrue(mailbox.getMailsSentTo(email).isEmpty());
         assertEquals(0, TestSupport.id(ds, "SELECT count(*) FROM invitation WHERE email = ? AND token_hash IS NOT NULL", email));
         assertEquals(accounts, TestSupport.count(ds, "account"));
         // bad input to the decision
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of())
+        given().auth().oauth2(hw).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/invitation-requests/" + id + "/decision").then().statusCode(400);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("approve", true))
+        given().auth().oauth2(hw).contentType(ContentType.JSON).body(Map.of("approve", true))
                 .post("/api/invitation-requests/abc/decision").then().statusCode(400);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("approve", true))
+        given().auth().oauth2(hw).contentType(ContentType.JSON).body(Map.of("approve", true))
                 .post("/api/invitation-requests/99999999/decision").then().statusCode(404);
     }
 

@@ -55,7 +55,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * password changes (/api/me/password, /account/password) get only bodies that cannot carry the demo
  * password, so they must fail; role changes go to a throw-away account; operations without a request body
  * and the one-flag actions (publish, confirm, co-host, RSVP, approve, decline, pledge, decision, follow-up,
- * next in series, read) get an id that does not exist, so a stray valid body cannot change demo data.
+ * next in series, read, leaving a circle, naming a circle's owners) get an id that does not exist, so a stray valid body cannot change demo data.
  * Generated numbers are never small positive integers (so they never name a real row) and never 0 for a
  * {@code version}. Afterwards the sign-in client counter is reset (failed sign-ins are counted per client)
  * and each role's posting-digest preference is put back.
@@ -85,7 +85,8 @@ class FuzzTest {
     private static final Set<String> SKIPPED = Set.of("/api/auth/logout", "/logout");
     private static final Set<String> PASSWORD_PATHS = Set.of("/api/me/password", "/account/password");
     private static final List<String> GUARDED_SUFFIXES = List.of("/minutes/publish", "/poll/confirm", "/co-host",
-            "/rsvp", "/approve", "/decline", "/approval", "/decision", "/pledge", "/followup", "/next", "/read");
+            "/rsvp", "/approve", "/decline", "/approval", "/decision", "/pledge", "/followup", "/next", "/read",
+            "/leave", "/owner", "/members/{organizationId}");
     /** Field names tried when the OpenAPI document names none (page forms read from a MultivaluedMap). */
     private static final List<String> DEFAULT_FIELDS = List.of("title", "name", "body", "email", "password", "role",
             "status", "kind", "version", "organizationId", "circleId", "startsAt", "date", "comment", "accept",

@@ -1,0 +1,127 @@
+package jp.tsunagu.browser;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jp.tsunagu.support.TestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A circle as people start and run it: a center lead starts one and invites two organizations; one
+ * administrator accepts on a phone, the other declines; a posting shared into the circle reaches only
+ * the one that accepted; the lead removes it again (asked first) and archives the circle. axe-core
+ * on every page.
+ */
+@QuarkusTest
+class CircleBrowserIT extends BrowserSupport {
+
+    @Inject
+    AgroalDataSource ds;
+
+    Page.GetByRoleOptions exact(String name) {
+        return new Page.GetByRoleOptions().setName(name).setExact(true);
+    }
+
+    @AfterEach
+    void emptyTheCirclesMadeHere() {
+        TestSupport.update(ds, "DELETE FROM circle_member WHERE circle_id IN (SELECT id FROM circle WHERE created_by IS NOT NULL)");
+    }
+
+    @Test
+    void startInviteAnswerShareRemoveArchive() {
+        // the lead starts a circle
+        signIn("bridge@demo.tsunagu.jp");
+        page.navigate(url("/circles"));
+        page.getByRole(AriaRole.LINK, exact("サークルを作る")).click();
+        assertThat(page.locator("h1")).hasText("サークルを作る");
+        audit("95-circle-new");
+        // a name with a link is refused on the form, with what was typed kept
+        page.getByLabel("サークル名").fill("詳しくは https://example.com");
+        page.getByRole(AriaRole.BUTTON, exact("作成する")).click();
+        assertThat(page.locator("#name-error")).isVisible();
+        assertThat(page.getByLabel("サークル名")).hasValue("詳しくは https://example.com");
+        audit("95b-circle-new-error");
+        page.getByLabel("サークル名").fill("南部 定着支援ワーキング（ブラウザ）");
+        page.locator("#kind").selectOption("WORKING_GROUP");
+        page.locator("#prefectureCode").selectOption(new SelectOption().setLabel("沖縄県"));
+        page.getByLabel("説明").fill("定着支援の事例を持ち寄り、年3回集まります。");
+        page.getByRole(AriaRole.BUTTON, exact("作成する")).click();
+        assertThat(page.locator(".notice[role=status]")).containsText("サークルを作りました");
+        long circle = Long.parseLong(page.url().replaceAll(".*/circles/(\\d+)/manage.*", "$1"));
+
+        // find and invite two organizations
+        page.getByLabel("組織名で探す").fill("みなみ風");
+        page.getByRole(AriaRole.BUTTON, exact("探す")).click();
+        page.getByRole(AriaRole.BUTTON, exact("就労移行支援事業所 みなみ風ワークス（架空） を招待する")).click();
+        assertThat(page.locator(".notice[role=status]")).containsText("招待を送りました");
+        page.getByLabel("組織名で探す").fill("ハローワーク那覇");
+        page.getByRole(AriaRole.BUTTON, exact("探す")).click();
+        page.getByRole(AriaRole.BUTTON, exact("ハローワーク那覇 を招待する")).click();
+        assertThat(page.locator("#open-h")).containsText("(2)");
+        audit("96-circle-manage");
+
+        // みなみ風ワークス's administrator accepts on a phone
+        BrowserContext phone = newContext(390, 844);
+        Page partner = phone.newPage();
+        signIn(partner, "partner@demo.tsunagu.jp");
+        partner.navigate(url("/circles"));
+        partner.getByRole(AriaRole.LINK, exact("サークルへの招待に回答する")).click();
+        assertThat(partner.locator("h1")).hasText("サークルへの招待");
+        assertThat(partner.locator("main")).containsText("南部 定着支援ワーキング（ブラウザ）");
+        audit(partner, "97-circle-invitations-phone");
+        partner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("参加する")).first().click();
+        assertThat(partner.locator(".notice[role=status]")).containsText("サークルに参加しました");
+        assertThat(partner.locator("h1")).hasText("南部 定着支援ワーキング（ブラウザ）");
+        audit(partner, "98-circle-joined-phone");
+
+        // ハローワーク那覇's administrator declines
+        BrowserContext other = newContext(1280, 900);
+        Page hw = other.newPage();
+        signIn(hw, "hw-naha@demo.tsunagu.jp");
+        hw.navigate(url("/circle-invitations"));
+        hw.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("辞退する")).first().click();
+        assertThat(hw.locator(".notice[role=status]")).containsText("招待を辞退しました");
+
+        // a posting shared into the circle reaches the one that accepted only
+        long posting = given().auth().oauth2(TestSupport.token("bridge@demo.tsunagu.jp")).contentType(ContentType.JSON)
+                .body(Map.of("kind", "JOB", "title", "ブラウザ確認の求人（サークル共有）", "companyName", "株式会社テスト物流",
+                        "prefectureCode", 47, "jobCategory", "LIGHT_WORK", "source", "COMPANY", "circleIds", List.of(circle)))
+                .post("/api/postings").then().statusCode(201).extract().jsonPath().getLong("id");
+        partner.navigate(url("/postings/" + posting));
+        assertThat(partner.locator("h1")).hasText("ブラウザ確認の求人（サークル共有）");
+        Response refused = hw.navigate(url("/postings/" + posting));
+        assertEquals(404, refused.status());
+        other.close();
+
+        // the lead sees the history, removes みなみ風ワークス (asked first) and archives the circle
+        page.navigate(url("/circles/" + circle + "/manage"));
+        assertThat(page.locator("table[aria-labelledby=history-h]")).containsText("辞退");
+        page.getByRole(AriaRole.LINK, exact("就労移行支援事業所 みなみ風ワークス（架空） をサークルから外す")).click();
+        assertThat(page.locator("h1")).hasText("確認");
+        audit("99-circle-remove-confirm");
+        page.getByRole(AriaRole.BUTTON, exact("外す")).click();
+        assertThat(page.locator(".notice[role=status]")).containsText("組織をサークルから外しました");
+        assertEquals(404, partner.navigate(url("/postings/" + posting)).status());
+        phone.close();
+        page.getByRole(AriaRole.LINK, exact("アーカイブする")).click();
+        audit("99b-circle-archive-confirm");
+        page.getByRole(AriaRole.BUTTON, exact("アーカイブする")).click();
+        assertThat(page.locator(".notice[role=status]")).containsText("アーカイブしました");
+        assertThat(page.locator(".alert")).containsText("閲覧のみ");
+        audit("99c-circle-archived");
+    }
+}
