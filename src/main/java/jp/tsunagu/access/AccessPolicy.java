@@ -83,6 +83,13 @@ public class AccessPolicy {
         if (resource instanceof Resource.OrganizationPeople) {
             return action == Action.VIEW && DirectoryRules.peopleAreShownToMembers(viewer);
         }
+        if (resource instanceof Resource.OrganizationStaff s) {
+            return action == Action.VIEW ? AccountRules.administratorsSeeTheirStaff(viewer, s)
+                    : (action == Action.EDIT || action == Action.APPROVE) && AccountRules.administratorsRunTheirStaff(viewer, s);
+        }
+        if (resource instanceof Resource.JoinRequest j) {
+            return action == Action.REQUEST && AccountRules.staffAskToJoin(viewer, j);
+        }
         if (resource instanceof Resource.Directory) {
             return action == Action.VIEW;
         }

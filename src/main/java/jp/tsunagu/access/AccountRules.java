@@ -49,19 +49,31 @@ final class AccountRules {
         return viewer.administers(r.organizationId()) || (Who.secretariat(viewer) && !r.organizationHasAdministrators());
     }
 
+    /** An organization's members page: its administrators and the secretariat. */
+    static boolean administratorsSeeTheirStaff(Viewer viewer, Resource.OrganizationStaff s) {
+        return viewer.administers(s.organizationId()) || Who.secretariat(viewer);
+    }
+
+    /**
+     * Who joins an organization, and who administers it, is its administrators' decision; the
+     * secretariat acts only for an organization nobody administers (so it can name the first).
+     */
+    static boolean administratorsRunTheirStaff(Viewer viewer, Resource.OrganizationStaff s) {
+        return viewer.administers(s.organizationId()) || (Who.secretariat(viewer) && !s.organizationHasAdministrators());
+    }
+
+    /** Staff of the network ask to join an organization their role fits (not advisors or sysadmins, who hold none). */
+    static boolean staffAskToJoin(Viewer viewer, Resource.JoinRequest j) {
+        return Who.staff(viewer) && !Who.secretariat(viewer) && j.roleFits() && !j.member();
+    }
+
     /** Roles are changed by sysadmins, never on their own account. */
     static boolean sysadminChangesOthersRoles(Viewer viewer, Resource.Account a) {
         return viewer.is(Role.SYSADMIN) && a.id() != viewer.accountId();
     }
 
     static boolean roleFitsOrganization(Role role, OrgType type) {
-        return switch (role) {
-            case CENTER_LEAD, CENTER_STAFF -> type == OrgType.NAKAPOTSU;
-            case NETWORK_ADMIN -> type == OrgType.NATIONAL_NETWORK;
-            case PARTNER_STAFF -> type != OrgType.NAKAPOTSU && type != OrgType.NATIONAL_NETWORK;
-            case ADVISOR -> true;
-            case SYSADMIN -> false;
-        };
+        return role.fits(type);
     }
 
     /** Roles a viewer can hand out (directly or by request), most common first (for forms). */

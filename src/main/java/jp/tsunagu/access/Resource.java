@@ -14,6 +14,18 @@ public sealed interface Resource {
     record OrganizationPeople(long organizationId) implements Resource {
     }
 
+    /**
+     * An organization's staff as its administrators run them: the members page, adding someone,
+     * naming administrators, deciding requests to join. {@code organizationHasAdministrators}:
+     * whether anyone administers it (else the secretariat acts for it).
+     */
+    record OrganizationStaff(long organizationId, boolean organizationHasAdministrators) implements Resource {
+    }
+
+    /** Asking to join an organization; {@code roleFits}: the person's role fits its type; {@code member}: already is one. */
+    record JoinRequest(long organizationId, boolean roleFits, boolean member) implements Resource {
+    }
+
     /** A circle and its members (circle class). */
     record Circle(long id) implements Resource {
     }

@@ -22,6 +22,17 @@ public enum Role {
         return wire;
     }
 
+    /** Whether someone of this role may belong to an organization of this type (a center's staff, a partner's, the secretariat's). */
+    public boolean fits(OrgType type) {
+        return switch (this) {
+            case CENTER_LEAD, CENTER_STAFF -> type == OrgType.NAKAPOTSU;
+            case NETWORK_ADMIN -> type == OrgType.NATIONAL_NETWORK;
+            case PARTNER_STAFF -> type != OrgType.NAKAPOTSU && type != OrgType.NATIONAL_NETWORK;
+            case ADVISOR -> true;
+            case SYSADMIN -> false;
+        };
+    }
+
     public static Optional<Role> fromWire(String value) {
         return Arrays.stream(values()).filter(r -> r.wire.equals(value)).findFirst();
     }

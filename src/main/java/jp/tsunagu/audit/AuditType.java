@@ -17,6 +17,10 @@ public enum AuditType {
     INVITATION_APPROVED,
     INVITATION_DECLINED,
     ROLE_CHANGED,
+    MEMBERSHIP_ADDED,
+    MEMBERSHIP_REQUESTED,
+    MEMBERSHIP_DECLINED,
+    ADMIN_CHANGED,
     // The pairing program
     PROGRAM_CREATED,
     PROGRAM_CHANGED,
@@ -42,5 +46,5 @@ public enum AuditType {
     /** The types the audit page offers as a filter (security events: sign-in, invitations, roles). */
     public static final List<AuditType> SECURITY = List.of(SIGN_IN, SIGN_IN_FAILED, SIGN_IN_LOCKED, SIGN_OUT,
             PASSWORD_CHANGED, INVITATION_ISSUED, INVITATION_REQUESTED, INVITATION_APPROVED, INVITATION_DECLINED, INVITATION_USED,
-            ROLE_CHANGED);
+            ROLE_CHANGED, MEMBERSHIP_ADDED, MEMBERSHIP_REQUESTED, MEMBERSHIP_DECLINED, ADMIN_CHANGED);
 }

@@ -39,7 +39,7 @@ public class DirectoryPages {
         /** The result block alone (count, table, pager), for the filter island. */
         static native TemplateInstance list$results(OrgPage result, String query);
 
-        static native TemplateInstance profile(OrgProfile org);
+        static native TemplateInstance profile(OrgProfile org, String saved);
 
         static native TemplateInstance circles(CirclesPage page, String saved);
 
@@ -106,10 +106,10 @@ public class DirectoryPages {
 
     @GET
     @Path("directory/{id}")
-    public Uni<Response> profile(@PathParam("id") String rawId) {
+    public Uni<Response> profile(@PathParam("id") String rawId, @QueryParam("saved") String saved) {
         long id = Params.pathId(rawId);
         return viewers.current().chain(v -> directory.profile(v, id)
-                .chain(org -> pages.render(Templates.profile(org), v, "directory")));
+                .chain(org -> pages.render(Templates.profile(org, Forms.savedKey(saved)), v, "directory")));
     }
 
     @GET

@@ -95,7 +95,10 @@ public class DirectoryService {
                                     org.shortName, org.orgType, org.prefectureCode, prefs.get(org.prefectureCode),
                                     org.municipality, org.address, org.operatingCorporation, org.openedOn, org.website,
                                     org.identityStatement, org.staffTotal, org.staffComposition, areas,
-                                    showPeople ? people : null, circles)))));
+                                    showPeople ? people : null, circles,
+                                    policy.permits(viewer, Action.VIEW, new Resource.OrganizationStaff(org.id, true)),
+                                    policy.permits(viewer, Action.REQUEST, new Resource.JoinRequest(org.id,
+                                            viewer.role() != null && viewer.role().fits(org.orgType), viewer.memberOf(org.id))))))));
         });
     }
 

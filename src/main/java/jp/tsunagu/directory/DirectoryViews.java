@@ -40,7 +40,7 @@ public final class DirectoryViews {
                              String prefecture, String municipality, String address, String operatingCorporation,
                              LocalDate openedOn, String website, String identityStatement, Integer staffTotal,
                              String staffComposition, List<AreaView> areas, List<PersonView> people,
-                             List<CircleRef> circles) {
+                             List<CircleRef> circles, boolean canManageStaff, boolean canAskToJoin) {
     }
 
     public record CircleSummary(long id, String code, String name, String kind, Short prefectureCode, String prefecture,

@@ -49,7 +49,7 @@ class InvitationTest {
     void aLeadsInvitationIntoAPartnerIsARequestMailedOnlyOnceNetworkAdminApproves() {
         String bridge = TestSupport.token("bridge@demo.tsunagu.jp");
         String admin = TestSupport.token("admin@demo.tsunagu.jp");
-        long office = TestSupport.orgId(ds, "okinawa-transition-3");
+        long office = TestSupport.orgId(ds, "okinawa-transition-4");
         String email = "new-staff-" + System.nanoTime() + "@example.jp";
         String answer = given().auth().oauth2(bridge).contentType(ContentType.JSON)
                 .body(Map.of("email", email, "organizationId", office, "role", "partner-staff", "title", "職業指導員"))

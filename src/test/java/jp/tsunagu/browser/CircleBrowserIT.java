@@ -124,4 +124,32 @@ class CircleBrowserIT extends BrowserSupport {
         assertThat(page.locator(".alert")).containsText("閲覧のみ");
         audit("99c-circle-archived");
     }
+
+    @Test
+    void aMoverAsksToJoinAndTheAdministratorApproves() {
+        // a support worker moving from another office asks to join みなみ風ワークス on its profile
+        String mover = TestSupport.staffOf(ds, "okinawa-transition-5");
+        long partnerOrg = TestSupport.orgId(ds, "okinawa-transition-1");
+        signIn(mover);
+        page.navigate(url("/directory/" + partnerOrg));
+        page.locator("details.join summary").click();
+        page.getByLabel("役職（任意）").fill("就労支援員");
+        page.getByRole(AriaRole.BUTTON, exact("所属を申請する")).click();
+        assertThat(page.locator(".notice[role=status]")).containsText("所属を申請しました");
+        audit("9a-join-requested");
+
+        // the administrator approves it on the members page
+        BrowserContext other = newContext(1280, 900);
+        Page admin = other.newPage();
+        signIn(admin, "partner@demo.tsunagu.jp");
+        admin.navigate(url("/directory/" + partnerOrg));
+        admin.getByRole(AriaRole.LINK, exact("職員と管理者")).click();
+        assertThat(admin.locator("#requests-h")).containsText("所属の申請");
+        audit(admin, "9b-staff-page");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("テスト 利用者 さんの所属を承認する")).first().click();
+        assertThat(admin.locator(".notice[role=status]")).containsText("承認しました");
+        assertThat(admin.locator("table[aria-labelledby=members-h]")).containsText(mover);
+        audit(admin, "9c-staff-approved");
+        other.close();
+    }
 }
