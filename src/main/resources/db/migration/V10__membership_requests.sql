@@ -14,3 +14,8 @@ CREATE TABLE membership_request (
 );
 CREATE UNIQUE INDEX membership_request_open ON membership_request (account_id, organization_id) WHERE status = 'PENDING';
 CREATE INDEX membership_request_org ON membership_request (organization_id) WHERE status = 'PENDING';
+
+-- Whether an invitation makes its invitee the organization's administrator: decided when it is
+-- issued or approved (the secretariat inviting an organization's first account; a center's lead),
+-- and at acceptance only while the organization still has no administrator.
+ALTER TABLE invitation ADD COLUMN grants_admin boolean NOT NULL DEFAULT false;

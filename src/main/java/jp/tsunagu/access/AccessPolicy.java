@@ -125,6 +125,10 @@ public class AccessPolicy {
         if (resource instanceof Resource.InvitationRequest r) {
             return action == Action.APPROVE && AccountRules.theOrganizationDecidesWhoJoinsIt(viewer, r);
         }
+        if (resource instanceof Resource.StaffAccount a) {
+            return action == Action.VIEW ? AccountRules.administratorsSeeTheirPeoplesAccounts(viewer, a)
+                    : action == Action.EDIT && AccountRules.administratorsRetireTheirStaff(viewer, a);
+        }
         if (resource instanceof Resource.Account a) {
             return action == Action.CHANGE_ROLE && AccountRules.sysadminChangesOthersRoles(viewer, a);
         }

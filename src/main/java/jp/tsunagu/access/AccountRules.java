@@ -10,20 +10,22 @@ final class AccountRules {
     }
 
     /**
-     * Inviting straight away: the secretariat into any organization with a role that fits it; an
-     * organization's administrator into that organization with a role that fits it (a center's lead:
-     * lead or staff; a partner's administrator: partner staff). Never as sysadmin, and only the
-     * secretariat names advisors and its own.
+     * Inviting straight away, with a role that fits the organization: its administrator (a center's
+     * lead: lead or staff; a partner's administrator: partner staff); the secretariat only into an
+     * organization nobody administers (its first account), and alone names advisors and its own
+     * (into the national network). Never as sysadmin.
      */
     static boolean mayInviteDirectly(Viewer viewer, Resource.InvitationTarget t) {
-        if (!viewer.signedIn() || t.role() == Role.SYSADMIN) {
+        if (!viewer.signedIn() || t.role() == Role.SYSADMIN || !roleFitsOrganization(t.role(), t.type())) {
             return false;
         }
-        if (Who.secretariat(viewer)) {
-            return roleFitsOrganization(t.role(), t.type());
+        if (t.role() == Role.ADVISOR || t.role() == Role.NETWORK_ADMIN) {
+            return Who.secretariat(viewer) && t.type() == OrgType.NATIONAL_NETWORK;
         }
-        return Who.staff(viewer) && viewer.administers(t.organizationId()) && roleFitsOrganization(t.role(), t.type())
-                && t.role() != Role.ADVISOR && t.role() != Role.NETWORK_ADMIN;
+        if (Who.secretariat(viewer) && !t.organizationHasAdministrators()) {
+            return true;
+        }
+        return Who.staff(viewer) && viewer.administers(t.organizationId());
     }
 
     /**
@@ -65,6 +67,25 @@ final class AccountRules {
     /** Staff of the network ask to join an organization their role fits (not advisors or sysadmins, who hold none). */
     static boolean staffAskToJoin(Viewer viewer, Resource.JoinRequest j) {
         return Who.staff(viewer) && !Who.secretariat(viewer) && j.roleFits() && !j.member();
+    }
+
+    /** The accounts list: an organization's administrators see its people; the secretariat and sysadmins everyone's. */
+    static boolean administratorsSeeTheirPeoplesAccounts(Viewer viewer, Resource.StaffAccount a) {
+        return Who.secretariat(viewer) || viewer.is(Role.SYSADMIN)
+                || a.organizationIds().stream().anyMatch(viewer::administers);
+    }
+
+    /**
+     * Retiring an account (deactivating it, handing its responsibilities over): the administrators
+     * of every organization the person belongs to, the secretariat, sysadmins; never one's own.
+     * An administrator of only one of several organizations ends the person's membership there instead.
+     */
+    static boolean administratorsRetireTheirStaff(Viewer viewer, Resource.StaffAccount a) {
+        if (!viewer.signedIn() || a.accountId() == viewer.accountId()) {
+            return false;
+        }
+        return Who.secretariat(viewer) || viewer.is(Role.SYSADMIN)
+                || (!a.organizationIds().isEmpty() && a.organizationIds().stream().allMatch(viewer::administers));
     }
 
     /** Roles are changed by sysadmins, never on their own account. */

@@ -19,7 +19,8 @@ public class PageRenderer {
     public PageViewer pageViewer(Viewer v) {
         return new PageViewer(v.signedIn(), !policy.invitableRoles(v).isEmpty(),
                 policy.permits(v, Action.VIEW, new Resource.AuditLog()),
-                policy.permits(v, Action.APPROVE, new Resource.InvitationRequests()));
+                policy.permits(v, Action.APPROVE, new Resource.InvitationRequests()),
+                v.signedIn() && (v.is(Role.NETWORK_ADMIN) || v.is(Role.SYSADMIN) || !v.administeredOrganizationIds().isEmpty()));
     }
 
     public Uni<Response> render(TemplateInstance page, Viewer viewer, String nav) {

@@ -71,8 +71,12 @@ public sealed interface Resource {
      * Issuing an invitation into an organization with a role. {@code sharesCircleWithViewer} tells
      * whether the organization is a partner of one of the viewer's organizations (a common circle).
      */
-    record InvitationTarget(long organizationId, OrgType type, Role role, boolean sharesCircleWithViewer)
-            implements Resource {
+    record InvitationTarget(long organizationId, OrgType type, Role role, boolean sharesCircleWithViewer,
+                            boolean organizationHasAdministrators) implements Resource {
+        /** An organization that has administrators (the usual case). */
+        public InvitationTarget(long organizationId, OrgType type, Role role, boolean sharesCircleWithViewer) {
+            this(organizationId, type, role, sharesCircleWithViewer, true);
+        }
     }
 
     /** The invitation requests waiting for an administrator's decision (the queue). */
@@ -85,6 +89,14 @@ public sealed interface Resource {
 
     /** A person's account (role changes). */
     record Account(long id) implements Resource {
+    }
+
+    /**
+     * A person's account as their organizations run it: seen in the accounts list, deactivated when
+     * they leave, their responsibilities handed over. {@code organizationIds}: the organizations they
+     * belong to.
+     */
+    record StaffAccount(long accountId, Set<Long> organizationIds) implements Resource {
     }
 
     /** Program years of the pairing program, their schedules and templates. */

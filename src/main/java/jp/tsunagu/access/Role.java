@@ -22,6 +22,11 @@ public enum Role {
         return wire;
     }
 
+    /** Whether someone of this role can be on an organization's staff (not an advisor or a sysadmin, who hold none). */
+    public boolean staffOf(OrgType type) {
+        return this != ADVISOR && this != SYSADMIN && fits(type);
+    }
+
     /** Whether someone of this role may belong to an organization of this type (a center's staff, a partner's, the secretariat's). */
     public boolean fits(OrgType type) {
         return switch (this) {

@@ -74,7 +74,10 @@ public class ViewerService {
             + " ARRAY(SELECT m.organization_id FROM membership m WHERE m.account_id = a.id) AS organization_ids,"
             + " ARRAY(SELECT DISTINCT c.circle_id FROM membership m JOIN circle_member c ON c.organization_id = m.organization_id"
             + " WHERE m.account_id = a.id) AS circle_ids,"
-            + " ARRAY(SELECT m.organization_id FROM membership m WHERE m.account_id = a.id AND m.is_admin) AS admin_ids,"
+            + " ARRAY(SELECT m.organization_id FROM membership m JOIN organization o ON o.id = m.organization_id"
+            + " WHERE m.account_id = a.id AND m.is_admin AND ((a.role IN ('center-lead', 'center-staff') AND o.org_type = 'NAKAPOTSU')"
+            + " OR (a.role = 'network-admin' AND o.org_type = 'NATIONAL_NETWORK') OR (a.role = 'partner-staff'"
+            + " AND o.org_type NOT IN ('NAKAPOTSU', 'NATIONAL_NETWORK')))) AS admin_ids,"
             + " ARRAY(SELECT DISTINCT c.circle_id FROM membership m JOIN circle_member c ON c.organization_id = m.organization_id"
             + " JOIN circle ci ON ci.id = c.circle_id WHERE m.account_id = a.id AND ci.archived_at IS NOT NULL) AS archived_ids"
             + " FROM account a";

@@ -31,6 +31,8 @@ public class Invitation extends PanacheEntityBase {
     public Long usedBy;
     @Enumerated(EnumType.STRING)
     public InvitationStatus status = InvitationStatus.SENT;
+    /** Decided when issued or approved: the invitee administers the organization (see {@code InvitationService.accept}). */
+    public boolean grantsAdmin;
     public Long decidedBy;
     public Instant decidedAt;
 }

@@ -107,8 +107,8 @@ public class InvitationService {
             if (org == null) {
                 throw ProblemException.field("organizationId", "unknown");
             }
-            return sharesCircle(viewer, organizationId).chain(shares -> {
-                Resource.InvitationTarget target = new Resource.InvitationTarget(org.id, org.orgType, role, shares);
+            return sharesCircle(viewer, organizationId).chain(shares -> administrators(org.id).chain(admins -> {
+                Resource.InvitationTarget target = new Resource.InvitationTarget(org.id, org.orgType, role, shares, !admins.isEmpty());
                 boolean direct = policy.permits(viewer, Action.INVITE, target);
                 if (!direct && !policy.permits(viewer, Action.REQUEST, target)) {
                     throw new ProblemException(403, "invite-not-allowed");
@@ -128,6 +128,7 @@ public class InvitationService {
                     if (!direct) {
                         inv.status = InvitationStatus.REQUESTED;
                     }
+                    inv.grantsAdmin = direct && grantsAdministration(viewer, role, org, admins.isEmpty());
                     return inv.<Invitation>persist()
                             .call(i -> audit.record(direct ? AuditType.INVITATION_ISSUED : AuditType.INVITATION_REQUESTED,
                                     viewer.accountId(), viewer.email(), "organization:" + org.id, ip,
@@ -136,8 +137,19 @@ public class InvitationService {
                             .map(i -> new Outgoing(new Issued(i.id, email, i.status, i.expiresAt),
                                     token, viewer.displayName(), org.name, false));
                 });
-            });
+            }));
         });
+    }
+
+    /**
+     * Whether an invitation makes its invitee an administrator: a center's lead administers their
+     * center, the secretariat its network; the secretariat's invitation of an organization nobody
+     * administers gives it its first administrator.
+     */
+    static boolean grantsAdministration(Viewer issuer, Role role, Organization org, boolean noAdministrators) {
+        return (role == Role.CENTER_LEAD && org.orgType == OrgType.NAKAPOTSU)
+                || (role == Role.NETWORK_ADMIN && org.orgType == OrgType.NATIONAL_NETWORK)
+                || (issuer.is(Role.NETWORK_ADMIN) && noAdministrators);
     }
 
     /** Gives the invitation a fresh link (only its hash is kept) and its expiry; returns the link's token. */
@@ -229,12 +241,12 @@ public class InvitationService {
             }
             return administrators(inv.organizationId).chain(admins -> {
                 policy.require(viewer, Action.APPROVE, new Resource.InvitationRequest(inv.organizationId, !admins.isEmpty()));
-                return decideLocked(viewer, inv, approve, ip);
+                return decideLocked(viewer, inv, approve, !admins.isEmpty(), ip);
             });
         });
     }
 
-    private Uni<Outgoing> decideLocked(Viewer viewer, Invitation inv, boolean approve, String ip) {
+    private Uni<Outgoing> decideLocked(Viewer viewer, Invitation inv, boolean approve, boolean hasAdmins, String ip) {
         if (inv.status != InvitationStatus.REQUESTED) {
             throw new ProblemException(409, "invitation-decided");
         }
@@ -243,8 +255,10 @@ public class InvitationService {
                     inv.decidedBy = viewer.accountId();
                     inv.decidedAt = Instant.now();
                     Role role = inv.role;
-                    boolean fits = policy.permits(viewer, Action.INVITE, new Resource.InvitationTarget(org.id, org.orgType, role, false));
+                    boolean fits = policy.permits(viewer, Action.INVITE,
+                            new Resource.InvitationTarget(org.id, org.orgType, role, false, hasAdmins));
                     String token = approve && taken == 0 && fits ? open(inv) : null;
+                    inv.grantsAdmin = token != null && grantsAdministration(viewer, role, org, !hasAdmins);
                     if (token == null) {
                         inv.status = InvitationStatus.DECLINED;
                     }
@@ -313,22 +327,21 @@ public class InvitationService {
     }
 
     /**
-     * Whether the new account administers its organization at once: a center's lead their center,
-     * the secretariat the national network, and an organization's first administrator (one nobody
-     * administers yet: its first account, invited by the secretariat or on a center lead's request).
+     * Whether the new account administers its organization at once: as its invitation decided (a
+     * center's lead, the secretariat's own, an organization's first account) — the first account
+     * only while the organization still has no administrator, checked with the organization locked,
+     * so two links used at once make one administrator.
      */
-    Uni<Boolean> administersFromTheStart(Role role, long organizationId) {
-        return Organization.<Organization>findById(organizationId).chain(org -> {
-            if ((role == Role.CENTER_LEAD && org.orgType == OrgType.NAKAPOTSU)
-                    || (role == Role.NETWORK_ADMIN && org.orgType == OrgType.NATIONAL_NETWORK)) {
+    Uni<Boolean> administersFromTheStart(Invitation inv) {
+        if (!inv.grantsAdmin) {
+            return Uni.createFrom().item(false);
+        }
+        return Organization.<Organization>findById(inv.organizationId, LockModeType.PESSIMISTIC_WRITE).chain(org -> {
+            if ((inv.role == Role.CENTER_LEAD && org.orgType == OrgType.NAKAPOTSU)
+                    || (inv.role == Role.NETWORK_ADMIN && org.orgType == OrgType.NATIONAL_NETWORK)) {
                 return Uni.createFrom().item(true);
             }
-            if (role == Role.ADVISOR) {
-                return Uni.createFrom().item(false);
-            }
-            return Panache.getSession().chain(s -> s.createSelectionQuery("select count(m) from Membership m, Account a"
-                            + " where a.id = m.accountId and a.active = true and m.admin = true and m.organizationId = :org", Long.class)
-                    .setParameter("org", organizationId).getSingleResult()).map(n -> n == 0);
+            return administrators(org.id).map(List::isEmpty);
         });
     }
 
@@ -379,7 +392,10 @@ public class InvitationService {
                 m.title = inv.title;
                 inv.usedAt = Instant.now();
                 inv.usedBy = account.id;
-                return administersFromTheStart(account.role, inv.organizationId).invoke(admin -> m.admin = admin)
+                return administersFromTheStart(inv).invoke(admin -> m.admin = admin)
+                        .call(admin -> admin ? audit.record(AuditType.ADMIN_CHANGED, account.id, account.email,
+                                "account:" + account.id, ip, "organization:" + inv.organizationId + " admin=true (invitation)")
+                                : Uni.createFrom().voidItem())
                         .chain(admin -> m.persist())
                         .chain(() -> audit.record(AuditType.INVITATION_USED, account.id, account.email,
                                 "invitation:" + inv.id, ip, "organization:" + inv.organizationId + " role=" + inv.role.wire()))

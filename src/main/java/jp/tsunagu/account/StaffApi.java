@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -53,6 +54,16 @@ public class StaffApi {
         long id = Params.pathId(rawId);
         long account = Params.pathId(rawAccount);
         return viewers.signedIn().chain(v -> staff.change(v, id, account, body, Params.ip(request)));
+    }
+
+    /** Ends someone's membership of this organization (its administrators). */
+    @DELETE
+    @Path("/organizations/{id}/members/{accountId}")
+    public Uni<Response> remove(@PathParam("id") String rawId, @PathParam("accountId") String rawAccount,
+                                @Context HttpServerRequest request) {
+        long id = Params.pathId(rawId);
+        long account = Params.pathId(rawAccount);
+        return viewers.signedIn().chain(v -> staff.remove(v, id, account, Params.ip(request))).map(x -> Response.noContent().build());
     }
 
     @POST

@@ -26,6 +26,7 @@ import jp.tsunagu.platform.validation.InputCheck;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.Values;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -167,18 +168,18 @@ public class StaffService {
             Resource.OrganizationStaff staff = new Resource.OrganizationStaff(org.id, has);
             policy.decide(viewer, Action.EDIT, staff).orThrow();
             String email = in.email().trim().toLowerCase(Locale.ROOT);
-            return Account.<Account>find("lower(email) = ?1", email).firstResult().chain(a -> {
+            return Account.<Account>find("email = ?1", email).firstResult().chain(a -> {
                 if (a == null || !a.active) {
                     throw ProblemException.field("email", "no-account");
                 }
-                if (!a.role.fits(org.orgType)) {
+                if (!a.role.staffOf(org.orgType)) {
                     throw ProblemException.field("email", "role-does-not-fit");
                 }
                 return Membership.count("accountId = ?1 and organizationId = ?2", a.id, org.id).chain(n -> {
                     if (n > 0) {
                         throw ProblemException.field("email", "already-member");
                     }
-                    return join(viewer, a.id, org, in.title(), ip)
+                    return join(viewer, a, org, in.title(), ip)
                             .chain(() -> closeRequests(a.id, org.id, viewer, MembershipRequest.Status.APPROVED))
                             .chain(() -> notifications.notifyPeople(List.of(a.id), "notify.membership-added",
                                     "mail.membership-added.body", "/directory/" + org.id, org.name))
@@ -188,14 +189,16 @@ public class StaffService {
         }));
     }
 
-    private Uni<Void> join(Viewer viewer, long accountId, Organization org, String title, String ip) {
+    /** The membership starts; a center's lead administers the center they join. */
+    private Uni<Void> join(Viewer viewer, Account a, Organization org, String title, String ip) {
         Membership m = new Membership();
-        m.accountId = accountId;
+        m.accountId = a.id;
         m.organizationId = org.id;
         m.title = Values.blankToNull(title);
+        m.admin = a.role == Role.CENTER_LEAD && org.orgType == OrgType.NAKAPOTSU;
         return m.persist()
-                .chain(() -> audit.record(AuditType.MEMBERSHIP_ADDED, viewer.accountId(), viewer.email(), "account:" + accountId,
-                        ip, "organization:" + org.id))
+                .chain(() -> audit.record(AuditType.MEMBERSHIP_ADDED, viewer.accountId(), viewer.email(), "account:" + a.id,
+                        ip, "organization:" + org.id + (m.admin ? " admin=true" : "")))
                 .replaceWithVoid();
     }
 
@@ -208,13 +211,13 @@ public class StaffService {
     @WithTransaction
     Uni<Told<Added>> askTx(Viewer viewer, long organizationId, AddInput in, String ip) {
         return organization(organizationId).chain(org -> {
-            Resource.JoinRequest join = new Resource.JoinRequest(org.id, viewer.role() != null && viewer.role().fits(org.orgType),
+            Resource.JoinRequest join = new Resource.JoinRequest(org.id, viewer.role() != null && viewer.role().staffOf(org.orgType),
                     viewer.memberOf(org.id));
             if (!policy.permits(viewer, Action.REQUEST, join)) {
                 throw new ProblemException(403, viewer.memberOf(org.id) ? "already-member" : "join-not-allowed");
             }
-            return MembershipRequest.count("accountId = ?1 and organizationId = ?2 and status = ?3", viewer.accountId(), org.id,
-                    MembershipRequest.Status.PENDING).chain(open -> {
+            return joinLimits(viewer, org.id).chain(() -> MembershipRequest.count("accountId = ?1 and organizationId = ?2 and status = ?3",
+                    viewer.accountId(), org.id, MembershipRequest.Status.PENDING)).chain(open -> {
                 if (open > 0) {
                     throw new ProblemException(409, "join-requested");
                 }
@@ -232,6 +235,25 @@ public class StaffService {
                                 .map(outbox -> new Told<>(new Added("REQUESTED", org.id, viewer.accountId(), saved.id), outbox)));
             });
         });
+    }
+
+    /** At most 10 requests a day per person, and none again to the same organization for 30 days after a decline. */
+    Uni<Void> joinLimits(Viewer viewer, long organizationId) {
+        Instant now = Instant.now();
+        return MembershipRequest.count("accountId = ?1 and organizationId = ?2 and status = ?3 and decidedAt > ?4", viewer.accountId(),
+                        organizationId, MembershipRequest.Status.DECLINED, now.minus(Duration.ofDays(30)))
+                .chain(declined -> {
+                    if (declined > 0) {
+                        throw new ProblemException(409, "join-declined-recently", 30);
+                    }
+                    return MembershipRequest.count("accountId = ?1 and requestedAt > ?2", viewer.accountId(), now.minus(Duration.ofHours(24)));
+                })
+                .invoke(today -> {
+                    if (today >= 10) {
+                        throw ProblemException.withHeader(429, "join-budget", "Retry-After", "3600", 10);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     // ------------------------------------------------------------------ deciding
@@ -264,7 +286,7 @@ public class StaffService {
                     throw new ProblemException(409, "join-decided");
                 }
                 return Account.<Account>findById(r.accountId).chain(a -> {
-                    if (approve && (a == null || !a.active || !a.role.fits(org.orgType))) {
+                    if (approve && (a == null || !a.active || !a.role.staffOf(org.orgType))) {
                         throw new ProblemException(409, "join-cannot-be-approved");
                     }
                     r.status = approve ? MembershipRequest.Status.APPROVED : MembershipRequest.Status.DECLINED;
@@ -272,7 +294,7 @@ public class StaffService {
                     r.decidedAt = Instant.now();
                     Uni<Void> done = approve
                             ? Membership.count("accountId = ?1 and organizationId = ?2", a.id, org.id)
-                                    .chain(n -> n > 0 ? Uni.createFrom().voidItem() : join(viewer, a.id, org, r.title, ip))
+                                    .chain(n -> n > 0 ? Uni.createFrom().voidItem() : join(viewer, a, org, r.title, ip))
                             : audit.record(AuditType.MEMBERSHIP_DECLINED, viewer.accountId(), viewer.email(), "account:" + r.accountId,
                                     ip, "organization:" + org.id).replaceWithVoid();
                     return done.chain(() -> notifications.notifyPeople(List.of(r.accountId),
@@ -287,18 +309,27 @@ public class StaffService {
 
     // ------------------------------------------------------------------ administrators and titles
 
-    /** Names a member administrator or not, and sets their title; the last administrator stays (409). */
+    /**
+     * Names a member administrator or not, and sets their title; the last administrator stays (409).
+     * The organization row is locked first, so two administrators dropping each other at once
+     * leave one.
+     */
     @WithTransaction
     public Uni<Member> change(Viewer viewer, long organizationId, long accountId, MemberInput in, String ip) {
         inputs.require(in);
-        return organization(organizationId).chain(org -> hasAdministrators(org.id).chain(has -> {
+        return locked(organizationId).chain(org -> hasAdministrators(org.id).chain(has -> {
             policy.decide(viewer, Action.EDIT, new Resource.OrganizationStaff(org.id, has)).orThrow();
             return Membership.<Membership>find("accountId = ?1 and organizationId = ?2", accountId, org.id)
                     .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult().chain(m -> {
                         if (m == null) {
                             throw ProblemException.notFound();
                         }
-                        return administrators(org.id).chain(admins -> {
+                        return Account.<Account>findById(accountId).chain(a -> {
+                            if (in.admin() && (!a.active || !a.role.staffOf(org.orgType))) {
+                                throw new ProblemException(409, "admin-not-eligible");
+                            }
+                            return administrators(org.id);
+                        }).chain(admins -> {
                             if (m.admin && !in.admin() && admins.size() == 1 && admins.contains(accountId)) {
                                 throw new ProblemException(409, "last-admin");
                             }
@@ -315,9 +346,32 @@ public class StaffService {
         }));
     }
 
-    /** For the profile page: whether the viewer may ask to join this organization. */
-    public boolean mayAskToJoin(Viewer viewer, long organizationId, OrgType type) {
-        return policy.permits(viewer, Action.REQUEST, new Resource.JoinRequest(organizationId,
-                viewer.role() != null && viewer.role().fits(type), viewer.memberOf(organizationId)));
+    Uni<Organization> locked(long id) {
+        return Organization.<Organization>findById(id, LockModeType.PESSIMISTIC_WRITE).map(org -> {
+            if (org == null) {
+                throw ProblemException.notFound();
+            }
+            return org;
+        });
+    }
+
+    /** Ends someone's membership (they leave this organization but may stay in others); the last administrator stays. */
+    @WithTransaction
+    public Uni<Void> remove(Viewer viewer, long organizationId, long accountId, String ip) {
+        return locked(organizationId).chain(org -> hasAdministrators(org.id).chain(has -> {
+            policy.decide(viewer, Action.EDIT, new Resource.OrganizationStaff(org.id, has)).orThrow();
+            return Membership.<Membership>find("accountId = ?1 and organizationId = ?2", accountId, org.id).firstResult().chain(m -> {
+                if (m == null) {
+                    throw ProblemException.notFound();
+                }
+                return administrators(org.id).chain(admins -> {
+                    if (m.admin && admins.size() == 1 && admins.contains(accountId)) {
+                        throw new ProblemException(409, "last-admin");
+                    }
+                    return m.delete().chain(() -> audit.record(AuditType.MEMBERSHIP_ENDED, viewer.accountId(), viewer.email(),
+                            "account:" + accountId, ip, "organization:" + org.id)).replaceWithVoid();
+                });
+            });
+        }));
     }
 }

@@ -98,7 +98,7 @@ public class DirectoryService {
                                     showPeople ? people : null, circles,
                                     policy.permits(viewer, Action.VIEW, new Resource.OrganizationStaff(org.id, true)),
                                     policy.permits(viewer, Action.REQUEST, new Resource.JoinRequest(org.id,
-                                            viewer.role() != null && viewer.role().fits(org.orgType), viewer.memberOf(org.id))))))));
+                                            viewer.role() != null && viewer.role().staffOf(org.orgType), viewer.memberOf(org.id))))))));
         });
     }
 

@@ -45,6 +45,7 @@ class AccessMatrixTest {
         ids = Map.of(
                 "{tortoise}", Long.toString(TestSupport.orgId(ds, "gunma-tortoise")),
                 "{noikeru}", Long.toString(TestSupport.orgId(ds, "hokkaido-noikeru")),
+                "{minatoOrg}", Long.toString(TestSupport.orgId(ds, "aomori-minato")),
                 "{partnerOrg}", Long.toString(TestSupport.orgId(ds, "okinawa-transition-1")),
                 "{otherPartnerOrg}", Long.toString(TestSupport.orgId(ds, "okinawa-transition-2")),
                 "{okinawaCircle}", Long.toString(TestSupport.circleId(ds, "okinawa-south-exchange")),
@@ -140,8 +141,11 @@ class AccessMatrixTest {
             "hw-naha,    {partnerOrg},        partner-staff, 403",
             "advisor,    {tortoise},          center-staff,  403",
             "sysadmin,   {tortoise},          center-staff,  403",
-            "admin,      {tortoise},          center-staff,  201",
-            "admin,      {partnerOrg},        partner-staff, 201",
+            // the secretariat invites only where nobody administers the organization (its first account)
+            "admin,      {tortoise},          center-staff,  403",
+            "admin,      {partnerOrg},        partner-staff, 403",
+            "admin,      {minatoOrg},         center-staff,  201",
+            "admin,      {minatoOrg},         advisor,       403",
             "admin,      {partnerOrg},        center-lead,   403",
             "admin,      {tortoise},          sysadmin,      403",
     })

@@ -110,6 +110,26 @@ class AccessPolicyTableTest {
     }
 
     void circles() {
+        // an organization's staff: its administrators; the secretariat sees all, acts only where nobody administers
+        row(PARTNER_ADMIN, Action.VIEW, new Resource.OrganizationStaff(PARTNER, true), Decision.ALLOW);
+        row(PARTNER_ADMIN, Action.EDIT, new Resource.OrganizationStaff(PARTNER, true), Decision.ALLOW);
+        row(PARTNER_STAFF, Action.VIEW, new Resource.OrganizationStaff(PARTNER, true), Decision.HIDDEN);
+        row(ADMIN, Action.VIEW, new Resource.OrganizationStaff(PARTNER, true), Decision.ALLOW);
+        row(ADMIN, Action.EDIT, new Resource.OrganizationStaff(PARTNER, true), Decision.FORBIDDEN);
+        row(ADMIN, Action.APPROVE, new Resource.OrganizationStaff(PARTNER, false), Decision.ALLOW);
+        row(LEAD, Action.EDIT, new Resource.OrganizationStaff(PARTNER, false), Decision.HIDDEN);
+        row(HW, Action.REQUEST, new Resource.JoinRequest(PARTNER, true, false), Decision.ALLOW);
+        row(HW, Action.REQUEST, new Resource.JoinRequest(PARTNER, true, true), Decision.HIDDEN);
+        row(ADVISOR, Action.REQUEST, new Resource.JoinRequest(PARTNER, false, false), Decision.HIDDEN);
+        row(ADMIN, Action.REQUEST, new Resource.JoinRequest(PARTNER, false, false), Decision.HIDDEN);
+        // retiring an account: the administrators of all its organizations, the secretariat, sysadmins; never one's own
+        row(LEAD, Action.EDIT, new Resource.StaffAccount(12, Set.of(CENTER)), Decision.ALLOW);
+        row(LEAD, Action.EDIT, new Resource.StaffAccount(12, Set.of(CENTER, PARTNER)), Decision.FORBIDDEN);
+        row(LEAD, Action.EDIT, new Resource.StaffAccount(11, Set.of(CENTER)), Decision.FORBIDDEN);
+        row(STAFF, Action.EDIT, new Resource.StaffAccount(13, Set.of(CENTER)), Decision.HIDDEN);
+        row(ADMIN, Action.EDIT, new Resource.StaffAccount(12, Set.of(CENTER)), Decision.ALLOW);
+        row(SYSADMIN, Action.EDIT, new Resource.StaffAccount(12, Set.of()), Decision.ALLOW);
+        row(OTHER_LEAD, Action.VIEW, new Resource.StaffAccount(12, Set.of(CENTER)), Decision.HIDDEN);
         // starting: center staff for their own center, the secretariat for its own; never owned by someone else's
         row(LEAD, Action.EDIT, new Resource.CircleCreation(CENTER, false), Decision.ALLOW);
         row(STAFF, Action.EDIT, new Resource.CircleCreation(CENTER, false), Decision.ALLOW);
@@ -182,8 +202,17 @@ class AccessPolicyTableTest {
         row(STAFF, Action.INVITE, ownStaff, Decision.HIDDEN);
         row(STAFF, Action.REQUEST, partnerInCircle, Decision.HIDDEN);
         row(PARTNER_STAFF, Action.INVITE, partnerInCircle, Decision.HIDDEN);
-        row(ADMIN, Action.INVITE, ownStaff, Decision.ALLOW);
-        row(ADMIN, Action.INVITE, partnerInCircle, Decision.ALLOW);
+        // the secretariat invites an organization's first account only: where nobody administers it
+        row(ADMIN, Action.INVITE, ownStaff, Decision.HIDDEN);
+        row(ADMIN, Action.INVITE, partnerInCircle, Decision.HIDDEN);
+        row(ADMIN, Action.INVITE, new Resource.InvitationTarget(CENTER, OrgType.NAKAPOTSU, Role.CENTER_STAFF, false, false), Decision.ALLOW);
+        row(ADMIN, Action.INVITE, new Resource.InvitationTarget(PARTNER, OrgType.TRANSITION_SUPPORT, Role.PARTNER_STAFF, true, false),
+                Decision.ALLOW);
+        row(ADMIN, Action.INVITE, new Resource.InvitationTarget(PARTNER, OrgType.TRANSITION_SUPPORT, Role.ADVISOR, true, false),
+                Decision.HIDDEN);
+        row(ADMIN, Action.INVITE, new Resource.InvitationTarget(NETWORK_ORG, OrgType.NATIONAL_NETWORK, Role.ADVISOR, false, true),
+                Decision.ALLOW);
+        row(LEAD, Action.INVITE, new Resource.InvitationTarget(CENTER, OrgType.NAKAPOTSU, Role.ADVISOR, false, true), Decision.HIDDEN);
         row(ADMIN, Action.INVITE, partnerAsLead, Decision.HIDDEN);
         row(ADMIN, Action.INVITE, asSysadmin, Decision.HIDDEN);
         row(ADVISOR, Action.INVITE, ownStaff, Decision.HIDDEN);

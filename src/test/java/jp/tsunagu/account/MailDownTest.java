@@ -42,7 +42,7 @@ class MailDownTest {
         String admin = TestSupport.token("admin@demo.tsunagu.jp");
         String direct = "mail-down-" + System.nanoTime() + "@example.jp";
         given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("email", direct, "organizationId", TestSupport.orgId(ds, "gunma-tortoise"), "role", "center-staff"))
+                .body(Map.of("email", direct, "organizationId", TestSupport.orgId(ds, "aomori-minato"), "role", "center-staff"))
                 .post("/api/invitations").then().statusCode(503).header("Retry-After", "60")
                 .body("type", containsString("mail-unavailable"));
         assertEquals(0, TestSupport.id(ds, "SELECT count(*) FROM invitation WHERE email = ? AND expires_at > now()", direct),
