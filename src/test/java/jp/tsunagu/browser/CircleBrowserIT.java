@@ -152,4 +152,43 @@ class CircleBrowserIT extends BrowserSupport {
         audit(admin, "9c-staff-approved");
         other.close();
     }
+
+    @Test
+    void theLeadHandsALeaversMeetingsOverAndDeactivatesThem() {
+        // bridge@ leads its center; a leaver and a successor are on its staff
+        String leaver = TestSupport.throwAwayAccount(ds, "center-staff", TestSupport.PASSWORD);
+        String successor = TestSupport.throwAwayAccount(ds, "center-staff", TestSupport.PASSWORD);
+        for (String email : List.of(leaver, successor)) {
+            TestSupport.update(ds, "INSERT INTO membership (account_id, organization_id) SELECT a.id, o.id FROM account a, organization o"
+                    + " WHERE a.email = ? AND o.code = 'okinawa-bridge'", email);
+        }
+        TestSupport.update(ds, "UPDATE account SET display_name = '退職 予定' WHERE email = ?", leaver);
+        TestSupport.update(ds, "UPDATE account SET display_name = '後任 担当' WHERE email = ?", successor);
+        long bridgeOrg = TestSupport.orgId(ds, "okinawa-bridge");
+        String day = java.time.LocalDate.now().plusDays(40).toString();
+        long meeting = given().auth().oauth2(TestSupport.token(leaver)).contentType(ContentType.JSON)
+                .body(Map.of("kind", "EXCHANGE", "title", "引継ぎ予定の定着支援連絡会", "organizerIds", List.of(bridgeOrg),
+                        "format", "IN_PERSON", "venues", List.of(Map.of("name", "那覇市 障害者福祉センター")),
+                        "startsAt", day + "T14:00", "endsAt", day + "T15:30"))
+                .post("/api/meetings").then().statusCode(201).extract().jsonPath().getLong("summary.id");
+
+        signIn("bridge@demo.tsunagu.jp");
+        page.navigate(url("/admin/accounts"));
+        page.getByLabel("名前・メールアドレスで探す").fill("退職");
+        page.getByRole(AriaRole.BUTTON, exact("探す")).click();
+        audit("9d-accounts");
+        page.getByRole(AriaRole.LINK, exact("退職 予定")).click();
+        assertThat(page.locator("h1")).containsText("退職 予定");
+        page.locator("#to").selectOption(new SelectOption().setLabel("後任 担当（障害者就業・生活支援センター ブリッジ）"));
+        page.getByRole(AriaRole.BUTTON, exact("引き継がれるものを確認する")).click();
+        assertThat(page.locator("ul[aria-labelledby=moves-h]")).containsText("引継ぎ予定の定着支援連絡会");
+        audit("9e-handover-preview");
+        page.getByRole(AriaRole.BUTTON, exact("後任に引き継ぐ")).click();
+        assertThat(page.locator(".notice[role=status]")).containsText("担当を引き継ぎました");
+        assertEquals(TestSupport.accountId(ds, successor), TestSupport.id(ds, "SELECT created_by FROM meeting WHERE id = ?", meeting));
+        page.getByRole(AriaRole.BUTTON, exact("利用停止にする")).click();
+        assertThat(page.locator(".notice[role=status]")).containsText("利用停止にしました");
+        audit("9f-deactivated");
+        assertEquals(0, TestSupport.id(ds, "SELECT count(*) FROM account WHERE email = ? AND active", leaver));
+    }
 }
