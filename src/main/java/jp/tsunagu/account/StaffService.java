@@ -69,6 +69,11 @@ public class StaffService {
     @TemplateData
     public record Staff(long organizationId, String organizationName, boolean canEdit, List<Member> members,
                        List<Pending> requests) {
+
+        /** Active administrators (the last one cannot be dropped, so the page offers no button for it). */
+        public long adminCount() {
+            return members.stream().filter(m -> m.admin() && m.active()).count();
+        }
     }
 
     @Inject
