@@ -34,10 +34,10 @@ import java.util.Set;
 import java.util.Locale;
 
 /**
- * Invitation links: a center lead invites staff into its own center; inviting someone into another
- * organization (a partner sharing a circle with the lead's center) is a request that the
- * organization's administrator approves — network-admin until organizations have administrators —
- * and the link is mailed only then. Network-admin invites anyone. The link is only ever mailed to
+ * Invitation links: an organization's administrators invite its staff; inviting someone into another
+ * organization (a partner sharing a circle with a lead's center) is a request that the
+ * organization's administrator approves — network-admin where it has none — and the link is mailed
+ * only then. Network-admin invites an organization's first account. The link is only ever mailed to
  * the invitee (no answer, page or log shows it); links are single use, expire after
  * {@code tsunagu.invitation.days}, and only their SHA-256 is stored.
  */
@@ -67,6 +67,9 @@ public class InvitationService {
 
     @Inject
     AccessPolicy policy;
+
+    @Inject
+    Administrators administrators;
 
     @Inject
     AuditLog audit;
@@ -107,7 +110,7 @@ public class InvitationService {
             if (org == null) {
                 throw ProblemException.field("organizationId", "unknown");
             }
-            return sharesCircle(viewer, organizationId).chain(shares -> administrators(org.id).chain(admins -> {
+            return sharesCircle(viewer, organizationId).chain(shares -> administrators.of(org.id).chain(admins -> {
                 Resource.InvitationTarget target = new Resource.InvitationTarget(org.id, org.orgType, role, shares, !admins.isEmpty());
                 boolean direct = policy.permits(viewer, Action.INVITE, target);
                 if (!direct && !policy.permits(viewer, Action.REQUEST, target)) {
@@ -163,17 +166,8 @@ public class InvitationService {
 
     /** The organization's administrators decide; network-admin where nobody administers it. */
     Uni<Void> notifyApprovers(Organization org) {
-        return administrators(org.id).chain(ids -> ids.isEmpty()
-                        ? Account.<Account>list("role = ?1 and active = true", Role.NETWORK_ADMIN).map(as -> as.stream().map(a -> a.id).toList())
-                        : Uni.createFrom().item(ids))
+        return administrators.answerers(org.id)
                 .chain(ids -> notifications.notifyAccounts(ids, "notify.invitation-request", "/admin/invitations", org.name));
-    }
-
-    /** The active administrators of an organization. */
-    Uni<List<Long>> administrators(long organizationId) {
-        return Panache.getSession().chain(s -> s.createSelectionQuery("select a.id from Membership m, Account a"
-                        + " where a.id = m.accountId and a.active = true and m.admin = true and m.organizationId = :org", Long.class)
-                .setParameter("org", organizationId).getResultList());
     }
 
     /**
@@ -239,7 +233,7 @@ public class InvitationService {
             if (inv == null) {
                 throw ProblemException.notFound();
             }
-            return administrators(inv.organizationId).chain(admins -> {
+            return administrators.of(inv.organizationId).chain(admins -> {
                 policy.require(viewer, Action.APPROVE, new Resource.InvitationRequest(inv.organizationId, !admins.isEmpty()));
                 return decideLocked(viewer, inv, approve, !admins.isEmpty(), ip);
             });
@@ -341,7 +335,7 @@ public class InvitationService {
                     || (inv.role == Role.NETWORK_ADMIN && org.orgType == OrgType.NATIONAL_NETWORK)) {
                 return Uni.createFrom().item(true);
             }
-            return administrators(org.id).map(List::isEmpty);
+            return administrators.of(org.id).map(List::isEmpty);
         });
     }
 

@@ -88,6 +88,9 @@ public class StaffService {
     @Inject
     NotificationService notifications;
 
+    @Inject
+    Administrators administrators;
+
     // ------------------------------------------------------------------ reading
 
     @WithSession
@@ -132,22 +135,8 @@ public class StaffService {
                         (String) r[4], (Instant) r[5], (String) r[6])).toList());
     }
 
-    /** Whether anyone (active) administers the organization. */
     Uni<Boolean> hasAdministrators(long organizationId) {
-        return administrators(organizationId).map(ids -> !ids.isEmpty());
-    }
-
-    Uni<List<Long>> administrators(long organizationId) {
-        return Panache.getSession().chain(s -> s.createSelectionQuery("select a.id from Membership m, Account a"
-                        + " where a.id = m.accountId and a.active = true and m.admin = true and m.organizationId = :org", Long.class)
-                .setParameter("org", organizationId).getResultList());
-    }
-
-    /** Who decides for an organization: its administrators, or the secretariat where it has none. */
-    Uni<List<Long>> answerers(long organizationId) {
-        return administrators(organizationId).chain(ids -> ids.isEmpty()
-                ? Account.<Account>list("role = ?1 and active = true", Role.NETWORK_ADMIN).map(as -> as.stream().map(a -> a.id).toList())
-                : Uni.createFrom().item(ids));
+        return administrators.exist(organizationId);
     }
 
     // ------------------------------------------------------------------ adding and asking
@@ -234,7 +223,7 @@ public class StaffService {
                 return r.<MembershipRequest>persist()
                         .call(saved -> audit.record(AuditType.MEMBERSHIP_REQUESTED, viewer.accountId(), viewer.email(),
                                 "organization:" + org.id, ip, null))
-                        .chain(saved -> answerers(org.id).chain(people -> notifications.notifyPeople(people,
+                        .chain(saved -> administrators.answerers(org.id).chain(people -> notifications.notifyPeople(people,
                                         "notify.membership-request", "mail.membership-request.body", "/organizations/" + org.id + "/members",
                                         viewer.displayName(), org.name))
                                 .map(outbox -> new Told<>(new Added("REQUESTED", org.id, viewer.accountId(), saved.id), outbox)));
@@ -333,7 +322,7 @@ public class StaffService {
                             if (in.admin() && (!a.active || !a.role.staffOf(org.orgType))) {
                                 throw new ProblemException(409, "admin-not-eligible");
                             }
-                            return administrators(org.id);
+                            return administrators.of(org.id);
                         }).chain(admins -> {
                             if (m.admin && !in.admin() && admins.size() == 1 && admins.contains(accountId)) {
                                 throw new ProblemException(409, "last-admin");
@@ -369,7 +358,7 @@ public class StaffService {
                 if (m == null) {
                     throw ProblemException.notFound();
                 }
-                return administrators(org.id).chain(admins -> {
+                return administrators.of(org.id).chain(admins -> {
                     if (m.admin && admins.size() == 1 && admins.contains(accountId)) {
                         throw new ProblemException(409, "last-admin");
                     }

@@ -8,10 +8,8 @@ import jp.tsunagu.access.AccessPolicy;
 import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Decision;
 import jp.tsunagu.access.Resource;
-import jp.tsunagu.access.Role;
 import jp.tsunagu.access.Viewer;
-import jp.tsunagu.account.Account;
-import jp.tsunagu.account.Membership;
+import jp.tsunagu.account.Administrators;
 import jp.tsunagu.directory.Circle;
 import jp.tsunagu.directory.CircleKind;
 import jp.tsunagu.directory.CircleMember;
@@ -51,6 +49,9 @@ public class CircleFacts {
 
     @Inject
     AccessPolicy policy;
+
+    @Inject
+    Administrators administrators;
 
     Uni<Loaded> load(long id, boolean lock) {
         Uni<Circle> c = lock ? Circle.findById(id, LockModeType.PESSIMISTIC_WRITE) : Circle.findById(id);
@@ -106,21 +107,16 @@ public class CircleFacts {
 
     /** Whether anyone (active) administers the organization. */
     Uni<Boolean> hasAdministrators(long organizationId) {
-        return administrators(organizationId).map(ids -> !ids.isEmpty());
+        return administrators.exist(organizationId);
     }
 
     /** The active administrators of an organization. */
     Uni<List<Long>> administrators(long organizationId) {
-        return Membership.<Membership>list("organizationId = ?1 and admin = true", organizationId)
-                .chain(ms -> ms.isEmpty() ? Uni.createFrom().item(List.<Long>of())
-                        : Account.<Account>list("id in ?1 and active = true", ms.stream().map(m -> m.accountId).toList())
-                                .map(as -> as.stream().map(a -> a.id).toList()));
+        return administrators.of(organizationId);
     }
 
     /** Who answers for an organization: its administrators, or the secretariat where it has none. */
     Uni<List<Long>> answerers(long organizationId) {
-        return administrators(organizationId).chain(ids -> ids.isEmpty()
-                ? Account.<Account>list("role = ?1 and active = true", Role.NETWORK_ADMIN).map(as -> as.stream().map(a -> a.id).toList())
-                : Uni.createFrom().item(ids));
+        return administrators.answerers(organizationId);
     }
 }
