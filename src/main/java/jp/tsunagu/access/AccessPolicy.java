@@ -61,6 +61,9 @@ public class AccessPolicy {
         if (resource instanceof Resource.MeetingBackstage) {
             return false;
         }
+        if (resource instanceof Resource.OrganizationProfile) {
+            return viewer.signedIn();
+        }
         if (resource instanceof Resource.CircleAdmin c) {
             return grants(viewer, Action.VIEW, c) || grants(viewer, Action.VIEW, new Resource.Circle(c.circleId()));
         }
@@ -82,6 +85,15 @@ public class AccessPolicy {
         }
         if (resource instanceof Resource.OrganizationPeople) {
             return action == Action.VIEW && DirectoryRules.peopleAreShownToMembers(viewer);
+        }
+        if (resource instanceof Resource.OrganizationProfile p) {
+            return action == Action.EDIT && DirectoryRules.administratorsCorrectTheirProfile(viewer, p);
+        }
+        if (resource instanceof Resource.OrganizationRegistration r) {
+            return action == Action.EDIT && DirectoryRules.registrationIsTheSecretariatsOrALeadsNearby(viewer, r);
+        }
+        if (resource instanceof Resource.OrganizationConfirmation) {
+            return action == Action.APPROVE && DirectoryRules.theSecretariatConfirms(viewer);
         }
         if (resource instanceof Resource.OrganizationStaff s) {
             return action == Action.VIEW ? AccountRules.administratorsSeeTheirStaff(viewer, s)

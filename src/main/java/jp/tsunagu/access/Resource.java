@@ -22,6 +22,21 @@ public sealed interface Resource {
     record OrganizationStaff(long organizationId, boolean organizationHasAdministrators) implements Resource {
     }
 
+    /** Correcting an organization's own profile; {@code organizationHasAdministrators}: whether anyone administers it. */
+    record OrganizationProfile(long organizationId, boolean organizationHasAdministrators) implements Resource {
+    }
+
+    /**
+     * Registering an organization of a type in a prefecture; {@code leadPrefectures}: the prefectures
+     * of the centers the viewer leads (a center lead registers offices there, pending confirmation).
+     */
+    record OrganizationRegistration(OrgType type, Short prefectureCode, Set<Short> leadPrefectures) implements Resource {
+    }
+
+    /** Confirming an office a center lead registered (未確認 until then). */
+    record OrganizationConfirmation() implements Resource {
+    }
+
     /** Asking to join an organization; {@code roleFits}: the person's role fits its type; {@code member}: already is one. */
     record JoinRequest(long organizationId, boolean roleFits, boolean member) implements Resource {
     }

@@ -11,6 +11,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.access.OrgType;
 import jp.tsunagu.access.PageRenderer;
+import jp.tsunagu.access.Role;
+import jp.tsunagu.access.Viewer;
 import jp.tsunagu.access.ViewerService;
 import jp.tsunagu.directory.DirectoryViews.AreaView;
 import jp.tsunagu.directory.DirectoryViews.CircleDetail;
@@ -34,7 +36,8 @@ public class DirectoryPages {
     @CheckedTemplate(basePath = "directory")
     static class Templates {
         static native TemplateInstance list(OrgFilter filter, OrgPage result, List<PrefectureView> prefectures,
-                                            List<AreaView> areas, List<OrgType> types, boolean signedIn, String query);
+                                            List<AreaView> areas, List<OrgType> types, boolean signedIn, String query,
+                                            boolean canRegister);
 
         /** The result block alone (count, table, pager), for the filter island. */
         static native TemplateInstance list$results(OrgPage result, String query);
@@ -69,7 +72,12 @@ public class DirectoryPages {
                         (filter.prefecture() == null ? Uni.createFrom().item(List.<AreaView>of())
                                 : directory.areas(v, filter.prefecture().shortValue()))
                                 .chain(areas -> pages.render(Templates.list(filter, result, prefs, areas,
-                                        Arrays.asList(OrgType.values()), v.signedIn(), query(filter)), v, "directory")))));
+                                        Arrays.asList(OrgType.values()), v.signedIn(), query(filter), canRegister(v)), v, "directory")))));
+    }
+
+    /** The secretariat registers organizations anywhere, a center's lead offices near their center (the form says which). */
+    static boolean canRegister(Viewer v) {
+        return v.is(Role.NETWORK_ADMIN) || (v.is(Role.CENTER_LEAD) && !v.administeredOrganizationIds().isEmpty());
     }
 
     /**

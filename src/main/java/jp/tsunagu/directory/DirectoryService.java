@@ -98,7 +98,10 @@ public class DirectoryService {
                                     showPeople ? people : null, circles,
                                     policy.permits(viewer, Action.VIEW, new Resource.OrganizationStaff(org.id, true)),
                                     policy.permits(viewer, Action.REQUEST, new Resource.JoinRequest(org.id,
-                                            viewer.role() != null && viewer.role().staffOf(org.orgType), viewer.memberOf(org.id))))))));
+                                            viewer.role() != null && viewer.role().staffOf(org.orgType), viewer.memberOf(org.id))),
+                                    org.phone, org.fax, org.email, org.services, org.specialties, org.openingHours,
+                                    org.certificateTypes, org.capacity, org.vacancies, org.vacanciesConfirmedOn, org.confirmed,
+                                    viewer.administers(org.id) || viewer.is(Role.NETWORK_ADMIN), org.version)))));
         });
     }
 

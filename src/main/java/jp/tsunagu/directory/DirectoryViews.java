@@ -40,7 +40,10 @@ public final class DirectoryViews {
                              String prefecture, String municipality, String address, String operatingCorporation,
                              LocalDate openedOn, String website, String identityStatement, Integer staffTotal,
                              String staffComposition, List<AreaView> areas, List<PersonView> people,
-                             List<CircleRef> circles, boolean canManageStaff, boolean canAskToJoin) {
+                             List<CircleRef> circles, boolean canManageStaff, boolean canAskToJoin,
+                             String phone, String fax, String email, String services, String specialties, String openingHours,
+                             String certificateTypes, Integer capacity, Integer vacancies, LocalDate vacanciesConfirmedOn,
+                             boolean confirmed, boolean canEditProfile, int version) {
     }
 
     public record CircleSummary(long id, String code, String name, String kind, Short prefectureCode, String prefecture,

@@ -35,6 +35,22 @@ public class Organization extends PanacheEntityBase {
     public String identityStatement;
     public Integer staffTotal;
     public String staffComposition;
+    /** Organizational contacts (an office's, never a person's). */
+    public String phone;
+    public String fax;
+    public String email;
+    public String services;
+    public String specialties;
+    public String openingHours;
+    /** The 受給者証 types the office handles, as written. */
+    public String certificateTypes;
+    /** 定員 and 空き, with the day the vacancies were last confirmed. */
+    public Integer capacity;
+    public Integer vacancies;
+    public LocalDate vacanciesConfirmedOn;
+    /** False while an office registered by a center lead waits for the secretariat (shown as 未確認). */
+    public boolean confirmed = true;
+    public Long registeredBy;
     @Version
     public int version;
 

@@ -36,7 +36,7 @@ class ArchitectureTest {
                 .layer("directory").definedBy("jp.tsunagu.directory..")
                 .layer("account").definedBy("jp.tsunagu.account..")
                 .layer("features").definedBy("jp.tsunagu.meeting..", "jp.tsunagu.posting..", "jp.tsunagu.conference..",
-                        "jp.tsunagu.pairing..", "jp.tsunagu.questionnaire..")
+                        "jp.tsunagu.pairing..", "jp.tsunagu.questionnaire..", "jp.tsunagu.circle..", "jp.tsunagu.organization..")
                 .layer("home").definedBy("jp.tsunagu.home..")
                 .whereLayer("home").mayNotBeAccessedByAnyLayer()
                 .whereLayer("features").mayOnlyBeAccessedByLayers("home")

@@ -191,4 +191,35 @@ class CircleBrowserIT extends BrowserSupport {
         audit("9f-deactivated");
         assertEquals(0, TestSupport.id(ds, "SELECT count(*) FROM account WHERE email = ? AND active", leaver));
     }
+
+    @Test
+    void anAdministratorCorrectsTheProfileAndALeadRegistersAnOffice() {
+        long partnerOrg = TestSupport.orgId(ds, "okinawa-transition-1");
+        signIn("partner@demo.tsunagu.jp");
+        page.navigate(url("/directory/" + partnerOrg));
+        page.getByRole(AriaRole.LINK, exact("組織の情報を修正する")).click();
+        page.getByLabel("定員（名）").fill("20");
+        page.getByLabel("空き（名）").fill("25");
+        page.getByRole(AriaRole.BUTTON, exact("保存する")).click();
+        assertThat(page.locator("#vacancies-error")).isVisible();
+        audit("9g-profile-error");
+        page.getByLabel("空き（名）").fill("4");
+        page.getByRole(AriaRole.BUTTON, exact("保存する")).click();
+        assertThat(page.locator(".notice[role=status]")).containsText("組織の情報を保存しました");
+        assertThat(page.locator("main")).containsText("空き 4 名");
+        audit("9h-profile-saved");
+
+        BrowserContext other = newContext(390, 844);
+        Page lead = other.newPage();
+        signIn(lead, "bridge@demo.tsunagu.jp");
+        lead.navigate(url("/organizations/new"));
+        lead.getByLabel("名称").fill("就労継続支援B型事業所 うりずん工房（架空）");
+        lead.locator("#type").selectOption("CONTINUOUS_B");
+        lead.locator("#prefectureCode").selectOption(new SelectOption().setLabel("沖縄県"));
+        audit(lead, "9i-register-phone");
+        lead.getByRole(AriaRole.BUTTON, exact("登録する")).click();
+        assertThat(lead.locator(".notice[role=status]")).containsText("組織を登録しました");
+        assertThat(lead.locator("main")).containsText("未確認");
+        other.close();
+    }
 }

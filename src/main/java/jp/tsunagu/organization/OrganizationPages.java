@@ -1,0 +1,115 @@
+package jp.tsunagu.organization;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jp.tsunagu.access.PageRenderer;
+import jp.tsunagu.access.Viewer;
+import jp.tsunagu.access.ViewerService;
+import jp.tsunagu.organization.OrganizationInputs.ProfileInput;
+import jp.tsunagu.organization.OrganizationInputs.RegisterInput;
+import jp.tsunagu.platform.web.FormErrors.FieldMessage;
+import jp.tsunagu.platform.web.FormPost;
+import jp.tsunagu.platform.web.Forms;
+import jp.tsunagu.platform.web.Params;
+
+import java.util.List;
+import java.util.Map;
+
+/** Correcting one's organization's profile (`/directory/{id}/edit`) and registering an organization (`/organizations/new`). */
+@Path("/")
+public class OrganizationPages {
+
+    @CheckedTemplate(basePath = "organization")
+    static class Templates {
+        static native TemplateInstance edit(OrganizationService.EditPage page, Map<String, String> form, List<FieldMessage> errors);
+
+        static native TemplateInstance newOrganization(OrganizationService.NewPage page, Map<String, String> form,
+                                                       List<FieldMessage> errors);
+    }
+
+    @Inject
+    ViewerService viewers;
+
+    @Inject
+    PageRenderer pages;
+
+    @Inject
+    OrganizationService organizations;
+
+    @GET
+    @Path("directory/{id}/edit")
+    public Uni<Response> edit(@PathParam("id") String raw) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> renderEdit(v, id, Map.of(), List.of(), 200));
+    }
+
+    Uni<Response> renderEdit(Viewer v, long id, Map<String, String> form, List<FieldMessage> errors, int status) {
+        return organizations.editPage(v, id).chain(p -> pages.render(Templates.edit(p, form, errors), v, "directory", status));
+    }
+
+    @POST
+    @Path("directory/{id}/edit")
+    public Uni<Response> save(@PathParam("id") String raw, MultivaluedMap<String, String> body, @Context HttpServerRequest request) {
+        long id = Params.pathId(raw);
+        Map<String, String> form = Forms.flat(body);
+        return viewers.signedIn().chain(v -> FormPost.run(v.locale(),
+                () -> organizations.update(v, id, profile(form), Params.ip(request)),
+                x -> "/directory/" + id + "?saved=profile",
+                (errors, status) -> renderEdit(v, id, form, errors, status)));
+    }
+
+    /** The profile form's fields; numbers and dates that are not are named by their field. */
+    static ProfileInput profile(Map<String, String> form) {
+        Params p = new Params();
+        Integer capacity = p.integer("capacity", form.get("capacity"), 0, 10000);
+        Integer vacancies = p.integer("vacancies", form.get("vacancies"), 0, 10000);
+        var confirmedOn = p.date("vacanciesConfirmedOn", form.get("vacanciesConfirmedOn"));
+        Integer version = p.integer("version", form.get("version"), 0, Integer.MAX_VALUE);
+        p.check();
+        return new ProfileInput(form.get("address"), blank(form.get("phone")), blank(form.get("fax")), blank(form.get("email")),
+                blank(form.get("website")), form.get("operatingCorporation"), form.get("services"), capacity, vacancies, confirmedOn,
+                form.get("specialties"), form.get("openingHours"), form.get("certificateTypes"), version);
+    }
+
+    /** An empty field is no value (so the format rules do not judge it). */
+    static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    @GET
+    @Path("organizations/new")
+    public Uni<Response> newOrganization() {
+        return viewers.signedIn().chain(v -> renderNew(v, Map.of(), List.of(), 200));
+    }
+
+    Uni<Response> renderNew(Viewer v, Map<String, String> form, List<FieldMessage> errors, int status) {
+        return organizations.newPage(v).chain(p -> pages.render(Templates.newOrganization(p, form, errors), v, "directory", status));
+    }
+
+    @POST
+    @Path("organizations/new")
+    public Uni<Response> register(MultivaluedMap<String, String> body, @Context HttpServerRequest request) {
+        Map<String, String> form = Forms.flat(body);
+        return viewers.signedIn().chain(v -> FormPost.run(v.locale(),
+                () -> {
+                    Params p = new Params();
+                    Integer prefecture = p.integer("prefectureCode", form.get("prefectureCode"), 1, 47);
+                    p.check();
+                    return organizations.register(v, new RegisterInput(form.get("name"), form.get("shortName"), blank(form.get("type")),
+                            prefecture, form.get("municipality"), form.get("address"), form.get("operatingCorporation"),
+                            blank(form.get("phone")), blank(form.get("email")), blank(form.get("website"))), Params.ip(request));
+                },
+                id -> "/directory/" + id + "?saved=registered",
+                (errors, status) -> renderNew(v, form, errors, status)));
+    }
+}
