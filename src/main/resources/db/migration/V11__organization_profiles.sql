@@ -15,5 +15,7 @@ ALTER TABLE organization
     ADD COLUMN vacancies_confirmed_on date,
     ADD COLUMN confirmed              boolean NOT NULL DEFAULT true,
     ADD COLUMN registered_by          bigint REFERENCES account(id);
+ALTER TABLE organization ADD CONSTRAINT organization_vacancies_confirmed_on
+    CHECK (vacancies_confirmed_on IS NULL OR vacancies_confirmed_on >= DATE '2000-01-01');
 ALTER TABLE organization ADD CONSTRAINT organization_vacancies_within_capacity
     CHECK (vacancies IS NULL OR capacity IS NULL OR vacancies <= capacity);

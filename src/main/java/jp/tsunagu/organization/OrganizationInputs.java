@@ -19,13 +19,15 @@ public final class OrganizationInputs {
     }
 
     static final String PHONE = "^[0-9+() -]{6,30}$";
+    /** The database's rule, stricter than @Email: no spaces, quotes or the characters that would add to a mailto: link. */
+    static final String EMAIL = "^[^@\\s\"?&=%]+@[^@\\s\"?&=%]+$";
     static final String URL = "^https?://\\S{1,490}$";
 
     /** An organization's own profile; contacts are the office's, never a person's. {@code version}: the one read. */
     public record ProfileInput(@Size(max = 300) String address,
                                @Pattern(regexp = PHONE, message = "format") String phone,
                                @Pattern(regexp = PHONE, message = "format") String fax,
-                               @Email(message = "email") @Size(max = 254) String email,
+                               @Email(message = "email") @Pattern(regexp = EMAIL, message = "email") @Size(max = 254) String email,
                                @Size(max = 500) @Pattern(regexp = URL, message = "url") String website,
                                @Size(max = 200) String operatingCorporation,
                                @Size(max = 2000) String services,
@@ -36,6 +38,14 @@ public final class OrganizationInputs {
                                @Size(max = 500) String openingHours,
                                @Size(max = 300) String certificateTypes,
                                @NotNull Integer version) {
+
+        /** Contacts are judged as they will be stored: trimmed, and empty is none. */
+        public ProfileInput {
+            phone = trimmed(phone);
+            fax = trimmed(fax);
+            email = trimmed(email);
+            website = trimmed(website);
+        }
     }
 
     /** A new organization in the directory. */
@@ -47,7 +57,17 @@ public final class OrganizationInputs {
                                 @Size(max = 300) String address,
                                 @Size(max = 200) String operatingCorporation,
                                 @Pattern(regexp = PHONE, message = "format") String phone,
-                                @Email(message = "email") @Size(max = 254) String email,
+                                @Email(message = "email") @Pattern(regexp = EMAIL, message = "email") @Size(max = 254) String email,
                                 @Size(max = 500) @Pattern(regexp = URL, message = "url") String website) {
+
+        public RegisterInput {
+            phone = trimmed(phone);
+            email = trimmed(email);
+            website = trimmed(website);
+        }
+    }
+
+    static String trimmed(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -65,7 +65,14 @@ public class OrganizationPages {
         return viewers.signedIn().chain(v -> FormPost.run(v.locale(),
                 () -> organizations.update(v, id, profile(form), Params.ip(request)),
                 x -> "/directory/" + id + "?saved=profile",
-                (errors, status) -> renderEdit(v, id, form, errors, status)));
+                (errors, status) -> renderEdit(v, id, status == 409 ? withoutVersion(form) : form, errors, status)));
+    }
+
+    /** After a conflict the form keeps what was typed but carries the version stored now, so the next save can go through. */
+    static Map<String, String> withoutVersion(Map<String, String> form) {
+        Map<String, String> copy = new java.util.HashMap<>(form);
+        copy.remove("version");
+        return copy;
     }
 
     /** The profile form's fields; numbers and dates that are not are named by their field. */

@@ -28,6 +28,7 @@ import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.Values;
 
 import java.security.SecureRandom;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -44,6 +45,9 @@ import java.util.Set;
 public class OrganizationService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Vacancies confirmed before this are a typing error. */
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
     /** The edit form's data: the organization as stored. */
     @TemplateData
@@ -120,6 +124,8 @@ public class OrganizationService {
         }
         if (in.vacanciesConfirmedOn() != null && in.vacanciesConfirmedOn().isAfter(JapaneseCalendar.today())) {
             p.error("vacanciesConfirmedOn", "date-future");
+        } else if (in.vacanciesConfirmedOn() != null && in.vacanciesConfirmedOn().isBefore(EARLIEST)) {
+            p.error("vacanciesConfirmedOn", "range");
         }
     }
 
@@ -135,9 +141,12 @@ public class OrganizationService {
                 || !Objects.equals(org.capacity, in.capacity());
         org.capacity = in.capacity();
         org.vacancies = in.vacancies();
-        // the date the vacancies were confirmed: as given, or today when the numbers change without one
-        org.vacanciesConfirmedOn = in.vacanciesConfirmedOn() != null ? in.vacanciesConfirmedOn()
-                : vacanciesChanged && in.vacancies() != null ? JapaneseCalendar.today() : org.vacanciesConfirmedOn;
+        // the date the vacancies were confirmed: as given; today when the numbers change and the date sent is
+        // none or still the stored one (the form sends the stored date back); none once vacancies are cleared
+        boolean dateKept = in.vacanciesConfirmedOn() == null || in.vacanciesConfirmedOn().equals(org.vacanciesConfirmedOn);
+        org.vacanciesConfirmedOn = in.vacancies() == null ? null
+                : vacanciesChanged && dateKept ? JapaneseCalendar.today()
+                : in.vacanciesConfirmedOn() != null ? in.vacanciesConfirmedOn() : org.vacanciesConfirmedOn;
         org.specialties = Values.blankToNull(in.specialties());
         org.openingHours = Values.blankToNull(in.openingHours());
         org.certificateTypes = Values.blankToNull(in.certificateTypes());

@@ -75,7 +75,8 @@ class OrganizationProfileTest {
     @CsvSource(delimiter = '|', value = {
             "vacancies | 30 | vacancies", "capacity | -1 | capacity", "phone | 電話番号 | phone", "email | office | email",
             "website | ftp://example.jp | website", "vacanciesConfirmedOn | FUTURE | vacanciesConfirmedOn",
-            "address | LONG | address"
+            "address | LONG | address", "vacanciesConfirmedOn | 1800-01-01 | vacanciesConfirmedOn",
+            "email | info?bcc=x@example.jp | email", "email | '\"a b\"@example.jp' | email", "phone | '    12' | phone"
     })
     void badProfileInput(String field, String value, String named) {
         long org = partnerOrg();

@@ -48,12 +48,18 @@ public final class JapaneseCalendar {
     }
 
     /** 令和5年4月1日 (2023-04-01) in Japanese; 1 Apr 2023 in English. */
+    private static final LocalDate MEIJI_6 = LocalDate.of(1873, 1, 1);
+
     public static String date(LocalDate date, Locale locale) {
         if (date == null) {
             return "";
         }
         if (isEnglish(locale)) {
             return EN_DAY.format(date);
+        }
+        if (date.isBefore(MEIJI_6)) {
+            // 和暦 with the Gregorian calendar starts in 明治6年; anything earlier is shown as it is
+            return ISO_DAY.format(date);
         }
         // The first year of an era is 元年 (令和元年), never 1年.
         String wareki = WAREKI.format(JapaneseDate.from(date)).replaceFirst("^(\\D+)1年", "$1元年");
