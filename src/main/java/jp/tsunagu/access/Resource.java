@@ -50,6 +50,11 @@ public sealed interface Resource {
      * a circle of the whole national network.
      */
     record CircleCreation(long ownerOrganizationId, boolean networkWide) implements Resource {
+
+        /** Starting a circle owned by one of the viewer's organizations (for "may they start any?": links, forms). */
+        public static CircleCreation byViewer(Viewer viewer, boolean networkWide) {
+            return new CircleCreation(viewer.organizationIds().stream().findFirst().orElse(-1L), networkWide);
+        }
     }
 
     /**

@@ -96,7 +96,7 @@ public class StaffService {
     @WithSession
     public Uni<Staff> staff(Viewer viewer, long organizationId) {
         return organization(organizationId)
-                .chain(org -> hasAdministrators(org.id).invoke(has -> policy.require(viewer, Action.VIEW,
+                .chain(org -> administrators.exist(org.id).invoke(has -> policy.require(viewer, Action.VIEW,
                                 new Resource.OrganizationStaff(org.id, has)))
                         .chain(has -> members(org.id)
                                 .chain(members -> requests(org.id)
@@ -135,10 +135,6 @@ public class StaffService {
                         (String) r[4], (Instant) r[5], (String) r[6])).toList());
     }
 
-    Uni<Boolean> hasAdministrators(long organizationId) {
-        return administrators.exist(organizationId);
-    }
-
     // ------------------------------------------------------------------ adding and asking
 
     /** An administrator adds someone who has an account, or the viewer asks to join. */
@@ -158,7 +154,7 @@ public class StaffService {
 
     @WithTransaction
     Uni<Told<Added>> addTx(Viewer viewer, long organizationId, AddInput in, String ip) {
-        return organization(organizationId).chain(org -> hasAdministrators(org.id).chain(has -> {
+        return organization(organizationId).chain(org -> administrators.exist(org.id).chain(has -> {
             Resource.OrganizationStaff staff = new Resource.OrganizationStaff(org.id, has);
             policy.decide(viewer, Action.EDIT, staff).orThrow();
             String email = in.email().trim().toLowerCase(Locale.ROOT);
@@ -274,7 +270,7 @@ public class StaffService {
             if (r == null) {
                 throw ProblemException.notFound();
             }
-            return organization(r.organizationId).chain(org -> hasAdministrators(org.id).chain(has -> {
+            return organization(r.organizationId).chain(org -> administrators.exist(org.id).chain(has -> {
                 policy.require(viewer, Action.APPROVE, new Resource.OrganizationStaff(org.id, has));
                 if (r.status != MembershipRequest.Status.PENDING) {
                     throw new ProblemException(409, "join-decided");
@@ -311,7 +307,7 @@ public class StaffService {
     @WithTransaction
     public Uni<Member> change(Viewer viewer, long organizationId, long accountId, MemberInput in, String ip) {
         inputs.require(in);
-        return locked(organizationId).chain(org -> hasAdministrators(org.id).chain(has -> {
+        return locked(organizationId).chain(org -> administrators.exist(org.id).chain(has -> {
             policy.decide(viewer, Action.EDIT, new Resource.OrganizationStaff(org.id, has)).orThrow();
             return Membership.<Membership>find("accountId = ?1 and organizationId = ?2", accountId, org.id)
                     .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult().chain(m -> {
@@ -352,7 +348,7 @@ public class StaffService {
     /** Ends someone's membership (they leave this organization but may stay in others); the last administrator stays. */
     @WithTransaction
     public Uni<Void> remove(Viewer viewer, long organizationId, long accountId, String ip) {
-        return locked(organizationId).chain(org -> hasAdministrators(org.id).chain(has -> {
+        return locked(organizationId).chain(org -> administrators.exist(org.id).chain(has -> {
             policy.decide(viewer, Action.EDIT, new Resource.OrganizationStaff(org.id, has)).orThrow();
             return Membership.<Membership>find("accountId = ?1 and organizationId = ?2", accountId, org.id).firstResult().chain(m -> {
                 if (m == null) {

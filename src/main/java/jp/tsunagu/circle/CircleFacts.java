@@ -9,7 +9,6 @@ import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Decision;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Viewer;
-import jp.tsunagu.account.Administrators;
 import jp.tsunagu.directory.Circle;
 import jp.tsunagu.directory.CircleKind;
 import jp.tsunagu.directory.CircleMember;
@@ -19,7 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Loads a circle with the facts the access policy needs, and who answers for an organization. */
+/** Loads a circle with the facts the access policy needs. */
 @ApplicationScoped
 public class CircleFacts {
 
@@ -49,9 +48,6 @@ public class CircleFacts {
 
     @Inject
     AccessPolicy policy;
-
-    @Inject
-    Administrators administrators;
 
     Uni<Loaded> load(long id, boolean lock) {
         Uni<Circle> c = lock ? Circle.findById(id, LockModeType.PESSIMISTIC_WRITE) : Circle.findById(id);
@@ -103,20 +99,5 @@ public class CircleFacts {
             }
             d.orThrow();
         });
-    }
-
-    /** Whether anyone (active) administers the organization. */
-    Uni<Boolean> hasAdministrators(long organizationId) {
-        return administrators.exist(organizationId);
-    }
-
-    /** The active administrators of an organization. */
-    Uni<List<Long>> administrators(long organizationId) {
-        return administrators.of(organizationId);
-    }
-
-    /** Who answers for an organization: its administrators, or the secretariat where it has none. */
-    Uni<List<Long>> answerers(long organizationId) {
-        return administrators.answerers(organizationId);
     }
 }

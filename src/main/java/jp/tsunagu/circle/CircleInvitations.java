@@ -13,6 +13,7 @@ import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Role;
 import jp.tsunagu.access.Viewer;
+import jp.tsunagu.account.Administrators;
 import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.audit.AuditType;
 import jp.tsunagu.circle.CircleEvent.Kind;
@@ -75,6 +76,9 @@ public class CircleInvitations {
     CircleFacts facts;
 
     @Inject
+    Administrators administrators;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -116,7 +120,7 @@ public class CircleInvitations {
                         .call(inv -> CircleEvent.of(circleId, org.id, Kind.INVITED, viewer.accountId()).persist())
                         .call(inv -> audit.record(AuditType.CIRCLE_INVITED, viewer.accountId(), viewer.email(),
                                 "circle:" + circleId, ip, "organization:" + org.id))
-                        .chain(inv -> inviterOrganization(viewer, l).chain(from -> facts.answerers(org.id)
+                        .chain(inv -> inviterOrganization(viewer, l).chain(from -> administrators.answerers(org.id)
                                         .chain(people -> notifications.notifyPeople(people, "notify.circle-invitation",
                                                 "mail.circle-invitation.body", "/circle-invitations", l.circle().name, from)))
                                 .map(outbox -> new Invited(new Sent(inv.id, org.id, org.name, viewer.displayName(),
@@ -264,7 +268,7 @@ public class CircleInvitations {
             if (found == null) {
                 throw ProblemException.notFound();
             }
-            return facts.hasAdministrators(found.organizationId).chain(hasAdmins -> {
+            return administrators.exist(found.organizationId).chain(hasAdmins -> {
                 policy.require(viewer, Action.APPROVE, new Resource.CircleInvitation(found.organizationId, hasAdmins));
                 return Circle.<Circle>findById(found.circleId, LockModeType.PESSIMISTIC_WRITE)
                         .chain(c -> CircleInvitation.<CircleInvitation>findById(invitationId, LockModeType.PESSIMISTIC_WRITE)

@@ -15,6 +15,7 @@ import jp.tsunagu.directory.Circle;
 import jp.tsunagu.directory.CircleKind;
 import jp.tsunagu.directory.DirectoryService;
 import jp.tsunagu.directory.Organization;
+import jp.tsunagu.platform.web.Choice;
 import jp.tsunagu.platform.web.ProblemException;
 
 import java.time.Instant;
@@ -22,7 +23,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** The manage page of a circle, assembled in named steps from one load of the circle. */
 @ApplicationScoped
@@ -51,23 +51,18 @@ public class CircleManagement {
     public record Candidate(long id, String name, OrgType type, String prefecture) {
     }
 
-    /** A choice in a select: its value and its label. */
-    @TemplateData
-    public record Option(String value, String label) {
-    }
-
     /**
      * The manage page: the circle, the organizations found for "invite", and for the edit form the
      * prefectures, the kinds it may take and its prefecture as the select's value.
      */
     @TemplateData
-    public record ManagePage(Manage circle, String q, List<Candidate> candidates, List<Option> prefectures,
+    public record ManagePage(Manage circle, String q, List<Candidate> candidates, List<Choice> prefectures,
                              List<String> kinds, String prefectureValue) {
     }
 
     /** The form to start a circle: the kinds this viewer may start, the prefectures, the owners they may choose. */
     @TemplateData
-    public record NewPage(List<String> kinds, List<Option> prefectures, List<Option> owners) {
+    public record NewPage(List<String> kinds, List<Choice> prefectures, List<Choice> owners) {
     }
 
     @Inject
@@ -103,8 +98,7 @@ public class CircleManagement {
     /** The form to start a circle (403 for those who start none). */
     @WithSession
     public Uni<NewPage> newPage(Viewer viewer) {
-        long anyOwn = viewer.organizationIds().stream().findFirst().orElse(-1L);
-        if (!policy.permits(viewer, Action.EDIT, new Resource.CircleCreation(anyOwn, false))) {
+        if (!policy.permits(viewer, Action.EDIT, Resource.CircleCreation.byViewer(viewer, false))) {
             throw new ProblemException(403, "circle-not-allowed");
         }
         return prefectures(viewer).chain(prefs -> owners(viewer).map(owners -> new NewPage(startable(viewer), prefs, owners)));
@@ -112,24 +106,22 @@ public class CircleManagement {
 
     /** The kinds this viewer may give a circle (a network-wide one only the secretariat). */
     List<String> startable(Viewer viewer) {
-        long anyOwn = viewer.organizationIds().stream().findFirst().orElse(-1L);
-        boolean secretariat = policy.permits(viewer, Action.EDIT, new Resource.CircleCreation(anyOwn, true));
+        boolean secretariat = policy.permits(viewer, Action.EDIT, Resource.CircleCreation.byViewer(viewer, true));
         return Arrays.stream(CircleKind.values()).filter(CircleKind::startable)
                 .filter(k -> k != CircleKind.NETWORK || secretariat).map(Enum::name).toList();
     }
 
-    Uni<List<Option>> prefectures(Viewer viewer) {
-        return directory.prefectureNames(viewer.locale()).map(names -> names.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey()).map(e -> new Option(String.valueOf(e.getKey()), e.getValue())).toList());
+    Uni<List<Choice>> prefectures(Viewer viewer) {
+        return directory.prefectureChoices(viewer.locale());
     }
 
     /** The organizations a new circle can belong to: the viewer's own. */
-    Uni<List<Option>> owners(Viewer viewer) {
+    Uni<List<Choice>> owners(Viewer viewer) {
         if (viewer.organizationIds().isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return Organization.<Organization>list("id in ?1 order by name", viewer.organizationIds())
-                .map(os -> os.stream().map(o -> new Option(String.valueOf(o.id), o.name)).toList());
+                .map(os -> os.stream().map(o -> new Choice(String.valueOf(o.id), o.name)).toList());
     }
 
     Uni<List<Candidate>> candidates(Viewer viewer, long circleId, String q) {

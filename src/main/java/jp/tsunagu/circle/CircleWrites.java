@@ -10,6 +10,7 @@ import jp.tsunagu.access.Action;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Role;
 import jp.tsunagu.access.Viewer;
+import jp.tsunagu.account.Administrators;
 import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.audit.AuditType;
 import jp.tsunagu.circle.CircleEvent.Kind;
@@ -56,6 +57,9 @@ public class CircleWrites {
     CircleFacts facts;
 
     @Inject
+    Administrators administrators;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -71,8 +75,7 @@ public class CircleWrites {
         if (!viewer.signedIn()) {
             throw ProblemException.unauthorized();
         }
-        long anyOwn = viewer.organizationIds().stream().findFirst().orElse(-1L);
-        if (!policy.permits(viewer, Action.EDIT, new Resource.CircleCreation(anyOwn, false))) {
+        if (!policy.permits(viewer, Action.EDIT, Resource.CircleCreation.byViewer(viewer, false))) {
             throw new ProblemException(403, "circle-not-allowed");
         }
         Params p = inputs.of(in);
@@ -218,7 +221,7 @@ public class CircleWrites {
                 throw new ProblemException(409, "last-owner");
             }
             return exit(viewer, l, m, Kind.REMOVED, AuditType.CIRCLE_MEMBER_REMOVED, ip)
-                    .chain(() -> facts.administrators(organizationId))
+                    .chain(() -> administrators.of(organizationId))
                     .chain(admins -> notifications.notifyPeople(admins, "notify.circle-removed", "mail.circle-removed.body",
                             "/circles", l.circle().name));
         });
@@ -251,7 +254,7 @@ public class CircleWrites {
                         .map(x -> new NotificationService.Outbox(List.of(), "", "", "", new Object[0]));
             }
             return exit(viewer, l, m, Kind.REMOVED, AuditType.CIRCLE_MEMBER_REMOVED, ip)
-                    .chain(() -> facts.administrators(org))
+                    .chain(() -> administrators.of(org))
                     .chain(admins -> notifications.notifyPeople(admins, "notify.circle-removed", "mail.circle-removed.body",
                             "/circles", l.circle().name));
         });

@@ -54,8 +54,7 @@ public class CircleService {
     /** The circles page: the list, and the ways in to starting a circle and answering invitations. */
     @WithSession
     public Uni<CirclesPage> page(Viewer viewer) {
-        long anyOwn = viewer.organizationIds().stream().findFirst().orElse(-1L);
-        boolean canStart = policy.permits(viewer, Action.EDIT, new Resource.CircleCreation(anyOwn, false));
+        boolean canStart = policy.permits(viewer, Action.EDIT, Resource.CircleCreation.byViewer(viewer, false));
         boolean answers = !viewer.administeredOrganizationIds().isEmpty() || viewer.is(Role.NETWORK_ADMIN);
         return list(viewer).map(list -> new CirclesPage(list, canStart, answers));
     }

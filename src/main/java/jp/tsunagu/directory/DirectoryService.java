@@ -19,6 +19,7 @@ import jp.tsunagu.directory.DirectoryViews.OrgProfile;
 import jp.tsunagu.directory.DirectoryViews.OrgSummary;
 import jp.tsunagu.directory.DirectoryViews.PersonView;
 import jp.tsunagu.directory.DirectoryViews.PrefectureView;
+import jp.tsunagu.platform.web.Choice;
 import jp.tsunagu.platform.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 
@@ -148,6 +149,12 @@ public class DirectoryService {
             return orgs.stream().map(o -> new OrgSummary(o.id, o.code, o.name, o.shortName, o.orgType, o.prefectureCode,
                     prefs.get(o.prefectureCode), o.municipality, areas.getOrDefault(o.id, List.of()))).toList();
         }));
+    }
+
+    /** The prefectures as choices for a select, in code order (北海道 … 沖縄県). */
+    public Uni<List<Choice>> prefectureChoices(Locale locale) {
+        return Prefecture.<Prefecture>list("order by code").map(ps -> ps.stream()
+                .map(p -> new Choice(String.valueOf(p.code), p.name(locale))).toList());
     }
 
     /** Every prefecture's name in the locale, by code (for labels and selects). */

@@ -23,6 +23,7 @@ import jp.tsunagu.organization.OrganizationInputs.ProfileInput;
 import jp.tsunagu.organization.OrganizationInputs.RegisterInput;
 import jp.tsunagu.platform.time.JapaneseCalendar;
 import jp.tsunagu.platform.validation.InputCheck;
+import jp.tsunagu.platform.web.Choice;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.Values;
@@ -32,7 +33,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -52,11 +52,6 @@ public class OrganizationService {
     /** The edit form's data: the organization as stored. */
     @TemplateData
     public record EditPage(Organization organization) {
-    }
-
-    /** A choice in a select: its value and its label. */
-    @TemplateData
-    public record Choice(String value, String label) {
     }
 
     /** The registration form's data: the types this viewer may register and the prefectures they may choose. */
@@ -164,10 +159,8 @@ public class OrganizationService {
             if (!viewer.signedIn() || types.isEmpty()) {
                 throw new ProblemException(403, "register-not-allowed");
             }
-            return directory.prefectureNames(viewer.locale()).map(names -> new NewPage(types, names.entrySet().stream()
-                    .filter(e -> secretariat || prefs.contains(e.getKey()))
-                    .sorted(Map.Entry.comparingByKey())
-                    .map(e -> new Choice(String.valueOf(e.getKey()), e.getValue())).toList()));
+            return directory.prefectureChoices(viewer.locale()).map(all -> new NewPage(types, all.stream()
+                    .filter(c -> secretariat || prefs.contains(Short.valueOf(c.value()))).toList()));
         });
     }
 

@@ -22,7 +22,7 @@ import jp.tsunagu.platform.web.FormErrors.FieldMessage;
 import jp.tsunagu.platform.web.FormPost;
 import jp.tsunagu.platform.web.Forms;
 import jp.tsunagu.platform.web.Params;
-import jp.tsunagu.posting.PostingPages.Choice;
+import jp.tsunagu.platform.web.Choice;
 import jp.tsunagu.posting.PostingViews.PostingDetail;
 import jp.tsunagu.posting.PostingViews.ViewLogEntry;
 

@@ -6,9 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.directory.Circle;
+import jp.tsunagu.directory.DirectoryService;
 import jp.tsunagu.directory.Organization;
-import jp.tsunagu.directory.Prefecture;
-import jp.tsunagu.posting.PostingPages.Choice;
+import jp.tsunagu.platform.web.Choice;
 import jp.tsunagu.posting.PostingViews.SearchPage;
 
 import java.util.List;
@@ -37,6 +37,9 @@ public class PostingPageService {
     @Inject
     SavedSearches savedSearches;
 
+    @Inject
+    DirectoryService directory;
+
     @WithSession
     public Uni<ListPage> listPage(Viewer viewer, PostingSearch.Filters filters) {
         return search.search(viewer, filters)
@@ -55,8 +58,7 @@ public class PostingPageService {
     }
 
     Uni<List<Choice>> prefectures(Viewer viewer) {
-        return Prefecture.<Prefecture>list("order by code").map(ps -> ps.stream()
-                .map(p -> new Choice(String.valueOf(p.code), p.name(viewer.locale()))).toList());
+        return directory.prefectureChoices(viewer.locale());
     }
 
     /** The viewer's own organizations (a posting is shared for one of them). */

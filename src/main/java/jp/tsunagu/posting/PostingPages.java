@@ -2,7 +2,6 @@ package jp.tsunagu.posting;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -22,6 +21,7 @@ import jp.tsunagu.access.Viewer;
 import jp.tsunagu.access.ViewerService;
 import jp.tsunagu.platform.web.FormErrors.FieldMessage;
 import jp.tsunagu.platform.web.FormErrors;
+import jp.tsunagu.platform.web.Choice;
 import jp.tsunagu.platform.web.Forms;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
@@ -35,11 +35,6 @@ import java.util.Map;
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class PostingPages {
-
-    /** A value and its label, for selects and checkbox groups. */
-    @TemplateData
-    public record Choice(String value, String label) {
-    }
 
     @CheckedTemplate(basePath = "posting")
     static class Templates {

@@ -2,7 +2,6 @@ package jp.tsunagu.questionnaire;
 
 import jp.tsunagu.platform.db.Rows;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.quarkus.qute.TemplateData;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -46,6 +46,7 @@ class CircleBrowserIT extends BrowserSupport {
         // the lead starts a circle
         signIn("bridge@demo.tsunagu.jp");
         page.navigate(url("/circles"));
+        audit("94-circles-list");
         page.getByRole(AriaRole.LINK, exact("サークルを作る")).click();
         assertThat(page.locator("h1")).hasText("サークルを作る");
         audit("95-circle-new");
@@ -190,6 +191,18 @@ class CircleBrowserIT extends BrowserSupport {
         assertThat(page.locator(".notice[role=status]")).containsText("利用停止にしました");
         audit("9f-deactivated");
         assertEquals(0, TestSupport.id(ds, "SELECT count(*) FROM account WHERE email = ? AND active", leaver));
+
+        // a sysadmin changes roles on the same list
+        BrowserContext other = newContext(1280, 900);
+        Page sys = other.newPage();
+        signIn(sys, "sysadmin@demo.tsunagu.jp");
+        sys.navigate(url("/admin/accounts?q=" + java.net.URLEncoder.encode("後任", java.nio.charset.StandardCharsets.UTF_8)));
+        sys.getByLabel("後任 担当 さんの役割").selectOption("center-lead");
+        sys.getByRole(AriaRole.BUTTON, exact("後任 担当 さんの役割を変更する")).click();
+        assertThat(sys.locator(".notice[role=status]")).containsText("役割を変更しました");
+        audit(sys, "9j-accounts-sysadmin");
+        assertEquals(1, TestSupport.id(ds, "SELECT count(*) FROM account WHERE email = ? AND role = 'center-lead'", successor));
+        other.close();
     }
 
     @Test
