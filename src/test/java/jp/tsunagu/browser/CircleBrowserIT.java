@@ -197,7 +197,7 @@ class CircleBrowserIT extends BrowserSupport {
         Page sys = other.newPage();
         signIn(sys, "sysadmin@demo.tsunagu.jp");
         sys.navigate(url("/admin/accounts?q=" + java.net.URLEncoder.encode("後任", java.nio.charset.StandardCharsets.UTF_8)));
-        sys.getByLabel("後任 担当 さんの役割").selectOption("center-lead");
+        sys.getByLabel("後任 担当 さんの役割", new Page.GetByLabelOptions().setExact(true)).selectOption("center-lead");
         sys.getByRole(AriaRole.BUTTON, exact("後任 担当 さんの役割を変更する")).click();
         assertThat(sys.locator(".notice[role=status]")).containsText("役割を変更しました");
         audit(sys, "9j-accounts-sysadmin");
