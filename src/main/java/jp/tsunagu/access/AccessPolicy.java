@@ -92,6 +92,9 @@ public class AccessPolicy {
         if (resource instanceof Resource.OrganizationRegistration r) {
             return action == Action.EDIT && DirectoryRules.registrationIsTheSecretariatsOrALeadsNearby(viewer, r);
         }
+        if (resource instanceof Resource.DirectoryUpkeep) {
+            return (action == Action.VIEW || action == Action.EDIT) && DirectoryRules.theSecretariatKeepsTheDirectory(viewer);
+        }
         if (resource instanceof Resource.OrganizationConfirmation) {
             return action == Action.APPROVE && DirectoryRules.theSecretariatConfirms(viewer);
         }

@@ -35,6 +35,14 @@ final class DirectoryRules {
         return Who.secretariat(viewer);
     }
 
+    /**
+     * The directory as a whole (bulk import and export with every office's contacts, duplicates and
+     * their merging, the offices waiting for confirmation) is kept by the secretariat alone.
+     */
+    static boolean theSecretariatKeepsTheDirectory(Viewer viewer) {
+        return Who.secretariat(viewer);
+    }
+
     /** The people on a profile are shown to signed-in members only. */
     static boolean peopleAreShownToMembers(Viewer viewer) {
         return viewer.signedIn();

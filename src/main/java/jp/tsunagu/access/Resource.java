@@ -37,6 +37,13 @@ public sealed interface Resource {
     record OrganizationConfirmation() implements Resource {
     }
 
+    /**
+     * The directory kept as a whole: importing and exporting it as a file, the offices waiting for
+     * confirmation, finding and merging duplicates.
+     */
+    record DirectoryUpkeep() implements Resource {
+    }
+
     /** Asking to join an organization; {@code roleFits}: the person's role fits its type; {@code member}: already is one. */
     record JoinRequest(long organizationId, boolean roleFits, boolean member) implements Resource {
     }

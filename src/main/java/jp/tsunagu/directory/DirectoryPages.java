@@ -10,7 +10,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.access.OrgType;
+import jp.tsunagu.access.AccessPolicy;
+import jp.tsunagu.access.Action;
 import jp.tsunagu.access.PageRenderer;
+import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Role;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.access.ViewerService;
@@ -37,7 +40,7 @@ public class DirectoryPages {
     static class Templates {
         static native TemplateInstance list(OrgFilter filter, OrgPage result, List<PrefectureView> prefectures,
                                             List<AreaView> areas, List<OrgType> types, boolean signedIn, String query,
-                                            boolean canRegister);
+                                            boolean canRegister, boolean keepsDirectory);
 
         /** The result block alone (count, table, pager), for the filter island. */
         static native TemplateInstance list$results(OrgPage result, String query);
@@ -61,6 +64,9 @@ public class DirectoryPages {
     @Inject
     PageRenderer pages;
 
+    @Inject
+    AccessPolicy policy;
+
     @GET
     @Path("directory")
     public Uni<Response> list(@QueryParam("type") String type, @QueryParam("prefecture") String prefecture,
@@ -72,7 +78,8 @@ public class DirectoryPages {
                         (filter.prefecture() == null ? Uni.createFrom().item(List.<AreaView>of())
                                 : directory.areas(v, filter.prefecture().shortValue()))
                                 .chain(areas -> pages.render(Templates.list(filter, result, prefs, areas,
-                                        Arrays.asList(OrgType.values()), v.signedIn(), query(filter), canRegister(v)), v, "directory")))));
+                                        Arrays.asList(OrgType.values()), v.signedIn(), query(filter), canRegister(v),
+                                        policy.permits(v, Action.EDIT, new Resource.DirectoryUpkeep())), v, "directory")))));
     }
 
     /** The secretariat registers organizations anywhere, a center's lead offices near their center (the form says which). */

@@ -147,7 +147,7 @@ public class DirectoryService {
                 areas.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[1]);
             }
             return orgs.stream().map(o -> new OrgSummary(o.id, o.code, o.name, o.shortName, o.orgType, o.prefectureCode,
-                    prefs.get(o.prefectureCode), o.municipality, areas.getOrDefault(o.id, List.of()))).toList();
+                    prefs.get(o.prefectureCode), o.municipality, areas.getOrDefault(o.id, List.of()), o.confirmed)).toList();
         }));
     }
 

@@ -16,7 +16,8 @@ public final class DirectoryViews {
     }
 
     public record OrgSummary(long id, String code, String name, String shortName, OrgType type,
-                             Short prefectureCode, String prefecture, String municipality, List<String> areas) {
+                             Short prefectureCode, String prefecture, String municipality, List<String> areas,
+                             boolean confirmed) {
     }
 
     public record OrgPage(List<OrgSummary> items, long total, int page, int size) {

@@ -67,6 +67,10 @@ public final class OrganizationInputs {
         }
     }
 
+    /** Merging a duplicate into the organization that stays. */
+    public record MergeInput(@NotNull @Min(1) Long intoId) {
+    }
+
     static String trimmed(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }

@@ -24,6 +24,7 @@ import jp.tsunagu.organization.OrganizationInputs.RegisterInput;
 import jp.tsunagu.platform.time.JapaneseCalendar;
 import jp.tsunagu.platform.validation.InputCheck;
 import jp.tsunagu.platform.web.Choice;
+import jp.tsunagu.platform.web.DatabaseFaults;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.Values;
@@ -58,6 +59,40 @@ public class OrganizationService {
     @TemplateData
     public record NewPage(List<OrgType> types, List<Choice> prefectures) {
     }
+
+    /** The import page's data: the prefectures and types the export can be narrowed to. */
+    @TemplateData
+    public record ImportPage(List<Choice> prefectures, List<OrgType> types, List<String> columns) {
+    }
+
+    /** An office a center's lead registered, waiting for the secretariat (未確認). */
+    @TemplateData
+    public record Unconfirmed(long id, String name, OrgType type, String prefecture, String registeredBy, LocalDate registeredOn) {
+    }
+
+    /** Two organizations that may be one: same type and prefecture, and a name alike or a contact the same. */
+    @TemplateData
+    public record DuplicateCandidate(OrgRef first, OrgRef second, String reason) {
+    }
+
+    /** One side of a possible duplicate, with what hangs on it (what a merge moves). */
+    @TemplateData
+    public record OrgRef(long id, String code, String name, OrgType type, String municipality, String address, String phone,
+                         String email, boolean confirmed, long members, long circles, long meetings, long postings) {
+    }
+
+    /** The merge's confirmation page: the duplicate that goes and the organization that stays. */
+    @TemplateData
+    public record MergePage(OrgRef duplicate, OrgRef keep) {
+    }
+
+    /** The secretariat's upkeep page: offices to confirm, and organizations that may be duplicates. */
+    @TemplateData
+    public record UpkeepPage(List<Unconfirmed> unconfirmed, List<DuplicateCandidate> duplicates) {
+    }
+
+    /** Most duplicate candidates the page shows at once (the most alike first). */
+    static final int MAX_CANDIDATES = 100;
 
     @Inject
     AccessPolicy policy;
@@ -145,6 +180,142 @@ public class OrganizationService {
         org.specialties = Values.blankToNull(in.specialties());
         org.openingHours = Values.blankToNull(in.openingHours());
         org.certificateTypes = Values.blankToNull(in.certificateTypes());
+    }
+
+    // ------------------------------------------------------------------ the directory as a file
+
+    /** The import page: the secretariat's only (403 otherwise, as the import itself). */
+    @WithSession
+    public Uni<ImportPage> importPage(Viewer viewer) {
+        policy.require(viewer, Action.EDIT, new Resource.DirectoryUpkeep());
+        return directory.prefectureChoices(viewer.locale()).map(prefs -> new ImportPage(prefs, List.of(OrgType.values()),
+                DirectoryCsv.COLUMNS));
+    }
+
+    // ------------------------------------------------------------------ upkeep: confirming and merging
+
+    @WithSession
+    public Uni<UpkeepPage> upkeepPage(Viewer viewer) {
+        policy.require(viewer, Action.VIEW, new Resource.DirectoryUpkeep());
+        return directory.prefectureNames(viewer.locale()).chain(prefs -> unconfirmed(prefs)
+                .chain(unconfirmed -> duplicateCandidates().map(dups -> new UpkeepPage(unconfirmed, dups))));
+    }
+
+    Uni<List<Unconfirmed>> unconfirmed(java.util.Map<Short, String> prefs) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT o.id, o.name, o.org_type, o.prefecture_code, a.display_name,"
+                        + " (o.created_at AT TIME ZONE 'Asia/Tokyo')::date FROM organization o LEFT JOIN account a ON a.id = o.registered_by"
+                        + " WHERE NOT o.confirmed ORDER BY o.created_at, o.id", Object[].class).getResultList())
+                .map(rows -> rows.stream().map(r -> new Unconfirmed(((Number) r[0]).longValue(), (String) r[1],
+                        OrgType.valueOf((String) r[2]), r[3] == null ? null : prefs.get(((Number) r[3]).shortValue()), (String) r[4],
+                        (LocalDate) r[5])).toList());
+    }
+
+    /**
+     * Pairs of the same type in the same prefecture whose names, written without spaces and
+     * punctuation, are alike (trigram similarity ≥ 0.6), or who give the same phone, e-mail or website.
+     */
+    Uni<List<DuplicateCandidate>> duplicateCandidates() {
+        String norm = "regexp_replace(lower(%s.name), '[[:space:]・･（）()「」、。,.　-]', '', 'g')";
+        String sql = "SELECT a.id, b.id, similarity(" + norm.formatted("a") + ", " + norm.formatted("b") + ") AS sim,"
+                + " a.phone IS NOT NULL AND a.phone = b.phone, a.email IS NOT NULL AND a.email = b.email,"
+                + " a.website IS NOT NULL AND a.website = b.website"
+                + " FROM organization a JOIN organization b ON a.id < b.id AND a.org_type = b.org_type"
+                + " AND a.prefecture_code IS NOT DISTINCT FROM b.prefecture_code"
+                + " WHERE similarity(" + norm.formatted("a") + ", " + norm.formatted("b") + ") >= 0.6"
+                + " OR (a.phone IS NOT NULL AND a.phone = b.phone) OR (a.email IS NOT NULL AND a.email = b.email)"
+                + " OR (a.website IS NOT NULL AND a.website = b.website)"
+                + " ORDER BY sim DESC, a.id, b.id LIMIT " + MAX_CANDIDATES;
+        return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class).getResultList().chain(rows -> {
+            if (rows.isEmpty()) {
+                return Uni.createFrom().item(List.<DuplicateCandidate>of());
+            }
+            Set<Long> ids = new HashSet<>();
+            rows.forEach(r -> {
+                ids.add(((Number) r[0]).longValue());
+                ids.add(((Number) r[1]).longValue());
+            });
+            return refs(s, ids).map(refs -> {
+                        return rows.stream().map(r -> new DuplicateCandidate(refs.get(((Number) r[0]).longValue()),
+                                refs.get(((Number) r[1]).longValue()), Boolean.TRUE.equals(r[3]) ? "phone"
+                                : Boolean.TRUE.equals(r[4]) ? "email" : Boolean.TRUE.equals(r[5]) ? "website" : "name")).toList();
+            });
+        }));
+    }
+
+    static Uni<java.util.Map<Long, OrgRef>> refs(org.hibernate.reactive.mutiny.Mutiny.Session s, Set<Long> ids) {
+        return s.createNativeQuery("SELECT o.id, o.code, o.name, o.org_type, o.municipality, o.address, o.phone, o.email, o.confirmed,"
+                        + " (SELECT count(*) FROM membership m WHERE m.organization_id = o.id),"
+                        + " (SELECT count(*) FROM circle_member c WHERE c.organization_id = o.id),"
+                        + " (SELECT count(*) FROM meeting_organizer mo WHERE mo.organization_id = o.id),"
+                        + " (SELECT count(*) FROM posting p WHERE p.owner_org_id = o.id)"
+                        + " FROM organization o WHERE o.id = ANY(cast(:ids as bigint[]))", Object[].class)
+                .setParameter("ids", ids.toArray(Long[]::new)).getResultList().map(orgs -> {
+                    java.util.Map<Long, OrgRef> refs = new java.util.HashMap<>();
+                    orgs.forEach(o -> refs.put(((Number) o[0]).longValue(), new OrgRef(((Number) o[0]).longValue(), (String) o[1],
+                            (String) o[2], OrgType.valueOf((String) o[3]), (String) o[4], (String) o[5], (String) o[6], (String) o[7],
+                            (Boolean) o[8], ((Number) o[9]).longValue(), ((Number) o[10]).longValue(), ((Number) o[11]).longValue(),
+                            ((Number) o[12]).longValue())));
+                    return refs;
+                });
+    }
+
+    /** The merge's confirmation page; 404 for anyone but the secretariat, or when either is gone. */
+    @WithSession
+    public Uni<MergePage> mergePage(Viewer viewer, long id, Long into) {
+        policy.require(viewer, Action.EDIT, new Resource.DirectoryUpkeep());
+        if (into == null || into == id) {
+            throw ProblemException.notFound();
+        }
+        return Panache.getSession().chain(s -> refs(s, Set.of(id, into))).map(refs -> {
+            if (refs.get(id) == null || refs.get(into) == null) {
+                throw ProblemException.notFound();
+            }
+            return new MergePage(refs.get(id), refs.get(into));
+        });
+    }
+
+    /**
+     * Merges the duplicate {@code id} into {@code in.intoId()}: its staff, circles, meetings,
+     * postings, pairs and history come to the organization that stays, and the duplicate is deleted
+     * (see V12's merge_organization). Both rows are locked first (lower id first); what cannot hold
+     * for one organization answers 409 and nothing changes.
+     */
+    public Uni<Long> merge(Viewer viewer, long id, OrganizationInputs.MergeInput in, String ip) {
+        if (!viewer.signedIn()) {
+            throw ProblemException.unauthorized();
+        }
+        policy.require(viewer, Action.EDIT, new Resource.DirectoryUpkeep());
+        inputs.require(in);
+        long into = in.intoId();
+        if (into == id) {
+            throw ProblemException.field("intoId", "merge-same");
+        }
+        return Panache.withTransaction(() -> Organization.<Organization>findById(Math.min(id, into), LockModeType.PESSIMISTIC_WRITE)
+                        .chain(first -> Organization.<Organization>findById(Math.max(id, into), LockModeType.PESSIMISTIC_WRITE)
+                                .chain(second -> {
+                                    Organization dup = first != null && first.id == id ? first : second != null && second.id == id ? second : null;
+                                    Organization keep = first != null && first.id == into ? first : second != null && second.id == into ? second : null;
+                                    if (dup == null) {
+                                        throw ProblemException.notFound();
+                                    }
+                                    if (keep == null) {
+                                        throw ProblemException.field("intoId", "not-found");
+                                    }
+                                    if (dup.orgType != keep.orgType) {
+                                        throw ProblemException.field("intoId", "merge-type");
+                                    }
+                                    String detail = "merged organization:" + dup.id + " code=" + dup.code + " name=" + dup.name;
+                                    boolean confirmed = keep.confirmed || dup.confirmed;
+                                    return Panache.getSession().chain(s -> s.createNativeQuery("SELECT 1 FROM merge_organization(:dup, :keep)")
+                                                    .setParameter("dup", dup.id).setParameter("keep", keep.id).getSingleResult()
+                                                    .invoke(x -> s.detach(dup)))
+                                            .invoke(x -> keep.confirmed = confirmed)
+                                            .chain(x -> audit.record(AuditType.ORGANIZATION_MERGED, viewer.accountId(), viewer.email(),
+                                                    "organization:" + keep.id, ip, detail))
+                                            .map(x -> keep.id);
+                                })))
+                .onFailure(e -> !(e instanceof ProblemException) && DatabaseFaults.refusedValue(e) != null)
+                .transform(e -> new ProblemException(409, "merge-conflict"));
     }
 
     // ------------------------------------------------------------------ registering

@@ -6,21 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.platform.web.CsvText;
+import jp.tsunagu.platform.web.CsvUpload;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.Problems;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,8 +21,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * CSV import of many postings. The file is UTF-8 (with or without BOM) or Shift_JIS (Windows-31J,
- * as Excel saves in Japan): detected by decoding strictly, refused clearly if neither fits. Each
+ * CSV import of many postings. The file is read by {@link CsvUpload} (UTF-8 or Shift_JIS). Each
  * line is validated and stored on its own (one transaction per line), so a bad line stores
  * nothing and the good lines are kept; the report names every refused line and field.
  */
@@ -69,66 +59,12 @@ public class PostingImport {
                 "", "false", "true", "false", "false", "false", "false", ""));
     }
 
-    /** The text of the file in the encoding it was saved in, or a 400 naming the problem. */
-    static Decoded decode(byte[] bytes) {
-        if (bytes.length == 0) {
-            throw ProblemException.field("file", "required");
-        }
-        if (bytes.length > MAX_BYTES) {
-            throw ProblemException.field("file", "too-long");
-        }
-        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
-            String text = strict(Arrays.copyOfRange(bytes, 3, bytes.length), StandardCharsets.UTF_8);
-            if (text == null) {
-                throw ProblemException.field("file", "encoding");
-            }
-            return new Decoded(text, "UTF-8");
-        }
-        String utf8 = strict(bytes, StandardCharsets.UTF_8);
-        if (utf8 != null) {
-            return new Decoded(utf8, "UTF-8");
-        }
-        String sjis = strict(bytes, Charset.forName("windows-31j"));
-        if (sjis != null) {
-            return new Decoded(sjis, "Shift_JIS");
-        }
-        throw ProblemException.field("file", "encoding");
-    }
-
-    record Decoded(String text, String encoding) {
-    }
-
-    static String strict(byte[] bytes, Charset charset) {
-        try {
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-    }
-
     public Uni<Report> importCsv(Viewer viewer, byte[] bytes) {
         if (!viewer.signedIn()) {
             throw ProblemException.unauthorized();
         }
-        Decoded decoded = decode(bytes);
-        List<CSVRecord> records;
-        List<String> header;
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).build().parse(new StringReader(decoded.text()))) {
-            header = parser.getHeaderNames();
-            records = parser.getRecords();
-        } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-            // an unterminated quote surfaces from getRecords() as an UncheckedIOException
-            throw ProblemException.field("file", "csv-format");
-        }
-        List<String> unknown = header.stream().filter(h -> !COLUMNS.contains(h)).toList();
-        if (!unknown.isEmpty() || !header.containsAll(REQUIRED)) {
-            throw ProblemException.field("file", "csv-header");
-        }
-        if (records.size() > MAX_LINES) {
-            throw ProblemException.field("file", "too-many-lines");
-        }
+        CsvUpload.Parsed parsed = CsvUpload.parse(bytes, MAX_BYTES, MAX_LINES, COLUMNS, REQUIRED);
+        List<CSVRecord> records = parsed.records();
         List<LineError> errors = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
         // one line after the other, each in its own transaction: a refused line leaves nothing behind
@@ -153,12 +89,12 @@ public class PostingImport {
                                 Problems.both("field." + f.key(), f.args().toArray()))));
                         return null;
                     });
-        }).collect().last().map(x -> new Report(decoded.encoding(), records.size(), ids.size(), ids, errors));
+        }).collect().last().map(x -> new Report(parsed.encoding(), records.size(), ids.size(), ids, errors));
     }
 
     static PostingInput input(CSVRecord r) {
         Params p = new Params();
-        Function<String, String> get = c -> r.isMapped(c) && r.isSet(c) && !r.get(c).isBlank() ? r.get(c) : null;
+        Function<String, String> get = c -> CsvUpload.cell(r, c);
         List<Long> circles = new ArrayList<>();
         if (get.apply("circleIds") != null) {
             for (String c : get.apply("circleIds").split("[;；]")) {

@@ -1,0 +1,76 @@
+-- Duplicate organizations merged by the secretariat: everything that names the duplicate comes to
+-- the organization that stays, then the duplicate is deleted. Written against the catalogue, so a
+-- table added later that references organization(id) is merged too without touching this.
+--
+-- In the link tables listed in fold_tables, where the organization that stays already has the same
+-- row (the same person's membership, the same circle, the same meeting's organizers), the
+-- duplicate's row goes, after its flags (administrator, circle owner) have been carried over; mail
+-- quotas of the same day are added up. No other row is ever deleted. Open invitations and join requests that
+-- would then be asked twice are withdrawn. Anything else that cannot hold for one organization (a
+-- pair of the two with each other, two postings with one Hello Work number) raises, and the whole
+-- merge is rolled back: the caller answers 409.
+CREATE FUNCTION merge_organization(dup bigint, keep bigint) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    fold_tables text[] := ARRAY['membership', 'circle_member', 'organization_area', 'meeting_organizer',
+                                'meeting_series_organizer', 'program_model_center', 'mail_quota'];
+    fk   record;
+    idx  record;
+    cond text;
+BEGIN
+    IF dup = keep THEN
+        RAISE EXCEPTION 'merge_organization: an organization cannot be merged into itself';
+    END IF;
+
+    -- flags the duplicate's rows carried
+    UPDATE membership k SET is_admin = true
+      FROM membership d
+     WHERE d.organization_id = dup AND k.organization_id = keep AND k.account_id = d.account_id AND d.is_admin;
+    UPDATE circle_member k SET is_owner = true
+      FROM circle_member d
+     WHERE d.organization_id = dup AND k.organization_id = keep AND k.circle_id = d.circle_id AND d.is_owner;
+
+    UPDATE mail_quota k SET sent = k.sent + d.sent
+      FROM mail_quota d
+     WHERE d.organization_id = dup AND k.organization_id = keep AND k.day = d.day;
+
+    -- open asks that would be asked twice once both are one organization
+    UPDATE circle_invitation d SET status = 'WITHDRAWN', decided_at = now()
+     WHERE d.organization_id = dup AND d.status = 'PENDING'
+       AND (EXISTS (SELECT 1 FROM circle_invitation k WHERE k.organization_id = keep AND k.circle_id = d.circle_id AND k.status = 'PENDING')
+         OR EXISTS (SELECT 1 FROM circle_member m WHERE m.organization_id = keep AND m.circle_id = d.circle_id));
+    UPDATE membership_request d SET status = 'WITHDRAWN', decided_at = now()
+     WHERE d.organization_id = dup AND d.status = 'PENDING'
+       AND (EXISTS (SELECT 1 FROM membership_request k WHERE k.organization_id = keep AND k.account_id = d.account_id AND k.status = 'PENDING')
+         OR EXISTS (SELECT 1 FROM membership m WHERE m.organization_id = keep AND m.account_id = d.account_id));
+
+    FOR fk IN
+        SELECT c.conrelid AS rel, c.conrelid::regclass::text AS tbl, a.attname AS col, a.attnum AS num
+          FROM pg_constraint c
+          JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+         WHERE c.contype = 'f' AND c.confrelid = 'organization'::regclass AND cardinality(c.conkey) = 1
+         ORDER BY 2, 3
+    LOOP
+        -- rows that would repeat one of the kept organization's under a plain unique index go
+        FOR idx IN
+            SELECT i.indexrelid,
+                   array(SELECT att.attname FROM pg_attribute att
+                          WHERE att.attrelid = i.indrelid AND att.attnum = ANY (i.indkey) AND att.attnum <> fk.num) AS others
+              FROM pg_index i
+             WHERE fk.tbl = ANY (fold_tables)
+               AND i.indrelid = fk.rel AND i.indisunique AND i.indpred IS NULL AND i.indexprs IS NULL
+               AND fk.num = ANY (i.indkey)
+        LOOP
+            IF cardinality(idx.others) = 0 THEN
+                cond := 'true';
+            ELSE
+                SELECT string_agg(format('k.%1$I IS NOT DISTINCT FROM d.%1$I', o), ' AND ') INTO cond FROM unnest(idx.others) AS o;
+            END IF;
+            EXECUTE format('DELETE FROM %1$s d WHERE d.%2$I = $1 AND EXISTS (SELECT 1 FROM %1$s k WHERE k.%2$I = $2 AND %3$s)',
+                           fk.tbl, fk.col, cond) USING dup, keep;
+        END LOOP;
+        EXECUTE format('UPDATE %1$s SET %2$I = $2 WHERE %2$I = $1', fk.tbl, fk.col) USING dup, keep;
+    END LOOP;
+
+    DELETE FROM organization WHERE id = dup;
+END;
+$$;
