@@ -1,5 +1,6 @@
 -- Demo data: directory. Real public organizations from the seed reports; every person is fictitious.
--- Hokkaido: 21 welfare regions (障害保健福祉圏域) and the 11 centers (notes-000 §4.1–4.3).
+-- Hokkaido: 21 welfare regions (障害保健福祉圏域) and the 11 centers of FY2014 (seed 000, notes-000 §4.1–4.3).
+-- The FY2023 report counts 12 centers in Hokkaido (seed 001 L2246) but does not name the twelfth, so it is not invented here.
 INSERT INTO catchment_area (prefecture_code, code, name, kind, counts_as_of, note) VALUES (1, 'hokkaido-r01', '札幌圏域', 'WELFARE_REGION', NULL, '北海道の障害保健福祉圏域 R01');
 INSERT INTO catchment_municipality (area_id, position, name) SELECT id, 1, '札幌市' FROM catchment_area WHERE code = 'hokkaido-r01';
 INSERT INTO catchment_municipality (area_id, position, name) SELECT id, 2, '江別市' FROM catchment_area WHERE code = 'hokkaido-r01';
@@ -256,17 +257,14 @@ INSERT INTO catchment_area (prefecture_code, code, name, kind, count_transition,
 INSERT INTO organization_area (organization_id, area_id) SELECT o.id, a.id FROM organization o, catchment_area a WHERE o.code = 'hokkaido-ikinuki' AND a.code = 'hokkaido-ikinuki-area';
 INSERT INTO catchment_area (prefecture_code, code, name, kind, count_transition, count_type_a, count_type_b, count_hello_work, counts_as_of, note) VALUES (1, 'hokkaido-stage-area', 'すて～じ 担当圏域（全体）', 'CATCHMENT', 23, 12, 51, 7, '平成26年度 調査', 'センターが担当する障害保健福祉圏域の合計');
 INSERT INTO organization_area (organization_id, area_id) SELECT o.id, a.id FROM organization o, catchment_area a WHERE o.code = 'hokkaido-stage' AND a.code = 'hokkaido-stage-area';
-UPDATE organization SET identity_statement = 'わたしたちのセンターは、石狩圏域（札幌市を除く5市1町1村）で、働きたい人と地域の事業所・企業をつなぎます。', opened_on = DATE '2009-04-01' WHERE code = 'hokkaido-noikeru';
+UPDATE organization SET identity_statement = NULL, opened_on = DATE '2009-04-01' WHERE code = 'hokkaido-noikeru';
 -- FY2022 model centers and the FY2023 pair centers (notes-001 §4.1–4.2)
-INSERT INTO organization (code, name, short_name, org_type, prefecture_code, municipality, operating_corporation, opened_on, staff_total, staff_composition, identity_statement) VALUES ('gunma-tortoise', '障害者就業・生活支援センター トータス', 'トータス', 'NAKAPOTSU', 10, '藤岡市', '社会福祉法人 かな会', DATE '2010-04-01', 5, '5名', 'わたしたちのセンターは、藤岡・富岡圏域の7市町村で、地域の事業所とともに働く人を支えます。');
+INSERT INTO organization (code, name, short_name, org_type, prefecture_code, municipality, operating_corporation, opened_on, staff_total, staff_composition, identity_statement) VALUES ('gunma-tortoise', '障害者就業・生活支援センター トータス', 'トータス', 'NAKAPOTSU', 10, '藤岡市', '社会福祉法人 かな会', DATE '2010-04-01', 5, '5名', NULL);
 INSERT INTO catchment_area (prefecture_code, code, name, kind, population, count_transition, count_retention, count_type_a, count_type_b, counts_as_of) VALUES (10, 'gunma-tortoise-area', '藤岡・富岡圏域', 'CATCHMENT', 131533, 2, 1, 3, 16, '令和5年度 報告書');
-INSERT INTO catchment_municipality (area_id, position, name) SELECT id, 1, '藤岡市' FROM catchment_area WHERE code = 'gunma-tortoise-area';
-INSERT INTO catchment_municipality (area_id, position, name) SELECT id, 2, '富岡市' FROM catchment_area WHERE code = 'gunma-tortoise-area';
-INSERT INTO catchment_municipality (area_id, position, name) SELECT id, 3, '安中市' FROM catchment_area WHERE code = 'gunma-tortoise-area';
-INSERT INTO catchment_municipality (area_id, position, name) SELECT id, 4, '上野村' FROM catchment_area WHERE code = 'gunma-tortoise-area';
-INSERT INTO catchment_municipality (area_id, position, name) SELECT id, 5, '神流町' FROM catchment_area WHERE code = 'gunma-tortoise-area';
-INSERT INTO catchment_municipality (area_id, position, name) SELECT id, 6, '下仁田町' FROM catchment_area WHERE code = 'gunma-tortoise-area';
-INSERT INTO catchment_municipality (area_id, position, name) SELECT id, 7, '南牧村' FROM catchment_area WHERE code = 'gunma-tortoise-area';
+-- トータス's 担当圏域 in the seed's order (001 L825): 甘楽町, not 安中市.
+INSERT INTO catchment_municipality (area_id, position, name) SELECT a.id, v.pos, v.name FROM catchment_area a,
+  (VALUES (1, '藤岡市'), (2, '神流町'), (3, '上野村'), (4, '富岡市'), (5, '甘楽町'), (6, '下仁田町'), (7, '南牧村')) AS v(pos, name)
+WHERE a.code = 'gunma-tortoise-area';
 INSERT INTO organization_area (organization_id, area_id) SELECT o.id, a.id FROM organization o, catchment_area a WHERE o.code = 'gunma-tortoise' AND a.code = 'gunma-tortoise-area';
 INSERT INTO organization (code, name, short_name, org_type, prefecture_code, municipality, operating_corporation, opened_on, staff_total, staff_composition, identity_statement) VALUES ('aomori-minato', '障害者就業・生活支援センター みなと', 'みなと', 'NAKAPOTSU', 2, '八戸市', NULL, NULL, 8, '8名', NULL);
 INSERT INTO catchment_area (prefecture_code, code, name, kind, population, count_transition, count_retention, count_type_a, count_type_b, counts_as_of) VALUES (2, 'aomori-minato-area', '八戸圏域', 'CATCHMENT', 311858, 5, 2, 23, 62, '令和5年度 報告書');
@@ -279,7 +277,7 @@ INSERT INTO catchment_municipality (area_id, position, name) SELECT id, 6, '階�
 INSERT INTO catchment_municipality (area_id, position, name) SELECT id, 7, '新郷村' FROM catchment_area WHERE code = 'aomori-minato-area';
 INSERT INTO catchment_municipality (area_id, position, name) SELECT id, 8, 'おいらせ町' FROM catchment_area WHERE code = 'aomori-minato-area';
 INSERT INTO organization_area (organization_id, area_id) SELECT o.id, a.id FROM organization o, catchment_area a WHERE o.code = 'aomori-minato' AND a.code = 'aomori-minato-area';
-INSERT INTO organization (code, name, short_name, org_type, prefecture_code, municipality, operating_corporation, opened_on, staff_total, staff_composition, identity_statement) VALUES ('okinawa-bridge', '障害者就業・生活支援センター ブリッジ', 'ブリッジ（沖縄）', 'NAKAPOTSU', 47, '南風原町', '医療法人（精神科病院）', DATE '2020-04-01', NULL, NULL, 'わたしたちのセンターは、沖縄県南部圏域で就労移行支援事業所などと顔の見える関係をつくります。');
+INSERT INTO organization (code, name, short_name, org_type, prefecture_code, municipality, operating_corporation, opened_on, staff_total, staff_composition, identity_statement) VALUES ('okinawa-bridge', '障害者就業・生活支援センター ブリッジ', 'ブリッジ（沖縄）', 'NAKAPOTSU', 47, '南風原町', '医療法人（精神科病院）', DATE '2020-04-01', NULL, NULL, NULL);
 INSERT INTO catchment_area (prefecture_code, code, name, kind, population, count_transition, count_retention, count_type_a, count_type_b, counts_as_of) VALUES (47, 'okinawa-bridge-area', '沖縄南部圏域', 'CATCHMENT', 280000, 16, 3, 19, 72, '令和5年度 報告書');
 INSERT INTO organization_area (organization_id, area_id) SELECT o.id, a.id FROM organization o, catchment_area a WHERE o.code = 'okinawa-bridge' AND a.code = 'okinawa-bridge-area';
 INSERT INTO organization (code, name, short_name, org_type, prefecture_code, municipality, operating_corporation, opened_on, staff_total, staff_composition, identity_statement) VALUES ('saitama-csa', '障害者就業・生活支援センター CSA', 'CSA', 'NAKAPOTSU', 11, '上尾市', '社会福祉法人 あげお福祉会', DATE '2008-04-01', NULL, NULL, NULL);
@@ -329,10 +327,30 @@ INSERT INTO organization_area (organization_id, area_id) SELECT o.id, a.id FROM 
 INSERT INTO organization (code, name, short_name, org_type, prefecture_code, municipality, operating_corporation, opened_on, staff_total, staff_composition, identity_statement) VALUES ('nara-chuwa-bridge', 'なら中和障害者就業・生活支援センター ブリッジ', 'なら中和ブリッジ', 'NAKAPOTSU', 29, '橿原市', '社会福祉法人 奈良県手をつなぐ育成会', DATE '2009-04-01', NULL, NULL, NULL);
 INSERT INTO catchment_area (prefecture_code, code, name, kind, population, count_transition, count_retention, count_type_a, count_type_b, counts_as_of) VALUES (29, 'nara-chuwa-bridge-area', '中和圏域', 'CATCHMENT', NULL, NULL, NULL, NULL, NULL, NULL);
 INSERT INTO organization_area (organization_id, area_id) SELECT o.id, a.id FROM organization o, catchment_area a WHERE o.code = 'nara-chuwa-bridge' AND a.code = 'nara-chuwa-bridge-area';
+-- 中和圏域【5市2町1村】 (001 L2693-2695)
+INSERT INTO catchment_municipality (area_id, position, name) SELECT a.id, v.pos, v.name FROM catchment_area a,
+  (VALUES (1, '橿原市'), (2, '大和高田市'), (3, '香芝市'), (4, '葛城市'), (5, '御所市'), (6, '広陵町'), (7, '高取町'), (8, '明日香村')) AS v(pos, name)
+WHERE a.code = 'nara-chuwa-bridge-area';
+UPDATE catchment_area SET note = '5市2町1村（令和5年度 報告書）' WHERE code = 'nara-chuwa-bridge-area';
 INSERT INTO organization (code, name, short_name, org_type, prefecture_code, municipality, operating_corporation, opened_on, staff_total, staff_composition, identity_statement) VALUES ('tokushima-wakuwaku', '障害者就業・生活支援センター わーくわく', 'わーくわく', 'NAKAPOTSU', 36, '徳島市', NULL, NULL, NULL, NULL, NULL);
 INSERT INTO catchment_area (prefecture_code, code, name, kind, population, count_transition, count_retention, count_type_a, count_type_b, counts_as_of) VALUES (36, 'tokushima-wakuwaku-area', '東部保健福祉圏域', 'CATCHMENT', 499093, 17, 5, 28, 60, '令和5年度 報告書');
 INSERT INTO organization_area (organization_id, area_id) SELECT o.id, a.id FROM organization o, catchment_area a WHERE o.code = 'tokushima-wakuwaku' AND a.code = 'tokushima-wakuwaku-area';
 INSERT INTO organization (code, name, short_name, org_type, prefecture_code, municipality, operating_corporation, opened_on, staff_total, staff_composition, identity_statement) VALUES ('hyogo-kitaharima', '北播磨障害者就業・生活支援センター', '北播磨', 'NAKAPOTSU', 28, '西脇市', NULL, NULL, NULL, NULL, NULL);
+-- 「わたしたちのセンターは…」: each center's own words from its page of the FY2023 report (seed 001), lines joined, nothing added.
+UPDATE organization o SET identity_statement = v.s FROM (VALUES
+ ('gunma-tortoise',     'わたしたちのセンターは共に考え・共に実現を大切にするセンターです'),                         -- 001 L814-816
+ ('aomori-minato',      'わたしたちのセンターは地域のどなたに対しても支援を継続する伴走型センターです'),             -- 001 L994-995
+ ('okinawa-bridge',     '「わたしたちは一緒に働き、一緒に考える伴走型センター」を目指しています。'),                 -- 001 L1125-1126
+ ('saitama-csa',        'わたしたちのセンターは、「つながろう・ひろげよう」を目指すセンターです。'),                 -- 001 L1347-1348
+ ('mie-flat',           'わたしたちのセンターは「人」と「社会」を繋ぐ『架け橋』になりたいセンターです'),             -- 001 L1519-1520
+ ('shizuoka-boranchi',  'わたしたちのセンターは「日本一 地域とつながりたい センターです」'),                         -- 001 L1787-1789
+ ('ibaraki-mito',       'わたしたちのセンターは地域機関の活躍をサポートするセンターです'),                           -- 001 L1922-1924
+ ('chiba-katori',       'わたしたちのセンターは『繋ぎ・繋がれるセンターです』'),                                     -- 001 L2054-2056
+ ('hokkaido-noikeru',   'わたしたちのセンターは、地域づくりに向けた 4つの役割と機能を持つ、センターです。'),          -- 001 L2168-2172
+ ('kagoshima-airaisa',  '私たちのセンターは地域と人が繋がりを続けることをめざしているセンターです'),                 -- 001 L2505-2507
+ ('tokushima-wakuwaku', '私たちのセンターは私らしい人生 (はたらく・くらし)と向き合う センターです'),                  -- 001 L2973
+ ('nara-chuwa-bridge',  '本人主体のチャレンジを応援する地域づくりを目指すセンターです')                            -- 001 L2658-2659
+) AS v(code, s) WHERE o.code = v.code;
 -- Chiba: the 16 centers of the 千葉県障害者就業・生活支援センター連絡協議会 (notes-002-003 §1.2)
 INSERT INTO organization (code, name, short_name, org_type, prefecture_code) VALUES ('chiba-01', '障害者就業・生活支援センター 千葉障害者キャリアセンター', '千葉障害者キャリアセンター', 'NAKAPOTSU', 12);
 INSERT INTO organization (code, name, short_name, org_type, prefecture_code) VALUES ('chiba-02', '障害者就業・生活支援センター あかね園', 'あかね園', 'NAKAPOTSU', 12);
@@ -349,6 +367,13 @@ INSERT INTO organization (code, name, short_name, org_type, prefecture_code) VAL
 INSERT INTO organization (code, name, short_name, org_type, prefecture_code) VALUES ('chiba-13', '障害者就業・生活支援センター 山武ブリオ', '山武ブリオ', 'NAKAPOTSU', 12);
 INSERT INTO organization (code, name, short_name, org_type, prefecture_code) VALUES ('chiba-14', '障害者就業・生活支援センター 長生ブリオ', '長生ブリオ', 'NAKAPOTSU', 12);
 INSERT INTO organization (code, name, short_name, org_type, prefecture_code) VALUES ('chiba-16', '障害者就業・生活支援センター 東総就業センター', '東総就業センター', 'NAKAPOTSU', 12);
+-- Chiba areas the seed ties to a center by its text (002 L158-159, L221-222, L267-269); it lists no municipalities.
+INSERT INTO catchment_area (prefecture_code, code, name, kind, count_transition, count_retention, counts_as_of, note) VALUES
+ (12, 'chiba-05-area', '野田圏域', 'CATCHMENT', NULL, 0, '令和元年7月 アンケート', 'まだ就労定着支援事業所はない（002 L159）'),
+ (12, 'chiba-11-area', '安房圏域', 'CATCHMENT', NULL, 1, '令和元年7月 アンケート', '就労定着支援は1事業所（多機能）のみ（002 L222）'),
+ (12, 'chiba-16-area', '海匝圏域', 'CATCHMENT', 4, NULL, '令和元年7月 アンケート', '海匝圏域就労系事業所連絡会を年4回開催（002 L268-269）');
+INSERT INTO organization_area (organization_id, area_id) SELECT o.id, a.id FROM organization o, catchment_area a
+WHERE (o.code, a.code) IN (('chiba-05', 'chiba-05-area'), ('chiba-11', 'chiba-11-area'), ('chiba-16', 'chiba-16-area'));
 -- Osaka: the 18 centers (就ポツ) and their areas (notes-002-003 §2.4.1). Region labels stand in for the legal names.
 INSERT INTO organization (code, name, short_name, org_type, prefecture_code, municipality) VALUES ('osaka-01', '北河内西 障害者就業・生活支援センター', '北河内西', 'NAKAPOTSU', 27, '門真市');
 INSERT INTO catchment_area (prefecture_code, code, name, kind) VALUES (27, 'osaka-01-area', '北河内西圏域', 'CATCHMENT');
@@ -448,6 +473,17 @@ INSERT INTO catchment_municipality (area_id, position, name) SELECT id, 1, '吹�
 INSERT INTO organization_area (organization_id, area_id) SELECT o.id, a.id FROM organization o, catchment_area a WHERE o.code = 'osaka-18' AND a.code = 'osaka-18-area';
 -- Partner organizations: public bodies named in the seeds, and fictitious offices marked （架空）
 INSERT INTO organization (code, name, short_name, org_type, prefecture_code, municipality) VALUES ('national-network', '全国就業支援ネットワーク 事務局', '全国ネット事務局', 'NATIONAL_NETWORK', 13, '千代田区');
+-- 柏圏域: the 8 retention-support offices at the 2020-12-18 意見交換会 (002 L573 「8事業所 10 名参加」). The seed does
+-- not name them, so these are fictitious; 柏市 is inferred from 「柏圏域」.
+INSERT INTO organization (code, name, short_name, org_type, prefecture_code, municipality) VALUES
+ ('chiba-kashiwa-retention-1', '就労定着支援事業所 かしわ若葉サポート（架空）', 'かしわ若葉サポート', 'RETENTION_SUPPORT', 12, '柏市'),
+ ('chiba-kashiwa-retention-2', '就労定着支援事業所 ひばりステップ（架空）', 'ひばりステップ', 'RETENTION_SUPPORT', 12, '柏市'),
+ ('chiba-kashiwa-retention-3', '就労定着支援事業所 こもれび定着室（架空）', 'こもれび定着室', 'RETENTION_SUPPORT', 12, '柏市'),
+ ('chiba-kashiwa-retention-4', '就労定着支援事業所 はなみずきワーク（架空）', 'はなみずきワーク', 'RETENTION_SUPPORT', 12, '柏市'),
+ ('chiba-kashiwa-retention-5', '就労定着支援事業所 あけぼのキャリア（架空）', 'あけぼのキャリア', 'RETENTION_SUPPORT', 12, '柏市'),
+ ('chiba-kashiwa-retention-6', '就労定着支援事業所 つくしの道（架空）', 'つくしの道', 'RETENTION_SUPPORT', 12, '柏市'),
+ ('chiba-kashiwa-retention-7', '就労定着支援事業所 みどり台ジョブ定着（架空）', 'みどり台ジョブ定着', 'RETENTION_SUPPORT', 12, '柏市'),
+ ('chiba-kashiwa-retention-8', '就労定着支援事業所 ふたばサポート（架空）', 'ふたばサポート', 'RETENTION_SUPPORT', 12, '柏市');
 INSERT INTO organization (code, name, short_name, org_type, prefecture_code, municipality) VALUES ('okinawa-vocational-center', '沖縄障害者職業センター', NULL, 'VOCATIONAL_CENTER', 47, '那覇市');
 INSERT INTO organization (code, name, short_name, org_type, prefecture_code, municipality) VALUES ('okinawa-hw-naha', 'ハローワーク那覇', NULL, 'HELLO_WORK', 47, '那覇市');
 INSERT INTO organization (code, name, short_name, org_type, prefecture_code, municipality) VALUES ('okinawa-transition-1', '就労移行支援事業所 みなみ風ワークス（架空）', 'みなみ風ワークス', 'TRANSITION_SUPPORT', 47, '南風原町');
@@ -472,7 +508,6 @@ INSERT INTO organization (code, name, short_name, org_type, prefecture_code, mun
 INSERT INTO organization (code, name, short_name, org_type, prefecture_code, municipality) VALUES ('chiba-retention-1', '就労定着支援事業所 そよかぜ（架空）', 'そよかぜ', 'RETENTION_SUPPORT', 12, '千葉市');
 INSERT INTO organization (code, name, short_name, org_type, prefecture_code, municipality) VALUES ('chiba-type-a-1', '就労継続支援A型事業所 なのはな工房（架空）', 'なのはな工房', 'CONTINUOUS_A', 12, '市原市');
 INSERT INTO organization (code, name, short_name, org_type, prefecture_code, municipality) VALUES ('chiba-company-1', '株式会社ベイサイド物流（架空）', 'ベイサイド物流', 'COMPANY', 12, '船橋市');
-UPDATE organization SET identity_statement = '全国の障害者就業・生活支援センターのネットワークの事務局です。ペア事業の運営と、センター同士の学び合いを支えます。' WHERE code = 'national-network';
 INSERT INTO organization_area (organization_id, area_id) SELECT o.id, a.id FROM organization o, catchment_area a WHERE o.code LIKE 'okinawa-t%' AND a.code = 'okinawa-bridge-area';
 -- Circles
 INSERT INTO circle (code, name, kind, prefecture_code, description) VALUES ('okinawa-south-exchange', '沖縄南部 就労移行等情報交換会', 'EXCHANGE_MEETING', 47, 'ブリッジが呼びかけた南部圏域の就労移行支援事業所等との情報交換会。年4〜6回、火曜15時から90分を目安に開催。求人情報の共有と事例検討を行う。');
@@ -485,7 +520,7 @@ INSERT INTO circle_member (circle_id, organization_id, is_owner) SELECT c.id, o.
 INSERT INTO circle_member (circle_id, organization_id, is_owner) SELECT c.id, o.id, false FROM circle c, organization o WHERE c.code = 'okinawa-south-exchange' AND o.code = 'okinawa-transition-4';
 INSERT INTO circle_member (circle_id, organization_id, is_owner) SELECT c.id, o.id, false FROM circle c, organization o WHERE c.code = 'okinawa-south-exchange' AND o.code = 'okinawa-transition-5';
 INSERT INTO circle_member (circle_id, organization_id, is_owner) SELECT c.id, o.id, false FROM circle c, organization o WHERE c.code = 'okinawa-south-exchange' AND o.code = 'okinawa-transition-6';
-INSERT INTO circle (code, name, kind, prefecture_code, description) VALUES ('chiba-council', '千葉県ナカポツ連絡協議会', 'PREFECTURE_COUNCIL', 12, '千葉県障害者就業・生活支援センター連絡協議会。県内16センターで隔月に開催。');
+INSERT INTO circle (code, name, kind, prefecture_code, description) VALUES ('chiba-council', '千葉県ナカポツ連絡協議会', 'PREFECTURE_COUNCIL', 12, '千葉県障害者就業・生活支援センター連絡協議会。県内16センター。');
 INSERT INTO circle_member (circle_id, organization_id, is_owner) SELECT c.id, o.id, true FROM circle c, organization o WHERE c.code = 'chiba-council' AND o.code = 'chiba-01';
 INSERT INTO circle_member (circle_id, organization_id, is_owner) SELECT c.id, o.id, false FROM circle c, organization o WHERE c.code = 'chiba-council' AND o.code = 'chiba-02';
 INSERT INTO circle_member (circle_id, organization_id, is_owner) SELECT c.id, o.id, false FROM circle c, organization o WHERE c.code = 'chiba-council' AND o.code = 'chiba-03';
@@ -502,13 +537,18 @@ INSERT INTO circle_member (circle_id, organization_id, is_owner) SELECT c.id, o.
 INSERT INTO circle_member (circle_id, organization_id, is_owner) SELECT c.id, o.id, false FROM circle c, organization o WHERE c.code = 'chiba-council' AND o.code = 'chiba-14';
 INSERT INTO circle_member (circle_id, organization_id, is_owner) SELECT c.id, o.id, false FROM circle c, organization o WHERE c.code = 'chiba-council' AND o.code = 'chiba-16';
 INSERT INTO circle_member (circle_id, organization_id, is_owner) SELECT c.id, o.id, false FROM circle c, organization o WHERE c.code = 'chiba-council' AND o.code = 'chiba-katori';
-INSERT INTO circle (code, name, kind, prefecture_code, description) VALUES ('saitama-kenou-exchange', '県央 就労移行支援事業所等情報交換会', 'EXCHANGE_MEETING', 11, 'CSAと市の障害者就労支援センターが共催する情報交換会。年2回、ハローワークに出ていない求人情報も共有する。');
+INSERT INTO circle (code, name, kind, prefecture_code, description) VALUES ('chiba-kashiwa-retention',
+  '柏圏域 就労定着支援事業所との意見交換会', 'EXCHANGE_MEETING', 12,
+  '柏圏域の就労定着支援事業所とナカポツの意見交換会（千葉県 就労定着支援促進事業、令和2年度）。議事録を参加事業所と共有する。');
+INSERT INTO circle_member (circle_id, organization_id, is_owner, joined_on)
+SELECT c.id, o.id, o.code = 'chiba-07', DATE '2020-11-20' FROM circle c, organization o
+WHERE c.code = 'chiba-kashiwa-retention' AND (o.code = 'chiba-07' OR o.code LIKE 'chiba-kashiwa-retention-%');
+INSERT INTO circle (code, name, kind, prefecture_code, description) VALUES ('saitama-kenou-exchange', '県央 就労移行支援事業所等情報交換会', 'EXCHANGE_MEETING', 11, 'CSAと桶川市・北本市・鴻巣市の障害者就労支援センターが共催する情報交換会（平成27年度から原則年2回）。圏域内（＋さいたま市の一部）の就労移行支援・就労継続支援B型を招き、ハローワークに出ていない求人情報を提供する。');
 INSERT INTO circle_member (circle_id, organization_id, is_owner) SELECT c.id, o.id, true FROM circle c, organization o WHERE c.code = 'saitama-kenou-exchange' AND o.code = 'saitama-csa';
-INSERT INTO circle_member (circle_id, organization_id, is_owner) SELECT c.id, o.id, true FROM circle c, organization o WHERE c.code = 'saitama-kenou-exchange' AND o.code = 'saitama-ageo-center';
-INSERT INTO circle_member (circle_id, organization_id, is_owner) SELECT c.id, o.id, false FROM circle c, organization o WHERE c.code = 'saitama-kenou-exchange' AND o.code = 'saitama-okegawa-center';
-INSERT INTO circle_member (circle_id, organization_id, is_owner) SELECT c.id, o.id, false FROM circle c, organization o WHERE c.code = 'saitama-kenou-exchange' AND o.code = 'saitama-kitamoto-center';
-INSERT INTO circle_member (circle_id, organization_id, is_owner) SELECT c.id, o.id, false FROM circle c, organization o WHERE c.code = 'saitama-kenou-exchange' AND o.code = 'saitama-konosu-center';
-INSERT INTO circle (code, name, kind, prefecture_code, description) VALUES ('hokkaido-directors', '北海道 ナカポツ センター長会議', 'PREFECTURE_COUNCIL', 1, '北海道の11センターのセンター長による検討会議。');
+INSERT INTO circle_member (circle_id, organization_id, is_owner) SELECT c.id, o.id, true FROM circle c, organization o WHERE c.code = 'saitama-kenou-exchange' AND o.code = 'saitama-okegawa-center';
+INSERT INTO circle_member (circle_id, organization_id, is_owner) SELECT c.id, o.id, true FROM circle c, organization o WHERE c.code = 'saitama-kenou-exchange' AND o.code = 'saitama-kitamoto-center';
+INSERT INTO circle_member (circle_id, organization_id, is_owner) SELECT c.id, o.id, true FROM circle c, organization o WHERE c.code = 'saitama-kenou-exchange' AND o.code = 'saitama-konosu-center';
+INSERT INTO circle (code, name, kind, prefecture_code, description) VALUES ('hokkaido-directors', '北海道 ナカポツ センター長会議', 'PREFECTURE_COUNCIL', 1, '北海道のセンター長による検討会議（平成26年度の全道センター長検討会議は11センター。令和5年度報告書では道内12センター）。');
 INSERT INTO circle_member (circle_id, organization_id, is_owner) SELECT c.id, o.id, false FROM circle c, organization o WHERE c.code = 'hokkaido-directors' AND o.code = 'hokkaido-tasuku';
 INSERT INTO circle_member (circle_id, organization_id, is_owner) SELECT c.id, o.id, false FROM circle c, organization o WHERE c.code = 'hokkaido-directors' AND o.code = 'hokkaido-hiroba';
 INSERT INTO circle_member (circle_id, organization_id, is_owner) SELECT c.id, o.id, false FROM circle c, organization o WHERE c.code = 'hokkaido-directors' AND o.code = 'hokkaido-step';

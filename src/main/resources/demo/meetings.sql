@@ -42,7 +42,7 @@ SELECT s.id, o.id FROM meeting_series s, organization o WHERE s.title = '就労�
 INSERT INTO meeting (series_id, number, kind, title, circle_id, format, starts_at, ends_at, status, description,
                      minutes_version, minutes_updated_at, minutes_published_at, created_at, updated_at)
 SELECT s.id, 0, 'EXCHANGE', '第0回 就労移行等情報交換会', s.circle_id, 'IN_PERSON', TIMESTAMPTZ '2023-10-17 15:00+09',
-       TIMESTAMPTZ '2023-10-17 16:30+09', 'MINUTES_PUBLISHED', 'ナカポツが呼びかけた試行の回（第0回）。報告書に開催日の記載なし（日付は仮）。',
+       TIMESTAMPTZ '2023-10-17 16:30+09', 'MINUTES_PUBLISHED', 'ナカポツが呼びかけた試行の回（第0回）。報告書に開催日の記載なし（日付は仮）。実施後アンケート：継続的な実施は全会一致。年4〜6回（火曜15時〜）、90分程度。内容は求人情報の共有（グループメールの運用）・事例検討会など。',
        1, TIMESTAMPTZ '2023-10-20 10:00+09', TIMESTAMPTZ '2023-10-20 10:00+09', TIMESTAMPTZ '2023-09-20 10:00+09', TIMESTAMPTZ '2023-10-20 10:00+09'
 FROM meeting_series s WHERE s.title = '就労移行等情報交換会';
 INSERT INTO meeting_organizer (meeting_id, organization_id)
@@ -55,12 +55,19 @@ WHERE m.title = '第0回 就労移行等情報交換会' AND o.code IN ('okinawa
     'okinawa-transition-2', 'okinawa-transition-3', 'okinawa-transition-4', 'okinawa-transition-5', 'okinawa-transition-6');
 INSERT INTO minutes_item (meeting_id, position, theme, content, results)
 SELECT m.id, v.pos, v.theme, v.content, v.results FROM meeting m, (VALUES
-    (1, '①各事業所の現状と課題', '参加事業所から利用状況、就職・定着の状況、困っていることを共有した。', '顔の見える関係をつくることの大切さを確認した。'),
-    (2, '②求人情報の共有', 'ハローワークの求人に加え、事業所に直接届いた求人の扱いを話し合った。', '求人情報はグループメールで共有する（今後つなぐに移行）。'),
-    (3, '③今後の進め方', '会の継続と開催方法についてアンケートで意見を集めた。', '年4〜6回、火曜15時から90分で定例化する。第1回から共同運営とする。')) AS v(pos, theme, content, results)
+    -- the seed's three topics (001 L1255-1289), in its words where it quotes the participants
+    (1, '話題① 職場開拓の難しさ（過疎地における）',
+        '公共交通機関の課題（電車やバスがない）、住んでいる地域で希望する仕事が見つからないことが挙がった。',
+        '「ネットワーク内で求人情報の共有ができるといい」「ナカポツ、ハローワーク、障害者職業センターの持っている情報を地域の支援機関と共有して、みんなで取り組みたい」との声があった。'),
+    (2, '話題② 他機関との連携について',
+        '「何をどのように依頼して、一緒に取り組めばいいのかわからない」との声があった。',
+        'ネットワークを通じて顔の見える関係づくりが築けると、やりとりがしやすくなる。'),
+    (3, '話題③ 支援を行う上での困難さについて',
+        '多機能型の苦労（B型運営に追われて個別支援に取り組めない）、就労意欲を育む難しさ（職場見学をするがチャレンジされない方）、就職支援の知識以外の教育・事業所へのアプローチ・OJTが挙がった。',
+        NULL)) AS v(pos, theme, content, results)
 WHERE m.title = '第0回 就労移行等情報交換会';
 INSERT INTO action_item (meeting_id, series_id, title, owner_org_id, due_on, status)
-SELECT m.id, m.series_id, '第1回の日程を調整し、共同運営の役割分担を決める', o.id, DATE '2026-12-25', 'OPEN'
+SELECT m.id, m.series_id, '第1回の日程を調整する', o.id, DATE '2026-12-25', 'OPEN'
 FROM meeting m, organization o WHERE m.title = '第0回 就労移行等情報交換会' AND o.code = 'okinawa-bridge';
 -- 第1回: a draft → scheduling poll on three coming Tuesdays at 15:00 (relative to the day the demo is loaded).
 INSERT INTO meeting (series_id, number, kind, title, circle_id, format, status, created_at, updated_at)
@@ -108,9 +115,13 @@ INSERT INTO meeting (kind, title, circle_id, format, starts_at, ends_at, status,
 SELECT 'EXCHANGE', '柏圏域 就労定着支援事業所との意見交換会', c.id, 'IN_PERSON', TIMESTAMPTZ '2020-12-18 15:00+09',
        TIMESTAMPTZ '2020-12-18 16:30+09', 'MINUTES_PUBLISHED', '参加：8事業所・10名（2グループに分かれて実施）', 1,
        TIMESTAMPTZ '2020-12-25 10:00+09', TIMESTAMPTZ '2020-12-25 10:00+09', TIMESTAMPTZ '2020-11-20 10:00+09', TIMESTAMPTZ '2020-12-25 10:00+09'
-FROM circle c WHERE c.code = 'chiba-council';
+FROM circle c WHERE c.code = 'chiba-kashiwa-retention';
 INSERT INTO meeting_organizer (meeting_id, organization_id)
 SELECT m.id, o.id FROM meeting m, organization o WHERE m.title = '柏圏域 就労定着支援事業所との意見交換会' AND o.code = 'chiba-07';
+-- 8事業所・10名 (002 L573); the seed does not name them: fictitious offices, members of the meeting's circle, so they read its minutes
+INSERT INTO attendance (meeting_id, organization_id, name, mode)
+SELECT m.id, o.id, o.name, 'IN_PERSON' FROM meeting m, organization o
+WHERE m.title = '柏圏域 就労定着支援事業所との意見交換会' AND o.code LIKE 'chiba-kashiwa-retention-%';
 INSERT INTO meeting_venue (meeting_id, position, name, address)
 SELECT id, 1, '柏商工会議所 3階 302号室', '千葉県柏市' FROM meeting WHERE title = '柏圏域 就労定着支援事業所との意見交換会';
 INSERT INTO minutes_item (meeting_id, position, theme, content, results)

@@ -8,13 +8,18 @@ INSERT INTO program (fiscal_year, name, total_centers)
 VALUES (2022, '定着支援地域連携モデルに係る調査事業（モデル事業）', 337);
 INSERT INTO program_model_center (program_id, organization_id, theme_1, theme_2, initiative)
 SELECT p.id, o.id, v.t1, v.t2, v.initiative FROM program p, organization o,
-  (VALUES ('aomori-minato', 'SUPERVISION', NULL, 'ステップアップ講座（年2回・5日間）'),
-          ('saitama-csa', 'SUPERVISION', 'REGIONAL_COOPERATION', '就労移行支援事業所等情報交換会'),
-          ('shizuoka-boranchi', 'REGIONAL_COOPERATION', NULL, '年間計画にもとづくネットワーク会議・研修'),
-          ('chiba-katori', 'REGIONAL_COOPERATION', 'SUPERVISION', '定着支援事業所へのスーパーバイズ・就業支援者養成セミナー'),
-          ('kagoshima-airaisa', 'REGIONAL_COOPERATION', NULL, '事業所訪問と連絡会による地域づくり'),
-          ('tokushima-wakuwaku', 'REGIONAL_COOPERATION', 'DIFFICULT_CASES', '企業同士・当事者同士のネットワーク'),
-          ('hyogo-kitaharima', 'REGIONAL_COOPERATION', NULL, '北播磨モデル（就労パスポートの活用）')
+  -- the ten FY2022 model centers under the report's three headings (001 L136-226). 清流障がい者就業・生活支援センター
+  -- ふなびせ (L176, 困難事例: 家族全体に関わる全ての機関が集まるケース会議) is left out: the seeds give nothing but its
+  -- name, not even its prefecture, so the demo has 9 of the 10.
+  (VALUES ('aomori-minato', 'SUPERVISION', 'DIFFICULT_CASES', 'ステップアップ講座（年2回・5日間）'),                         -- 001 L140-143, L163-167
+          ('chiba-katori', 'SUPERVISION', NULL, '定着支援事業所へのスーパーバイズ・就業支援者養成セミナー'),                 -- 001 L146-149, L2095-2104
+          ('kagoshima-airaisa', 'SUPERVISION', NULL, 'B型から一般就労へ移行したケースの事例検討会と事業所訪問'),            -- 001 L152-154
+          ('chiba-12', 'DIFFICULT_CASES', NULL, '中核地域生活支援センター・社会福祉協議会との役割分担による短期集中的な対応'), -- 001 L170-174
+          ('tokushima-wakuwaku', 'REGIONAL_COOPERATION', 'DIFFICULT_CASES', '企業同士・当事者同士のネットワーク'),           -- 001 L182-188, L221-224
+          ('hokkaido-tasuku', 'REGIONAL_COOPERATION', NULL, '様々な集まりの共催と広報誌での活動実績の発信'),                  -- 001 L195-198
+          ('saitama-csa', 'REGIONAL_COOPERATION', NULL, '就労移行支援事業所等情報交換会'),                                   -- 001 L200-204, L1384-1388
+          ('shizuoka-boranchi', 'REGIONAL_COOPERATION', NULL, '年間計画にもとづくネットワーク会議・研修'),                    -- 001 L206-211
+          ('hyogo-kitaharima', 'REGIONAL_COOPERATION', NULL, '北播磨モデル（就労パスポートの活用）')                          -- 001 L213-218
   ) AS v(code, t1, t2, initiative)
 WHERE p.fiscal_year = 2022 AND o.code = v.code;
 

@@ -182,6 +182,20 @@ class AccessMatrixTest {
             "admin,    /circles/{chibaCircle},  200",
             "partner,  /invitations/new,        200",
             "bridge,   /invitations/new,        200",
+            // the directory as a whole: the secretariat's pages only
+            "anon,     /organizations/import,   303",
+            "admin,    /organizations/import,   200",
+            "bridge,   /organizations/import,   404",
+            "partner,  /organizations/import,   404",
+            "sysadmin, /organizations/import,   404",
+            "anon,     /organizations/upkeep,   303",
+            "admin,    /organizations/upkeep,   200",
+            "bridge,   /organizations/upkeep,   404",
+            "hw-naha,  /organizations/upkeep,   404",
+            "advisor,  /organizations/upkeep,   404",
+            "admin,    /organizations/{partnerOrg}/merge?into={tortoise}, 200",
+            "bridge,   /organizations/{partnerOrg}/merge?into={tortoise}, 404",
+            "admin,    /organizations/999999/merge?into={tortoise}, 404",
     })
     void pages(String who, String template, int status) {
         as(who).accept("text/html").redirects().follow(false).get(path(template)).then().statusCode(status);

@@ -107,6 +107,17 @@ class AccessPolicyTableTest {
         row(SYSADMIN, Action.VIEW, new Resource.AuditLog(), Decision.ALLOW);
         row(LEAD, Action.VIEW, new Resource.AuditLog(), Decision.HIDDEN);
         row(ANON, Action.VIEW, new Resource.Directory(), Decision.ALLOW);
+        // the directory as a whole (import, export, duplicates, offices to confirm): the secretariat's alone
+        Resource upkeep = new Resource.DirectoryUpkeep();
+        row(ADMIN, Action.EDIT, upkeep, Decision.ALLOW);
+        row(ADMIN, Action.VIEW, upkeep, Decision.ALLOW);
+        for (Viewer v : List.of(LEAD, STAFF, PARTNER_ADMIN, PARTNER_STAFF, HW, ADVISOR, SYSADMIN)) {
+            row(v, Action.VIEW, upkeep, Decision.HIDDEN);
+            row(v, Action.EDIT, upkeep, Decision.HIDDEN);
+        }
+        row(ANON, Action.VIEW, upkeep, Decision.SIGN_IN_FIRST);
+        row(ANON, Action.EDIT, upkeep, Decision.SIGN_IN_FIRST);
+        row(ADMIN, Action.APPROVE, upkeep, Decision.FORBIDDEN);
     }
 
     void circles() {

@@ -173,6 +173,8 @@ class DirectoryCsvTest {
             as(who).get("/organizations/import").then().statusCode(404);
             as(who).get("/organizations/upkeep").then().statusCode(404);
         }
+        as("admin").get("/organizations/import-template.csv").then().statusCode(200).body(containsString("catchmentAreas"));
+        as("minato").get("/organizations/import-template.csv").then().statusCode(404);
         given().contentType("text/csv").body(file).post("/api/organizations/import").then().statusCode(401);
         given().get("/api/organizations/export.csv").then().statusCode(401);
         assertEquals(before, TestSupport.count(ds, "organization"));

@@ -86,7 +86,7 @@ class FuzzTest {
     private static final Set<String> PASSWORD_PATHS = Set.of("/api/me/password", "/account/password");
     private static final List<String> GUARDED_SUFFIXES = List.of("/minutes/publish", "/poll/confirm", "/co-host",
             "/rsvp", "/approve", "/decline", "/approval", "/decision", "/pledge", "/followup", "/next", "/read",
-            "/leave", "/owner", "/members/{organizationId}", "/members/{accountId}", "/join");
+            "/leave", "/owner", "/members/{organizationId}", "/members/{accountId}", "/join", "/merge");
     /** Field names tried when the OpenAPI document names none (page forms read from a MultivaluedMap). */
     private static final List<String> DEFAULT_FIELDS = List.of("title", "name", "body", "email", "password", "role",
             "status", "kind", "version", "organizationId", "circleId", "startsAt", "date", "comment", "accept",
