@@ -74,3 +74,15 @@ BEGIN
     DELETE FROM organization WHERE id = dup;
 END;
 $$;
+
+-- An organization's name as the duplicate finder compares it: lower case, without the words every
+-- organization of a type shares (障害者就業・生活支援センター, 就労定着支援事業所, …), spaces and
+-- punctuation — so 「障害者就業・生活支援センター みなと」 and 「障害者就業生活支援センターみなと」 are the
+-- same, and 「大阪市 …センター」 and 「東大阪市 …センター」 are not alike.
+CREATE FUNCTION organization_name_key(name text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT regexp_replace(
+             regexp_replace(lower(name),
+               '(障害者|障がい者|障碍者)?(就業・生活支援センター|就業生活支援センター)|就労定着支援事業所|就労移行支援事業所'
+               || '|就労継続支援[ab]型事業所|相談支援事業所|事業所|センター|（架空）|\(架空\)', '', 'g'),
+             '[[:space:]・･（）()「」、。,.　-]', '', 'g')
+$$;

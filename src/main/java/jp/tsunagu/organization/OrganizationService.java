@@ -211,11 +211,12 @@ public class OrganizationService {
     }
 
     /**
-     * Pairs of the same type in the same prefecture whose names, written without spaces and
-     * punctuation, are alike (trigram similarity ≥ 0.6), or who give the same phone, e-mail or website.
+     * Pairs of the same type in the same prefecture whose names, without the words all of a type
+     * share, spaces and punctuation (V12's organization_name_key), are alike (trigram similarity
+     * ≥ 0.6), or who give the same phone, e-mail or website.
      */
     Uni<List<DuplicateCandidate>> duplicateCandidates() {
-        String norm = "regexp_replace(lower(%s.name), '[[:space:]・･（）()「」、。,.　-]', '', 'g')";
+        String norm = "organization_name_key(%s.name)";
         String sql = "SELECT a.id, b.id, similarity(" + norm.formatted("a") + ", " + norm.formatted("b") + ") AS sim,"
                 + " a.phone IS NOT NULL AND a.phone = b.phone, a.email IS NOT NULL AND a.email = b.email,"
                 + " a.website IS NOT NULL AND a.website = b.website"
