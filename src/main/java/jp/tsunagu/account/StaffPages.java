@@ -88,6 +88,17 @@ public class StaffPages {
                 (errors, status) -> render(v, id, Map.of(), errors, null, status)));
     }
 
+    /** Ends someone's membership of this organization (its administrators; the last administrator stays). */
+    @POST
+    @Path("organizations/{id}/members/{accountId}/end")
+    public Uni<Response> end(@PathParam("id") String raw, @PathParam("accountId") String rawAccount, @Context HttpServerRequest request) {
+        long id = Params.pathId(raw);
+        long account = Params.pathId(rawAccount);
+        return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> staff.remove(v, id, account, Params.ip(request)),
+                x -> "/organizations/" + id + "/members?saved=ended",
+                (errors, status) -> render(v, id, Map.of(), errors, null, status)));
+    }
+
     @POST
     @Path("memberships/{id}/approve")
     public Uni<Response> approve(@PathParam("id") String raw, @Context HttpServerRequest request) {

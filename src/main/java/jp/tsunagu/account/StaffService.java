@@ -324,12 +324,17 @@ public class StaffService {
                                 throw new ProblemException(409, "last-admin");
                             }
                             boolean changed = m.admin != in.admin();
+                            String title = Values.blankToNull(in.title());
+                            boolean retitled = !java.util.Objects.equals(m.title, title);
                             m.admin = in.admin();
-                            m.title = Values.blankToNull(in.title());
+                            m.title = title;
                             Uni<?> logged = changed ? audit.record(AuditType.ADMIN_CHANGED, viewer.accountId(), viewer.email(),
                                     "account:" + accountId, ip, "organization:" + org.id + " admin=" + in.admin())
                                     : Uni.createFrom().voidItem();
-                            return logged.chain(() -> members(org.id)).map(ms -> ms.stream()
+                            Uni<?> titled = retitled ? audit.record(AuditType.MEMBERSHIP_CHANGED, viewer.accountId(), viewer.email(),
+                                    "account:" + accountId, ip, "organization:" + org.id + " title")
+                                    : Uni.createFrom().voidItem();
+                            return logged.chain(() -> titled).chain(() -> members(org.id)).map(ms -> ms.stream()
                                     .filter(x -> x.accountId() == accountId).findFirst().orElseThrow());
                         });
                     });

@@ -90,7 +90,7 @@ public class DirectoryService {
             }
             policy.require(viewer, Action.VIEW, new Resource.Organization(org.id, org.orgType));
             boolean showPeople = policy.permits(viewer, Action.VIEW, new Resource.OrganizationPeople(org.id));
-            return prefectureNames(viewer.locale()).chain(prefs -> areasOf(List.of(org.id)).chain(areas ->
+            return hasAdministrators(org.id).chain(administered -> prefectureNames(viewer.locale()).chain(prefs -> areasOf(List.of(org.id)).chain(areas ->
                     (showPeople ? people(org.id) : Uni.createFrom().item(List.<PersonView>of())).chain(people ->
                             circlesOf(viewer, org.id).map(circles -> new OrgProfile(org.id, org.code, org.name,
                                     org.shortName, org.orgType, org.prefectureCode, prefs.get(org.prefectureCode),
@@ -102,8 +102,19 @@ public class DirectoryService {
                                             viewer.role() != null && viewer.role().staffOf(org.orgType), viewer.memberOf(org.id))),
                                     org.phone, org.fax, org.email, org.services, org.specialties, org.openingHours,
                                     org.certificateTypes, org.capacity, org.vacancies, org.vacanciesConfirmedOn, org.confirmed,
-                                    viewer.administers(org.id) || viewer.is(Role.NETWORK_ADMIN), org.version)))));
+                                    policy.permits(viewer, Action.EDIT, new Resource.OrganizationProfile(org.id, administered)),
+                                    org.version))))));
         });
+    }
+
+    /**
+     * Whether anyone active administers the organization (as account.Administrators counts them;
+     * the directory sits below the account layer, so it asks the tables itself).
+     */
+    Uni<Boolean> hasAdministrators(long organizationId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT EXISTS (SELECT 1 FROM membership m JOIN account a"
+                        + " ON a.id = m.account_id WHERE m.organization_id = :org AND m.is_admin AND a.active)", Boolean.class)
+                .setParameter("org", organizationId).getSingleResult());
     }
 
     /** Prefectures with the number of organizations the viewer may list in each. */

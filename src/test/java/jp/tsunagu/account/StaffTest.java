@@ -146,6 +146,33 @@ class StaffTest {
                 "account:" + staff));
     }
 
+    @Test
+    void theAdministratorRetitlesAndEndsAMembershipFromThePage() {
+        String other = TestSupport.staffOf(ds, "okinawa-transition-1");
+        long account = TestSupport.accountId(ds, other);
+        long org = partnerOrg();
+        json("partner").body(Map.of("admin", false, "title", "生活支援員")).put("/api/organizations/" + org + "/members/" + account)
+                .then().statusCode(200).body("title", equalTo("生活支援員"));
+        assertEquals(1, TestSupport.id(ds, "SELECT count(*) FROM audit_event WHERE event_type = 'MEMBERSHIP_CHANGED' AND subject = ?",
+                "account:" + account), "a new title is audited");
+        // the page offers ending it; a plain member of staff and other organizations cannot
+        as("partner").get("/organizations/" + org + "/members").then().statusCode(200)
+                .body(containsString("/organizations/" + org + "/members/" + account + "/end"));
+        as("hw-naha").redirects().follow(false).post("/organizations/" + org + "/members/" + account + "/end").then().statusCode(404);
+        as(other).redirects().follow(false).post("/organizations/" + org + "/members/" + account + "/end").then().statusCode(404);
+        assertEquals(1, TestSupport.id(ds, "SELECT count(*) FROM membership WHERE account_id = ? AND organization_id = ?", account, org));
+        as("partner").redirects().follow(false).post("/organizations/" + org + "/members/" + account + "/end").then().statusCode(303)
+                .header("Location", containsString("saved=ended"));
+        assertEquals(0, TestSupport.id(ds, "SELECT count(*) FROM membership WHERE account_id = ? AND organization_id = ?", account, org));
+        assertEquals(1, TestSupport.id(ds, "SELECT count(*) FROM audit_event WHERE event_type = 'MEMBERSHIP_ENDED' AND subject = ?",
+                "account:" + account));
+        // the last administrator stays: the page answers 409 with the reason
+        long partnerAccount = TestSupport.accountId(ds, "partner@demo.tsunagu.jp");
+        assertEquals(1, TestSupport.id(ds, "SELECT count(*) FROM membership m JOIN account a ON a.id = m.account_id"
+                + " WHERE m.organization_id = ? AND m.is_admin AND a.active", org), "partner@ is the only administrator");
+        as("partner").redirects().follow(false).post("/organizations/" + org + "/members/" + partnerAccount + "/end").then().statusCode(409);
+    }
+
     @ParameterizedTest(name = "{0} asks to join みなみ風ワークス → {1}")
     @CsvSource({"minato, 403", "advisor, 403", "sysadmin, 403", "partner, 403", "admin, 403", "anonymous, 401"})
     void whoMayAskToJoin(String who, int status) {

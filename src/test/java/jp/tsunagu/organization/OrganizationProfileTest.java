@@ -68,6 +68,11 @@ class OrganizationProfileTest {
             json(who).body(profile(v + 1, "capacity", 99)).put("/api/organizations/" + org).then().statusCode(403);
         }
         given().contentType("application/json").body(profile(v + 1)).put("/api/organizations/" + org).then().statusCode(401);
+        // the edit link is offered exactly to those the save would accept
+        as("partner").get("/api/organizations/" + org).then().body("canEditProfile", equalTo(true));
+        as("admin").get("/api/organizations/" + org).then().body("canEditProfile", equalTo(false));
+        as("hw-naha").get("/api/organizations/" + org).then().body("canEditProfile", equalTo(false));
+        as("admin").get("/api/organizations/" + TestSupport.orgId(ds, "aomori-minato")).then().body("canEditProfile", equalTo(true));
         assertEquals(20, TestSupport.id(ds, "SELECT capacity FROM organization WHERE id = ?", org), "refused writes change nothing");
     }
 

@@ -98,6 +98,23 @@ class MessageBundleTest {
         }
     }
 
+    /** In a message with arguments a lone apostrophe starts a MessageFormat quote and swallows what follows ({0} shown as is). */
+    @Test
+    void messagesWithArgumentsHaveNoLoneApostrophe() throws IOException {
+        List<String> quoted = new ArrayList<>();
+        for (String file : List.of("messages.properties", "messages_en.properties")) {
+            Properties p = load(file);
+            for (String key : p.stringPropertyNames()) {
+                String v = p.getProperty(key);
+                if (v.matches("(?s).*\\{\\d.*") && v.replace("''", "").contains("'")) {
+                    quoted.add(file + ": " + key);
+                }
+            }
+        }
+        assertEquals(List.of(), quoted);
+        assertEquals(true, Messages.get(Messages.EN, "invite.lead", 7).contains("after 7 days"));
+    }
+
     @Test
     void messagesFormatInBothLanguages() {
         assertEquals("11 件", Messages.get(Messages.JA, "directory.results", 11));
