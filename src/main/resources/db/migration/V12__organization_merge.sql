@@ -1,3 +1,15 @@
+-- The codes of organizations merged away, so a file exported before a merge cannot bring the
+-- duplicate back: the import refuses such a line and names the organization it became.
+CREATE TABLE organization_merge (
+    old_code   text PRIMARY KEY,
+    old_id     bigint NOT NULL,
+    old_name   text NOT NULL,
+    into_id    bigint NOT NULL REFERENCES organization(id) ON DELETE CASCADE,
+    merged_at  timestamptz NOT NULL DEFAULT now(),
+    merged_by  bigint REFERENCES account(id)
+);
+CREATE INDEX organization_merge_into ON organization_merge (into_id);
+
 -- Duplicate organizations merged by the secretariat: everything that names the duplicate comes to
 -- the organization that stays, then the duplicate is deleted. Written against the catalogue, so a
 -- table added later that references organization(id) is merged too without touching this.
@@ -9,7 +21,7 @@
 -- would then be asked twice are withdrawn. Anything else that cannot hold for one organization (a
 -- pair of the two with each other, two postings with one Hello Work number) raises, and the whole
 -- merge is rolled back: the caller answers 409.
-CREATE FUNCTION merge_organization(dup bigint, keep bigint) RETURNS void LANGUAGE plpgsql AS $$
+CREATE FUNCTION merge_organization(dup bigint, keep bigint, actor bigint) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     fold_tables text[] := ARRAY['membership', 'circle_member', 'organization_area', 'meeting_organizer',
                                 'meeting_series_organizer', 'program_model_center', 'mail_quota'];
@@ -20,28 +32,48 @@ BEGIN
     IF dup = keep THEN
         RAISE EXCEPTION 'merge_organization: an organization cannot be merged into itself';
     END IF;
+    -- the strong lock, lower id first: no row referencing either (a membership approved, an
+    -- invitation accepted) can be added while the merge runs and be lost with the duplicate
+    PERFORM 1 FROM organization WHERE id IN (dup, keep) ORDER BY id FOR UPDATE;
+
+    INSERT INTO organization_merge (old_code, old_id, old_name, into_id, merged_by)
+    SELECT code, id, name, keep, actor FROM organization WHERE id = dup;
 
     -- flags the duplicate's rows carried
-    UPDATE membership k SET is_admin = true
+    UPDATE membership k SET is_admin = k.is_admin OR d.is_admin, title = coalesce(k.title, d.title), since = least(k.since, d.since)
       FROM membership d
-     WHERE d.organization_id = dup AND k.organization_id = keep AND k.account_id = d.account_id AND d.is_admin;
-    UPDATE circle_member k SET is_owner = true
+     WHERE d.organization_id = dup AND k.organization_id = keep AND k.account_id = d.account_id;
+    UPDATE circle_member k SET is_owner = k.is_owner OR d.is_owner, joined_on = least(k.joined_on, d.joined_on)
       FROM circle_member d
-     WHERE d.organization_id = dup AND k.organization_id = keep AND k.circle_id = d.circle_id AND d.is_owner;
+     WHERE d.organization_id = dup AND k.organization_id = keep AND k.circle_id = d.circle_id;
+    UPDATE meeting_organizer k SET consented_at = coalesce(k.consented_at, d.consented_at)
+      FROM meeting_organizer d
+     WHERE d.organization_id = dup AND k.organization_id = keep AND k.meeting_id = d.meeting_id;
+    UPDATE program_model_center k SET theme_2 = coalesce(k.theme_2, nullif(d.theme_1, k.theme_1)),
+                                      initiative = coalesce(k.initiative, d.initiative)
+      FROM program_model_center d
+     WHERE d.organization_id = dup AND k.organization_id = keep AND k.program_id = d.program_id;
 
     UPDATE mail_quota k SET sent = k.sent + d.sent
       FROM mail_quota d
      WHERE d.organization_id = dup AND k.organization_id = keep AND k.day = d.day;
 
-    -- open asks that would be asked twice once both are one organization
+    -- open asks that are moot once both are one organization, on either side: asked twice, or
+    -- asking for what the other already has
     UPDATE circle_invitation d SET status = 'WITHDRAWN', decided_at = now()
      WHERE d.organization_id = dup AND d.status = 'PENDING'
        AND (EXISTS (SELECT 1 FROM circle_invitation k WHERE k.organization_id = keep AND k.circle_id = d.circle_id AND k.status = 'PENDING')
          OR EXISTS (SELECT 1 FROM circle_member m WHERE m.organization_id = keep AND m.circle_id = d.circle_id));
+    UPDATE circle_invitation k SET status = 'WITHDRAWN', decided_at = now()
+     WHERE k.organization_id = keep AND k.status = 'PENDING'
+       AND EXISTS (SELECT 1 FROM circle_member m WHERE m.organization_id = dup AND m.circle_id = k.circle_id);
     UPDATE membership_request d SET status = 'WITHDRAWN', decided_at = now()
      WHERE d.organization_id = dup AND d.status = 'PENDING'
        AND (EXISTS (SELECT 1 FROM membership_request k WHERE k.organization_id = keep AND k.account_id = d.account_id AND k.status = 'PENDING')
          OR EXISTS (SELECT 1 FROM membership m WHERE m.organization_id = keep AND m.account_id = d.account_id));
+    UPDATE membership_request k SET status = 'WITHDRAWN', decided_at = now()
+     WHERE k.organization_id = keep AND k.status = 'PENDING'
+       AND EXISTS (SELECT 1 FROM membership m WHERE m.organization_id = dup AND m.account_id = k.account_id);
 
     FOR fk IN
         SELECT c.conrelid AS rel, c.conrelid::regclass::text AS tbl, a.attname AS col, a.attnum AS num

@@ -23,6 +23,7 @@ import jp.tsunagu.platform.i18n.Messages;
 import jp.tsunagu.platform.validation.InputCheck;
 import jp.tsunagu.platform.web.CsvText;
 import jp.tsunagu.platform.web.CsvUpload;
+import jp.tsunagu.platform.web.DatabaseFaults;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.Problems;
@@ -128,21 +129,36 @@ public class DirectoryCsv {
                 refuse(line, CsvUpload.cell(r, "code"), e, results, errors);
                 return Uni.createFrom().voidItem();
             }
-            return Panache.withTransaction(() -> Panache.getSession().chain(s -> store(s, viewer, read, present)))
+            return Panache.withTransaction(() -> Panache.getSession().chain(s -> store(s, viewer, read, present)
+                            .call(stored -> stored.outcome() == Outcome.UNCHANGED ? Uni.createFrom().voidItem()
+                                    : audit.record(AuditType.ORGANIZATION_IMPORTED, viewer.accountId(), viewer.email(),
+                                    "organization:" + stored.id(), ip, "line=" + line + " " + stored.outcome().name()))))
                     .invoke(stored -> results.add(new LineResult(line, stored.code(), stored.id(), stored.outcome())))
                     .replaceWithVoid()
-                    .onFailure(ProblemException.class).recoverWithItem(e -> {
-                        refuse(line, read.line().code(), (ProblemException) e, results, errors);
+                    .onFailure(e -> e instanceof ProblemException || DatabaseFaults.refusedValue(e) != null
+                            || DatabaseFaults.contention(e)).recoverWithItem(e -> {
+                        // a value the database refused, or a row another import or registration wrote at the same
+                        // moment: this line is refused (its transaction rolled back), the others go on
+                        ProblemException pe = e instanceof ProblemException p ? p
+                                : DatabaseFaults.contention(e) ? new ProblemException(409, "conflict") : DatabaseFaults.refusedValue(e);
+                        refuse(line, read.line().code(), pe, results, errors);
                         return null;
                     });
-        }).collect().last()).chain(x -> {
-            Report report = new Report(parsed.encoding(), parsed.records().size(), count(results, Outcome.ADDED),
-                    count(results, Outcome.UPDATED), count(results, Outcome.UNCHANGED), count(results, Outcome.REFUSED), results, errors);
-            return Panache.withTransaction(() -> audit.record(AuditType.ORGANIZATION_IMPORTED, viewer.accountId(), viewer.email(),
-                    "organizations", ip, "encoding=" + report.encoding() + " lines=" + report.lines() + " added=" + report.added()
-                            + " updated=" + report.updated() + " unchanged=" + report.unchanged() + " refused=" + report.refused()))
-                    .map(y -> report);
-        });
+        }).collect().last())
+                .chain(x -> summarize(viewer, ip, parsed, results, errors, null))
+                .onFailure().call(e -> summarize(viewer, ip, parsed, results, errors, e).onFailure().recoverWithNull());
+    }
+
+    /** The import's own audit event, also when it stopped half-way (the lines stored before stay, each audited). */
+    Uni<Report> summarize(Viewer viewer, String ip, CsvUpload.Parsed parsed, List<LineResult> results, List<LineError> errors,
+                          Throwable stopped) {
+        Report report = new Report(parsed.encoding(), parsed.records().size(), count(results, Outcome.ADDED),
+                count(results, Outcome.UPDATED), count(results, Outcome.UNCHANGED), count(results, Outcome.REFUSED), results, errors);
+        return Panache.withTransaction(() -> audit.record(AuditType.ORGANIZATION_IMPORTED, viewer.accountId(), viewer.email(),
+                        "organizations", ip, "encoding=" + report.encoding() + " lines=" + report.lines() + " added=" + report.added()
+                                + " updated=" + report.updated() + " unchanged=" + report.unchanged() + " refused=" + report.refused()
+                                + (stopped == null ? "" : " stopped after line " + (results.size() + 1))))
+                .map(y -> report);
     }
 
     static int count(List<LineResult> results, Outcome o) {
@@ -258,7 +274,16 @@ public class DirectoryCsv {
         Uni<Organization> existing = in.code() == null ? Uni.createFrom().nullItem()
                 : s.createSelectionQuery("from Organization where code = :code", Organization.class).setParameter("code", in.code())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResultOrNull();
-        return existing.chain(org -> {
+        Uni<String> mergedInto = in.code() == null ? Uni.createFrom().nullItem()
+                : s.createNativeQuery("SELECT o.code FROM organization_merge m JOIN organization o ON o.id = m.into_id WHERE m.old_code = :code",
+                        String.class).setParameter("code", in.code()).getSingleResultOrNull();
+        return existing.chain(org -> mergedInto.map(into -> {
+            if (org == null && into != null) {
+                // a file exported before a merge: the duplicate does not come back
+                throw ProblemException.badRequest(List.of(new ProblemException.FieldError("code", "merged-into", List.of(into))));
+            }
+            return org;
+        })).chain(org -> {
             boolean adding = org == null;
             Organization o = adding ? new Organization() : org;
             if (!adding && o.orgType != read.type()) {

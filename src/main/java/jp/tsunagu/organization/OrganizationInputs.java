@@ -19,8 +19,8 @@ public final class OrganizationInputs {
     }
 
     static final String PHONE = "^[0-9+() -]{6,30}$";
-    /** The database's rule, stricter than @Email: no spaces, quotes or the characters that would add to a mailto: link. */
-    static final String EMAIL = "^[^@\\s\"?&=%]+@[^@\\s\"?&=%]+$";
+    /** The database's rule, stricter than @Email: no spaces (also ideographic or no-break), quotes or the characters that would add to a mailto: link. */
+    static final String EMAIL = "^[^@\\s\\p{Z}\"?&=%]+@[^@\\s\\p{Z}\"?&=%]+$";
     static final String URL = "^https?://\\S{1,490}$";
 
     /** An organization's own profile; contacts are the office's, never a person's. {@code version}: the one read. */

@@ -191,7 +191,7 @@ public class OrganizationPages {
     @GET
     @Path("organizations/upkeep")
     public Uni<Response> upkeep(@QueryParam("saved") String saved) {
-        return viewers.signedIn().chain(v -> renderUpkeep(v, saved, List.of(), 200));
+        return viewers.signedIn().chain(v -> renderUpkeep(v, Forms.savedKey(saved), List.of(), 200));
     }
 
     Uni<Response> renderUpkeep(Viewer v, String saved, List<FieldMessage> errors, int status) {

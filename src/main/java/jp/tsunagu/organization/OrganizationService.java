@@ -236,7 +236,10 @@ public class OrganizationService {
                 ids.add(((Number) r[1]).longValue());
             });
             return refs(s, ids).map(refs -> {
-                        return rows.stream().map(r -> new DuplicateCandidate(refs.get(((Number) r[0]).longValue()),
+                        // a pair one of whose sides a merge removed meanwhile is no candidate any more
+                        return rows.stream().filter(r -> refs.containsKey(((Number) r[0]).longValue())
+                                        && refs.containsKey(((Number) r[1]).longValue()))
+                                .map(r -> new DuplicateCandidate(refs.get(((Number) r[0]).longValue()),
                                 refs.get(((Number) r[1]).longValue()), Boolean.TRUE.equals(r[3]) ? "phone"
                                 : Boolean.TRUE.equals(r[4]) ? "email" : Boolean.TRUE.equals(r[5]) ? "website" : "name")).toList();
             });
@@ -307,15 +310,16 @@ public class OrganizationService {
                                     }
                                     String detail = "merged organization:" + dup.id + " code=" + dup.code + " name=" + dup.name;
                                     boolean confirmed = keep.confirmed || dup.confirmed;
-                                    return Panache.getSession().chain(s -> s.createNativeQuery("SELECT 1 FROM merge_organization(:dup, :keep)")
-                                                    .setParameter("dup", dup.id).setParameter("keep", keep.id).getSingleResult()
+                                    return Panache.getSession().chain(s -> s.createNativeQuery("SELECT 1 FROM merge_organization(:dup, :keep, :actor)")
+                                                    .setParameter("dup", dup.id).setParameter("keep", keep.id)
+                                                    .setParameter("actor", viewer.accountId()).getSingleResult()
                                                     .invoke(x -> s.detach(dup)))
                                             .invoke(x -> keep.confirmed = confirmed)
                                             .chain(x -> audit.record(AuditType.ORGANIZATION_MERGED, viewer.accountId(), viewer.email(),
                                                     "organization:" + keep.id, ip, detail))
                                             .map(x -> keep.id);
                                 })))
-                .onFailure(e -> !(e instanceof ProblemException) && DatabaseFaults.refusedValue(e) != null)
+                .onFailure(e -> !(e instanceof ProblemException) && (DatabaseFaults.refusedValue(e) != null || DatabaseFaults.contention(e)))
                 .transform(e -> new ProblemException(409, "merge-conflict"));
     }
 

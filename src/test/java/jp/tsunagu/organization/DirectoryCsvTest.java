@@ -80,6 +80,8 @@ class DirectoryCsvTest {
                 "a known area and a new one");
         assertEquals(1, TestSupport.id(ds, "SELECT count(*) FROM catchment_area WHERE prefecture_code = 47 AND name = ?", "取込テスト圏域" + tag));
         assertTrue(TestSupport.id(ds, "SELECT count(*) FROM audit_event WHERE event_type = 'ORGANIZATION_IMPORTED' AND detail LIKE '%added=3%'") >= 1);
+        assertEquals(1, TestSupport.id(ds, "SELECT count(*) FROM audit_event WHERE event_type = 'ORGANIZATION_IMPORTED' AND subject = ?"
+                + " AND detail = 'line=2 ADDED'", "organization:" + first), "each stored line is audited with its organization");
         // the lines with a code update (nothing changed); the one without a code is added again
         post("admin", goodFile().getBytes(StandardCharsets.UTF_8)).statusCode(200)
                 .body("unchanged", equalTo(2)).body("added", equalTo(1)).body("updated", equalTo(0));
@@ -126,10 +128,12 @@ class DirectoryCsvTest {
                 + "Bad Code!,RETENTION_SUPPORT,コードが違う（取込テスト）,,47,,,,,,,,\r\n"
                 + code(1) + ",RETENTION_SUPPORT,同じコード（取込テスト）,,47,,,,,,,,\r\n"
                 + code(6) + ",RETENTION_SUPPORT,\"長い" + "あ".repeat(250) + "（取込テスト）\",,47,,,,,,,,\r\n"
-                + code(7) + ",RETENTION_SUPPORT,もう一つの良い行（取込テスト）,,沖縄,,,,,,,,\r\n";
+                + code(7) + ",RETENTION_SUPPORT,もう一つの良い行（取込テスト）,,沖縄,,,,,,,,\r\n"
+                + code(8) + ",RETENTION_SUPPORT,全角空白のメール（取込テスト）,,47,,,,,,,a\u3000b@example.jp,\r\n";
         post("admin", file.getBytes(StandardCharsets.UTF_8)).statusCode(200)
-                .body("lines", equalTo(9)).body("added", equalTo(2)).body("refused", equalTo(7))
-                .body("errors.line", hasItems(3, 4, 5, 6, 7, 8, 9))
+                .body("lines", equalTo(10)).body("added", equalTo(2)).body("refused", equalTo(8))
+                .body("errors.line", hasItems(3, 4, 5, 6, 7, 8, 9, 11))
+                .body("errors.findAll { it.line == 11 }.field", hasItem("email"))
                 .body("errors.findAll { it.line == 3 }.field", hasItem("type"))
                 .body("errors.findAll { it.line == 4 }.field", hasItem("name"))
                 .body("errors.findAll { it.line == 5 }.field", hasItem("prefectureCode"))

@@ -54,8 +54,8 @@ class OrganizationMergeTest {
         String onlyDup = TestSupport.throwAwayAccount(ds, "partner-staff", TestSupport.PASSWORD);
         long bothId = TestSupport.accountId(ds, both);
         long onlyDupId = TestSupport.accountId(ds, onlyDup);
-        TestSupport.update(ds, "INSERT INTO membership (account_id, organization_id, is_admin) VALUES (?, ?, false), (?, ?, true), (?, ?, false)",
-                bothId, keep, bothId, dup, onlyDupId, dup);
+        TestSupport.update(ds, "INSERT INTO membership (account_id, organization_id, is_admin, title) VALUES (?, ?, false, NULL), (?, ?, true, '主任'),"
+                + " (?, ?, false, NULL)", bothId, keep, bothId, dup, onlyDupId, dup);
         TestSupport.update(ds, "INSERT INTO circle_member (circle_id, organization_id, is_owner) VALUES (?, ?, false), (?, ?, true)",
                 circle, keep, circle, dup);
 
@@ -70,6 +70,8 @@ class OrganizationMergeTest {
         assertEquals(0, TestSupport.id(ds, "SELECT count(*) FROM organization WHERE id = ?", dup));
         assertEquals(1, TestSupport.id(ds, "SELECT count(*) FROM membership WHERE account_id = ? AND organization_id = ? AND is_admin", bothId, keep),
                 "one membership, the administrator mark carried over");
+        assertEquals("主任", TestSupport.text(ds, "SELECT title FROM membership WHERE account_id = ? AND organization_id = ?", bothId, keep),
+                "a title only the duplicate's membership had is kept");
         assertEquals(1, TestSupport.id(ds, "SELECT count(*) FROM membership WHERE account_id = ? AND organization_id = ?", onlyDupId, keep));
         assertEquals(1, TestSupport.id(ds, "SELECT count(*) FROM circle_member WHERE circle_id = ? AND organization_id = ? AND is_owner", circle, keep));
         assertEquals(1, TestSupport.id(ds, "SELECT count(*) FROM audit_event WHERE event_type = 'ORGANIZATION_MERGED' AND subject = ?"
@@ -78,6 +80,15 @@ class OrganizationMergeTest {
         as(onlyDup).get("/api/me").then().statusCode(200).body("organizationIds", org.hamcrest.Matchers.contains((int) keep))
                 .body("circleIds", org.hamcrest.Matchers.hasItem((int) circle));
         as("admin").get("/api/organizations/" + dup).then().statusCode(404);
+        // a file exported before the merge does not bring the duplicate back
+        String code = "merge-" + tag + "-dup";
+        io.restassured.RestAssured.given().auth().oauth2(TestSupport.token("admin@demo.tsunagu.jp")).contentType("text/csv")
+                .body(("code,type,name,prefectureCode\r\n" + code + ",RETENTION_SUPPORT,就労定着支援センター 合流" + tag + ",47\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/organizations/import").then().statusCode(200).body("refused", equalTo(1))
+                .body("errors[0].field", equalTo("code")).body("errors[0].code", equalTo("merged-into"))
+                .body("errors[0].message.ja", containsString("merge-" + tag + "-keep"));
+        assertEquals(0, TestSupport.id(ds, "SELECT count(*) FROM organization WHERE code = ?", code));
     }
 
     @Test

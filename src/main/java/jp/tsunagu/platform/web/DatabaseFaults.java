@@ -118,6 +118,15 @@ public final class DatabaseFaults {
         return null;
     }
 
+    /** SQLSTATEs of transactions that lost to another one (deadlock, serialization, lock not available): trying again may work. */
+    private static final Set<String> CONTENTION_STATES = Set.of("40P01", "40001", "55P03");
+
+    /** Whether the database gave up the transaction because of another one running at the same time. */
+    public static boolean contention(Throwable e) {
+        List<Throwable> chain = chain(e);
+        return fromDatabase(chain) && chain.stream().map(DatabaseFaults::sqlState).anyMatch(s -> s != null && CONTENTION_STATES.contains(s));
+    }
+
     static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
