@@ -30,8 +30,6 @@ import jp.tsunagu.platform.web.FormPost;
 import jp.tsunagu.platform.web.Forms;
 import jp.tsunagu.platform.web.Params;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
@@ -167,13 +165,7 @@ public class OrganizationPages {
     public Uni<Response> importUpload(@RestForm("file") FileUpload file, @Context HttpServerRequest request) {
         String ip = Params.ip(request);
         return viewers.signedIn().chain(v -> {
-            byte[] bytes;
-            try {
-                bytes = file == null ? new byte[0] : Files.readAllBytes(file.uploadedFile());
-            } catch (IOException e) {
-                bytes = new byte[0];
-            }
-            byte[] body = bytes;
+            byte[] body = Forms.bytes(file);
             return Uni.createFrom().deferred(() -> csv.importCsv(v, body, ip))
                     .chain(report -> renderImport(v, report, List.of(), 200))
                     .onFailure(ProblemException.class).recoverWithUni(e -> {

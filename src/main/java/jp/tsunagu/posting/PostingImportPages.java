@@ -15,12 +15,11 @@ import jp.tsunagu.access.PageRenderer;
 import jp.tsunagu.access.ViewerService;
 import jp.tsunagu.platform.web.FormErrors.FieldMessage;
 import jp.tsunagu.platform.web.FormErrors;
+import jp.tsunagu.platform.web.Forms;
 import jp.tsunagu.platform.web.ProblemException;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 
 /** The posting pages: search, share a new one, read one (share further, close, view log). Plain forms, PRG. */
@@ -64,13 +63,7 @@ public class PostingImportPages {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Uni<Response> importUpload(@RestForm("file") FileUpload file) {
         return viewers.signedIn().chain(v -> {
-            byte[] bytes;
-            try {
-                bytes = file == null ? new byte[0] : Files.readAllBytes(file.uploadedFile());
-            } catch (IOException e) {
-                bytes = new byte[0];
-            }
-            byte[] body = bytes;
+            byte[] body = Forms.bytes(file);
             return Uni.createFrom().deferred(() -> imports.importCsv(v, body))
                     .chain(report -> pages.render(Templates.importForm(report, PostingImport.COLUMNS, List.of()), v, "postings"))
                     .onFailure(ProblemException.class).recoverWithUni(e -> pages.render(Templates.importForm(null,

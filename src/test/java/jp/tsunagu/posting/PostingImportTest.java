@@ -80,4 +80,17 @@ class PostingImportTest {
                 .then().statusCode(401);
         assertEquals(before, TestSupport.count(ds, "posting"));
     }
+
+    @Test
+    void thePageTakesTheFileAndShowsTheReport() {
+        long circle = TestSupport.circleId(ds, "okinawa-south-exchange");
+        String file = HEADER + "\"事務補助（ページ取込）\",株式会社取込テスト,47,浦添市,OFFICE,25,HOURLY,-5,COMPANY,,\"" + circle + "\",false\r\n";
+        given().auth().oauth2(token()).multiPart("file", "postings.csv", file.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/postings/import").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("wageYen"))
+                .body(org.hamcrest.Matchers.containsString("取り込めなかった行は何も保存されていません"));
+        // no file: the form says so on the field
+        given().auth().oauth2(token()).multiPart("other", "x").post("/postings/import").then().statusCode(400)
+                .body(org.hamcrest.Matchers.containsString("file-error"));
+    }
 }

@@ -3,8 +3,11 @@ package jp.tsunagu.platform.web;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,5 +54,14 @@ public final class Forms {
     /** A "saved=…" key from a redirect, if it looks like one. */
     public static String savedKey(String saved) {
         return saved != null && saved.matches("^[a-z-]{1,30}$") ? saved : null;
+    }
+
+    /** The bytes of an uploaded file; none when no file was sent or it cannot be read (the import then says "required"). */
+    public static byte[] bytes(FileUpload file) {
+        try {
+            return file == null ? new byte[0] : Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            return new byte[0];
+        }
     }
 }
