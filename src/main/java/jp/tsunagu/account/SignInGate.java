@@ -89,8 +89,8 @@ public class SignInGate {
         }
         int failures = known.getInteger("failures");
         boolean lock = failures + 1 >= lockAfter;
-        return conn.preparedQuery("UPDATE login_known_client SET failures = $3, last_failure_at = now(),"
-                        + " locked_until = CASE WHEN $4 THEN now() + make_interval(mins => $5) ELSE locked_until END"
+        return conn.preparedQuery("UPDATE login_known_client SET failures = $3, last_failure_at = clock_timestamp(),"
+                        + " locked_until = CASE WHEN $4 THEN clock_timestamp() + make_interval(mins => $5) ELSE locked_until END"
                         + " WHERE email = $1 AND client = $2")
                 .execute(Tuple.of(email, client, lock ? 0 : failures + 1, lock, lockMinutes))
                 .map(x -> (Object) new Pass(lock));
@@ -111,14 +111,17 @@ public class SignInGate {
         int nextClientFailures = clientFailures + 1;
         OffsetDateTime start = windowStart;
         return addressCounter(conn, email).chain(row -> {
+            // the time once the address's row is ours: a transaction that queued behind others must not
+            // judge the delay by the moment it started waiting
+            OffsetDateTime locked = OffsetDateTime.now(ZoneOffset.UTC);
             int failures = row.getInteger("failures");
-            Object refusal = refusal(now, failures, row.getOffsetDateTime("last_failure_at"), row.getOffsetDateTime("locked_until"));
+            Object refusal = refusal(locked, failures, row.getOffsetDateTime("last_failure_at"), row.getOffsetDateTime("locked_until"));
             if (refusal != null) {
                 return Uni.createFrom().item(refusal);
             }
             boolean lock = failures + 1 >= lockAfter;
-            return conn.preparedQuery("UPDATE login_throttle SET failures = $2, last_failure_at = now(),"
-                            + " locked_until = CASE WHEN $3 THEN now() + make_interval(mins => $4) ELSE locked_until END"
+            return conn.preparedQuery("UPDATE login_throttle SET failures = $2, last_failure_at = clock_timestamp(),"
+                            + " locked_until = CASE WHEN $3 THEN clock_timestamp() + make_interval(mins => $4) ELSE locked_until END"
                             + " WHERE email = $1")
                     .execute(Tuple.of(email, lock ? 0 : failures + 1, lock, lockMinutes))
                     .chain(() -> conn.preparedQuery("UPDATE login_client_throttle SET failures = $2, window_start = $3"
