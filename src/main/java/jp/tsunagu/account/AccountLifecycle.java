@@ -245,4 +245,22 @@ public class AccountLifecycle {
                     "account:" + a.id, ip, null)).replaceWithVoid();
         }));
     }
+
+    /**
+     * Lets a deactivated account sign in again (someone back from leave, or deactivated by mistake),
+     * with the same rights as deactivating it. Nothing that ended comes back: its sessions, calendar
+     * feeds and personal links stay revoked, and what was handed over stays with the successor.
+     */
+    @WithTransaction
+    public Uni<Void> reactivate(Viewer viewer, long accountId, String ip) {
+        return visible(viewer, accountId, true).chain(a -> organizationsOf(a.id).chain(orgs -> {
+            policy.decide(viewer, Action.EDIT, new Resource.StaffAccount(a.id, orgs)).orThrow();
+            if (a.active) {
+                return Uni.createFrom().voidItem();
+            }
+            a.active = true;
+            return audit.record(AuditType.ACCOUNT_REACTIVATED, viewer.accountId(), viewer.email(), "account:" + a.id, ip, null)
+                    .replaceWithVoid();
+        }));
+    }
 }

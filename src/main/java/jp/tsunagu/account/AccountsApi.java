@@ -45,6 +45,15 @@ public class AccountsApi {
                 .map(x -> Response.noContent().build());
     }
 
+    /** A deactivated account may sign in again (the same people who deactivate it decide). */
+    @POST
+    @Path("/accounts/{id}/reactivate")
+    public Uni<Response> reactivate(@PathParam("id") String rawId, @Context HttpServerRequest request) {
+        long id = Params.pathId(rawId);
+        return viewers.signedIn().chain(v -> lifecycle.reactivate(v, id, Params.ip(request)))
+                .map(x -> Response.noContent().build());
+    }
+
     /** What would move to {@code to} (nothing changes); without {@code to}, who may succeed. */
     @GET
     @Path("/accounts/{id}/handover")

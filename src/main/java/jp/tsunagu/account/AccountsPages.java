@@ -118,4 +118,14 @@ public class AccountsPages {
                 x -> "/admin/accounts?saved=deactivated",
                 (errors, status) -> renderRetire(v, id, null, null, errors, status)));
     }
+
+    @POST
+    @Path("admin/accounts/{id}/reactivate")
+    public Uni<Response> reactivate(@PathParam("id") String raw, @Context HttpServerRequest request) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> FormPost.run(v.locale(),
+                () -> lifecycle.reactivate(v, id, Params.ip(request)),
+                x -> "/admin/accounts/" + id + "?saved=reactivated",
+                (errors, status) -> renderRetire(v, id, null, null, errors, status)));
+    }
 }

@@ -106,6 +106,24 @@ class LeaverTest {
                 "account:" + leaver));
         // deactivating again changes nothing
         as(c.lead()).post("/api/accounts/" + leaver + "/deactivate").then().statusCode(204);
+
+        // back from leave: reactivated by those who may deactivate, signing in again; what ended stays ended
+        as(c.successor()).post("/api/accounts/" + leaver + "/reactivate").then().statusCode(404);
+        as("tortoise").post("/api/accounts/" + leaver + "/reactivate").then().statusCode(404);
+        given().post("/api/accounts/" + leaver + "/reactivate").then().statusCode(401);
+        given().contentType("application/json").body(Map.of("email", c.leaver(), "password", TestSupport.PASSWORD))
+                .post("/api/auth/login").then().statusCode(401);
+        as(c.lead()).get("/admin/accounts/" + leaver).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("/admin/accounts/" + leaver + "/reactivate"));
+        as(c.lead()).redirects().follow(false).post("/admin/accounts/" + leaver + "/reactivate").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.containsString("saved=reactivated"));
+        given().contentType("application/json").body(Map.of("email", c.leaver(), "password", TestSupport.PASSWORD))
+                .post("/api/auth/login").then().statusCode(200);
+        given().auth().oauth2(session).get("/api/me").then().statusCode(401);
+        given().get(feedPath).then().statusCode(404);
+        assertEquals(1, TestSupport.id(ds, "SELECT count(*) FROM audit_event WHERE event_type = 'ACCOUNT_REACTIVATED' AND subject = ?",
+                "account:" + leaver));
+        as(c.lead()).post("/api/accounts/" + leaver + "/reactivate").then().statusCode(204);
     }
 
     @Test

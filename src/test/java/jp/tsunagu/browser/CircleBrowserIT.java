@@ -191,6 +191,12 @@ class CircleBrowserIT extends BrowserSupport {
         assertThat(page.locator(".notice[role=status]")).containsText("利用停止にしました");
         audit("9f-deactivated");
         assertEquals(0, TestSupport.id(ds, "SELECT count(*) FROM account WHERE email = ? AND active", leaver));
+        // the leaver's page now offers reactivation (someone back from leave), and it works
+        page.navigate(url("/admin/accounts/" + TestSupport.accountId(ds, leaver)));
+        audit("9g-deactivated-account");
+        page.getByRole(AriaRole.BUTTON, exact("利用を再開する")).click();
+        assertThat(page.locator(".notice[role=status]")).containsText("利用を再開しました");
+        assertEquals(1, TestSupport.id(ds, "SELECT count(*) FROM account WHERE email = ? AND active", leaver));
 
         // a sysadmin changes roles on the same list
         BrowserContext other = newContext(1280, 900);
