@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 
 /**
@@ -325,7 +326,7 @@ public class StaffService {
                             }
                             boolean changed = m.admin != in.admin();
                             String title = Values.blankToNull(in.title());
-                            boolean retitled = !java.util.Objects.equals(m.title, title);
+                            boolean retitled = !Objects.equals(m.title, title);
                             m.admin = in.admin();
                             m.title = title;
                             Uni<?> logged = changed ? audit.record(AuditType.ADMIN_CHANGED, viewer.accountId(), viewer.email(),

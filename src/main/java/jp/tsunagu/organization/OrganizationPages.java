@@ -30,6 +30,7 @@ import jp.tsunagu.platform.web.FormPost;
 import jp.tsunagu.platform.web.Forms;
 import jp.tsunagu.platform.web.Params;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -88,7 +89,7 @@ public class OrganizationPages {
 
     /** After a conflict the form keeps what was typed but carries the version stored now, so the next save can go through. */
     static Map<String, String> withoutVersion(Map<String, String> form) {
-        Map<String, String> copy = new java.util.HashMap<>(form);
+        Map<String, String> copy = new HashMap<>(form);
         copy.remove("version");
         return copy;
     }

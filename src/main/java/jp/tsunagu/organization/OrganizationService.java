@@ -28,12 +28,15 @@ import jp.tsunagu.platform.web.DatabaseFaults;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.Values;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -201,7 +204,7 @@ public class OrganizationService {
                 .chain(unconfirmed -> duplicateCandidates().map(dups -> new UpkeepPage(unconfirmed, dups))));
     }
 
-    Uni<List<Unconfirmed>> unconfirmed(java.util.Map<Short, String> prefs) {
+    Uni<List<Unconfirmed>> unconfirmed(Map<Short, String> prefs) {
         return Panache.getSession().chain(s -> s.createNativeQuery("SELECT o.id, o.name, o.org_type, o.prefecture_code, a.display_name,"
                         + " (o.created_at AT TIME ZONE 'Asia/Tokyo')::date FROM organization o LEFT JOIN account a ON a.id = o.registered_by"
                         + " WHERE NOT o.confirmed ORDER BY o.created_at, o.id", Object[].class).getResultList())
@@ -216,15 +219,14 @@ public class OrganizationService {
      * ≥ 0.6), or who give the same phone, e-mail or website.
      */
     Uni<List<DuplicateCandidate>> duplicateCandidates() {
-        String norm = "organization_name_key(%s.name)";
-        String sql = "SELECT a.id, b.id, similarity(" + norm.formatted("a") + ", " + norm.formatted("b") + ") AS sim,"
-                + " a.phone IS NOT NULL AND a.phone = b.phone, a.email IS NOT NULL AND a.email = b.email,"
-                + " a.website IS NOT NULL AND a.website = b.website"
-                + " FROM organization a JOIN organization b ON a.id < b.id AND a.org_type = b.org_type"
-                + " AND a.prefecture_code IS NOT DISTINCT FROM b.prefecture_code"
-                + " WHERE similarity(" + norm.formatted("a") + ", " + norm.formatted("b") + ") >= 0.6"
-                + " OR (a.phone IS NOT NULL AND a.phone = b.phone) OR (a.email IS NOT NULL AND a.email = b.email)"
-                + " OR (a.website IS NOT NULL AND a.website = b.website)"
+        // each name's key computed once, then the pairs within a type and prefecture compared
+        String sql = "WITH o AS (SELECT id, org_type, prefecture_code, phone, email, website, organization_name_key(name) AS k"
+                + " FROM organization)"
+                + " SELECT a.id, b.id, similarity(a.k, b.k) AS sim, a.phone IS NOT NULL AND a.phone = b.phone,"
+                + " a.email IS NOT NULL AND a.email = b.email, a.website IS NOT NULL AND a.website = b.website"
+                + " FROM o a JOIN o b ON a.id < b.id AND a.org_type = b.org_type AND a.prefecture_code IS NOT DISTINCT FROM b.prefecture_code"
+                + " WHERE similarity(a.k, b.k) >= 0.6 OR (a.phone IS NOT NULL AND a.phone = b.phone)"
+                + " OR (a.email IS NOT NULL AND a.email = b.email) OR (a.website IS NOT NULL AND a.website = b.website)"
                 + " ORDER BY sim DESC, a.id, b.id LIMIT " + MAX_CANDIDATES;
         return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class).getResultList().chain(rows -> {
             if (rows.isEmpty()) {
@@ -246,7 +248,7 @@ public class OrganizationService {
         }));
     }
 
-    static Uni<java.util.Map<Long, OrgRef>> refs(org.hibernate.reactive.mutiny.Mutiny.Session s, Set<Long> ids) {
+    static Uni<Map<Long, OrgRef>> refs(Mutiny.Session s, Set<Long> ids) {
         return s.createNativeQuery("SELECT o.id, o.code, o.name, o.org_type, o.municipality, o.address, o.phone, o.email, o.confirmed,"
                         + " (SELECT count(*) FROM membership m WHERE m.organization_id = o.id),"
                         + " (SELECT count(*) FROM circle_member c WHERE c.organization_id = o.id),"
@@ -254,7 +256,7 @@ public class OrganizationService {
                         + " (SELECT count(*) FROM posting p WHERE p.owner_org_id = o.id)"
                         + " FROM organization o WHERE o.id = ANY(cast(:ids as bigint[]))", Object[].class)
                 .setParameter("ids", ids.toArray(Long[]::new)).getResultList().map(orgs -> {
-                    java.util.Map<Long, OrgRef> refs = new java.util.HashMap<>();
+                    Map<Long, OrgRef> refs = new HashMap<>();
                     orgs.forEach(o -> refs.put(((Number) o[0]).longValue(), new OrgRef(((Number) o[0]).longValue(), (String) o[1],
                             (String) o[2], OrgType.valueOf((String) o[3]), (String) o[4], (String) o[5], (String) o[6], (String) o[7],
                             (Boolean) o[8], ((Number) o[9]).longValue(), ((Number) o[10]).longValue(), ((Number) o[11]).longValue(),
