@@ -10,6 +10,14 @@ import { mountPhaseTimer } from './phase-timer';
 import { mountSiteMenu } from './site-menu';
 
 const islands: Record<string, (el: HTMLElement) => void> = {
+  // Yjs is loaded only on the page that writes minutes live
+  'live-minutes': (el) => {
+    const form = el.querySelector<HTMLFormElement>('form[data-island="minutes-editor"]');
+    if (form && typeof WebSocket !== 'undefined') {
+      form.dataset.live = 'connecting'; // before the form's autosave sees a keystroke
+    }
+    void import('./live-minutes').then((m) => m.mountLiveMinutes(el));
+  },
   'directory-filter': mountDirectoryFilter,
   'availability-grid': mountAvailabilityGrid,
   'agenda-editor': mountAgendaEditor,

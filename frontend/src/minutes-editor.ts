@@ -80,8 +80,11 @@ export function mountMinutesEditor(form: HTMLFormElement): void {
     status.classList.toggle('alert', alert);
   };
 
+  // while the live editor (live-minutes) holds the minutes, this form and its autosave stand aside
+  const live = (): boolean => form.dataset.live !== undefined && form.dataset.live !== 'failed';
+
   const save = async (): Promise<void> => {
-    if (stopped || !dirty) {
+    if (stopped || !dirty || live()) {
       return;
     }
     const collected = collectItems(rowFields());
@@ -118,6 +121,9 @@ export function mountMinutesEditor(form: HTMLFormElement): void {
   };
 
   const schedule = (): void => {
+    if (live()) {
+      return;
+    }
     dirty = true;
     window.clearTimeout(timer);
     timer = window.setTimeout(() => {

@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import jp.tsunagu.platform.web.DatabaseFaults;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.RequestLocale;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -41,6 +43,9 @@ public class ViewerService {
 
     @Inject
     Pool pool;
+
+    @Inject
+    JWTParser jwtParser;
 
     /** The viewer is kept on the request's routing context once loaded (not in a CDI scope: the
      * reactive chain may resume on another context, the routing context is captured up front). */
@@ -103,6 +108,32 @@ public class ViewerService {
                     }
                     return viewer(rows.iterator().next(), locale, sessionId);
                 });
+    }
+
+    /**
+     * The viewer a session token stands for (a live socket reads it from the upgrade request's
+     * cookie or Authorization header): verified as every request's is; anonymous when it is not.
+     */
+    public Uni<Viewer> forToken(String token, Locale locale) {
+        if (token == null || token.isBlank()) {
+            return Uni.createFrom().item(Viewer.anonymous(locale));
+        }
+        UUID sessionId;
+        try {
+            sessionId = UUID.fromString(jwtParser.parse(token).getTokenID());
+        } catch (ParseException | RuntimeException e) {
+            LOG.debugf("Token not accepted: %s", e.toString());
+            return Uni.createFrom().item(Viewer.anonymous(locale));
+        }
+        return forSession(sessionId, locale);
+    }
+
+    /** The viewer of a session that must still be live (revoked, expired or deactivated: anonymous). */
+    public Uni<Viewer> forSession(UUID sessionId, Locale locale) {
+        return pool.preparedQuery(VIEWER_SQL + " JOIN auth_session s ON s.account_id = a.id"
+                        + " WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND a.active")
+                .execute(Tuple.of(sessionId)).onFailure().transform(DatabaseFaults::mark)
+                .map(rows -> rows.size() == 0 ? Viewer.anonymous(locale) : viewer(rows.iterator().next(), locale, sessionId));
     }
 
     /**

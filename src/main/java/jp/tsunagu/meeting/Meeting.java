@@ -39,6 +39,8 @@ public class Meeting extends PanacheEntityBase {
     public Integer minutesVersion;
     public Instant minutesUpdatedAt;
     public Instant minutesPublishedAt;
+    /** The live document's mark when the stored minutes text was derived from it (V13). */
+    public Long minutesDocMark;
     public Long createdBy;
     /** The organization that created the meeting: it (and the secretariat) alone changes the co-hosts. */
     public Long hostOrgId;

@@ -91,6 +91,22 @@ public class MeetingAccess {
     }
 
     /**
+     * Whether the viewer may write the minutes live now: runs the meeting (401/403/404 otherwise)
+     * and the minutes are open (409 before the meeting is scheduled and once it is cancelled).
+     * Asked when a socket opens, for every message on it and every second while it is open.
+     */
+    public Uni<Loaded> minutesWritable(Viewer viewer, long id) {
+        return load(viewer, id, false).map(l -> {
+            policy.requireEdit(viewer, l.resource());
+            MeetingTerms.Status s = l.meeting().status;
+            if (s == MeetingTerms.Status.DRAFT || s == MeetingTerms.Status.SCHEDULING || s == MeetingTerms.Status.CANCELLED) {
+                throw new ProblemException(409, "minutes-not-open");
+            }
+            return l;
+        });
+    }
+
+    /**
      * Reads for the people who run the meeting (attendance names, the invitation list, the
      * editors' pages): 401 for anonymous visitors, 404 for everyone else, even participants.
      */

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -36,6 +37,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -84,6 +86,9 @@ public class MinutesService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    LiveMinutes live;
 
     @WithSession
     public Uni<MinutesView> minutes(Viewer viewer, long meetingId) {
@@ -151,9 +156,17 @@ public class MinutesService {
         }
     }
 
-    /** Saves the draft (or corrects published minutes). A stale version answers 409 with what is stored. */
-    @WithTransaction
+    /**
+     * Saves the draft (or corrects published minutes). A stale version answers 409 with what is
+     * stored. Minutes that are written live as well get the saved text into their live document.
+     */
     public Uni<MinutesView> save(Viewer viewer, long meetingId, MinutesInput in) {
+        return saveTx(viewer, meetingId, in).call(() -> live.formSaved(meetingId,
+                in.items() == null ? List.of() : in.items()).onFailure().recoverWithNull());
+    }
+
+    @WithTransaction
+    Uni<MinutesView> saveTx(Viewer viewer, long meetingId, MinutesInput in) {
         inputs.require(in);
         return access.editable(viewer, meetingId).chain(l -> {
             Meeting m = l.meeting();
@@ -165,27 +178,86 @@ public class MinutesService {
                 return Versions.conflict(minutesOf(m));
             }
             return AgendaItem.<AgendaItem>list("meetingId", m.id).chain(agenda -> {
-                List<MinutesItem> fresh = new ArrayList<>();
-                for (MinutesItemView v : in.items() == null ? List.<MinutesItemView>of() : in.items()) {
-                    MinutesItem row = new MinutesItem();
-                    row.meetingId = m.id;
-                    row.position = fresh.size() + 1;
-                    row.agendaItemId = v.agendaItemPosition() == null ? null : agenda.stream()
-                            .filter(a -> a.position.longValue() == v.agendaItemPosition()).findFirst().map(a -> a.id).orElse(null);
-                    row.theme = v.theme().trim();
-                    row.content = Values.blankToNull(v.content());
-                    row.results = Values.blankToNull(v.results());
-                    fresh.add(row);
-                }
-                m.minutesVersion++;
-                m.minutesUpdatedAt = Instant.now();
-                if (s == Status.SCHEDULED && m.startsAt != null && !m.startsAt.isAfter(Instant.now())) {
-                    m.status = Status.HELD;
-                }
+                List<MinutesItem> fresh = rows(m, agenda, in.items() == null ? List.of() : in.items());
+                touched(m);
                 return MinutesItem.<MinutesItem>list("meetingId", m.id).chain(old -> Rows.replace(old, fresh))
                         .chain(() -> minutesOf(m));
             });
         });
+    }
+
+    /**
+     * Stores the text derived from the live document ({@link LiveMinutes}), unless the text stored
+     * came from a copy of the document that had taken in as much or more ({@code mark}). Rows with
+     * nothing written under their theme are left out, as the form leaves them out; the version
+     * moves only when the text changed.
+     */
+    @WithTransaction
+    Uni<Boolean> storeLive(long meetingId, List<MinutesItemView> derived, long mark) {
+        return Meeting.<Meeting>findById(meetingId, LockModeType.PESSIMISTIC_WRITE).chain(m -> {
+            if (m == null || m.status == Status.DRAFT || m.status == Status.SCHEDULING || m.status == Status.CANCELLED
+                    || (m.minutesDocMark != null && m.minutesDocMark >= mark)) {
+                return Uni.createFrom().item(false);
+            }
+            m.minutesDocMark = mark;
+            List<MinutesItemView> kept = new ArrayList<>();
+            for (MinutesItemView v : derived) {
+                if (Values.blankToNull(v.content()) == null && Values.blankToNull(v.results()) == null) {
+                    continue;
+                }
+                String theme = v.theme() == null || v.theme().isBlank() ? Messages.get(Locale.JAPANESE, "minutes.untitled") : v.theme();
+                kept.add(new MinutesItemView(v.agendaItemPosition(), theme, v.content(), v.results()));
+            }
+            return AgendaItem.<AgendaItem>list("meetingId", m.id).chain(agenda -> MinutesItem.<MinutesItem>list(
+                    "meetingId = ?1 order by position", m.id).chain(old -> {
+                List<MinutesItem> fresh = rows(m, agenda, kept);
+                if (sameText(old, fresh)) {
+                    return Uni.createFrom().item(false);
+                }
+                touched(m);
+                return Rows.replace(old, fresh).replaceWith(true);
+            }));
+        });
+    }
+
+    private static List<MinutesItem> rows(Meeting m, List<AgendaItem> agenda, List<MinutesItemView> items) {
+        List<MinutesItem> fresh = new ArrayList<>();
+        for (MinutesItemView v : items) {
+            MinutesItem row = new MinutesItem();
+            row.meetingId = m.id;
+            row.position = fresh.size() + 1;
+            row.agendaItemId = v.agendaItemPosition() == null ? null : agenda.stream()
+                    .filter(a -> a.position.longValue() == v.agendaItemPosition()).findFirst().map(a -> a.id).orElse(null);
+            row.theme = v.theme().trim();
+            row.content = Values.blankToNull(v.content());
+            row.results = Values.blankToNull(v.results());
+            fresh.add(row);
+        }
+        return fresh;
+    }
+
+    private static boolean sameText(List<MinutesItem> old, List<MinutesItem> fresh) {
+        if (old.size() != fresh.size()) {
+            return false;
+        }
+        for (int i = 0; i < old.size(); i++) {
+            MinutesItem a = old.get(i);
+            MinutesItem b = fresh.get(i);
+            if (!Objects.equals(a.theme, b.theme) || !Objects.equals(a.content, b.content)
+                    || !Objects.equals(a.results, b.results) || !Objects.equals(a.agendaItemId, b.agendaItemId)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A change of the text: the version moves, and a meeting whose time has come counts as held. */
+    private static void touched(Meeting m) {
+        m.minutesVersion++;
+        m.minutesUpdatedAt = Instant.now();
+        if (m.status == Status.SCHEDULED && m.startsAt != null && !m.startsAt.isAfter(Instant.now())) {
+            m.status = Status.HELD;
+        }
     }
 
     /**

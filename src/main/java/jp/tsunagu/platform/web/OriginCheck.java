@@ -101,6 +101,19 @@ public class OriginCheck {
                 .entity(Problems.body(p, RequestLocale.of(request), request.path())).build();
     }
 
+    /**
+     * For a WebSocket upgrade (a GET, so {@link #check} does not see it): a browser always sends
+     * Origin with one, and a page of another site must not open a socket with the visitor's cookie.
+     * Without the session cookie nothing is ambient, so any origin may try its token.
+     */
+    public boolean socketAllowed(HttpServerRequest request) {
+        if (request.getCookie(SessionCookie.NAME) == null) {
+            return true;
+        }
+        String origin = request.getHeader("Origin");
+        return origin != null && !origin.isBlank() && !"null".equals(origin.trim()) && isOwn(origin.trim(), request);
+    }
+
     /** Whether an origin ("scheme://host[:port]") is this site: the request's own host, or one of the allowed origins. */
     boolean isOwn(String origin, HttpServerRequest request) {
         String o = origin.toLowerCase(Locale.ROOT);

@@ -1,0 +1,204 @@
+// The server's side of the live minutes, run by GraalJS inside Tsunagu (LiveDocuments.java): it
+// holds one Yjs document per open minutes, takes in updates from browsers after checking them,
+// answers sync requests, and reads the plain text the rest of Tsunagu stores. Bytes cross the
+// boundary as Latin-1 strings (one char per byte); nothing here reaches the network or files.
+import * as Y from 'yjs';
+import { mark, problem, read, reconcile, type Row } from './minutes-doc';
+
+const docs = new Map<string, Y.Doc>();
+
+function bytes(latin1: string): Uint8Array {
+  const out = new Uint8Array(latin1.length);
+  for (let i = 0; i < latin1.length; i++) {
+    out[i] = latin1.charCodeAt(i) & 0xff;
+  }
+  return out;
+}
+
+function latin1(data: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < data.length; i += 4096) {
+    s += String.fromCharCode.apply(null, Array.from(data.subarray(i, i + 4096)));
+  }
+  return s;
+}
+
+
+/** What an update brings, before it touches a document: only texts, maps, plain values and deletions. */
+function screen(update: Uint8Array): string | null {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch {
+    return 'malformed';
+  }
+  for (const s of decoded.structs) {
+    if (s instanceof Y.Item) {
+      const c = s.content;
+      if (!(c instanceof Y.ContentString || c instanceof Y.ContentDeleted || c instanceof Y.ContentType || c instanceof Y.ContentAny)) {
+        return 'content-type';
+      }
+      if (s.content instanceof Y.ContentType) {
+        const t = s.content.type;
+        if (!(t instanceof Y.Map) && !(t instanceof Y.Text)) {
+          return 'content-type';
+        }
+      }
+      if (typeof s.parent === 'string' && s.parent !== 'items') {
+        return 'unknown-root';
+      }
+    }
+  }
+  return null;
+}
+
+function state(doc: Y.Doc): string {
+  return JSON.stringify({ rows: read(doc), mark: mark(doc) });
+}
+
+function open(key: string): void {
+  docs.set(key, new Y.Doc({ gc: true }));
+}
+
+/** Applies a stored update (from the database: trusted, already checked when it came in). */
+function load(key: string, update: string): void {
+  const doc = docs.get(key);
+  if (!doc) {
+    throw new Error('no document ' + key);
+  }
+  Y.applyUpdate(doc, bytes(update), 'store');
+}
+
+/**
+ * Takes in an update from a browser. Answers JSON: {ok:true, changed, rows, mark} or
+ * {ok:false, reason}. On a refusal after applying (a shape or limit broken, or a dependency
+ * missing) the document is dropped: the caller reloads it from the database, where the update
+ * never went.
+ */
+function apply(key: string, update: string): string {
+  const doc = docs.get(key);
+  if (!doc) {
+    return JSON.stringify({ ok: false, reason: 'not-open' });
+  }
+  const data = bytes(update);
+  const screened = screen(data);
+  if (screened) {
+    return JSON.stringify({ ok: false, reason: screened });
+  }
+  const before = mark(doc);
+  try {
+    Y.applyUpdate(doc, data, 'peer');
+  } catch {
+    docs.delete(key);
+    return JSON.stringify({ ok: false, reason: 'malformed', dropped: true });
+  }
+  const pending = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+  const broken = pending ? 'missing-dependency' : problem(doc);
+  if (broken) {
+    docs.delete(key);
+    return JSON.stringify({ ok: false, reason: broken, dropped: true });
+  }
+  const after = mark(doc);
+  return JSON.stringify({ ok: true, changed: after !== before, rows: read(doc), mark: after });
+}
+
+function rows(key: string): string {
+  const doc = docs.get(key);
+  return doc ? state(doc) : 'null';
+}
+
+function stateVector(key: string): string {
+  return latin1(Y.encodeStateVector(docs.get(key)!));
+}
+
+/** What a browser with the given state vector lacks. */
+function diff(key: string, vector: string): string {
+  let sv: Uint8Array;
+  try {
+    sv = bytes(vector);
+    Y.decodeStateVector(sv);
+  } catch {
+    return '';
+  }
+  return latin1(Y.encodeStateAsUpdate(docs.get(key)!, sv));
+}
+
+/** The whole document as one update (compaction, and a new document's first update). */
+function whole(key: string): string {
+  return latin1(Y.encodeStateAsUpdate(docs.get(key)!));
+}
+
+let counter = 0;
+function newKey(): string {
+  counter++;
+  return 's' + Date.now().toString(36) + '-' + counter.toString(36) + '-' + Math.floor(Math.random() * 1e9).toString(36);
+}
+
+/** Brings the document to the given rows; answers the update that does it (empty when nothing changed). */
+function reconcileTo(key: string, rowsJson: string): string {
+  const doc = docs.get(key)!;
+  const target = JSON.parse(rowsJson) as Omit<Row, 'key'>[];
+  const updates: Uint8Array[] = [];
+  const listener = (u: Uint8Array): void => {
+    updates.push(u);
+  };
+  doc.on('update', listener);
+  try {
+    reconcile(doc, target, newKey);
+  } finally {
+    doc.off('update', listener);
+  }
+  return updates.length === 0 ? '' : latin1(Y.mergeUpdates(updates));
+}
+
+function close(key: string): void {
+  docs.get(key)?.destroy();
+  docs.delete(key);
+}
+
+/**
+ * For tests and the benchmark only: an edit as a browser would make it, against a copy of the
+ * document built from `base` (an update), inserting `text` at `index` of one item's field, by the
+ * given Yjs client. Answers the update.
+ */
+function clientEdit(base: string, clientId: number, item: number, field: string, index: number, text: string): string {
+  const doc = new Y.Doc();
+  doc.clientID = clientId;
+  if (base) {
+    Y.applyUpdate(doc, bytes(base));
+  }
+  const sv = Y.encodeStateVector(doc);
+  // item -1: a text at the root named `field` (what no browser of Tsunagu makes: for tests of refusals)
+  const target = item < 0 ? doc.getText(field) : doc.getArray<Y.Map<unknown>>('items').get(item)?.get(field);
+  if (target instanceof Y.Text) {
+    target.insert(Math.min(index, target.length), text);
+  }
+  const out = latin1(Y.encodeStateAsUpdate(doc, sv));
+  doc.destroy();
+  return out;
+}
+
+/** For tests: applies updates to a fresh document and reads it. */
+function readUpdates(updatesJson: string): string {
+  const doc = new Y.Doc();
+  for (const u of JSON.parse(updatesJson) as string[]) {
+    Y.applyUpdate(doc, bytes(u));
+  }
+  const out = state(doc);
+  doc.destroy();
+  return out;
+}
+
+(globalThis as Record<string, unknown>).TsunaguLive = {
+  open,
+  load,
+  apply,
+  rows,
+  stateVector,
+  diff,
+  whole,
+  reconcileTo,
+  close,
+  clientEdit,
+  readUpdates,
+};

@@ -1,0 +1,791 @@
+package jp.tsunagu.meeting;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jp.tsunagu.access.Viewer;
+import jp.tsunagu.access.ViewerService;
+import jp.tsunagu.meeting.MeetingViews.MinutesItemView;
+import jp.tsunagu.platform.live.LiveBus;
+import jp.tsunagu.platform.live.LiveScript;
+import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.platform.web.SessionCookie;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Minutes written together, live: one Yjs document per meeting's minutes, held by every instance
+ * that has a socket open on it, merged on the server by the same Yjs code the browsers run
+ * ({@link LiveScript}). An update from a browser is checked (the access policy, its shape and
+ * limits), stored in {@code minutes_update} and only then acknowledged, relayed to the other
+ * sockets here and, through {@link LiveBus}, to the other instances. The plain text the rest of
+ * Tsunagu reads (minutes_item) is derived from the document a moment after it changes.
+ *
+ * <p>Work on one document runs one step at a time (a queue per document), so the document here is
+ * always what is stored plus what is being stored.
+ */
+@ApplicationScoped
+public class LiveMinutes {
+
+    private static final Logger LOG = Logger.getLogger(LiveMinutes.class);
+
+    /** The largest update taken from a browser (a whole document written offline fits well within it). */
+    static final int MAX_UPDATE_BYTES = 1 << 20;
+    /** The text is derived this long after the last change, and at least this often while people type. */
+    static final long DERIVE_AFTER_MS = 400;
+    static final long DERIVE_AT_LEAST_MS = 2000;
+    /** A document nobody has open is let go after this long. */
+    static final long IDLE_MS = 60_000;
+    /** Close codes a browser reads: 44xx means "do not try again", the others "reconnect". */
+    static final int SIGNED_OUT = 4401, NO_ACCESS = 4404, NOT_OPEN = 4409, BAD_MESSAGE = 4400, TOO_LARGE = 4413,
+            NOT_SAVED = 1012;
+
+    private static final Pattern FIELD = Pattern.compile("items\\.[0-9]{1,2}\\.(theme|content|results)");
+
+    @Inject
+    LiveScript script;
+
+    @Inject
+    LiveBus bus;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ViewerService viewers;
+
+    @Inject
+    MeetingAccess access;
+
+    @Inject
+    MinutesService minutes;
+
+    @Inject
+    Vertx vertx;
+
+    final Map<Long, Doc> docs = new ConcurrentHashMap<>();
+
+    /** One person's socket on a document. */
+    static final class Member {
+        final WebSocketConnection connection;
+        final long meetingId;
+        final UUID session;
+        final Locale locale;
+        final long accountId;
+        final String name;
+        volatile String field;
+
+        Member(WebSocketConnection connection, long meetingId, Viewer viewer) {
+            this.connection = connection;
+            this.meetingId = meetingId;
+            this.session = viewer.sessionId();
+            this.locale = viewer.locale();
+            this.accountId = viewer.accountId();
+            this.name = viewer.displayName();
+        }
+    }
+
+    /** An update a browser sent, waiting for its turn. */
+    record Incoming(Member from, long id, String update) {
+    }
+
+    /** One minutes document on this instance. */
+    final class Doc {
+        final long meetingId;
+        final String key;
+        final Map<String, Member> members = new ConcurrentHashMap<>();
+        final Map<String, JsonObject> remotePeople = new ConcurrentHashMap<>();
+        final Queue<Incoming> incoming = new ConcurrentLinkedQueue<>();
+        final Queue<Supplier<Uni<Void>>> steps = new ConcurrentLinkedQueue<>();
+        boolean running;
+        volatile boolean loaded;
+        volatile long lastUsed = System.currentTimeMillis();
+        long deriveTimer = -1;
+        long dirtySince;
+
+        Doc(long meetingId) {
+            this.meetingId = meetingId;
+            this.key = "m" + meetingId;
+        }
+    }
+
+    @PostConstruct
+    void init() {
+        bus.listen(this::notice, this::catchUp);
+    }
+
+    // ------------------------------------------------------------------ sockets
+
+    /** A socket opened: the viewer it carries must run the meeting and the minutes be open. */
+    public Uni<Void> join(WebSocketConnection connection) {
+        long meetingId = meetingId(connection);
+        if (meetingId < 0) {
+            return connection.close(new CloseReason(NO_ACCESS, "not-found"));
+        }
+        Locale locale = Locale.JAPANESE;
+        return viewers.forToken(token(connection), locale).chain(viewer -> authorize(viewer, meetingId)
+                .chain(ok -> {
+                    if (ok != null) {
+                        return connection.close(ok);
+                    }
+                    Member member = new Member(connection, meetingId, viewer);
+                    Doc d = docs.computeIfAbsent(meetingId, Doc::new);
+                    d.members.put(connection.id(), member);
+                    d.lastUsed = System.currentTimeMillis();
+                    connection.userData().put(MEMBER, member);
+                    step(d, () -> ensureLoaded(d).chain(() -> script.call("stateVector", d.key)).chain(sv -> send(member,
+                            new JsonObject().put("type", "welcome").put("you", connection.id()).put("sv", b64(sv))))
+                            .onFailure().recoverWithUni(e -> unavailable(d, member, e)));
+                    presenceChanged(d);
+                    return Uni.createFrom().voidItem();
+                }));
+    }
+
+    static final io.quarkus.websockets.next.UserData.TypedKey<Member> MEMBER =
+            new io.quarkus.websockets.next.UserData.TypedKey<>("tsunagu.live.member");
+
+    /** A message on a socket: checked again against the policy, then handled. */
+    public Uni<Void> receive(WebSocketConnection connection, String text) {
+        Member member = connection.userData().get(MEMBER);
+        if (member == null) {
+            return connection.close(new CloseReason(NO_ACCESS, "not-joined"));
+        }
+        Doc d = docs.get(member.meetingId);
+        if (d == null) {
+            return connection.close(new CloseReason(NOT_SAVED, "reconnect"));
+        }
+        d.lastUsed = System.currentTimeMillis();
+        if (text.length() > MAX_UPDATE_BYTES * 2) {
+            return connection.close(new CloseReason(TOO_LARGE, "too-large"));
+        }
+        JsonObject message;
+        try {
+            message = new JsonObject(text);
+        } catch (RuntimeException e) {
+            return connection.close(new CloseReason(BAD_MESSAGE, "malformed"));
+        }
+        Object doc = message.getValue("doc");
+        if (doc != null && !String.valueOf(doc).equals(String.valueOf(member.meetingId))) {
+            return connection.close(new CloseReason(BAD_MESSAGE, "other-document"));
+        }
+        return recheck(member).chain(refused -> {
+            if (refused != null) {
+                return close(d, member, refused);
+            }
+            return handle(d, member, message);
+        });
+    }
+
+    private Uni<Void> handle(Doc d, Member member, JsonObject message) {
+        String type = message.getValue("type") instanceof String s ? s : "";
+        switch (type) {
+            case "hello" -> {
+                byte[] sv = decode(message.getValue("sv"), 64 * 1024);
+                if (sv == null) {
+                    return close(d, member, new CloseReason(BAD_MESSAGE, "malformed"));
+                }
+                step(d, () -> ensureLoaded(d).chain(() -> script.call("diff", d.key, LiveScript.latin1(sv)))
+                        .chain(missing -> missing == null || missing.isEmpty()
+                                ? close(d, member, new CloseReason(BAD_MESSAGE, "malformed"))
+                                : send(member, new JsonObject().put("type", "sync").put("update", b64(missing))))
+                        .onFailure().recoverWithUni(e -> unavailable(d, member, e)));
+                return Uni.createFrom().voidItem();
+            }
+            case "update" -> {
+                Object id = message.getValue("id");
+                if (!(id instanceof Number n) || n.longValue() < 0 || n.doubleValue() != Math.floor(n.doubleValue())) {
+                    return close(d, member, new CloseReason(BAD_MESSAGE, "malformed"));
+                }
+                Object raw = message.getValue("update");
+                if (raw instanceof String s && s.length() > MAX_UPDATE_BYTES * 4 / 3 + 4) {
+                    return close(d, member, new CloseReason(TOO_LARGE, "too-large"));
+                }
+                byte[] update = decode(raw, MAX_UPDATE_BYTES);
+                if (update == null || update.length == 0) {
+                    return close(d, member, new CloseReason(BAD_MESSAGE, "malformed"));
+                }
+                d.incoming.add(new Incoming(member, n.longValue(), LiveScript.latin1(update)));
+                step(d, () -> drain(d));
+                return Uni.createFrom().voidItem();
+            }
+            case "focus" -> {
+                Object f = message.getValue("field");
+                if (f != null && !(f instanceof String s && FIELD.matcher(s).matches())) {
+                    return close(d, member, new CloseReason(BAD_MESSAGE, "malformed"));
+                }
+                member.field = (String) f;
+                presenceChanged(d);
+                return Uni.createFrom().voidItem();
+            }
+            default -> {
+                return close(d, member, new CloseReason(BAD_MESSAGE, "unknown-type"));
+            }
+        }
+    }
+
+    /** A socket closed. */
+    public void leave(WebSocketConnection connection) {
+        Member member = connection.userData().get(MEMBER);
+        if (member == null) {
+            return;
+        }
+        Doc d = docs.get(member.meetingId);
+        if (d != null && d.members.remove(connection.id()) != null) {
+            presenceChanged(d);
+        }
+    }
+
+    // ------------------------------------------------------------------ the policy, on every message
+
+    /** Null when the viewer may write these minutes now; the reason to close otherwise. */
+    Uni<CloseReason> authorize(Viewer viewer, long meetingId) {
+        if (!viewer.signedIn()) {
+            return Uni.createFrom().item(new CloseReason(SIGNED_OUT, "signed-out"));
+        }
+        return Panache.withSession(() -> access.minutesWritable(viewer, meetingId)).replaceWith((CloseReason) null)
+                .onFailure().recoverWithItem(e -> {
+                    if (e instanceof ProblemException p) {
+                        return p.status() == 409 ? new CloseReason(NOT_OPEN, "minutes-not-open")
+                                : p.status() == 401 ? new CloseReason(SIGNED_OUT, "signed-out")
+                                : new CloseReason(NO_ACCESS, "not-found");
+                    }
+                    LOG.debugf("Live check failed: %s", e.toString());
+                    return new CloseReason(NOT_SAVED, "unavailable");
+                });
+    }
+
+    Uni<CloseReason> recheck(Member member) {
+        return viewers.forSession(member.session, member.locale)
+                .onFailure().recoverWithItem(Viewer.anonymous(member.locale))
+                .chain(v -> v.signedIn() && v.accountId() == member.accountId ? authorize(v, member.meetingId)
+                        : Uni.createFrom().item(new CloseReason(SIGNED_OUT, "signed-out")));
+    }
+
+    /**
+     * Every second: each open socket is asked again, so that an organizer removed, a meeting
+     * cancelled or a session revoked closes it at once, even when its browser sends nothing.
+     * Documents nobody has open are let go.
+     */
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> sweep() {
+        List<Uni<Void>> checks = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        for (Doc d : docs.values()) {
+            for (Member m : d.members.values()) {
+                if (m.connection.isClosed()) {
+                    d.members.remove(m.connection.id());
+                    presenceChanged(d);
+                    continue;
+                }
+                checks.add(recheck(m).chain(refused -> refused == null || refused.getCode() == NOT_SAVED
+                        ? Uni.createFrom().voidItem() : close(d, m, refused)));
+            }
+            d.remotePeople.entrySet().removeIf(e -> now - e.getValue().getLong("at", 0L) > 45_000);
+            if (d.members.isEmpty() && now - d.lastUsed > IDLE_MS && d.incoming.isEmpty()) {
+                step(d, () -> {
+                    if (!d.members.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    docs.remove(d.meetingId, d);
+                    d.loaded = false;
+                    return script.call("close", d.key).replaceWithVoid();
+                });
+            }
+        }
+        return checks.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(checks).andCollectFailures().replaceWithVoid().onFailure().recoverWithNull();
+    }
+
+    // ------------------------------------------------------------------ one step at a time per document
+
+    void step(Doc d, Supplier<Uni<Void>> work) {
+        d.steps.add(work);
+        boolean start;
+        synchronized (d) {
+            start = !d.running;
+            d.running = true;
+        }
+        if (start) {
+            next(d);
+        }
+    }
+
+    private void next(Doc d) {
+        Supplier<Uni<Void>> work = d.steps.poll();
+        if (work == null) {
+            synchronized (d) {
+                d.running = false;
+                if (d.steps.isEmpty()) {
+                    return;
+                }
+                d.running = true;
+            }
+            next(d);
+            return;
+        }
+        Uni<Void> u;
+        try {
+            u = work.get();
+        } catch (RuntimeException e) {
+            u = Uni.createFrom().failure(e);
+        }
+        u.subscribe().with(x -> next(d), e -> {
+            LOG.debugf("A live step failed: %s", e.toString());
+            next(d);
+        });
+    }
+
+    /** Reads the document from the database (creating it from the stored minutes the first time). */
+    Uni<Void> ensureLoaded(Doc d) {
+        if (d.loaded) {
+            return Uni.createFrom().voidItem();
+        }
+        return stored(d.meetingId).chain(rows -> rows.isEmpty() ? seed(d).chain(() -> stored(d.meetingId))
+                        : Uni.createFrom().item(rows))
+                .chain(rows -> script.batch(calls -> {
+                    calls.call("close", d.key);
+                    calls.call("open", d.key);
+                    for (String u : rows) {
+                        calls.call("load", d.key, u);
+                    }
+                    return null;
+                })).invoke(() -> d.loaded = true).replaceWithVoid();
+    }
+
+    private Uni<List<String>> stored(long meetingId) {
+        return pool.preparedQuery("SELECT body FROM minutes_update WHERE meeting_id = $1 ORDER BY seq")
+                .execute(Tuple.of(meetingId)).map(rows -> {
+                    List<String> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(LiveScript.latin1(r.getBuffer("body").getBytes()));
+                    }
+                    return out;
+                });
+    }
+
+    /**
+     * The document's first update, from what the minutes hold (or the agenda's titles when they
+     * hold nothing), made once: the meeting row is locked and the log checked empty again.
+     */
+    private Uni<Void> seed(Doc d) {
+        return pool.withTransaction(tx -> tx.preparedQuery("SELECT id FROM meeting WHERE id = $1 FOR UPDATE")
+                .execute(Tuple.of(d.meetingId))
+                .chain(() -> tx.preparedQuery("SELECT count(*) FROM minutes_update WHERE meeting_id = $1").execute(Tuple.of(d.meetingId)))
+                .chain(count -> count.iterator().next().getLong(0) > 0 ? Uni.createFrom().voidItem()
+                        : startingRows(tx, d.meetingId).chain(rows -> script.batch(calls -> {
+                            String tmp = "seed-" + d.meetingId;
+                            calls.call("close", tmp);
+                            calls.call("open", tmp);
+                            String update = calls.call("reconcileTo", tmp, rows.encode());
+                            if (update == null || update.isEmpty()) {
+                                update = calls.call("whole", tmp);
+                            }
+                            calls.call("close", tmp);
+                            return update;
+                        })).chain(update -> tx.preparedQuery("INSERT INTO minutes_update (meeting_id, body) VALUES ($1, $2)")
+                                .execute(Tuple.of(d.meetingId, Buffer.buffer(LiveScript.bytes(update)))).replaceWithVoid())));
+    }
+
+    private Uni<JsonArray> startingRows(SqlConnection tx, long meetingId) {
+        return tx.preparedQuery("SELECT a.position AS agenda, m.theme, m.content, m.results FROM minutes_item m"
+                        + " LEFT JOIN agenda_item a ON a.id = m.agenda_item_id WHERE m.meeting_id = $1 ORDER BY m.position")
+                .execute(Tuple.of(meetingId)).chain(items -> {
+                    if (items.size() > 0) {
+                        JsonArray out = new JsonArray();
+                        items.forEach(r -> out.add(row(r.getInteger("agenda"), r.getString("theme"), r.getString("content"),
+                                r.getString("results"))));
+                        return Uni.createFrom().item(out);
+                    }
+                    return tx.preparedQuery("SELECT position, title FROM agenda_item WHERE meeting_id = $1 ORDER BY position")
+                            .execute(Tuple.of(meetingId)).map(agenda -> {
+                                JsonArray out = new JsonArray();
+                                agenda.forEach(r -> out.add(row(r.getInteger("position"), r.getString("title"), null, null)));
+                                if (out.isEmpty()) {
+                                    out.add(row(null, null, null, null));
+                                }
+                                return out;
+                            });
+                });
+    }
+
+    private static JsonObject row(Integer agenda, String theme, String content, String results) {
+        return new JsonObject().put("agenda", agenda).put("theme", theme == null ? "" : theme)
+                .put("content", content == null ? "" : content).put("results", results == null ? "" : results);
+    }
+
+    /**
+     * Takes in every update waiting on the document: each is checked by Yjs against the shape and
+     * limits, the good ones are stored in one transaction (with the notices to the other
+     * instances), then acknowledged and relayed. If storing fails the document is let go and its
+     * sockets told to reconnect: their browsers still hold the edits and send them again.
+     */
+    Uni<Void> drain(Doc d) {
+        List<Incoming> batch = new ArrayList<>();
+        for (Incoming i; (i = d.incoming.poll()) != null; ) {
+            batch.add(i);
+        }
+        if (batch.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return ensureLoaded(d).chain(() -> script.batch(calls -> {
+            List<JsonObject> results = new ArrayList<>();
+            for (Incoming i : batch) {
+                results.add(new JsonObject(calls.call("apply", d.key, i.update())));
+            }
+            return results;
+        })).chain(results -> {
+            List<Incoming> toStore = new ArrayList<>();
+            List<Uni<Void>> after = new ArrayList<>();
+            boolean dropped = false;
+            for (int k = 0; k < batch.size(); k++) {
+                Incoming i = batch.get(k);
+                JsonObject r = results.get(k);
+                if (r.getBoolean("ok", false)) {
+                    if (r.getBoolean("changed", false)) {
+                        toStore.add(i);
+                    } else {
+                        after.add(send(i.from(), new JsonObject().put("type", "ack").put("id", i.id())));
+                    }
+                } else if ("not-open".equals(r.getString("reason"))) {
+                    d.incoming.add(i); // the document was let go by an earlier refusal in this batch: again after reloading
+                } else {
+                    after.add(close(d, i.from(), new CloseReason(BAD_MESSAGE, r.getString("reason", "malformed"))));
+                }
+                dropped |= r.getBoolean("dropped", false);
+            }
+            if (dropped) {
+                d.loaded = false;
+            }
+            if (!d.incoming.isEmpty()) {
+                step(d, () -> drain(d));
+            }
+            Uni<Void> stored = toStore.isEmpty() ? Uni.createFrom().voidItem() : store(d, toStore).chain(() -> {
+                List<Uni<Void>> out = new ArrayList<>();
+                for (Incoming i : toStore) {
+                    out.add(send(i.from(), new JsonObject().put("type", "ack").put("id", i.id())));
+                    out.addAll(relay(d, i.from(), i.update()));
+                }
+                changed(d);
+                return join(out);
+            }).onFailure().recoverWithUni(e -> {
+                LOG.infof("Live minutes of meeting %d not stored (%s): reconnecting its sockets", d.meetingId, e.toString());
+                d.loaded = false;
+                List<Uni<Void>> out = new ArrayList<>();
+                d.members.values().forEach(m -> out.add(close(d, m, new CloseReason(NOT_SAVED, "not-saved"))));
+                return join(out);
+            });
+            return stored.chain(() -> join(after));
+        });
+    }
+
+    private Uni<Void> store(Doc d, List<Incoming> updates) {
+        return pool.withTransaction(tx -> {
+            List<Tuple> rows = new ArrayList<>();
+            for (Incoming i : updates) {
+                rows.add(Tuple.of(d.meetingId, Buffer.buffer(LiveScript.bytes(i.update())), i.from().accountId));
+            }
+            return tx.preparedQuery("INSERT INTO minutes_update (meeting_id, body, account_id) VALUES ($1, $2, $3) RETURNING seq")
+                    .executeBatch(rows).chain(result -> {
+                        List<Uni<Void>> notices = new ArrayList<>();
+                        var set = result;
+                        int k = 0;
+                        while (set != null) {
+                            long seq = set.iterator().next().getLong(0);
+                            String u = b64(updates.get(k).update());
+                            JsonObject n = new JsonObject().put("t", "u").put("m", d.meetingId).put("s", seq);
+                            if (u.length() < LiveBus.MAX_PAYLOAD - 200) {
+                                n.put("u", u);
+                            }
+                            notices.add(bus.send(tx, n));
+                            set = set.next();
+                            k++;
+                        }
+                        return join(notices);
+                    });
+        });
+    }
+
+    /** Sends an update to the document's other sockets on this instance. */
+    private List<Uni<Void>> relay(Doc d, Member from, String update) {
+        List<Uni<Void>> out = new ArrayList<>();
+        JsonObject message = new JsonObject().put("type", "update").put("update", b64(update));
+        for (Member m : d.members.values()) {
+            if (m != from) {
+                out.add(send(m, message));
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ other instances
+
+    private void notice(JsonObject n) {
+        Object m = n.getValue("m");
+        if (!(m instanceof Number meetingId)) {
+            return;
+        }
+        Doc d = docs.get(meetingId.longValue());
+        if (d == null) {
+            return;
+        }
+        switch (n.getString("t", "")) {
+            case "u" -> step(d, () -> {
+                if (!d.loaded) {
+                    return Uni.createFrom().voidItem(); // read whole when next needed
+                }
+                Uni<String> body = n.getString("u") != null ? Uni.createFrom().item(LiveScript.latin1(Base64.getDecoder().decode(n.getString("u"))))
+                        : pool.preparedQuery("SELECT body FROM minutes_update WHERE seq = $1").execute(Tuple.of(n.getLong("s")))
+                                .map(rows -> rows.size() == 0 ? null : LiveScript.latin1(rows.iterator().next().getBuffer("body").getBytes()));
+                return body.chain(u -> u == null ? Uni.createFrom().voidItem()
+                        : script.call("load", d.key, u).chain(() -> {
+                            changed(d);
+                            return join(relay(d, null, u));
+                        }));
+            });
+            case "p" -> {
+                JsonArray people = n.getJsonArray("people", new JsonArray());
+                d.remotePeople.put(n.getString("i", "?"), new JsonObject().put("at", System.currentTimeMillis()).put("people", people));
+                broadcastPresence(d);
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** The notices' connection came back (the database restarted): what was missed is read again. */
+    private void catchUp() {
+        for (Doc d : docs.values()) {
+            step(d, () -> {
+                d.loaded = false;
+                return ensureLoaded(d).chain(() -> {
+                    List<Uni<Void>> out = new ArrayList<>();
+                    // each browser asks for what it lacks when it reconnects
+                    d.members.values().forEach(m -> out.add(close(d, m, new CloseReason(NOT_SAVED, "reconnect"))));
+                    return join(out);
+                });
+            });
+        }
+    }
+
+    // ------------------------------------------------------------------ presence
+
+    private void presenceChanged(Doc d) {
+        JsonArray people = localPeople(d);
+        bus.send(new JsonObject().put("t", "p").put("m", d.meetingId).put("people", people)).subscribe()
+                .with(x -> { }, e -> LOG.debugf("Presence not sent: %s", e.toString()));
+        broadcastPresence(d);
+    }
+
+    private JsonArray localPeople(Doc d) {
+        JsonArray people = new JsonArray();
+        d.members.values().forEach(m -> people.add(new JsonObject().put("id", m.connection.id()).put("name", m.name)
+                .put("field", m.field)));
+        return people;
+    }
+
+    private void broadcastPresence(Doc d) {
+        JsonArray all = localPeople(d);
+        d.remotePeople.values().forEach(r -> r.getJsonArray("people").forEach(all::add));
+        JsonObject message = new JsonObject().put("type", "presence").put("people", all);
+        for (Member m : d.members.values()) {
+            send(m, message).subscribe().with(x -> { }, e -> { });
+        }
+    }
+
+    /** Every 20 seconds the people here are told again, so the other instances' lists do not expire. */
+    @Scheduled(every = "20s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void announce() {
+        docs.values().stream().filter(d -> !d.members.isEmpty()).forEach(this::presenceChanged);
+    }
+
+    // ------------------------------------------------------------------ the stored text
+
+    /** Derives the text a moment after the document changed (and at least every two seconds while it does). */
+    private void changed(Doc d) {
+        long now = System.currentTimeMillis();
+        synchronized (d) {
+            if (d.deriveTimer >= 0) {
+                if (now - d.dirtySince < DERIVE_AT_LEAST_MS) {
+                    vertx.cancelTimer(d.deriveTimer);
+                } else {
+                    return;
+                }
+            } else {
+                d.dirtySince = now;
+            }
+            d.deriveTimer = vertx.setTimer(DERIVE_AFTER_MS, t -> {
+                synchronized (d) {
+                    d.deriveTimer = -1;
+                }
+                step(d, () -> derive(d));
+            });
+        }
+    }
+
+    Uni<Void> derive(Doc d) {
+        if (!d.loaded) {
+            return Uni.createFrom().voidItem();
+        }
+        return script.call("rows", d.key).chain(json -> {
+            if (json == null || "null".equals(json)) {
+                return Uni.createFrom().voidItem();
+            }
+            JsonObject state = new JsonObject(json);
+            List<MinutesItemView> rows = new ArrayList<>();
+            state.getJsonArray("rows").forEach(o -> {
+                JsonObject r = (JsonObject) o;
+                rows.add(new MinutesItemView(r.getValue("agenda") == null ? null : r.getLong("agenda"), r.getString("theme"),
+                        r.getString("content"), r.getString("results")));
+            });
+            return onContext(() -> minutes.storeLive(d.meetingId, rows, state.getLong("mark"))).replaceWithVoid()
+                    .onFailure().invoke(e -> {
+                        LOG.infof("Minutes text of meeting %d not stored yet (%s)", d.meetingId, e.toString());
+                        changed(d);
+                    }).onFailure().recoverWithNull();
+        });
+    }
+
+    /**
+     * After the version-checked form saved the minutes: the live document (if the minutes have
+     * one) is brought to what the form stored, as one more update every socket receives.
+     */
+    public Uni<Void> formSaved(long meetingId, List<MinutesItemView> items) {
+        return pool.preparedQuery("SELECT 1 FROM minutes_update WHERE meeting_id = $1 LIMIT 1").execute(Tuple.of(meetingId))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    JsonArray target = new JsonArray();
+                    items.forEach(i -> target.add(row(i.agendaItemPosition() == null ? null : i.agendaItemPosition().intValue(),
+                            i.theme(), i.content(), i.results())));
+                    Doc d = docs.computeIfAbsent(meetingId, Doc::new);
+                    d.lastUsed = System.currentTimeMillis();
+                    Uni<Void> done = Uni.createFrom().emitter(em -> step(d, () -> ensureLoaded(d)
+                            .chain(() -> script.call("reconcileTo", d.key, target.encode()))
+                            .chain(update -> update == null || update.isEmpty() ? Uni.createFrom().voidItem()
+                                    : storeServerUpdate(d, update).chain(() -> {
+                                        changed(d);
+                                        return join(relay(d, null, update));
+                                    }))
+                            .onItemOrFailure().invoke((x, e) -> em.complete(null)).replaceWithVoid()));
+                    return done;
+                });
+    }
+
+    private Uni<Void> storeServerUpdate(Doc d, String update) {
+        return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO minutes_update (meeting_id, body) VALUES ($1, $2) RETURNING seq")
+                .execute(Tuple.of(d.meetingId, Buffer.buffer(LiveScript.bytes(update)))).chain(r -> {
+                    String u = b64(update);
+                    JsonObject n = new JsonObject().put("t", "u").put("m", d.meetingId).put("s", r.iterator().next().getLong(0));
+                    if (u.length() < LiveBus.MAX_PAYLOAD - 200) {
+                        n.put("u", u);
+                    }
+                    return bus.send(tx, n);
+                })).onFailure().invoke(e -> d.loaded = false);
+    }
+
+    // ------------------------------------------------------------------ small parts
+
+    private <T> Uni<T> onContext(Supplier<Uni<T>> work) {
+        io.vertx.core.Context ctx = io.smallrye.common.vertx.VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+        io.smallrye.common.vertx.VertxContext.getOrCreateDuplicatedContext(ctx);
+        return Uni.createFrom().emitter(em -> ctx.runOnContext(v -> {
+            io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle.setCurrentContextSafe(true);
+            work.get().subscribe().with(em::complete, em::fail);
+        }));
+    }
+
+    private Uni<Void> send(Member m, JsonObject message) {
+        if (m.connection.isClosed()) {
+            return Uni.createFrom().voidItem();
+        }
+        return m.connection.sendText(message.encode()).onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** The database could not be read: the browser is told to reconnect (it keeps its edits). */
+    private Uni<Void> unavailable(Doc d, Member m, Throwable e) {
+        LOG.infof("Live minutes of meeting %d not readable now (%s)", d.meetingId, e.toString());
+        d.loaded = false;
+        return close(d, m, new CloseReason(NOT_SAVED, "unavailable"));
+    }
+
+    Uni<Void> close(Doc d, Member m, CloseReason reason) {
+        d.members.remove(m.connection.id());
+        presenceChanged(d);
+        if (m.connection.isClosed()) {
+            return Uni.createFrom().voidItem();
+        }
+        return m.connection.close(reason).onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private static Uni<Void> join(List<Uni<Void>> all) {
+        return all.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(all).andCollectFailures().replaceWithVoid()
+                .onFailure().recoverWithNull();
+    }
+
+    static long meetingId(WebSocketConnection c) {
+        try {
+            return Long.parseLong(c.pathParam("meetingId"));
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The session token: the cookie a browser sends with the upgrade, or a Bearer header (programs). */
+    static String token(WebSocketConnection c) {
+        String auth = c.handshakeRequest().header("Authorization");
+        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return auth.substring(7).trim();
+        }
+        String cookies = c.handshakeRequest().header("Cookie");
+        if (cookies == null) {
+            return null;
+        }
+        for (String part : cookies.split(";")) {
+            String p = part.trim();
+            if (p.startsWith(SessionCookie.NAME + "=")) {
+                return p.substring(SessionCookie.NAME.length() + 1);
+            }
+        }
+        return null;
+    }
+
+    private static byte[] decode(Object value, int max) {
+        if (!(value instanceof String s) || s.length() > max * 4 / 3 + 4) {
+            return null;
+        }
+        try {
+            return Base64.getDecoder().decode(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String b64(String latin1) {
+        return Base64.getEncoder().encodeToString(LiveScript.bytes(latin1));
+    }
+}

@@ -1,0 +1,372 @@
+package jp.tsunagu.meeting;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import jp.tsunagu.platform.live.LiveScript;
+import jp.tsunagu.support.TestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The live minutes socket by protocol: who may open it (the policy at the upgrade, on every
+ * message and every second), that an update is stored before it is acknowledged and reaches the
+ * other sockets, that the text is derived into the stored minutes, that the form's save reaches
+ * the live document, and that bad messages close the socket with a reason and store nothing.
+ */
+@QuarkusTest
+class LiveMinutesTest {
+
+    @Inject
+    AgroalDataSource ds;
+
+    @Inject
+    LiveScript script;
+
+    @TestHTTPResource("/")
+    URI base;
+
+    long meeting;
+    final List<Client> clients = new ArrayList<>();
+
+    /** A meeting of its own, held, run by okinawa-bridge (a copy of the demo's 第0回). */
+    @BeforeEach
+    void meeting() {
+        meeting = TestSupport.id(ds, "INSERT INTO meeting SELECT (jsonb_populate_record(NULL::meeting, to_jsonb(m)"
+                + " || jsonb_build_object('id', nextval(pg_get_serial_sequence('meeting', 'id')), 'title', 'ライブ議事録テスト ' || clock_timestamp(),"
+                + " 'series_id', NULL, 'number', NULL, 'minutes_published_at', NULL, 'status', 'HELD', 'minutes_version', 0,"
+                + " 'minutes_doc_mark', NULL))).* FROM meeting m WHERE m.title = '第0回 就労移行等情報交換会' RETURNING id");
+        TestSupport.update(ds, "INSERT INTO meeting_organizer (meeting_id, organization_id, consented_at)"
+                + " SELECT ?, organization_id, consented_at FROM meeting_organizer WHERE meeting_id ="
+                + " (SELECT id FROM meeting WHERE title = '第0回 就労移行等情報交換会')", meeting);
+    }
+
+    @AfterEach
+    void closeAll() {
+        clients.forEach(Client::abort);
+        // the text is derived a moment after the last change: let it land before the next test counts rows
+        sleep(1200);
+    }
+
+    // ------------------------------------------------------------------ a small client
+
+    final class Client implements WebSocket.Listener {
+        final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+        final CompletableFuture<int[]> closed = new CompletableFuture<>();
+        final StringBuilder partial = new StringBuilder();
+        String closeReason;
+        WebSocket ws;
+
+        @Override
+        public java.util.concurrent.CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                messages.add(new JsonObject(partial.toString()));
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeReason = reason;
+            closed.complete(new int[] {statusCode});
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete(new int[] {-1});
+        }
+
+        JsonObject next(String type) {
+            long until = System.currentTimeMillis() + 5000;
+            while (System.currentTimeMillis() < until) {
+                try {
+                    JsonObject m = messages.poll(100, TimeUnit.MILLISECONDS);
+                    if (m != null && type.equals(m.getString("type"))) {
+                        return m;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            throw new AssertionError("no " + type + " message within 5 s" + (closed.isDone()
+                    ? " (closed: " + closed.join()[0] + " " + closeReason + ")" : ""));
+        }
+
+        void send(String text) {
+            ws.sendText(text, true).join();
+        }
+
+        void send(JsonObject m) {
+            send(m.encode());
+        }
+
+        int closeCode() {
+            try {
+                return closed.get(5, TimeUnit.SECONDS)[0];
+            } catch (Exception e) {
+                throw new AssertionError("the socket was not closed within 5 s");
+            }
+        }
+
+        void abort() {
+            if (ws != null) {
+                ws.abort();
+            }
+        }
+
+        /** The document as the server has it (welcome, hello, sync) in the script's Latin-1 form. */
+        String sync() {
+            JsonObject welcome = next("welcome");
+            assertNotNull(welcome.getString("you"));
+            send(new JsonObject().put("type", "hello").put("sv", Base64.getEncoder().encodeToString(new byte[] {0})));
+            return latin1(next("sync").getString("update"));
+        }
+    }
+
+    URI socket(long id) {
+        return URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/live/minutes/" + id);
+    }
+
+    Client open(String who, long id, Map<String, String> headers) {
+        Client c = new Client();
+        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (who != null) {
+            b.header("Authorization", "Bearer " + TestSupport.token(TestSupport.email(who)));
+        }
+        headers.forEach(b::header);
+        c.ws = b.buildAsync(socket(id), c).join();
+        clients.add(c);
+        return c;
+    }
+
+    Client open(String who) {
+        return open(who, meeting, Map.of());
+    }
+
+    /** The HTTP status an upgrade was refused with (the socket never opens). */
+    int refused(String token, long id, Map<String, String> headers) {
+        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(b::header);
+        try {
+            b.buildAsync(socket(id), new Client()).join().abort();
+            return 101;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException h) {
+                return h.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
+
+    static String latin1(String b64) {
+        return LiveScript.latin1(Base64.getDecoder().decode(b64));
+    }
+
+    static String b64(String latin1) {
+        return Base64.getEncoder().encodeToString(LiveScript.bytes(latin1));
+    }
+
+    String edit(String doc, int clientId, int item, String field, int index, String text) {
+        return script.call("clientEdit", doc, clientId, item, field, index, text).await().atMost(Duration.ofSeconds(20));
+    }
+
+    JsonObject update(long id, String latin1Update) {
+        return new JsonObject().put("type", "update").put("id", id).put("update", b64(latin1Update)).put("doc", meeting);
+    }
+
+    long stored() {
+        return TestSupport.id(ds, "SELECT count(*) FROM minutes_update WHERE meeting_id = ?", meeting);
+    }
+
+    String storedText() {
+        return TestSupport.text(ds, "SELECT coalesce(string_agg(theme || '|' || coalesce(content, '') || '|' || coalesce(results, ''),"
+                + " '/' ORDER BY position), '') FROM minutes_item WHERE meeting_id = ?", meeting);
+    }
+
+    static void waitFor(String what, BooleanSupplier condition) {
+        long until = System.currentTimeMillis() + 8000;
+        while (System.currentTimeMillis() < until) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            sleep(100);
+        }
+        fail("not within 8 s: " + what);
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ------------------------------------------------------------------ tests
+
+    @Test
+    void anEditIsStoredThenAcknowledgedRelayedAndDerivedIntoTheMinutes() {
+        Client a = open("bridge");
+        String doc = a.sync();
+        Client b = open("bridge");
+        b.sync();
+        long before = stored();
+        assertTrue(before >= 1, "the document's first update (from the agenda) is stored");
+
+        String u = edit(doc, 101, 0, "content", 0, "ハローワークとの連携を確認した");
+        a.send(update(1, u));
+        JsonObject ack = a.next("ack");
+        assertEquals(1L, ack.getLong("id"));
+        assertEquals(before + 1, stored(), "stored before it was acknowledged");
+        assertNotNull(b.next("update").getString("update"), "the other socket receives it");
+
+        waitFor("the text is derived into minutes_item", () -> storedText().contains("ハローワークとの連携を確認した"));
+
+        // the same update again (a browser resending after a dropped connection): acknowledged, not stored twice
+        a.send(update(2, u));
+        assertEquals(2L, a.next("ack").getLong("id"));
+        assertEquals(before + 1, stored());
+    }
+
+    @Test
+    void twoWritersInTheSameItemAtOnceBothKeepEveryCharacter() {
+        Client a = open("bridge");
+        String doc = a.sync();
+        Client b = open("bridge");
+        b.sync();
+        // both start from the same document and write at the same place, neither seeing the other
+        String ua = edit(doc, 201, 0, "content", 0, "Aさんの記録。");
+        String ub = edit(doc, 202, 0, "content", 0, "Bさんの記録。");
+        a.send(update(1, ua));
+        b.send(update(1, ub));
+        a.next("ack");
+        b.next("ack");
+        waitFor("both texts in the stored minutes", () -> storedText().contains("Aさんの記録。") && storedText().contains("Bさんの記録。"));
+    }
+
+    @Test
+    void theFormsSaveReachesTheLiveDocument() {
+        Client a = open("bridge");
+        a.sync();
+        int version = (int) TestSupport.id(ds, "SELECT minutes_version FROM meeting WHERE id = ?", meeting);
+        TestSupport.json("bridge").body(Map.of("version", version, "items", List.of(Map.of("theme", "フォームから",
+                "content", "JavaScriptなしで保存した内容")))).put("/api/meetings/" + meeting + "/minutes").then().statusCode(200);
+        String update = latin1(a.next("update").getString("update"));
+        assertFalse(update.isEmpty(), "the open socket receives the form's text as an update");
+        waitFor("the stored text is the form's", () -> storedText().equals("フォームから|JavaScriptなしで保存した内容|"));
+    }
+
+    @Test
+    void onlyThoseWhoRunTheMeetingOpenTheSocket() {
+        assertEquals(401, refused(null, meeting, Map.of()), "anonymous");
+        assertEquals(401, refused("not-a-token", meeting, Map.of()), "a forged token");
+        // a partner of the circle sees the meeting but does not run it: as the editing page, 404
+        assertEquals(404, refused(TestSupport.token(TestSupport.email("partner")), meeting, Map.of()));
+        assertEquals(404, refused(TestSupport.token(TestSupport.email("bridge")), 987654321L, Map.of()), "no such meeting");
+        // the session cookie from another site's page
+        assertEquals(403, refused(null, meeting, Map.of("Cookie", "tsunagu_session=" + TestSupport.token(TestSupport.email("bridge")),
+                "Origin", "https://evil.example")));
+        // cancelled: minutes are not open
+        assertEquals(101, refused(TestSupport.token(TestSupport.email("bridge")), meeting, Map.of()), "the organizer opens it");
+        TestSupport.update(ds, "UPDATE meeting SET status = 'CANCELLED' WHERE id = ?", meeting);
+        assertEquals(409, refused(TestSupport.token(TestSupport.email("bridge")), meeting, Map.of()));
+    }
+
+    @Test
+    void aRevokedSessionOrACancelledMeetingClosesTheSocketAtOnce() {
+        String token = TestSupport.freshToken(TestSupport.email("bridge"));
+        Client a = new Client();
+        a.ws = HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + token)
+                .buildAsync(socket(meeting), a).join();
+        clients.add(a);
+        a.sync();
+        TestSupport.update(ds, "UPDATE auth_session SET revoked_at = now() WHERE revoked_at IS NULL AND id = ("
+                + "SELECT id FROM auth_session WHERE account_id = (SELECT id FROM account WHERE email = ?) ORDER BY created_at DESC LIMIT 1)",
+                TestSupport.email("bridge"));
+        assertEquals(LiveMinutes.SIGNED_OUT, a.closeCode(), "closed within a second or two, without sending anything");
+
+        Client b = open("bridge");
+        b.sync();
+        TestSupport.update(ds, "UPDATE meeting SET status = 'CANCELLED' WHERE id = ?", meeting);
+        assertEquals(LiveMinutes.NOT_OPEN, b.closeCode());
+    }
+
+    @Test
+    void badMessagesCloseTheSocketWithAReasonAndStoreNothing() {
+        Client first = open("bridge");
+        String doc = first.sync();
+        long before = stored();
+        String text = storedText();
+        record Bad(String message, int code) {
+        }
+        String good = edit(doc, 301, 0, "content", 0, "x");
+        String tooLong = edit(doc, 302, 0, "theme", 0, "長".repeat(400));
+        String otherRoot = script.call("clientEdit", "", 303, -1, "evil", 0, "x").await().atMost(Duration.ofSeconds(20));
+        List<Bad> bad = List.of(
+                new Bad("{not json", LiveMinutes.BAD_MESSAGE),
+                new Bad("[]", LiveMinutes.BAD_MESSAGE),
+                new Bad(new JsonObject().put("type", "dance").encode(), LiveMinutes.BAD_MESSAGE),
+                new Bad(update(1, good).put("doc", meeting + 1).encode(), LiveMinutes.BAD_MESSAGE),
+                new Bad(new JsonObject().put("type", "update").put("id", 1).put("update", "!!!not base64").encode(), LiveMinutes.BAD_MESSAGE),
+                new Bad(new JsonObject().put("type", "update").put("id", -3).put("update", b64(good)).encode(), LiveMinutes.BAD_MESSAGE),
+                new Bad(new JsonObject().put("type", "update").put("id", 1).put("update", b64("\u0001\u0002garbage\u00ff\u00fe")).encode(),
+                        LiveMinutes.BAD_MESSAGE),
+                new Bad(update(1, tooLong).encode(), LiveMinutes.BAD_MESSAGE),
+                new Bad(new JsonObject().put("type", "focus").put("field", "../../etc").encode(), LiveMinutes.BAD_MESSAGE),
+                new Bad(new JsonObject().put("type", "update").put("id", 1).put("update", "A".repeat(1_500_000)).encode(),
+                        LiveMinutes.TOO_LARGE));
+        for (Bad b : bad) {
+            Client c = open("bridge");
+            c.sync();
+            c.send(b.message());
+            int code = c.closeCode();
+            assertTrue(code == b.code() || (b.code() == LiveMinutes.TOO_LARGE && code == 1009),
+                    b.message().substring(0, Math.min(60, b.message().length())) + " closed with " + code + " " + c.closeReason);
+        }
+        // an update that is well formed but names no document of ours (another root): refused too
+        Client c = open("bridge");
+        c.sync();
+        c.send(update(1, otherRoot));
+        assertEquals(LiveMinutes.BAD_MESSAGE, c.closeCode());
+        assertEquals(before, stored(), "nothing stored");
+        sleep(800);
+        assertEquals(text, storedText(), "nothing changed in the minutes");
+        // and the document is still whole for the next writer
+        Client d = open("bridge");
+        String after = d.sync();
+        d.send(update(5, edit(after, 304, 0, "content", 0, "続き")));
+        d.next("ack");
+    }
+}
