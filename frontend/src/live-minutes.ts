@@ -13,6 +13,8 @@ interface Person {
   id: string;
   name: string;
   field: string | null;
+  /** the viewer's own account (another tab of theirs) */
+  mine?: boolean;
 }
 
 /** Moves a caret over a remote change (a Yjs delta): text inserted before it pushes it on, at it does not. */
@@ -302,7 +304,7 @@ export function mountLiveMinutes(root: HTMLElement): void {
   };
 
   const showPeople = (): void => {
-    const others = people.filter((p) => p.id !== you);
+    const others = people.filter((p) => p.id !== you && !p.mine);
     peopleBox.textContent = others.length === 0 ? msg('msgAlone') : msg('msgWith', others.map((p) => p.name).join('、'));
     rowsBox.querySelectorAll<HTMLElement>('[data-live-who]').forEach((w) => {
       const here = others.filter((p) => p.field === w.dataset.liveWho).map((p) => p.name);
@@ -391,7 +393,7 @@ export function mountLiveMinutes(root: HTMLElement): void {
         case 'presence': {
           const before = new Set(people.map((p) => p.id));
           people = (m.people as Person[]) ?? [];
-          const joined = people.filter((p) => !before.has(p.id) && p.id !== you);
+          const joined = people.filter((p) => !before.has(p.id) && p.id !== you && !p.mine);
           const now = new Set(people.map((p) => p.id));
           const left = Array.from(before).filter((id) => !now.has(id));
           if (everSynced && joined.length > 0) {
@@ -424,6 +426,9 @@ export function mountLiveMinutes(root: HTMLElement): void {
         });
         addButton.disabled = true;
         show('closed', msg('msgClosed'));
+        people = [];
+        showPeople();
+        peopleBox.textContent = '';
         statusBox.setAttribute('role', 'alert');
         if (!everSynced) {
           fallBack();

@@ -603,16 +603,26 @@ public class LiveMinutes {
     private JsonArray localPeople(Doc d) {
         JsonArray people = new JsonArray();
         d.members.values().forEach(m -> people.add(new JsonObject().put("id", m.connection.id()).put("name", m.name)
-                .put("field", m.field)));
+                .put("field", m.field).put("account", m.accountId)));
         return people;
     }
 
+    /**
+     * Everyone on the document, here and on the other instances, as each socket is told: names,
+     * where they are, and whether an entry is the recipient's own account (another tab or a
+     * connection not yet timed out), which a browser does not list as someone else.
+     */
     private void broadcastPresence(Doc d) {
         JsonArray all = localPeople(d);
         d.remotePeople.values().forEach(r -> r.getJsonArray("people").forEach(all::add));
-        JsonObject message = new JsonObject().put("type", "presence").put("people", all);
         for (Member m : d.members.values()) {
-            send(m, message).subscribe().with(x -> { }, e -> { });
+            JsonArray people = new JsonArray();
+            all.forEach(o -> {
+                JsonObject p = (JsonObject) o;
+                people.add(new JsonObject().put("id", p.getString("id")).put("name", p.getString("name"))
+                        .put("field", p.getString("field")).put("mine", Long.valueOf(m.accountId).equals(p.getLong("account"))));
+            });
+            send(m, new JsonObject().put("type", "presence").put("people", people)).subscribe().with(x -> { }, e -> { });
         }
     }
 
