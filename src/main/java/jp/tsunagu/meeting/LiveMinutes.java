@@ -1,6 +1,7 @@
 package jp.tsunagu.meeting;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -23,6 +24,7 @@ import jp.tsunagu.platform.live.LiveBus;
 import jp.tsunagu.platform.live.LiveScript;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.SessionCookie;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -49,6 +51,7 @@ import java.util.regex.Pattern;
  * always what is stored plus what is being stored.
  */
 @ApplicationScoped
+@Startup
 public class LiveMinutes {
 
     private static final Logger LOG = Logger.getLogger(LiveMinutes.class);
@@ -133,9 +136,17 @@ public class LiveMinutes {
         }
     }
 
+    /** Whether the script is loaded at start (a few seconds of one core) rather than by the first socket. */
+    @ConfigProperty(name = "tsunagu.live.warm-up", defaultValue = "true")
+    boolean warmUp;
+
+    /** Listens to the other instances from the start, so that no notice of a document opened later is missed. */
     @PostConstruct
     void init() {
         bus.listen(this::notice, this::catchUp);
+        if (warmUp) {
+            script.call("warm").subscribe().with(x -> { }, e -> LOG.warnf("Live documents not ready: %s", e.toString()));
+        }
     }
 
     // ------------------------------------------------------------------ sockets
@@ -154,7 +165,12 @@ public class LiveMinutes {
                     }
                     Member member = new Member(connection, meetingId, viewer);
                     Doc d = docs.computeIfAbsent(meetingId, Doc::new);
+                    boolean first = d.members.isEmpty();
                     d.members.put(connection.id(), member);
+                    if (first) {
+                        // the other instances say who is on this document there
+                        bus.send(new JsonObject().put("t", "w").put("m", meetingId)).subscribe().with(x -> { }, e -> { });
+                    }
                     d.lastUsed = System.currentTimeMillis();
                     connection.userData().put(MEMBER, member);
                     step(d, () -> ensureLoaded(d).chain(() -> script.call("stateVector", d.key)).chain(sv -> send(member,
@@ -566,6 +582,11 @@ public class LiveMinutes {
                             return join(relay(d, null, u));
                         }));
             });
+            case "w" -> {
+                if (!d.members.isEmpty()) {
+                    presenceChanged(d);
+                }
+            }
             case "p" -> {
                 JsonArray people = n.getJsonArray("people", new JsonArray());
                 d.remotePeople.put(n.getString("i", "?"), new JsonObject().put("at", System.currentTimeMillis()).put("people", people));

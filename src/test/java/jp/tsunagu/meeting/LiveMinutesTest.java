@@ -6,25 +6,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import jp.tsunagu.platform.live.LiveScript;
+import jp.tsunagu.support.LiveClient;
 import jp.tsunagu.support.TestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,10 +41,10 @@ class LiveMinutesTest {
     LiveScript script;
 
     @TestHTTPResource("/")
-    URI base;
+    java.net.URL base;
 
     long meeting;
-    final List<Client> clients = new ArrayList<>();
+    final List<LiveClient> clients = new ArrayList<>();
 
     /** A meeting of its own, held, run by okinawa-bridge (a copy of the demo's 第0回). */
     @BeforeEach
@@ -68,130 +60,30 @@ class LiveMinutesTest {
 
     @AfterEach
     void closeAll() {
-        clients.forEach(Client::abort);
+        clients.forEach(LiveClient::abort);
         // the text is derived a moment after the last change: let it land before the next test counts rows
         sleep(1200);
     }
 
-    // ------------------------------------------------------------------ a small client
+    // ------------------------------------------------------------------ sockets
 
-    final class Client implements WebSocket.Listener {
-        final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-        final CompletableFuture<int[]> closed = new CompletableFuture<>();
-        final StringBuilder partial = new StringBuilder();
-        String closeReason;
-        WebSocket ws;
-
-        @Override
-        public java.util.concurrent.CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                messages.add(new JsonObject(partial.toString()));
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public java.util.concurrent.CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closeReason = reason;
-            closed.complete(new int[] {statusCode});
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.complete(new int[] {-1});
-        }
-
-        JsonObject next(String type) {
-            long until = System.currentTimeMillis() + 5000;
-            while (System.currentTimeMillis() < until) {
-                try {
-                    JsonObject m = messages.poll(100, TimeUnit.MILLISECONDS);
-                    if (m != null && type.equals(m.getString("type"))) {
-                        return m;
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            throw new AssertionError("no " + type + " message within 5 s" + (closed.isDone()
-                    ? " (closed: " + closed.join()[0] + " " + closeReason + ")" : ""));
-        }
-
-        void send(String text) {
-            ws.sendText(text, true).join();
-        }
-
-        void send(JsonObject m) {
-            send(m.encode());
-        }
-
-        int closeCode() {
-            try {
-                return closed.get(5, TimeUnit.SECONDS)[0];
-            } catch (Exception e) {
-                throw new AssertionError("the socket was not closed within 5 s");
-            }
-        }
-
-        void abort() {
-            if (ws != null) {
-                ws.abort();
-            }
-        }
-
-        /** The document as the server has it (welcome, hello, sync) in the script's Latin-1 form. */
-        String sync() {
-            JsonObject welcome = next("welcome");
-            assertNotNull(welcome.getString("you"));
-            send(new JsonObject().put("type", "hello").put("sv", Base64.getEncoder().encodeToString(new byte[] {0})));
-            return latin1(next("sync").getString("update"));
-        }
-    }
-
-    URI socket(long id) {
-        return URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/live/minutes/" + id);
-    }
-
-    Client open(String who, long id, Map<String, String> headers) {
-        Client c = new Client();
-        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
-        if (who != null) {
-            b.header("Authorization", "Bearer " + TestSupport.token(TestSupport.email(who)));
-        }
-        headers.forEach(b::header);
-        c.ws = b.buildAsync(socket(id), c).join();
+    LiveClient open(String who, long id, Map<String, String> headers) {
+        LiveClient c = LiveClient.open(base.getHost(), base.getPort(), id, who == null ? null : TestSupport.token(TestSupport.email(who)), headers);
         clients.add(c);
         return c;
     }
 
-    Client open(String who) {
+    LiveClient open(String who) {
         return open(who, meeting, Map.of());
     }
 
     /** The HTTP status an upgrade was refused with (the socket never opens). */
     int refused(String token, long id, Map<String, String> headers) {
-        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        headers.forEach(b::header);
-        try {
-            b.buildAsync(socket(id), new Client()).join().abort();
-            return 101;
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof WebSocketHandshakeException h) {
-                return h.getResponse().statusCode();
-            }
-            throw e;
-        }
+        return LiveClient.upgradeStatus(base.getHost(), base.getPort(), id, token, headers);
     }
 
     static String latin1(String b64) {
-        return LiveScript.latin1(Base64.getDecoder().decode(b64));
+        return LiveClient.latin1(b64);
     }
 
     static String b64(String latin1) {
@@ -238,9 +130,9 @@ class LiveMinutesTest {
 
     @Test
     void anEditIsStoredThenAcknowledgedRelayedAndDerivedIntoTheMinutes() {
-        Client a = open("bridge");
+        LiveClient a = open("bridge");
         String doc = a.sync();
-        Client b = open("bridge");
+        LiveClient b = open("bridge");
         b.sync();
         long before = stored();
         assertTrue(before >= 1, "the document's first update (from the agenda) is stored");
@@ -262,9 +154,9 @@ class LiveMinutesTest {
 
     @Test
     void twoWritersInTheSameItemAtOnceBothKeepEveryCharacter() {
-        Client a = open("bridge");
+        LiveClient a = open("bridge");
         String doc = a.sync();
-        Client b = open("bridge");
+        LiveClient b = open("bridge");
         b.sync();
         // both start from the same document and write at the same place, neither seeing the other
         String ua = edit(doc, 201, 0, "content", 0, "Aさんの記録。");
@@ -278,7 +170,7 @@ class LiveMinutesTest {
 
     @Test
     void theFormsSaveReachesTheLiveDocument() {
-        Client a = open("bridge");
+        LiveClient a = open("bridge");
         a.sync();
         int version = (int) TestSupport.id(ds, "SELECT minutes_version FROM meeting WHERE id = ?", meeting);
         TestSupport.json("bridge").body(Map.of("version", version, "items", List.of(Map.of("theme", "フォームから",
@@ -307,9 +199,7 @@ class LiveMinutesTest {
     @Test
     void aRevokedSessionOrACancelledMeetingClosesTheSocketAtOnce() {
         String token = TestSupport.freshToken(TestSupport.email("bridge"));
-        Client a = new Client();
-        a.ws = HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + token)
-                .buildAsync(socket(meeting), a).join();
+        LiveClient a = LiveClient.open(base.getHost(), base.getPort(), meeting, token, Map.of());
         clients.add(a);
         a.sync();
         TestSupport.update(ds, "UPDATE auth_session SET revoked_at = now() WHERE revoked_at IS NULL AND id = ("
@@ -317,7 +207,7 @@ class LiveMinutesTest {
                 TestSupport.email("bridge"));
         assertEquals(LiveMinutes.SIGNED_OUT, a.closeCode(), "closed within a second or two, without sending anything");
 
-        Client b = open("bridge");
+        LiveClient b = open("bridge");
         b.sync();
         TestSupport.update(ds, "UPDATE meeting SET status = 'CANCELLED' WHERE id = ?", meeting);
         assertEquals(LiveMinutes.NOT_OPEN, b.closeCode());
@@ -325,7 +215,7 @@ class LiveMinutesTest {
 
     @Test
     void badMessagesCloseTheSocketWithAReasonAndStoreNothing() {
-        Client first = open("bridge");
+        LiveClient first = open("bridge");
         String doc = first.sync();
         long before = stored();
         String text = storedText();
@@ -348,7 +238,7 @@ class LiveMinutesTest {
                 new Bad(new JsonObject().put("type", "update").put("id", 1).put("update", "A".repeat(1_500_000)).encode(),
                         LiveMinutes.TOO_LARGE));
         for (Bad b : bad) {
-            Client c = open("bridge");
+            LiveClient c = open("bridge");
             c.sync();
             c.send(b.message());
             int code = c.closeCode();
@@ -356,7 +246,7 @@ class LiveMinutesTest {
                     b.message().substring(0, Math.min(60, b.message().length())) + " closed with " + code + " " + c.closeReason);
         }
         // an update that is well formed but names no document of ours (another root): refused too
-        Client c = open("bridge");
+        LiveClient c = open("bridge");
         c.sync();
         c.send(update(1, otherRoot));
         assertEquals(LiveMinutes.BAD_MESSAGE, c.closeCode());
@@ -364,7 +254,7 @@ class LiveMinutesTest {
         sleep(800);
         assertEquals(text, storedText(), "nothing changed in the minutes");
         // and the document is still whole for the next writer
-        Client d = open("bridge");
+        LiveClient d = open("bridge");
         String after = d.sync();
         d.send(update(5, edit(after, 304, 0, "content", 0, "続き")));
         d.next("ack");

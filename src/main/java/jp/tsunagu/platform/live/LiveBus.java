@@ -3,16 +3,19 @@ package jp.tsunagu.platform.live;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.PgConnection;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -20,9 +23,9 @@ import java.util.function.Consumer;
 /**
  * What one application instance tells the others, through PostgreSQL's LISTEN/NOTIFY on the
  * channel {@code tsunagu_live} (no other broker): a notice sent inside a transaction reaches the
- * others when it commits, never before. One connection listens, from the first use on; when it is
- * lost (a database restart) it is opened again every second, and those who asked are told to
- * catch up on what they may have missed.
+ * others when it commits, never before. One connection of its own listens (Vert.x's PgSubscriber,
+ * outside the pool); when it is lost (a database restart) it is opened again every second, and
+ * those who asked are told to catch up on what they may have missed.
  */
 @ApplicationScoped
 public class LiveBus {
@@ -41,67 +44,67 @@ public class LiveBus {
     @Inject
     Vertx vertx;
 
+    @ConfigProperty(name = "quarkus.datasource.reactive.url")
+    String url;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+
+    @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "")
+    Optional<String> password;
+
     private final List<Consumer<JsonObject>> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> catchUps = new CopyOnWriteArrayList<>();
-    private volatile PgConnection listening;
-    private volatile boolean started;
-    private volatile boolean closed;
+    private PgSubscriber subscriber;
+    private volatile boolean subscribed;
+    private volatile int subscriptions;
 
     /** Starts listening (once) and hands every notice of another instance to the listener. */
     public synchronized void listen(Consumer<JsonObject> listener, Runnable catchUp) {
         listeners.add(listener);
         catchUps.add(catchUp);
-        if (!started) {
-            started = true;
-            connect(false);
+        if (subscriber == null) {
+            String uri = url.startsWith("vertx-reactive:") ? url.substring("vertx-reactive:".length()) : url;
+            PgConnectOptions options = PgConnectOptions.fromUri(uri).setUser(user);
+            password.filter(p -> !p.isEmpty()).ifPresent(options::setPassword);
+            subscriber = PgSubscriber.subscriber(vertx, options);
+            // lost (a database restart): try again every second, for as long as it takes
+            subscriber.reconnectPolicy(retries -> 1000L);
+            subscriber.closeHandler(() -> {
+                subscribed = false;
+                LOG.infof("The live notices' connection closed");
+            });
+            subscriber.channel(CHANNEL).handler(this::dispatch).subscribeHandler(() -> {
+                subscribed = true;
+                if (subscriptions++ > 0) {
+                    LOG.infof("Live notices listening again: catching up");
+                    catchUps.forEach(Runnable::run);
+                }
+            });
+            subscriber.connect().subscribe().with(x -> { }, e -> LOG.infof("Live notices not listening yet: %s", e.toString()));
         }
     }
 
     public boolean listening() {
-        return listening != null;
+        return subscribed;
     }
 
-    private void connect(boolean again) {
-        if (closed) {
+    private void dispatch(String payload) {
+        JsonObject message;
+        try {
+            message = new JsonObject(payload);
+        } catch (RuntimeException e) {
             return;
         }
-        pool.getConnection().chain(c -> {
-            PgConnection pg = PgConnection.cast(c);
-            pg.notificationHandler(n -> {
-                if (!CHANNEL.equals(n.getChannel())) {
-                    return;
-                }
-                JsonObject message;
-                try {
-                    message = new JsonObject(n.getPayload());
-                } catch (RuntimeException e) {
-                    return;
-                }
-                if (instance.equals(message.getString("i"))) {
-                    return;
-                }
-                listeners.forEach(l -> {
-                    try {
-                        l.accept(message);
-                    } catch (RuntimeException e) {
-                        LOG.warnf(e, "A live notice was not handled");
-                    }
-                });
-            });
-            pg.closeHandler(() -> {
-                listening = null;
-                LOG.infof("The live notices' connection closed; opening it again");
-                vertx.setTimer(1000, t -> connect(true));
-            });
-            return pg.query("LISTEN " + CHANNEL).execute().replaceWith(pg);
-        }).subscribe().with(pg -> {
-            listening = pg;
-            if (again) {
-                catchUps.forEach(Runnable::run);
+        if (instance.equals(message.getString("i"))) {
+            return;
+        }
+        listeners.forEach(l -> {
+            try {
+                l.accept(message);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "A live notice was not handled");
             }
-        }, e -> {
-            LOG.debugf("Live notices not listening yet: %s", e.toString());
-            vertx.setTimer(1000, t -> connect(true));
         });
     }
 
@@ -118,11 +121,9 @@ public class LiveBus {
     }
 
     @PreDestroy
-    void close() {
-        closed = true;
-        PgConnection pg = listening;
-        if (pg != null) {
-            pg.closeAndForget();
+    synchronized void close() {
+        if (subscriber != null) {
+            subscriber.closeAndForget();
         }
     }
 }

@@ -1,0 +1,151 @@
+package jp.tsunagu.meeting;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import jp.tsunagu.platform.live.LiveScript;
+import jp.tsunagu.support.AppInstance;
+import jp.tsunagu.support.LiveClient;
+import jp.tsunagu.support.TestSupport;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Two application instances on one database (two more processes of the packaged application beside
+ * this test's, sharing its PostgreSQL and a pair of signing keys): an edit sent to one reaches a
+ * socket on the other through LISTEN/NOTIFY, both ways, with who is there; the stored minutes
+ * hold both.
+ */
+@QuarkusTest
+class LiveTwoInstancesIT {
+
+    static AppInstance first;
+    static AppInstance second;
+
+    @Inject
+    AgroalDataSource ds;
+
+    @Inject
+    LiveScript script;
+
+    @BeforeAll
+    static void startTwo() {
+        var config = ConfigProvider.getConfig();
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("quarkus.datasource.jdbc.url", config.getValue("quarkus.datasource.jdbc.url", String.class));
+        props.put("quarkus.datasource.reactive.url", config.getValue("quarkus.datasource.reactive.url", String.class));
+        props.put("quarkus.datasource.username", config.getValue("quarkus.datasource.username", String.class));
+        props.put("quarkus.datasource.password", config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+        props.put("tsunagu.jwt.key-dir", "target/two-instances/keys");
+        props.put("tsunagu.demo.enabled", "false");
+        props.put("tsunagu.cookie.secure", "false");
+        props.put("quarkus.mailer.mock", "true");
+        props.put("quarkus.scheduler.enabled", "false"); // no reminder or purge job of theirs runs on the shared test data
+        first = AppInstance.start(18091, props);
+        second = AppInstance.start(18092, props);
+        first.awaitReady();
+        second.awaitReady();
+    }
+
+    @AfterAll
+    static void stopTwo() {
+        if (first != null) {
+            first.close();
+        }
+        if (second != null) {
+            second.close();
+        }
+    }
+
+    static String signIn(int port, String who) {
+        return given().port(port).contentType(ContentType.JSON).body(Map.of("email", TestSupport.email(who), "password", TestSupport.PASSWORD))
+                .post("/api/auth/login").then().statusCode(200).extract().path("token");
+    }
+
+    String edit(String doc, int clientId, int item, String field, int index, String text) {
+        return script.call("clientEdit", doc, clientId, item, field, index, text).await().atMost(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void anEditThroughOneInstanceAppearsThroughTheOther() {
+        long meeting = TestSupport.id(ds, "INSERT INTO meeting SELECT (jsonb_populate_record(NULL::meeting, to_jsonb(m)"
+                + " || jsonb_build_object('id', nextval(pg_get_serial_sequence('meeting', 'id')), 'title', 'ライブ議事録（二台） ' || clock_timestamp(),"
+                + " 'series_id', NULL, 'number', NULL, 'minutes_published_at', NULL, 'status', 'HELD', 'minutes_version', 0,"
+                + " 'minutes_doc_mark', NULL))).* FROM meeting m WHERE m.title = '第0回 就労移行等情報交換会' RETURNING id");
+        TestSupport.update(ds, "INSERT INTO meeting_organizer (meeting_id, organization_id, consented_at)"
+                + " SELECT ?, id, now() FROM organization WHERE code IN ('okinawa-bridge', 'okinawa-transition-1')", meeting);
+        LiveClient a = LiveClient.open("localhost", first.port, meeting, signIn(first.port, "bridge"), Map.of());
+        LiveClient b = LiveClient.open("localhost", second.port, meeting, signIn(second.port, "partner"), Map.of());
+        try {
+            String doc = a.sync();
+            b.sync();
+            // who is there, across instances
+            waitPresence(b, "比嘉 翔太");
+            waitPresence(a, "金城 さくら");
+
+            String firstEdit = edit(doc, 401, 0, "content", 0, "一台目から");
+            long sent = System.nanoTime();
+            a.send(LiveClient.update(1, firstEdit, meeting));
+            a.next("ack");
+            long acked = (System.nanoTime() - sent) / 1_000_000;
+            JsonObject seen = b.next("update");
+            long ms = (System.nanoTime() - sent) / 1_000_000;
+            System.out.println("First edit: acknowledged after " + acked + " ms, seen through the other instance after " + ms + " ms");
+            for (int k = 0; k < 5; k++) {
+                String more = edit(doc, 410 + k, 0, "results", 0, "追" + k);
+                long t0 = System.nanoTime();
+                a.send(LiveClient.update(10 + k, more, meeting));
+                b.next("update");
+                System.out.println("Edit " + (k + 2) + " seen through the other instance after " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            }
+            String onB = script.call("readUpdates", new io.vertx.core.json.JsonArray().add(doc)
+                    .add(LiveClient.latin1(seen.getString("update"))).encode()).await().atMost(Duration.ofSeconds(20));
+            assertTrue(onB.contains("一台目から"), onB);
+
+            b.send(LiveClient.update(1, edit(doc, 402, 0, "content", 0, "二台目から"), meeting));
+            b.next("ack");
+            assertTrue(LiveClient.latin1(a.next("update").getString("update")).length() > 0);
+
+            long until = System.currentTimeMillis() + 10000;
+            String stored = "";
+            while (System.currentTimeMillis() < until) {
+                stored = TestSupport.text(ds, "SELECT coalesce(string_agg(coalesce(content, ''), '/'), '') FROM minutes_item WHERE meeting_id = ?", meeting);
+                if (stored.contains("一台目から") && stored.contains("二台目から")) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            assertTrue(stored.contains("一台目から") && stored.contains("二台目から"), "stored: " + stored);
+            assertEquals(7L, TestSupport.id(ds, "SELECT count(*) FROM minutes_update WHERE meeting_id = ? AND account_id IS NOT NULL", meeting));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            a.abort();
+            b.abort();
+        }
+    }
+
+    static void waitPresence(LiveClient c, String name) {
+        long until = System.currentTimeMillis() + 8000;
+        while (System.currentTimeMillis() < until) {
+            JsonObject p = c.next("presence");
+            if (p.getJsonArray("people").stream().anyMatch(o -> name.equals(((JsonObject) o).getString("name")))) {
+                return;
+            }
+        }
+        fail(name + " not in the presence list");
+    }
+}
