@@ -376,8 +376,10 @@ export function mountLiveMinutes(root: HTMLElement): void {
           break;
         }
         case 'sync':
-        case 'update': {
-          Y.applyUpdate(doc, unb64(String(m.update)), REMOTE);
+        case 'update':
+        case 'updates': {
+          const updates = m.type === 'updates' ? (m.updates as string[]) : [String(m.update)];
+          doc.transact(() => updates.forEach((u) => Y.applyUpdate(doc, unb64(u), REMOTE)), REMOTE);
           if (!everSynced) {
             everSynced = true;
             form.dataset.live = 'on';

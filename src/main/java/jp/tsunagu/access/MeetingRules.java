@@ -31,9 +31,23 @@ final class MeetingRules {
         return Who.staffOfAny(viewer, m.askedCoHostIds());
     }
 
-    /** Minutes and action items: published ones for whoever sees the meeting; drafts for those who run it. */
+    /**
+     * Minutes and action items: published ones for whoever sees the meeting; drafts for those who
+     * run it, and — while circulated for sign-off — for its attendees, who comment and propose
+     * wording (REQUEST) until the circulation ends; only those who run it decide (EDIT, APPROVE).
+     */
     static boolean minutes(Viewer viewer, Action action, Resource.Minutes m) {
-        return action == Action.VIEW && m.published() ? seesTheMeeting(viewer, m.meeting()) : runsTheMeeting(viewer, m.meeting());
+        return switch (action) {
+            case VIEW -> m.published() ? seesTheMeeting(viewer, m.meeting())
+                    : runsTheMeeting(viewer, m.meeting()) || circulatedTo(viewer, m);
+            case REQUEST -> m.circulationOpen() && (runsTheMeeting(viewer, m.meeting()) || circulatedTo(viewer, m));
+            default -> runsTheMeeting(viewer, m.meeting());
+        };
+    }
+
+    /** An attendee of a meeting whose draft minutes are out for sign-off (sysadmins excepted, as for any meeting). */
+    static boolean circulatedTo(Viewer viewer, Resource.Minutes m) {
+        return viewer.signedIn() && m.circulatedToViewer() && m.meeting().invited() && !viewer.is(Role.SYSADMIN);
     }
 
     /**

@@ -165,7 +165,15 @@ public sealed interface Resource {
     }
 
     /** A meeting's minutes and action items: drafts for organizers, published ones for everyone who sees the meeting. */
-    record Minutes(Meeting meeting, boolean published) implements Resource {
+    /**
+     * A meeting's minutes. {@code circulatedToViewer}: the draft is out for sign-off and the viewer
+     * attended (or said they would); {@code circulationOpen}: comments are still taken (circulated,
+     * before its end, not yet published).
+     */
+    record Minutes(Meeting meeting, boolean published, boolean circulatedToViewer, boolean circulationOpen) implements Resource {
+        public Minutes(Meeting meeting, boolean published) {
+            this(meeting, published, false, false);
+        }
     }
 
     /**

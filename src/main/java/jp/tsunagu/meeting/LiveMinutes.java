@@ -101,8 +101,14 @@ public class LiveMinutes {
         final long accountId;
         final String name;
         volatile String field;
+        /** The viewer and the meeting's facts as last read (at most a second old while messages come). */
+        volatile Viewer viewer;
+        volatile MeetingAccess.Loaded facts;
+        volatile long checkedAt;
+        volatile Uni<CloseReason> reading;
 
         Member(WebSocketConnection connection, long meetingId, Viewer viewer) {
+            this.viewer = viewer;
             this.connection = connection;
             this.meetingId = meetingId;
             this.session = viewer.sessionId();
@@ -123,6 +129,7 @@ public class LiveMinutes {
         final Map<String, Member> members = new ConcurrentHashMap<>();
         final Map<String, JsonObject> remotePeople = new ConcurrentHashMap<>();
         final Queue<Incoming> incoming = new ConcurrentLinkedQueue<>();
+        final Queue<JsonObject> remote = new ConcurrentLinkedQueue<>();
         final Queue<Supplier<Uni<Void>>> steps = new ConcurrentLinkedQueue<>();
         boolean running;
         volatile boolean loaded;
@@ -164,6 +171,7 @@ public class LiveMinutes {
                         return connection.close(ok);
                     }
                     Member member = new Member(connection, meetingId, viewer);
+                    member.checkedAt = 0; // the first message reads the facts
                     Doc d = docs.computeIfAbsent(meetingId, Doc::new);
                     boolean first = d.members.isEmpty();
                     d.members.put(connection.id(), member);
@@ -208,12 +216,7 @@ public class LiveMinutes {
         if (doc != null && !String.valueOf(doc).equals(String.valueOf(member.meetingId))) {
             return connection.close(new CloseReason(BAD_MESSAGE, "other-document"));
         }
-        return recheck(member).chain(refused -> {
-            if (refused != null) {
-                return close(d, member, refused);
-            }
-            return handle(d, member, message);
-        });
+        return check(member).chain(refused -> refused != null ? close(d, member, refused) : handle(d, member, message));
     }
 
     private Uni<Void> handle(Doc d, Member member, JsonObject message) {
@@ -279,26 +282,74 @@ public class LiveMinutes {
 
     /** Null when the viewer may write these minutes now; the reason to close otherwise. */
     Uni<CloseReason> authorize(Viewer viewer, long meetingId) {
+        return facts(viewer, meetingId, null);
+    }
+
+    /** Reads the meeting's facts and asks the policy; keeps the facts on the member (if any) for its next messages. */
+    private Uni<CloseReason> facts(Viewer viewer, long meetingId, Member member) {
         if (!viewer.signedIn()) {
             return Uni.createFrom().item(new CloseReason(SIGNED_OUT, "signed-out"));
         }
-        return Panache.withSession(() -> access.minutesWritable(viewer, meetingId)).replaceWith((CloseReason) null)
-                .onFailure().recoverWithItem(e -> {
-                    if (e instanceof ProblemException p) {
-                        return p.status() == 409 ? new CloseReason(NOT_OPEN, "minutes-not-open")
-                                : p.status() == 401 ? new CloseReason(SIGNED_OUT, "signed-out")
-                                : new CloseReason(NO_ACCESS, "not-found");
-                    }
-                    LOG.debugf("Live check failed: %s", e.toString());
-                    return new CloseReason(NOT_SAVED, "unavailable");
-                });
+        return Panache.withSession(() -> access.minutesWritable(viewer, meetingId)).map(l -> {
+            if (member != null) {
+                member.viewer = viewer;
+                member.facts = l;
+                member.checkedAt = System.currentTimeMillis();
+            }
+            return (CloseReason) null;
+        }).onFailure().recoverWithItem(LiveMinutes::reason);
     }
 
+    private static CloseReason reason(Throwable e) {
+        if (e instanceof ProblemException p) {
+            return p.status() == 409 ? new CloseReason(NOT_OPEN, "minutes-not-open")
+                    : p.status() == 401 ? new CloseReason(SIGNED_OUT, "signed-out")
+                    : new CloseReason(NO_ACCESS, "not-found");
+        }
+        LOG.debugf("Live check failed: %s", e.toString());
+        return new CloseReason(NOT_SAVED, "unavailable");
+    }
+
+    /**
+     * The policy for a message: asked on every message, on the session and meeting facts read at
+     * most a second before (the sweep reads them again every second, and so does a message that
+     * finds them older), so a removal, a cancellation or a revoked session counts within a second.
+     */
+    Uni<CloseReason> check(Member member) {
+        if (System.currentTimeMillis() - member.checkedAt < 1000) {
+            return Uni.createFrom().item(onFacts(member));
+        }
+        // the database did not answer: facts up to five seconds old still decide, older ones do not
+        return recheck(member).map(r -> r != null && r.getCode() == NOT_SAVED && member.facts != null
+                && System.currentTimeMillis() - member.checkedAt < 5000 ? onFacts(member) : r);
+    }
+
+    private CloseReason onFacts(Member member) {
+        try {
+            access.requireMinutesWritable(member.viewer, member.facts);
+            return null;
+        } catch (ProblemException e) {
+            return reason(e);
+        }
+    }
+
+    /** Reads the session and the meeting's facts again (one reading at a time per socket). */
     Uni<CloseReason> recheck(Member member) {
-        return viewers.forSession(member.session, member.locale)
-                .onFailure().recoverWithItem(Viewer.anonymous(member.locale))
-                .chain(v -> v.signedIn() && v.accountId() == member.accountId ? authorize(v, member.meetingId)
-                        : Uni.createFrom().item(new CloseReason(SIGNED_OUT, "signed-out")));
+        Uni<CloseReason> running = member.reading;
+        if (running != null) {
+            return running;
+        }
+        Uni<CloseReason> reading = viewers.forSession(member.session, member.locale)
+                .chain(v -> v.signedIn() && v.accountId() == member.accountId ? facts(v, member.meetingId, member)
+                        : Uni.createFrom().item(new CloseReason(SIGNED_OUT, "signed-out")))
+                // the database did not answer: that is no reason to think the person signed out
+                .onFailure().recoverWithItem(e -> new CloseReason(NOT_SAVED, "unavailable"))
+                .eventually(() -> {
+                    member.reading = null;
+                })
+                .memoize().indefinitely();
+        member.reading = reading;
+        return reading;
     }
 
     /**
@@ -503,7 +554,10 @@ public class LiveMinutes {
                 List<Uni<Void>> out = new ArrayList<>();
                 for (Incoming i : toStore) {
                     out.add(send(i.from(), new JsonObject().put("type", "ack").put("id", i.id())));
-                    out.addAll(relay(d, i.from(), i.update()));
+                }
+                // each other socket gets the batch in one message (its own updates left out)
+                for (Member m : d.members.values()) {
+                    out.add(sendUpdates(m, toStore.stream().filter(i -> i.from() != m).map(Incoming::update).toList()));
                 }
                 changed(d);
                 return join(out);
@@ -569,19 +623,10 @@ public class LiveMinutes {
             return;
         }
         switch (n.getString("t", "")) {
-            case "u" -> step(d, () -> {
-                if (!d.loaded) {
-                    return Uni.createFrom().voidItem(); // read whole when next needed
-                }
-                Uni<String> body = n.getString("u") != null ? Uni.createFrom().item(LiveScript.latin1(Base64.getDecoder().decode(n.getString("u"))))
-                        : pool.preparedQuery("SELECT body FROM minutes_update WHERE seq = $1").execute(Tuple.of(n.getLong("s")))
-                                .map(rows -> rows.size() == 0 ? null : LiveScript.latin1(rows.iterator().next().getBuffer("body").getBytes()));
-                return body.chain(u -> u == null ? Uni.createFrom().voidItem()
-                        : script.call("load", d.key, u).chain(() -> {
-                            changed(d);
-                            return join(relay(d, null, u));
-                        }));
-            });
+            case "u" -> {
+                d.remote.add(n);
+                step(d, () -> drainRemote(d));
+            }
             case "w" -> {
                 if (!d.members.isEmpty()) {
                     presenceChanged(d);
@@ -595,6 +640,50 @@ public class LiveMinutes {
             default -> {
             }
         }
+    }
+
+    /** Takes in every update the other instances stored meanwhile, in one call of the script, and relays them. */
+    private Uni<Void> drainRemote(Doc d) {
+        List<JsonObject> batch = new ArrayList<>();
+        for (JsonObject n; (n = d.remote.poll()) != null; ) {
+            batch.add(n);
+        }
+        if (batch.isEmpty() || !d.loaded) {
+            return Uni.createFrom().voidItem(); // not loaded here: read whole from the database when next needed
+        }
+        List<Uni<String>> bodies = new ArrayList<>();
+        for (JsonObject n : batch) {
+            bodies.add(n.getString("u") != null ? Uni.createFrom().item(LiveScript.latin1(Base64.getDecoder().decode(n.getString("u"))))
+                    : pool.preparedQuery("SELECT body FROM minutes_update WHERE seq = $1").execute(Tuple.of(n.getLong("s")))
+                            .map(rows -> rows.size() == 0 ? null : LiveScript.latin1(rows.iterator().next().getBuffer("body").getBytes())));
+        }
+        return Uni.join().all(bodies).andFailFast().chain(list -> {
+            List<String> updates = list.stream().filter(u -> u != null).toList();
+            return script.batch(calls -> {
+                updates.forEach(u -> calls.call("load", d.key, u));
+                return updates;
+            });
+        }).chain(updates -> {
+            changed(d);
+            List<Uni<Void>> out = new ArrayList<>();
+            for (Member m : d.members.values()) {
+                out.add(sendUpdates(m, updates));
+            }
+            return join(out);
+        });
+    }
+
+    /** Updates to one socket: one message for one, {"type":"updates"} for several. */
+    private Uni<Void> sendUpdates(Member m, List<String> updates) {
+        if (updates.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        if (updates.size() == 1) {
+            return send(m, new JsonObject().put("type", "update").put("update", b64(updates.get(0))));
+        }
+        JsonArray all = new JsonArray();
+        updates.forEach(u -> all.add(b64(u)));
+        return send(m, new JsonObject().put("type", "updates").put("updates", all));
     }
 
     /** The notices' connection came back (the database restarted): what was missed is read again. */

@@ -41,6 +41,10 @@ public class Meeting extends PanacheEntityBase {
     public Instant minutesPublishedAt;
     /** The live document's mark when the stored minutes text was derived from it (V13). */
     public Long minutesDocMark;
+    /** Sign-off (V14): when the draft went out to the attendees, until when they comment, and by whom. */
+    public Instant minutesCirculatedAt;
+    public Instant minutesCirculatedUntil;
+    public Long minutesCirculatedBy;
     public Long createdBy;
     /** The organization that created the meeting: it (and the secretariat) alone changes the co-hosts. */
     public Long hostOrgId;

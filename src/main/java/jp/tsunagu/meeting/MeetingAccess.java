@@ -22,7 +22,16 @@ import java.util.Set;
 public class MeetingAccess {
 
     /** A loaded meeting and its access facts. */
-    public record Loaded(Meeting meeting, Set<Long> organizerIds, Invitee invitation, Set<Long> askedCoHostIds) {
+    public record Loaded(Meeting meeting, Set<Long> organizerIds, Invitee invitation, Set<Long> askedCoHostIds, boolean attendee) {
+
+        public Loaded(Meeting meeting, Set<Long> organizerIds, Invitee invitation, Set<Long> askedCoHostIds) {
+            this(meeting, organizerIds, invitation, askedCoHostIds, false);
+        }
+
+        /** The same facts, knowing whether the viewer attended (asked only while minutes are out for sign-off). */
+        Loaded attended(boolean yes) {
+            return new Loaded(meeting, organizerIds, invitation, askedCoHostIds, yes);
+        }
 
         /**
          * The facts from the meeting's co-host rows (of this meeting or not: others are skipped): those that
@@ -47,7 +56,10 @@ public class MeetingAccess {
         }
 
         public Resource.Minutes minutes() {
-            return new Resource.Minutes(resource(), meeting.minutesPublishedAt != null);
+            boolean published = meeting.minutesPublishedAt != null;
+            boolean circulated = meeting.minutesCirculatedAt != null && !published;
+            return new Resource.Minutes(resource(), published, circulated && attendee,
+                    circulated && meeting.minutesCirculatedUntil.isAfter(java.time.Instant.now()));
         }
     }
 
@@ -70,8 +82,24 @@ public class MeetingAccess {
                 return Uni.createFrom().item(Loaded.of(meeting, orgs, null));
             }
             return Invitee.<Invitee>find("meetingId = ?1 and accountId = ?2 and revokedAt is null", meeting.id,
-                    viewer.accountId()).firstResult().map(inv -> Loaded.of(meeting, orgs, inv));
+                    viewer.accountId()).firstResult().chain(inv -> {
+                Loaded l = Loaded.of(meeting, orgs, inv);
+                if (inv == null || meeting.minutesCirculatedAt == null || meeting.minutesPublishedAt != null) {
+                    return Uni.createFrom().item(l);
+                }
+                return attended(meeting, inv).map(l::attended);
+            });
         });
+    }
+
+    /**
+     * Whether an invitee attended, for the sign-off of the minutes: recorded as present, or — when
+     * no attendance was recorded — said they would come (as the minutes' mail is addressed).
+     */
+    static Uni<Boolean> attended(Meeting meeting, Invitee inv) {
+        return Attendance.count("inviteeId", inv.id).chain(mine -> mine > 0 ? Uni.createFrom().item(true)
+                : Attendance.count("meetingId", meeting.id).map(all -> all == 0
+                        && (inv.response == MeetingTerms.Rsvp.IN_PERSON || inv.response == MeetingTerms.Rsvp.ONLINE)));
     }
 
     /** The meeting if the viewer may see it; 404 otherwise. */
@@ -97,13 +125,18 @@ public class MeetingAccess {
      */
     public Uni<Loaded> minutesWritable(Viewer viewer, long id) {
         return load(viewer, id, false).map(l -> {
-            policy.requireEdit(viewer, l.resource());
-            MeetingTerms.Status s = l.meeting().status;
-            if (s == MeetingTerms.Status.DRAFT || s == MeetingTerms.Status.SCHEDULING || s == MeetingTerms.Status.CANCELLED) {
-                throw new ProblemException(409, "minutes-not-open");
-            }
+            requireMinutesWritable(viewer, l);
             return l;
         });
+    }
+
+    /** The same decision on facts already loaded (a live socket's message between two loads). */
+    public void requireMinutesWritable(Viewer viewer, Loaded l) {
+        policy.requireEdit(viewer, l.resource());
+        MeetingTerms.Status s = l.meeting().status;
+        if (s == MeetingTerms.Status.DRAFT || s == MeetingTerms.Status.SCHEDULING || s == MeetingTerms.Status.CANCELLED) {
+            throw new ProblemException(409, "minutes-not-open");
+        }
     }
 
     /**

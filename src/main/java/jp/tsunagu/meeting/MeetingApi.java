@@ -67,6 +67,9 @@ public class MeetingApi {
     MinutesService minutes;
 
     @Inject
+    MinutesSignOff signOff;
+
+    @Inject
     ActionService actions;
 
     @Inject
@@ -339,6 +342,41 @@ public class MeetingApi {
     public Uni<MinutesView> publish(@PathParam("id") String raw, MinutesService.PublishInput body) {
         long id = Params.pathId(raw);
         return viewers.signedIn().chain(v -> minutes.publish(v, id, body));
+    }
+
+    /** Sign-off: circulate the draft to the attendees ({"days": 1–30, default 7}). */
+    @POST
+    @Path("/meetings/{id}/minutes/circulate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<MinutesSignOff.SignOffView> circulate(@PathParam("id") String raw, MinutesSignOff.CirculateInput body) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> signOff.circulate(v, id, body));
+    }
+
+    @GET
+    @Path("/meetings/{id}/minutes/comments")
+    public Uni<MinutesSignOff.SignOffView> comments(@PathParam("id") String raw) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> signOff.comments(v, id));
+    }
+
+    @POST
+    @Path("/meetings/{id}/minutes/comments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> comment(@PathParam("id") String raw, @NotNull MinutesSignOff.CommentInput body) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> signOff.comment(v, id, body)).map(c -> Response.created(
+                URI.create("/api/meetings/" + id + "/minutes/comments/" + c.id())).entity(c).build());
+    }
+
+    @POST
+    @Path("/meetings/{id}/minutes/comments/{commentId}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<MinutesSignOff.CommentView> resolve(@PathParam("id") String raw, @PathParam("commentId") String rawComment,
+                                                   @NotNull MinutesSignOff.ResolveInput body) {
+        long id = Params.pathId(raw);
+        long commentId = Params.pathId(rawComment);
+        return viewers.signedIn().chain(v -> signOff.resolve(v, id, commentId, body));
     }
 
     @GET

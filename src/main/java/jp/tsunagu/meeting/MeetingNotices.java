@@ -38,7 +38,9 @@ public class MeetingNotices {
     private static final Logger LOG = Logger.getLogger(MeetingNotices.class);
 
     /** The kinds of notice; each has subject/body messages {@code meeting-mail.<kind>.subject|body}. */
-    public enum Kind { INVITATION, POLL, CONFIRMED, CHANGED, CANCELLED, REMINDER, MINUTES, PROMOTED }
+    public enum Kind { INVITATION, POLL, CONFIRMED, CHANGED, CANCELLED, REMINDER, MINUTES, PROMOTED,
+        /** the draft minutes out for the attendees' sign-off */
+        MINUTES_DRAFT }
 
     /** A prepared mail; {@code ics} is its iTIP attachment, {@code method} REQUEST or CANCEL. */
     public record OutMail(String to, String subject, String body, byte[] ics, String method) {
@@ -141,7 +143,9 @@ public class MeetingNotices {
                     for (Viewer v : vs) {
                         MeetingAccess.Loaded l = MeetingAccess.Loaded.of(m, orgs, invs.stream()
                                 .filter(i -> i.accountId.equals(v.accountId())).findFirst().orElse(null));
-                        Resource about = kind == Kind.MINUTES ? l.minutes() : l.resource();
+                        // the draft's recipients are its attendees, chosen as such by the caller
+                        Resource about = kind == Kind.MINUTES ? l.minutes() : kind == Kind.MINUTES_DRAFT
+                                ? l.attended(true).minutes() : l.resource();
                         if (policy.permits(v, Action.VIEW, about)) {
                             out.add(v.accountId());
                         }
@@ -161,7 +165,7 @@ public class MeetingNotices {
         String k = "meeting-mail." + kind.name().toLowerCase(Locale.ROOT);
         String subject = Messages.get(Messages.JA, k + ".subject", m.title) + " / " + Messages.get(Messages.EN, k + ".subject", m.title);
         String body = text(Messages.JA, m, venues, i, k, link, hosts) + "\n\n----\n\n" + text(Messages.EN, m, venues, i, k, link, hosts);
-        if (event == null || kind == Kind.POLL || kind == Kind.MINUTES) {
+        if (event == null || kind == Kind.POLL || kind == Kind.MINUTES || kind == Kind.MINUTES_DRAFT) {
             return new OutMail(i.email, subject, body, null, null);
         }
         // one attendee per file: each mail names its own recipient, never the others invited

@@ -106,7 +106,7 @@ public final class MeetingViews {
     @TemplateData
     public record MinutesView(long meetingId, int version, boolean published, Instant updatedAt, Instant publishedAt,
                               List<MinutesItemView> items, List<Warning> warnings, Integer attendedInPerson,
-                              Integer attendedOnline) {
+                              Integer attendedOnline, Instant circulatedAt, Instant circulatedUntil) {
     }
 
     @TemplateData

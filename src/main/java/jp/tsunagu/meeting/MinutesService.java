@@ -90,6 +90,9 @@ public class MinutesService {
     @Inject
     LiveMinutes live;
 
+    @Inject
+    MinutesSignOff signOff;
+
     @WithSession
     public Uni<MinutesView> minutes(Viewer viewer, long meetingId) {
         return access.minutesVisible(viewer, meetingId).chain(l -> minutesOf(l.meeting()));
@@ -119,7 +122,8 @@ public class MinutesService {
                     Integer online = present.isEmpty() ? null
                             : (int) present.stream().filter(a -> a.mode == MeetingTerms.AttendanceMode.ONLINE).count();
                     return new MinutesView(m.id, m.minutesVersion, m.minutesPublishedAt != null, m.minutesUpdatedAt,
-                            m.minutesPublishedAt, views, warnings(views), inPerson, online);
+                            m.minutesPublishedAt, views, warnings(views), inPerson, online, m.minutesCirculatedAt,
+                            m.minutesCirculatedUntil);
                 })));
     }
 
@@ -220,6 +224,31 @@ public class MinutesService {
         });
     }
 
+    /**
+     * Replaces one field of one stored item (an accepted proposal, in the caller's transaction);
+     * answers every item as it now is, for the live document.
+     */
+    Uni<List<MinutesItemView>> replaceField(Meeting m, int position, String field, String text) {
+        return MinutesItem.<MinutesItem>list("meetingId = ?1 order by position", m.id).chain(items -> {
+            MinutesItem row = items.stream().filter(i -> i.position == position).findFirst()
+                    .orElseThrow(() -> new ProblemException(409, "comment-item-gone"));
+            switch (field) {
+                case "theme" -> {
+                    if (text.isBlank()) {
+                        throw ProblemException.field("proposedText", "required");
+                    }
+                    row.theme = text.trim();
+                }
+                case "content" -> row.content = Values.blankToNull(text);
+                default -> row.results = Values.blankToNull(text);
+            }
+            touched(m);
+            return AgendaItem.<AgendaItem>list("meetingId", m.id).map(agenda -> items.stream().map(i -> new MinutesItemView(
+                    agenda.stream().filter(a -> a.id.equals(i.agendaItemId)).findFirst().map(a -> (long) a.position).orElse(null),
+                    i.theme, i.content, i.results)).toList());
+        });
+    }
+
     private static List<MinutesItem> rows(Meeting m, List<AgendaItem> agenda, List<MinutesItemView> items) {
         List<MinutesItem> fresh = new ArrayList<>();
         for (MinutesItemView v : items) {
@@ -285,16 +314,21 @@ public class MinutesService {
             if (!current.warnings().isEmpty() && !acknowledged) {
                 throw ProblemException.field("acknowledgeWarnings", "minutes-personal-data");
             }
-            m.minutesPublishedAt = Instant.now();
-            m.status = Status.MINUTES_PUBLISHED;
-            m.version++;
-            return confirmationActions(viewer, m).chain(() -> questionnaires.open(m))
-                    .chain(() -> attendeesToTell(m)).chain(targets -> MeetingVenue.<MeetingVenue>list(
-                            "meetingId = ?1 order by position", m.id).chain(venues -> notices.prepare(m, venues, targets,
-                            Kind.MINUTES)))
-                    .chain(mails -> circleAccounts(m, l).chain(accounts -> notices.inApp(accounts, Kind.MINUTES, m))
-                            .chain(() -> minutesOf(m)).map(view -> new Sent<>(view, mails)));
+            return signOff.requireNothingOpen(m).chain(() -> publishNow(viewer, m, l));
         }));
+    }
+
+    /** Publication itself, once every check passed. */
+    private Uni<Sent<MinutesView>> publishNow(Viewer viewer, Meeting m, Loaded l) {
+        m.minutesPublishedAt = Instant.now();
+        m.status = Status.MINUTES_PUBLISHED;
+        m.version++;
+        return confirmationActions(viewer, m).chain(() -> questionnaires.open(m))
+                .chain(() -> attendeesToTell(m)).chain(targets -> MeetingVenue.<MeetingVenue>list(
+                        "meetingId = ?1 order by position", m.id).chain(venues -> notices.prepare(m, venues, targets,
+                        Kind.MINUTES)))
+                .chain(mails -> circleAccounts(m, l).chain(accounts -> notices.inApp(accounts, Kind.MINUTES, m))
+                        .chain(() -> minutesOf(m)).map(view -> new Sent<>(view, mails)));
     }
 
     /** Each 確認事項 (CONFIRMATION) agenda item becomes an open action item of the organizer, once. */
