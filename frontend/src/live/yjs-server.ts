@@ -3,7 +3,7 @@
 // answers sync requests, and reads the plain text the rest of Tsunagu stores. Bytes cross the
 // boundary as Latin-1 strings (one char per byte); nothing here reaches the network or files.
 import * as Y from 'yjs';
-import { mark, problem, read, reconcile, type Row } from './minutes-doc';
+import { type Field, itemsOf, mark, problem, read, reconcile, replaceText, type Row, textOf } from './minutes-doc';
 
 const docs = new Map<string, Y.Doc>();
 
@@ -28,14 +28,22 @@ function latin1(data: Uint8Array): string {
  * What an update brings, before it touches a document: only texts, maps, plain values and
  * deletions. Answers the reason to refuse it, or whether it deletes anything.
  */
-function screen(update: Uint8Array): { reason: string } | { deletes: boolean } {
+function screen(update: Uint8Array): { reason: string } | { deletes: boolean; structs: Array<Y.Item | Y.GC | Y.Skip> } {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
   } catch {
     return { reason: 'malformed' };
   }
+  const LIMIT = 2 ** 31;
   for (const s of decoded.structs) {
+    // clocks and lengths stay small numbers (the mark and state vectors are sums of them)
+    if (s.id.clock + s.length > LIMIT || s.length > 1 << 21) {
+      return { reason: 'too-large' };
+    }
+    if (s instanceof Y.Item && s.content instanceof Y.ContentString && CONTROL.test(s.content.str)) {
+      return { reason: 'control-character' };
+    }
     if (s instanceof Y.Item) {
       const c = s.content;
       if (!(c instanceof Y.ContentString || c instanceof Y.ContentDeleted || c instanceof Y.ContentType || c instanceof Y.ContentAny)) {
@@ -52,7 +60,52 @@ function screen(update: Uint8Array): { reason: string } | { deletes: boolean } {
       }
     }
   }
-  return { deletes: decoded.ds.clients.size > 0 };
+  for (const ranges of decoded.ds.clients.values()) {
+    for (const r of ranges) {
+      if (r.clock + r.len > LIMIT) {
+        return { reason: 'too-large' };
+      }
+    }
+  }
+  return { deletes: decoded.ds.clients.size > 0, structs: decoded.structs };
+}
+
+/** Characters no minutes hold (the database refuses NUL; the others are invisible): tab and line breaks are fine. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+const TEXT_FIELDS = new Set(['theme', 'content', 'results']);
+const VALUE_FIELDS = new Set(['key', 'agenda']);
+
+/**
+ * Where the update's new pieces landed, once applied: an item map only in the root list, texts only
+ * as an item's three fields, plain values only as its key and agenda, characters only inside those
+ * texts. Anything else (a map inside a text, an entry on the list, a value in a text) is refused.
+ */
+function misplaced(doc: Y.Doc, structs: Array<Y.Item | Y.GC | Y.Skip>): string | null {
+  const root = doc.getArray('items') as unknown as Y.AbstractType<unknown>;
+  for (const s of structs) {
+    if (!(s instanceof Y.Item) || s.content instanceof Y.ContentDeleted) {
+      continue;
+    }
+    const item = Y.getItem(doc.store, s.id) as Y.Item;
+    if (item.deleted) {
+      continue;
+    }
+    const parent = item.parent as Y.AbstractType<unknown>;
+    const sub = item.parentSub;
+    const c = item.content;
+    const inItem = parent instanceof Y.Map && parent._item !== null && parent._item.parent === root;
+    const ok = c instanceof Y.ContentType
+      ? (c.type instanceof Y.Map && parent === root && sub === null) || (c.type instanceof Y.Text && inItem && sub !== null && TEXT_FIELDS.has(sub))
+      : c instanceof Y.ContentAny
+        ? inItem && sub !== null && VALUE_FIELDS.has(sub)
+        : c instanceof Y.ContentString && sub === null && parent instanceof Y.Text && parent._item !== null
+          && parent._item.parentSub !== null && TEXT_FIELDS.has(parent._item.parentSub);
+    if (!ok) {
+      return 'misplaced';
+    }
+  }
+  return null;
 }
 
 function state(doc: Y.Doc): string {
@@ -101,7 +154,7 @@ function apply(key: string, update: string): string {
     return JSON.stringify({ ok: false, reason: 'malformed', dropped: true });
   }
   const pending = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
-  const broken = pending ? 'missing-dependency' : problem(doc);
+  const broken = pending ? 'missing-dependency' : misplaced(doc, screened.structs) ?? problem(doc);
   if (broken) {
     docs.delete(key);
     return JSON.stringify({ ok: false, reason: broken, dropped: true });
@@ -159,6 +212,31 @@ function reconcileTo(key: string, rowsJson: string): string {
   return updates.length === 0 ? '' : latin1(Y.mergeUpdates(updates));
 }
 
+/**
+ * One field of the item the stored minutes number `position` (items with nothing written are not
+ * stored, so not counted) set to `text` — an accepted proposal. Answers the update ('' if none).
+ */
+function setStoredField(key: string, position: number, field: string, text: string): string {
+  const doc = docs.get(key)!;
+  const stored = itemsOf(doc).toArray().filter((item) => textOf(item, 'content').toString().trim() !== ''
+    || textOf(item, 'results').toString().trim() !== '');
+  const item = stored[position - 1];
+  if (!item || !TEXT_FIELDS.has(field)) {
+    return '';
+  }
+  const updates: Uint8Array[] = [];
+  const listener = (u: Uint8Array): void => {
+    updates.push(u);
+  };
+  doc.on('update', listener);
+  try {
+    replaceText(textOf(item, field as Field), text);
+  } finally {
+    doc.off('update', listener);
+  }
+  return updates.length === 0 ? '' : latin1(Y.mergeUpdates(updates));
+}
+
 function close(key: string): void {
   docs.get(key)?.destroy();
   docs.delete(key);
@@ -181,6 +259,18 @@ function clientEdit(base: string, clientId: number, item: number, field: string,
   if (target instanceof Y.Text) {
     target.insert(Math.min(index, target.length), text);
   }
+  const out = latin1(Y.encodeStateAsUpdate(doc, sv));
+  doc.destroy();
+  return out;
+}
+
+/** For tests only: an update that embeds a map inside the first item's content (what the server must refuse). */
+function clientEmbed(base: string, clientId: number): string {
+  const doc = new Y.Doc();
+  doc.clientID = clientId;
+  Y.applyUpdate(doc, bytes(base));
+  const sv = Y.encodeStateVector(doc);
+  (doc.getArray<Y.Map<unknown>>('items').get(0).get('content') as Y.Text).insertEmbed(0, new Y.Map());
   const out = latin1(Y.encodeStateAsUpdate(doc, sv));
   doc.destroy();
   return out;
@@ -225,7 +315,9 @@ function warm(): string {
   diff,
   whole,
   reconcileTo,
+  setStoredField,
   close,
   clientEdit,
+  clientEmbed,
   readUpdates,
 };

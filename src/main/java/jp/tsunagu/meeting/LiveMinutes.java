@@ -65,7 +65,9 @@ public class LiveMinutes {
     static final long IDLE_MS = 60_000;
     /** Close codes a browser reads: 44xx means "do not try again", the others "reconnect". */
     static final int SIGNED_OUT = 4401, NO_ACCESS = 4404, NOT_OPEN = 4409, BAD_MESSAGE = 4400, TOO_LARGE = 4413,
-            NOT_SAVED = 1012;
+            NOT_SAVED = 1012, TOO_FAST = 4429;
+    /** What one socket may have waiting on a document (a browser waits for its acknowledgements long before). */
+    static final long MAX_QUEUED_BYTES = 4L << 20;
 
     private static final Pattern FIELD = Pattern.compile("items\\.[0-9]{1,2}\\.(theme|content|results)");
 
@@ -101,6 +103,9 @@ public class LiveMinutes {
         final long accountId;
         final String name;
         volatile String field;
+        /** Bytes of this socket's updates waiting on the document: more than the cap closes it (too fast). */
+        final java.util.concurrent.atomic.AtomicLong queuedBytes = new java.util.concurrent.atomic.AtomicLong();
+        volatile long lastFocusAt;
         /** The viewer and the meeting's facts as last read (at most a second old while messages come). */
         volatile Viewer viewer;
         volatile MeetingAccess.Loaded facts;
@@ -132,9 +137,11 @@ public class LiveMinutes {
         final Queue<JsonObject> remote = new ConcurrentLinkedQueue<>();
         final Queue<Supplier<Uni<Void>>> steps = new ConcurrentLinkedQueue<>();
         boolean running;
+        volatile boolean drainQueued;
         volatile boolean loaded;
         volatile long lastUsed = System.currentTimeMillis();
         long deriveTimer = -1;
+        volatile int deriveFailures;
         long dirtySince;
 
         Doc(long meetingId) {
@@ -247,8 +254,18 @@ public class LiveMinutes {
                 if (update == null || update.length == 0) {
                     return close(d, member, new CloseReason(BAD_MESSAGE, "malformed"));
                 }
+                if (member.queuedBytes.addAndGet(update.length) > MAX_QUEUED_BYTES) {
+                    member.queuedBytes.addAndGet(-update.length);
+                    return close(d, member, new CloseReason(TOO_FAST, "too-fast"));
+                }
                 d.incoming.add(new Incoming(member, n.longValue(), LiveScript.latin1(update)));
-                step(d, () -> drain(d));
+                if (!d.drainQueued) {
+                    d.drainQueued = true; // one drain waiting at a time takes everything that came
+                    step(d, () -> {
+                        d.drainQueued = false;
+                        return drain(d);
+                    });
+                }
                 return Uni.createFrom().voidItem();
             }
             case "focus" -> {
@@ -257,7 +274,11 @@ public class LiveMinutes {
                     return close(d, member, new CloseReason(BAD_MESSAGE, "malformed"));
                 }
                 member.field = (String) f;
-                presenceChanged(d);
+                long now = System.currentTimeMillis();
+                if (now - member.lastFocusAt > 100) { // presence moves at most ten times a second per socket
+                    member.lastFocusAt = now;
+                    presenceChanged(d);
+                }
                 return Uni.createFrom().voidItem();
             }
             default -> {
@@ -401,29 +422,51 @@ public class LiveMinutes {
         }
     }
 
+    /**
+     * Runs the document's steps one after another, as a loop (not a recursion): steps that finish
+     * at once follow in the same call, a step that waits resumes the loop when it ends.
+     */
     private void next(Doc d) {
-        Supplier<Uni<Void>> work = d.steps.poll();
-        if (work == null) {
-            synchronized (d) {
-                d.running = false;
-                if (d.steps.isEmpty()) {
-                    return;
+        while (true) {
+            Supplier<Uni<Void>> work = d.steps.poll();
+            if (work == null) {
+                synchronized (d) {
+                    if (d.steps.isEmpty()) {
+                        d.running = false;
+                        return;
+                    }
                 }
-                d.running = true;
+                continue;
             }
-            next(d);
-            return;
+            Uni<Void> u;
+            try {
+                u = work.get();
+            } catch (RuntimeException e) {
+                u = Uni.createFrom().failure(e);
+            }
+            java.util.concurrent.atomic.AtomicBoolean returned = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicBoolean finishedAtOnce = new java.util.concurrent.atomic.AtomicBoolean();
+            u.subscribe().with(x -> done(d, returned, finishedAtOnce), e -> {
+                LOG.debugf("A live step failed: %s", e.toString());
+                done(d, returned, finishedAtOnce);
+            });
+            synchronized (finishedAtOnce) {
+                returned.set(true);
+                if (!finishedAtOnce.get()) {
+                    return; // the step resumes the loop when it ends
+                }
+            }
         }
-        Uni<Void> u;
-        try {
-            u = work.get();
-        } catch (RuntimeException e) {
-            u = Uni.createFrom().failure(e);
+    }
+
+    private void done(Doc d, java.util.concurrent.atomic.AtomicBoolean returned, java.util.concurrent.atomic.AtomicBoolean finishedAtOnce) {
+        synchronized (finishedAtOnce) {
+            if (!returned.get()) {
+                finishedAtOnce.set(true); // finished inside subscribe: the loop goes on
+                return;
+            }
         }
-        u.subscribe().with(x -> next(d), e -> {
-            LOG.debugf("A live step failed: %s", e.toString());
-            next(d);
-        });
+        next(d);
     }
 
     /** Reads the document from the database (creating it from the stored minutes the first time). */
@@ -514,6 +557,7 @@ public class LiveMinutes {
         List<Incoming> batch = new ArrayList<>();
         for (Incoming i; (i = d.incoming.poll()) != null; ) {
             batch.add(i);
+            i.from().queuedBytes.addAndGet(-i.update().length());
         }
         if (batch.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -782,9 +826,17 @@ public class LiveMinutes {
                         r.getString("content"), r.getString("results")));
             });
             return onContext(() -> minutes.storeLive(d.meetingId, rows, state.getLong("mark"))).replaceWithVoid()
+                    .invoke(() -> d.deriveFailures = 0)
                     .onFailure().invoke(e -> {
-                        LOG.infof("Minutes text of meeting %d not stored yet (%s)", d.meetingId, e.toString());
-                        changed(d);
+                        // tried again a moment later, then less and less often (a database restart passes; a
+                        // text the database refuses is told in the log, and the next edit tries again)
+                        int failures = ++d.deriveFailures;
+                        if (failures <= 5) {
+                            LOG.infof("Minutes text of meeting %d not stored yet (%s)", d.meetingId, e.toString());
+                            vertx.setTimer(1000L << failures, t -> changed(d));
+                        } else {
+                            LOG.warnf("Minutes text of meeting %d not stored after %d tries (%s)", d.meetingId, failures, e.toString());
+                        }
                     }).onFailure().recoverWithNull();
         });
     }
@@ -813,6 +865,34 @@ public class LiveMinutes {
                                     }))
                             .onItemOrFailure().invoke((x, e) -> em.complete(null)).replaceWithVoid()));
                     return done;
+                });
+    }
+
+    /**
+     * An accepted proposal: the one field goes into the live document (if the minutes have one),
+     * as one more update; the item is the one the stored minutes number so.
+     */
+    public Uni<Void> fieldAccepted(long meetingId, int position, String field, String text) {
+        return pool.preparedQuery("SELECT 1 FROM minutes_update WHERE meeting_id = $1 LIMIT 1").execute(Tuple.of(meetingId))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Doc d = docs.computeIfAbsent(meetingId, Doc::new);
+                    d.lastUsed = System.currentTimeMillis();
+                    return Uni.createFrom().emitter(em -> step(d, () -> ensureLoaded(d)
+                            .chain(() -> script.call("setStoredField", d.key, position, field, text))
+                            .chain(update -> update == null || update.isEmpty() ? Uni.createFrom().voidItem()
+                                    : storeServerUpdate(d, update).chain(() -> {
+                                        changed(d);
+                                        return join(relay(d, null, update));
+                                    }))
+                            .onItemOrFailure().invoke((x, e) -> {
+                                if (e != null) {
+                                    LOG.warnf("An accepted proposal did not reach the live minutes of meeting %d (%s)", meetingId, e.toString());
+                                }
+                                em.complete(null);
+                            }).replaceWithVoid()));
                 });
     }
 

@@ -51,6 +51,7 @@ public class LiveMinutesSocket {
     @OnError
     Uni<Void> error(WebSocketConnection connection, Throwable e) {
         LOG.debugf("Live minutes socket %s: %s", connection.id(), e.toString());
-        return connection.close(new io.quarkus.websockets.next.CloseReason(LiveMinutes.BAD_MESSAGE, "malformed"));
+        // not the browser's fault as far as we know: it reconnects and sends what it has again
+        return connection.close(new io.quarkus.websockets.next.CloseReason(1011, "error"));
     }
 }

@@ -42,11 +42,13 @@ public class MinutesPages {
 
     @CheckedTemplate(basePath = "meeting")
     static class Templates {
-        static native TemplateInstance minutes(MeetingDetail d, MinutesView minutes, List<ActionView> actions);
+        static native TemplateInstance minutes(MeetingDetail d, MinutesView minutes, List<ActionView> actions,
+                                               MinutesSignOff.SignOffView signOff, List<FieldMessage> errors, String saved);
 
         static native TemplateInstance minutesEdit(MeetingDetail d, AgendaView agenda, MinutesView stored,
                                                    List<MinutesItemView> draft, int version, boolean conflict,
                                                    List<ActionView> actions, List<OrgRef> owners,
+                                                   MinutesSignOff.SignOffView signOff,
                                                    List<FieldMessage> errors, String saved);
 
         static native TemplateInstance questionnaire(MeetingDetail d, MeetingQuestionnaire.View q,
@@ -74,14 +76,69 @@ public class MinutesPages {
     @Inject
     MeetingQuestionnaire questionnaire;
 
+    @Inject
+    MinutesSignOff signOff;
+
     // ---------------------------------------------------------------- minutes
 
     @GET
     @Path("meetings/{id}/minutes")
-    public Uni<Response> minutesPage(@PathParam("id") String raw) {
+    public Uni<Response> minutesPage(@PathParam("id") String raw, @QueryParam("saved") String saved) {
         long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> minutes.minutes(v, id).chain(mv -> meetings.detail(v, id)
-                .chain(d -> actions.list(v, id).chain(acts -> pages.render(Templates.minutes(d, mv, acts), v, "meetings")))));
+        return viewers.signedIn().chain(v -> renderMinutes(v, id, List.of(), Forms.savedKey(saved), 200));
+    }
+
+    Uni<Response> renderMinutes(Viewer v, long id, List<FieldMessage> errors, String saved, int status) {
+        return minutes.minutes(v, id).chain(mv -> meetings.detail(v, id).chain(d -> actions.list(v, id)
+                .chain(acts -> signOff.forPage(v, id).chain(so -> pages.render(Templates.minutes(d, mv, acts, so, errors, saved),
+                        v, "meetings", status)))));
+    }
+
+    /** Sign-off: the organizer circulates the draft to the attendees. */
+    @POST
+    @Path("meetings/{id}/minutes/circulate")
+    public Uni<Response> circulate(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        Map<String, String> form = Forms.flat(rawForm);
+        return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> {
+            Params p = new Params();
+            Integer days = p.integer("days", form.get("days"), 1, 30);
+            return Forms.checked(p).chain(x -> signOff.circulate(v, id, new MinutesSignOff.CirculateInput(days)));
+        }, x -> "/meetings/" + id + "/minutes/edit?saved=circulated#signoff",
+                (errors, status) -> renderMinutesEdit(v, id, null, -1, false, errors, null, status)));
+    }
+
+    /** Sign-off: an attendee's comment or proposed wording. */
+    @POST
+    @Path("meetings/{id}/minutes/comments")
+    public Uni<Response> comment(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        Map<String, String> form = Forms.flat(rawForm);
+        return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> {
+            Params p = new Params();
+            Integer item = p.integer("item", form.get("item"), 1, 40);
+            return Forms.checked(p).chain(x -> signOff.comment(v, id, new MinutesSignOff.CommentInput(item, form.get("field"),
+                    form.get("kind"), form.get("body"), blankToNull(form.get("proposedText")))));
+        }, x -> "/meetings/" + id + "/minutes?saved=comment#signoff",
+                (errors, status) -> renderMinutes(v, id, errors, null, status)));
+    }
+
+    /** Sign-off: the organizer accepts a proposal or answers. */
+    @POST
+    @Path("meetings/{id}/minutes/comments/{commentId}/resolve")
+    public Uni<Response> resolve(@PathParam("id") String raw, @PathParam("commentId") String rawComment,
+                                 MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        long commentId = Params.pathId(rawComment);
+        Map<String, String> form = Forms.flat(rawForm);
+        return viewers.signedIn().chain(v -> FormPost.run(v.locale(),
+                () -> signOff.resolve(v, id, commentId, new MinutesSignOff.ResolveInput(form.get("decision"), form.get("answer"))),
+                x -> "/meetings/" + id + "/minutes/edit?saved=resolved#signoff",
+                (errors, status) -> renderMinutesEdit(v, id, null, -1, false, errors, null, status)));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     @GET
@@ -97,11 +154,12 @@ public class MinutesPages {
             if (!d.canEdit()) {
                 return Uni.createFrom().failure(ProblemException.notFound());
             }
-            return minutes.minutes(v, id).chain(stored -> agendas.agenda(v, id).chain(a -> actions.list(v, id).chain(acts -> {
+            return minutes.minutes(v, id).chain(stored -> agendas.agenda(v, id).chain(a -> actions.list(v, id)
+                    .chain(acts -> signOff.forPage(v, id).chain(so -> {
                 List<MinutesItemView> items = withAgenda(draft != null ? draft : stored.items(), a);
                 return pages.render(Templates.minutesEdit(d, a, stored, items, version >= 0 ? version : stored.version(),
-                        conflict, acts, d.summary().organizers(), errors, saved), v, "meetings", status);
-            })));
+                        conflict, acts, d.summary().organizers(), so, errors, saved), v, "meetings", status);
+            }))));
         });
     }
 

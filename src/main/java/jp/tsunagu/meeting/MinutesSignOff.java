@@ -105,6 +105,9 @@ public class MinutesSignOff {
             if (m.minutesPublishedAt != null) {
                 throw new ProblemException(409, "minutes-published");
             }
+            if (m.status == MeetingTerms.Status.CANCELLED) {
+                throw new ProblemException(409, "minutes-not-open");
+            }
             if (current.items().isEmpty()) {
                 throw new ProblemException(409, "minutes-empty");
             }
@@ -112,11 +115,13 @@ public class MinutesSignOff {
                 throw new ProblemException(409, "minutes-before-meeting");
             }
             Instant now = Instant.now();
+            // circulated again while still out: a new end, and nobody is mailed twice
+            boolean tell = m.minutesCirculatedUntil == null || !m.minutesCirculatedUntil.isAfter(now);
             m.minutesCirculatedAt = now;
             m.minutesCirculatedUntil = now.plus(Duration.ofDays(days));
             m.minutesCirculatedBy = viewer.accountId();
             return minutes.attendeesToTell(m).chain(targets -> {
-                List<Invitee> withAccounts = targets.stream().filter(i -> i.accountId != null).toList();
+                List<Invitee> withAccounts = tell ? targets.stream().filter(i -> i.accountId != null).toList() : List.of();
                 return MeetingVenue.<MeetingVenue>list("meetingId = ?1 order by position", m.id)
                         .chain(venues -> notices.prepare(m, venues, withAccounts, Kind.MINUTES_DRAFT))
                         .chain(mails -> notices.inApp(withAccounts.stream().map(i -> i.accountId).toList(), Kind.MINUTES_DRAFT, m)
@@ -125,10 +130,30 @@ public class MinutesSignOff {
         }));
     }
 
-    /** The circulation and its comments: organizers and, while circulated, attendees; 404 to everyone else. */
+    /**
+     * The circulation and its comments: organizers and, while circulated, attendees; 404 to
+     * everyone else (readers of the published minutes included: the comments are the sign-off's).
+     */
     @WithSession
     public Uni<SignOffView> comments(Viewer viewer, long meetingId) {
-        return access.minutesVisible(viewer, meetingId).chain(l -> view(viewer, l));
+        return access.minutesVisible(viewer, meetingId).chain(l -> {
+            if (!takesPart(viewer, l)) {
+                throw ProblemException.notFound();
+            }
+            return view(viewer, l);
+        });
+    }
+
+    /** For the minutes pages: the sign-off if the viewer takes part in it, else null. */
+    @WithSession
+    public Uni<SignOffView> forPage(Viewer viewer, long meetingId) {
+        return access.minutesVisible(viewer, meetingId).chain(l -> takesPart(viewer, l) ? view(viewer, l)
+                : Uni.createFrom().nullItem());
+    }
+
+    private boolean takesPart(Viewer viewer, MeetingAccess.Loaded l) {
+        return policy.permits(viewer, Action.EDIT, l.minutes()) || policy.permits(viewer, Action.REQUEST, l.minutes())
+                || l.minutes().circulatedToViewer();
     }
 
     /** An attendee's (or organizer's) comment or proposed wording on one field of one item, while circulated. */
@@ -141,6 +166,9 @@ public class MinutesSignOff {
         }
         if (kind == CommentKind.PROPOSAL && in.proposedText() == null) {
             throw ProblemException.field("proposedText", "required");
+        }
+        if (kind == CommentKind.PROPOSAL && "theme".equals(in.field()) && (in.proposedText().isBlank() || in.proposedText().length() > 300)) {
+            throw ProblemException.field("proposedText", in.proposedText().isBlank() ? "required" : "too-long");
         }
         return access.minutesVisible(viewer, meetingId).chain(l -> {
             Meeting m = l.meeting();
@@ -176,7 +204,7 @@ public class MinutesSignOff {
      */
     public Uni<CommentView> resolve(Viewer viewer, long meetingId, long commentId, ResolveInput in) {
         return resolveTx(viewer, meetingId, commentId, in).call(r -> r.accepted() == null ? Uni.createFrom().voidItem()
-                : live.formSaved(meetingId, r.accepted()).onFailure().recoverWithNull()).map(Resolved::view);
+                : live.fieldAccepted(meetingId, r.view().item(), r.view().field(), r.view().proposedText())).map(Resolved::view);
     }
 
     record Resolved(CommentView view, List<MinutesItemView> accepted) {

@@ -163,6 +163,40 @@ class LiveMinutesBrowserIT extends BrowserSupport {
     }
 
     @Test
+    void theAttendeesSignOffOnThePages() {
+        TestSupport.update(ds, "INSERT INTO meeting_invitee (meeting_id, account_id, name, email, token_hash, response)"
+                + " SELECT ?, id, display_name, email, md5(random()::text), 'IN_PERSON' FROM account WHERE email = 'hw-naha@demo.tsunagu.jp'", meeting);
+        TestSupport.json("bridge").body(java.util.Map.of("version", 0, "items", java.util.List.of(java.util.Map.of(
+                "theme", "求人情報の共有", "content", "ハローワークから二件。")))).put("/api/meetings/" + meeting + "/minutes").then().statusCode(200);
+        signIn("bridge@demo.tsunagu.jp");
+        page.navigate(url("/meetings/" + meeting + "/minutes/edit"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("出席者に回覧する")).click();
+        assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("回覧しました");
+        assertThat(page.locator("#signoff")).containsText("回覧中");
+
+        BrowserContext other = newContext(390, 844);
+        Page attendee = other.newPage();
+        signIn(attendee, "hw-naha@demo.tsunagu.jp");
+        attendee.navigate(url("/meetings/" + meeting + "/minutes"));
+        assertThat(attendee.locator(".notice").first()).containsText("回覧中の議事録案");
+        attendee.getByLabel("種類").selectOption("PROPOSAL");
+        attendee.getByLabel("コメント・理由").fill("件数は三件でした");
+        attendee.getByLabel("修正後の文案").fill("ハローワークから三件。");
+        attendee.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("送る")).click();
+        assertThat(attendee.locator("#signoff")).containsText("未対応");
+        audit(attendee, "113-minutes-sign-off-attendee");
+
+        page.navigate(url("/meetings/" + meeting + "/minutes/edit"));
+        audit("114-minutes-sign-off-organizer");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("文案を採用する")).click();
+        assertThat(page.locator("#signoff")).containsText("採用");
+        assertEquals("ハローワークから三件。", TestSupport.text(ds, "SELECT content FROM minutes_item WHERE meeting_id = ?", meeting));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("公開する")).click();
+        assertThat(page.locator(".facts")).containsText("出席者に回覧済み");
+        other.close();
+    }
+
+    @Test
     void onAPhoneSizedWindow() {
         BrowserContext phone = newContext(390, 844);
         Page p = phone.newPage();

@@ -224,6 +224,8 @@ class LiveMinutesTest {
         String good = edit(doc, 301, 0, "content", 0, "x");
         String tooLong = edit(doc, 302, 0, "theme", 0, "長".repeat(400));
         String otherRoot = script.call("clientEdit", "", 303, -1, "evil", 0, "x").await().atMost(Duration.ofSeconds(20));
+        String nul = edit(doc, 305, 0, "content", 0, "a\u0000b");
+        String embedded = script.call("clientEmbed", doc, 306).await().atMost(Duration.ofSeconds(20));
         List<Bad> bad = List.of(
                 new Bad("{not json", LiveMinutes.BAD_MESSAGE),
                 new Bad("[]", LiveMinutes.BAD_MESSAGE),
@@ -234,6 +236,8 @@ class LiveMinutesTest {
                 new Bad(new JsonObject().put("type", "update").put("id", 1).put("update", b64("\u0001\u0002garbage\u00ff\u00fe")).encode(),
                         LiveMinutes.BAD_MESSAGE),
                 new Bad(update(1, tooLong).encode(), LiveMinutes.BAD_MESSAGE),
+                new Bad(update(1, nul).encode(), LiveMinutes.BAD_MESSAGE),
+                new Bad(update(1, embedded).encode(), LiveMinutes.BAD_MESSAGE),
                 new Bad(new JsonObject().put("type", "focus").put("field", "../../etc").encode(), LiveMinutes.BAD_MESSAGE),
                 new Bad(new JsonObject().put("type", "update").put("id", 1).put("update", "A".repeat(1_500_000)).encode(),
                         LiveMinutes.TOO_LARGE));

@@ -134,6 +134,9 @@ class MinutesSignOffTest {
         TestSupport.json("bridge").body(Map.of("item", 1, "field", "content", "kind", "COMMENT", "body", "x"))
                 .post(api("/comments")).then().statusCode(409);
         TestSupport.json("bridge").body(Map.of()).post(api("/circulate")).then().statusCode(200);
+        TestSupport.json("bridge").body(Map.of("days", 10)).post(api("/circulate")).then().statusCode(200);
+        assertEquals(1, mailbox.getMailsSentTo("partner@demo.tsunagu.jp").size(), "circulated again while out: a new end, no second mail");
+        TestSupport.json("bridge").body(Map.of("days", 7)).post(api("/circulate")).then().statusCode(200);
         assertEquals(7L, TestSupport.id(ds, "SELECT round(extract(epoch FROM minutes_circulated_until - minutes_circulated_at) / 86400)"
                 + " FROM meeting WHERE id = ?", meeting), "seven days unless told otherwise");
         List<Map<String, Object>> bad = List.of(
@@ -144,7 +147,8 @@ class MinutesSignOffTest {
                 Map.of("item", 1, "field", "content", "kind", "PROPOSAL", "body", "x"),
                 Map.of("item", 1, "field", "content", "kind", "COMMENT", "body", " "),
                 Map.of("item", 1, "field", "content", "kind", "COMMENT", "body", "あ".repeat(2001)),
-                Map.of("item", 1, "field", "content", "kind", "PROPOSAL", "body", "x", "proposedText", "あ".repeat(8001)));
+                Map.of("item", 1, "field", "content", "kind", "PROPOSAL", "body", "x", "proposedText", "あ".repeat(8001)),
+                Map.of("item", 1, "field", "theme", "kind", "PROPOSAL", "body", "x", "proposedText", "あ".repeat(301)));
         for (Map<String, Object> b : bad) {
             TestSupport.json("partner").body(b).post(api("/comments")).then().statusCode(400)
                     .body("errors", notNullValue());
