@@ -311,7 +311,8 @@ public class LiveMinutes {
         if (!viewer.signedIn()) {
             return Uni.createFrom().item(new CloseReason(SIGNED_OUT, "signed-out"));
         }
-        return Panache.withSession(() -> access.minutesWritable(viewer, meetingId)).map(l -> {
+        // on a context of its own: the caller may be resuming on a database client's thread
+        return onContext(() -> Panache.withSession(() -> access.minutesWritable(viewer, meetingId))).map(l -> {
             if (member != null) {
                 member.viewer = viewer;
                 member.facts = l;
@@ -327,7 +328,7 @@ public class LiveMinutes {
                     : p.status() == 401 ? new CloseReason(SIGNED_OUT, "signed-out")
                     : new CloseReason(NO_ACCESS, "not-found");
         }
-        LOG.debugf("Live check failed: %s", e.toString());
+        LOG.infof("A live socket's check could not be made now: %s", e.toString());
         return new CloseReason(NOT_SAVED, "unavailable");
     }
 

@@ -160,9 +160,9 @@ public class MinutesSignOff {
     @WithTransaction
     public Uni<CommentView> comment(Viewer viewer, long meetingId, CommentInput in) {
         inputs.require(in);
-        CommentKind kind = Values.enumOf(CommentKind.class, in.kind()).orElseThrow(() -> ProblemException.field("kind", "invalid"));
+        CommentKind kind = Values.enumOf(CommentKind.class, in.kind()).orElseThrow(() -> ProblemException.field("kind", "unknown"));
         if (!FIELDS.contains(in.field())) {
-            throw ProblemException.field("field", "invalid");
+            throw ProblemException.field("field", "unknown");
         }
         if (kind == CommentKind.PROPOSAL && in.proposedText() == null) {
             throw ProblemException.field("proposedText", "required");
@@ -213,7 +213,7 @@ public class MinutesSignOff {
     @WithTransaction
     Uni<Resolved> resolveTx(Viewer viewer, long meetingId, long commentId, ResolveInput in) {
         inputs.require(in);
-        Decision decision = Values.enumOf(Decision.class, in.decision()).orElseThrow(() -> ProblemException.field("decision", "invalid"));
+        Decision decision = Values.enumOf(Decision.class, in.decision()).orElseThrow(() -> ProblemException.field("decision", "unknown"));
         String answer = Values.blankToNull(in.answer());
         if (decision == Decision.ANSWER && answer == null) {
             throw ProblemException.field("answer", "required");
@@ -230,7 +230,7 @@ public class MinutesSignOff {
                 throw new ProblemException(409, "minutes-published");
             }
             if (decision == Decision.ACCEPT && c.kind != CommentKind.PROPOSAL) {
-                throw ProblemException.field("decision", "invalid");
+                throw ProblemException.field("decision", "unknown");
             }
             c.status = decision == Decision.ACCEPT ? CommentStatus.ACCEPTED : CommentStatus.ANSWERED;
             c.answer = answer;
