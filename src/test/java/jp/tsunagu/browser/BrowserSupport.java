@@ -115,6 +115,20 @@ abstract class BrowserSupport {
         visited.add(HtmlChecker.save(name, on.content()));
     }
 
+    /** For a browser with JavaScript off: the screenshot and the HTML check, without axe-core (which runs as script). */
+    void auditWithoutScript(Page on, String name) {
+        if (on.content().contains("NOT_FOUND")) {
+            violations.add(name + ": a template value did not resolve (NOT_FOUND on the page)");
+        }
+        try {
+            Files.createDirectories(Path.of("target/screenshots"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        on.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/" + name + ".png")).setFullPage(true));
+        visited.add(HtmlChecker.save(name, on.content()));
+    }
+
     void signIn(String email) {
         signIn(page, email);
     }
