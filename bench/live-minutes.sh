@@ -45,7 +45,7 @@ A=$(start "${PORT_A}")
 B=""
 cleanup() {
   kill "${A}" ${B:+"${B}"} 2>/dev/null || true; wait 2>/dev/null || true
-  cp "${WORK}"/app-*.log /tmp/ 2>/dev/null || true   # the instances' logs stay readable after the run
+  mkdir -p target && cp "${WORK}"/app-*.log target/ 2>/dev/null || true   # the instances' logs stay readable after the run (target/app-PORT.log)
   su postgres -c "psql -q -c 'DROP DATABASE IF EXISTS ${DB}' -c 'DROP ROLE IF EXISTS ${ROLE}'" >/dev/null 2>&1 || true
   rm -rf "${WORK}"
 }
