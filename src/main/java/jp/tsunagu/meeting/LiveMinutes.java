@@ -629,31 +629,13 @@ public class LiveMinutes {
                         var set = result;
                         int k = 0;
                         while (set != null) {
-                            long seq = set.iterator().next().getLong(0);
-                            String u = b64(updates.get(k).update());
-                            JsonObject n = new JsonObject().put("t", "u").put("m", d.meetingId).put("s", seq);
-                            if (u.length() < LiveBus.MAX_PAYLOAD - 200) {
-                                n.put("u", u);
-                            }
-                            notices.add(bus.send(tx, n));
+                            notices.add(bus.send(tx, notice(d, set.iterator().next().getLong(0), updates.get(k).update())));
                             set = set.next();
                             k++;
                         }
                         return join(notices);
                     });
         });
-    }
-
-    /** Sends an update to the document's other sockets on this instance. */
-    private List<Uni<Void>> relay(Doc d, Member from, String update) {
-        List<Uni<Void>> out = new ArrayList<>();
-        JsonObject message = new JsonObject().put("type", "update").put("update", b64(update));
-        for (Member m : d.members.values()) {
-            if (m != from) {
-                out.add(send(m, message));
-            }
-        }
-        return out;
     }
 
     // ------------------------------------------------------------------ other instances
@@ -847,26 +829,10 @@ public class LiveMinutes {
      * one) is brought to what the form stored, as one more update every socket receives.
      */
     public Uni<Void> formSaved(long meetingId, List<MinutesItemView> items) {
-        return pool.preparedQuery("SELECT 1 FROM minutes_update WHERE meeting_id = $1 LIMIT 1").execute(Tuple.of(meetingId))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    JsonArray target = new JsonArray();
-                    items.forEach(i -> target.add(row(i.agendaItemPosition() == null ? null : i.agendaItemPosition().intValue(),
-                            i.theme(), i.content(), i.results())));
-                    Doc d = docs.computeIfAbsent(meetingId, Doc::new);
-                    d.lastUsed = System.currentTimeMillis();
-                    Uni<Void> done = Uni.createFrom().emitter(em -> step(d, () -> ensureLoaded(d)
-                            .chain(() -> script.call("reconcileTo", d.key, target.encode()))
-                            .chain(update -> update == null || update.isEmpty() ? Uni.createFrom().voidItem()
-                                    : storeServerUpdate(d, update).chain(() -> {
-                                        changed(d);
-                                        return join(relay(d, null, update));
-                                    }))
-                            .onItemOrFailure().invoke((x, e) -> em.complete(null)).replaceWithVoid()));
-                    return done;
-                });
+        JsonArray target = new JsonArray();
+        items.forEach(i -> target.add(row(i.agendaItemPosition() == null ? null : i.agendaItemPosition().intValue(),
+                i.theme(), i.content(), i.results())));
+        return serverUpdate(meetingId, "the form's save", d -> script.call("reconcileTo", d.key, target.encode()));
     }
 
     /**
@@ -874,6 +840,15 @@ public class LiveMinutes {
      * as one more update; the item is the one the stored minutes number so.
      */
     public Uni<Void> fieldAccepted(long meetingId, int position, String field, String text) {
+        return serverUpdate(meetingId, "an accepted proposal", d -> script.call("setStoredField", d.key, position, field, text));
+    }
+
+    /**
+     * A change the server itself makes to a live document (nothing to do while the minutes have
+     * none): made in the document's turn, stored with its notice, relayed to every socket here.
+     * A failure is logged, never the caller's: the stored minutes are already saved.
+     */
+    private Uni<Void> serverUpdate(long meetingId, String what, java.util.function.Function<Doc, Uni<String>> make) {
         return pool.preparedQuery("SELECT 1 FROM minutes_update WHERE meeting_id = $1 LIMIT 1").execute(Tuple.of(meetingId))
                 .chain(rows -> {
                     if (rows.size() == 0) {
@@ -881,32 +856,38 @@ public class LiveMinutes {
                     }
                     Doc d = docs.computeIfAbsent(meetingId, Doc::new);
                     d.lastUsed = System.currentTimeMillis();
-                    return Uni.createFrom().emitter(em -> step(d, () -> ensureLoaded(d)
-                            .chain(() -> script.call("setStoredField", d.key, position, field, text))
+                    return Uni.createFrom().<Void>emitter(em -> step(d, () -> ensureLoaded(d).chain(() -> make.apply(d))
                             .chain(update -> update == null || update.isEmpty() ? Uni.createFrom().voidItem()
                                     : storeServerUpdate(d, update).chain(() -> {
                                         changed(d);
-                                        return join(relay(d, null, update));
+                                        List<Uni<Void>> out = new ArrayList<>();
+                                        d.members.values().forEach(m -> out.add(sendUpdates(m, List.of(update))));
+                                        return join(out);
                                     }))
                             .onItemOrFailure().invoke((x, e) -> {
                                 if (e != null) {
-                                    LOG.warnf("An accepted proposal did not reach the live minutes of meeting %d (%s)", meetingId, e.toString());
+                                    LOG.warnf("%s did not reach the live minutes of meeting %d (%s)", what, meetingId, e.toString());
                                 }
                                 em.complete(null);
                             }).replaceWithVoid()));
-                });
+                }).onFailure().recoverWithNull();
     }
 
     private Uni<Void> storeServerUpdate(Doc d, String update) {
         return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO minutes_update (meeting_id, body) VALUES ($1, $2) RETURNING seq")
-                .execute(Tuple.of(d.meetingId, Buffer.buffer(LiveScript.bytes(update)))).chain(r -> {
-                    String u = b64(update);
-                    JsonObject n = new JsonObject().put("t", "u").put("m", d.meetingId).put("s", r.iterator().next().getLong(0));
-                    if (u.length() < LiveBus.MAX_PAYLOAD - 200) {
-                        n.put("u", u);
-                    }
-                    return bus.send(tx, n);
-                })).onFailure().invoke(e -> d.loaded = false);
+                .execute(Tuple.of(d.meetingId, Buffer.buffer(LiveScript.bytes(update))))
+                .chain(r -> bus.send(tx, notice(d, r.iterator().next().getLong(0), update))))
+                .onFailure().invoke(e -> d.loaded = false);
+    }
+
+    /** The notice of a stored update: its seq, and the update itself when it fits in a notice. */
+    private static JsonObject notice(Doc d, long seq, String update) {
+        String u = b64(update);
+        JsonObject n = new JsonObject().put("t", "u").put("m", d.meetingId).put("s", seq);
+        if (u.length() < LiveBus.MAX_PAYLOAD - 200) {
+            n.put("u", u);
+        }
+        return n;
     }
 
     // ------------------------------------------------------------------ small parts

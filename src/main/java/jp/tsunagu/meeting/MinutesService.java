@@ -224,11 +224,8 @@ public class MinutesService {
         });
     }
 
-    /**
-     * Replaces one field of one stored item (an accepted proposal, in the caller's transaction);
-     * answers every item as it now is, for the live document.
-     */
-    Uni<List<MinutesItemView>> replaceField(Meeting m, int position, String field, String text) {
+    /** Replaces one field of one stored item (an accepted proposal, in the caller's transaction). */
+    Uni<Void> replaceField(Meeting m, int position, String field, String text) {
         return MinutesItem.<MinutesItem>list("meetingId = ?1 order by position", m.id).chain(items -> {
             MinutesItem row = items.stream().filter(i -> i.position == position).findFirst()
                     .orElseThrow(() -> new ProblemException(409, "comment-item-gone"));
@@ -243,9 +240,7 @@ public class MinutesService {
                 default -> row.results = Values.blankToNull(text);
             }
             touched(m);
-            return AgendaItem.<AgendaItem>list("meetingId", m.id).map(agenda -> items.stream().map(i -> new MinutesItemView(
-                    agenda.stream().filter(a -> a.id.equals(i.agendaItemId)).findFirst().map(a -> (long) a.position).orElse(null),
-                    i.theme, i.content, i.results)).toList());
+            return Uni.createFrom().voidItem();
         });
     }
 

@@ -17,7 +17,6 @@ import jp.tsunagu.account.NameLookup;
 import jp.tsunagu.directory.PersonRef;
 import jp.tsunagu.meeting.MeetingNotices.Kind;
 import jp.tsunagu.meeting.MeetingNotices.Sent;
-import jp.tsunagu.meeting.MeetingViews.MinutesItemView;
 import jp.tsunagu.platform.validation.InputCheck;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.Values;
@@ -203,15 +202,12 @@ public class MinutesSignOff {
      * the live document) or answers a comment or proposal. Each is decided once.
      */
     public Uni<CommentView> resolve(Viewer viewer, long meetingId, long commentId, ResolveInput in) {
-        return resolveTx(viewer, meetingId, commentId, in).call(r -> r.accepted() == null ? Uni.createFrom().voidItem()
-                : live.fieldAccepted(meetingId, r.view().item(), r.view().field(), r.view().proposedText())).map(Resolved::view);
-    }
-
-    record Resolved(CommentView view, List<MinutesItemView> accepted) {
+        return resolveTx(viewer, meetingId, commentId, in).call(v -> !"ACCEPTED".equals(v.status()) ? Uni.createFrom().voidItem()
+                : live.fieldAccepted(meetingId, v.item(), v.field(), v.proposedText()));
     }
 
     @WithTransaction
-    Uni<Resolved> resolveTx(Viewer viewer, long meetingId, long commentId, ResolveInput in) {
+    Uni<CommentView> resolveTx(Viewer viewer, long meetingId, long commentId, ResolveInput in) {
         inputs.require(in);
         Decision decision = Values.enumOf(Decision.class, in.decision()).orElseThrow(() -> ProblemException.field("decision", "unknown"));
         String answer = Values.blankToNull(in.answer());
@@ -236,9 +232,9 @@ public class MinutesSignOff {
             c.answer = answer;
             c.resolvedBy = viewer.accountId();
             c.resolvedAt = Instant.now();
-            Uni<List<MinutesItemView>> accepted = decision == Decision.ACCEPT
-                    ? minutes.replaceField(l.meeting(), c.itemPosition, c.field, c.proposedText) : Uni.createFrom().nullItem();
-            return accepted.chain(rows -> views(List.of(c), viewer).map(v -> new Resolved(v.get(0), rows)));
+            Uni<Void> accepted = decision == Decision.ACCEPT
+                    ? minutes.replaceField(l.meeting(), c.itemPosition, c.field, c.proposedText) : Uni.createFrom().voidItem();
+            return accepted.chain(() -> views(List.of(c), viewer)).map(v -> v.get(0));
         }));
     }
 

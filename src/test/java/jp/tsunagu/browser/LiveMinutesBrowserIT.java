@@ -33,10 +33,7 @@ class LiveMinutesBrowserIT extends BrowserSupport {
     /** A held meeting of its own, run by ブリッジ and (agreed) by the transition office of the partner. */
     @BeforeEach
     void meeting() {
-        meeting = TestSupport.id(ds, "INSERT INTO meeting SELECT (jsonb_populate_record(NULL::meeting, to_jsonb(m)"
-                + " || jsonb_build_object('id', nextval(pg_get_serial_sequence('meeting', 'id')), 'title', 'ライブ議事録（ブラウザ） ' || clock_timestamp(),"
-                + " 'series_id', NULL, 'number', NULL, 'minutes_published_at', NULL, 'status', 'HELD', 'minutes_version', 0,"
-                + " 'minutes_doc_mark', NULL))).* FROM meeting m WHERE m.title = '第0回 就労移行等情報交換会' RETURNING id");
+        meeting = TestSupport.heldMeetingCopy(ds, "ライブ議事録（ブラウザ）");
         partnerOrg = TestSupport.orgId(ds, "okinawa-transition-1");
         TestSupport.update(ds, "INSERT INTO meeting_organizer (meeting_id, organization_id, consented_at)"
                 + " SELECT ?, id, now() FROM organization WHERE code IN ('okinawa-bridge', 'okinawa-transition-1')", meeting);

@@ -49,10 +49,7 @@ class LiveMinutesTest {
     /** A meeting of its own, held, run by okinawa-bridge (a copy of the demo's 第0回). */
     @BeforeEach
     void meeting() {
-        meeting = TestSupport.id(ds, "INSERT INTO meeting SELECT (jsonb_populate_record(NULL::meeting, to_jsonb(m)"
-                + " || jsonb_build_object('id', nextval(pg_get_serial_sequence('meeting', 'id')), 'title', 'ライブ議事録テスト ' || clock_timestamp(),"
-                + " 'series_id', NULL, 'number', NULL, 'minutes_published_at', NULL, 'status', 'HELD', 'minutes_version', 0,"
-                + " 'minutes_doc_mark', NULL))).* FROM meeting m WHERE m.title = '第0回 就労移行等情報交換会' RETURNING id");
+        meeting = TestSupport.heldMeetingCopy(ds, "ライブ議事録テスト");
         TestSupport.update(ds, "INSERT INTO meeting_organizer (meeting_id, organization_id, consented_at)"
                 + " SELECT ?, organization_id, consented_at FROM meeting_organizer WHERE meeting_id ="
                 + " (SELECT id FROM meeting WHERE title = '第0回 就労移行等情報交換会')", meeting);

@@ -81,10 +81,7 @@ class LiveTwoInstancesIT {
 
     @Test
     void anEditThroughOneInstanceAppearsThroughTheOther() {
-        long meeting = TestSupport.id(ds, "INSERT INTO meeting SELECT (jsonb_populate_record(NULL::meeting, to_jsonb(m)"
-                + " || jsonb_build_object('id', nextval(pg_get_serial_sequence('meeting', 'id')), 'title', 'ライブ議事録（二台） ' || clock_timestamp(),"
-                + " 'series_id', NULL, 'number', NULL, 'minutes_published_at', NULL, 'status', 'HELD', 'minutes_version', 0,"
-                + " 'minutes_doc_mark', NULL))).* FROM meeting m WHERE m.title = '第0回 就労移行等情報交換会' RETURNING id");
+        long meeting = TestSupport.heldMeetingCopy(ds, "ライブ議事録（二台）");
         TestSupport.update(ds, "INSERT INTO meeting_organizer (meeting_id, organization_id, consented_at)"
                 + " SELECT ?, id, now() FROM organization WHERE code IN ('okinawa-bridge', 'okinawa-transition-1')", meeting);
         LiveClient a = LiveClient.open("localhost", first.port, meeting, signIn(first.port, "bridge"), Map.of());

@@ -38,11 +38,7 @@ class MinutesSignOffTest {
     /** A held meeting of its own, run by ブリッジ; 金城 (partner) was invited and said she would come; hw-naha was invited and declined. */
     @BeforeEach
     void meeting() {
-        meeting = TestSupport.id(ds, "INSERT INTO meeting SELECT (jsonb_populate_record(NULL::meeting, to_jsonb(m)"
-                + " || jsonb_build_object('id', nextval(pg_get_serial_sequence('meeting', 'id')), 'title', '回覧テスト ' || clock_timestamp(),"
-                + " 'series_id', NULL, 'number', NULL, 'minutes_published_at', NULL, 'status', 'HELD', 'minutes_version', 0,"
-                + " 'minutes_doc_mark', NULL, 'minutes_circulated_at', NULL, 'minutes_circulated_until', NULL))).*"
-                + " FROM meeting m WHERE m.title = '第0回 就労移行等情報交換会' RETURNING id");
+        meeting = TestSupport.heldMeetingCopy(ds, "回覧テスト");
         TestSupport.update(ds, "INSERT INTO meeting_organizer (meeting_id, organization_id, consented_at)"
                 + " SELECT ?, id, now() FROM organization WHERE code = 'okinawa-bridge'", meeting);
         TestSupport.update(ds, "INSERT INTO meeting_invitee (meeting_id, account_id, name, email, token_hash, response)"

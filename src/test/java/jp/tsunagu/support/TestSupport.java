@@ -158,4 +158,16 @@ public final class TestSupport {
                 + " FROM account a, organization o WHERE a.email = ? AND o.code = ?", email, orgCode);
         return email;
     }
+
+    /**
+     * A held meeting of a test's own: a copy of the demo's 第0回 (its circle, times and venue facts),
+     * outside any series, with no organizers yet, no minutes and nothing circulated. Answers its id.
+     */
+    public static long heldMeetingCopy(AgroalDataSource ds, String title) {
+        return id(ds, "INSERT INTO meeting SELECT (jsonb_populate_record(NULL::meeting, to_jsonb(m)"
+                + " || jsonb_build_object('id', nextval(pg_get_serial_sequence('meeting', 'id')), 'title', ? || ' ' || clock_timestamp(),"
+                + " 'series_id', NULL, 'number', NULL, 'minutes_published_at', NULL, 'status', 'HELD', 'minutes_version', 0,"
+                + " 'minutes_doc_mark', NULL, 'minutes_circulated_at', NULL, 'minutes_circulated_until', NULL,"
+                + " 'minutes_circulated_by', NULL))).* FROM meeting m WHERE m.title = '第0回 就労移行等情報交換会' RETURNING id", title);
+    }
 }
