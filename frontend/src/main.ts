@@ -18,6 +18,13 @@ const islands: Record<string, (el: HTMLElement) => void> = {
     }
     void import('./live-minutes').then((m) => m.mountLiveMinutes(el));
   },
+  // the board page's run and entries, live (idiomorph is loaded only there)
+  'live-board': (el) => {
+    if (typeof WebSocket !== 'undefined') {
+      el.dataset.live = 'on'; // its timer is its own
+      void import('./live-board').then((m) => m.mountLiveBoard(el));
+    }
+  },
   'directory-filter': mountDirectoryFilter,
   'availability-grid': mountAvailabilityGrid,
   'agenda-editor': mountAgendaEditor,
@@ -25,7 +32,9 @@ const islands: Record<string, (el: HTMLElement) => void> = {
   'print-button': mountPrintButton,
   'site-menu': (el) => mountSiteMenu(el),
   'phase-timer': (el) => {
-    mountPhaseTimer(el);
+    if (el.closest('[data-island="live-board"][data-live="on"]') === null) {
+      mountPhaseTimer(el);
+    }
   },
 };
 

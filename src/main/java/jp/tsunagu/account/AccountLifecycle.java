@@ -73,6 +73,9 @@ public class AccountLifecycle {
     AuditLog audit;
 
     @Inject
+    AuthService auth;
+
+    @Inject
     @All
     List<HandoverPart> parts;
 
@@ -237,7 +240,7 @@ public class AccountLifecycle {
             }
             a.active = false;
             Uni<Void> chain = AuthSession.update("revokedAt = ?1 where accountId = ?2 and revokedAt is null", Instant.now(), a.id)
-                    .replaceWithVoid();
+                    .chain(() -> auth.sessionsEnded(a.id));
             for (HandoverPart p : parts) {
                 chain = chain.chain(() -> p.deactivated(a.id));
             }

@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.audit.AuditType;
+import jp.tsunagu.platform.live.LiveBus;
+import jp.tsunagu.platform.live.LiveSockets;
 import jp.tsunagu.platform.web.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -45,6 +47,9 @@ public class AuthService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    LiveBus bus;
 
     @Inject
     SignInGate gate;
@@ -120,7 +125,12 @@ public class AuthService {
                 })
                 .chain(() -> audit.record(AuditType.SIGN_OUT, viewer.accountId(), viewer.email(),
                         "account:" + viewer.accountId(), ip, null))
-                .replaceWithVoid();
+                .chain(() -> sessionsEnded(viewer.accountId()));
+    }
+
+    /** Tells the live sockets, when this transaction commits, that the account's sessions ended (they close at once). */
+    Uni<Void> sessionsEnded(long accountId) {
+        return Panache.getSession().chain(s -> bus.send(s, LiveSockets.sessionsEnded(accountId)));
     }
 
     /** Changes the password after checking the current one; revokes every other session. */
@@ -158,6 +168,7 @@ public class AuthService {
                         .setParameter(1, viewer.accountId()).executeUpdate()))
                 .chain(() -> audit.record(AuditType.PASSWORD_CHANGED, viewer.accountId(), viewer.email(),
                         "account:" + viewer.accountId(), ip, null))
+                .call(() -> sessionsEnded(viewer.accountId()))
                 .replaceWithVoid();
     }
 

@@ -28,7 +28,6 @@ import jp.tsunagu.platform.web.Forms;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,6 +55,11 @@ public class CasePages {
         static native TemplateInstance board(ConferenceDetail d, List<BoardPhase> board, Map<String, String> form,
                                              List<FieldHighlight> highlights, List<FieldMessage> errors, String saved,
                                              long remainingSeconds);
+
+        /** The board page's run and entries, as the live board sends them to each person. */
+        static native TemplateInstance board$run(ConferenceDetail d, long remainingSeconds);
+
+        static native TemplateInstance board$entries(ConferenceDetail d, List<BoardPhase> board);
 
         static native TemplateInstance log(ConferenceDetail d, List<ReadView> reads);
 
@@ -193,8 +197,7 @@ public class CasePages {
     private Uni<Response> renderBoard(Viewer v, long id, Map<String, String> form, List<FieldHighlight> highlights,
                                       List<FieldMessage> errors, String saved, int status) {
         return cases.board(v, id).chain(board -> conferences.detail(v, id).chain(d -> {
-            long remaining = d.run() == null || d.run().endsAt() == null ? 0
-                    : Duration.between(Instant.now(), d.run().endsAt()).getSeconds();
+            long remaining = CaseService.remaining(d.run(), Instant.now());
             Map<String, String> values = new HashMap<>(form);
             if (values.get("phase") == null && d.run() != null && d.run().phase() != null) {
                 values.put("phase", d.run().phase());

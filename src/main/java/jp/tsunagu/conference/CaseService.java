@@ -108,6 +108,12 @@ public class CaseService {
     @Inject
     NameLookup names;
 
+    @Inject
+    ConferenceService conferences;
+
+    @Inject
+    BoardNotices notices;
+
     // ---------------------------------------------------------------- case sheet
 
     @WithTransaction
@@ -253,7 +259,7 @@ public class CaseService {
                     e.body = in.body().strip();
                     e.createdBy = viewer.accountId();
                     e.createdAt = Instant.now();
-                    return e.<BoardEntry>persistAndFlush();
+                    return e.<BoardEntry>persistAndFlush().call(() -> notices.changed(id));
                 })
                 .map(e -> new BoardEntryView(e.id, e.phase.name(), e.kind.name(), e.body, viewer.displayName(), e.createdAt)));
     }
@@ -261,12 +267,42 @@ public class CaseService {
     @WithTransaction
     public Uni<Void> deleteBoardEntry(Viewer viewer, long id, long entryId) {
         return access.material(viewer, id, CasePart.BOARD, true).chain(l -> BoardEntry.delete("id = ?1 and conferenceId = ?2", entryId, id))
-                .map(n -> {
+                .chain(n -> {
                     if (n == 0) {
                         throw ProblemException.notFound();
                     }
-                    return null;
+                    return notices.changed(id);
                 });
+    }
+
+    /**
+     * The board as a live socket shows it to this viewer: the policy asked as for the page, the
+     * conference as they see it (their role's controls), the entries, and which of them they wrote.
+     * The first read of a connection is logged ({@code log}); what follows on it is not logged again.
+     */
+    public record LiveView(ConferenceViews.ConferenceDetail detail, List<BoardPhase> board, long remainingSeconds,
+                           Set<Long> mine) {
+    }
+
+    @WithTransaction
+    public Uni<LiveView> liveBoard(Viewer viewer, long id, boolean log) {
+        return access.material(viewer, id, CasePart.BOARD, false)
+                .call(l -> log ? logRead(viewer, id, ConferenceTerms.ReadPart.BOARD) : Uni.createFrom().voidItem())
+                .chain(l -> conferences.detailOf(viewer, l))
+                .chain(detail -> boardOf(id).chain(board -> BoardEntry.<BoardEntry>list("conferenceId = ?1 and createdBy = ?2",
+                        id, viewer.accountId()).map(own -> new LiveView(detail, board, remaining(detail.run(), Instant.now()),
+                        own.stream().map(e -> e.id).collect(Collectors.toSet())))));
+    }
+
+    /** Whether the viewer may still watch the board live (the policy's decision as for the page; nothing logged). */
+    @WithSession
+    public Uni<Void> liveCheck(Viewer viewer, long id) {
+        return access.material(viewer, id, CasePart.BOARD, false).replaceWithVoid();
+    }
+
+    /** Whole seconds left in the current phase at {@code now} (negative in overtime, 0 when none runs). */
+    static long remaining(ConferenceViews.PhaseView run, Instant now) {
+        return run == null || run.endsAt() == null ? 0 : java.time.Duration.between(now, run.endsAt()).getSeconds();
     }
 
     // ---------------------------------------------------------------- read log and print

@@ -16,6 +16,9 @@ import java.util.List;
 @ApplicationScoped
 public class ConferenceHandover implements HandoverPart {
 
+    @jakarta.inject.Inject
+    BoardNotices notices;
+
     @Override
     public Uni<List<Item>> preview(long from, long to) {
         return open(from).map(rows -> rows.stream().map(r -> new Item("handover.conference", (Long) r[0], (String) r[1],
@@ -67,7 +70,7 @@ public class ConferenceHandover implements HandoverPart {
                                     return successor.persist().map(x -> n + 1);
                                 }));
                     }
-                    return moved;
+                    return moved.call(() -> notices.changed(rows.stream().map(r -> r.conferenceId).distinct().toList()));
                 });
     }
 }

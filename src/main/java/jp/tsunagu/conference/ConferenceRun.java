@@ -24,6 +24,9 @@ public class ConferenceRun {
     @Inject
     ConferenceService conferences;
 
+    @Inject
+    BoardNotices notices;
+
     @WithTransaction
     public Uni<ConferenceDetail> pledge(Viewer viewer, long id, PledgeInput in) {
         if (in == null || !Boolean.TRUE.equals(in.accept())) {
@@ -116,6 +119,6 @@ public class ConferenceRun {
             }
             c.version++;
             return ConferenceService.run(c, phases);
-        }));
+        })).call(() -> notices.changed(id));
     }
 }

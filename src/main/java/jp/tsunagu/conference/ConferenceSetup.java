@@ -59,6 +59,9 @@ public class ConferenceSetup {
     ConferenceAccess access;
 
     @Inject
+    BoardNotices notices;
+
+    @Inject
     IdentifierGuard guard;
 
     @Inject
@@ -251,7 +254,7 @@ public class ConferenceSetup {
                                 .chain(() -> savePhases(id, in))
                                 : Uni.createFrom().voidItem();
                         return phases.chain(() -> in.attendees() == null ? Uni.createFrom().voidItem()
-                                : replaceAttendees(id, in.attendees()));
+                                : replaceAttendees(id, in.attendees())).chain(() -> notices.changed(id));
                     });
         });
     }

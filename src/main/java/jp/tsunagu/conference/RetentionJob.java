@@ -22,6 +22,9 @@ public class RetentionJob {
 
     private static final Logger LOG = Logger.getLogger(RetentionJob.class);
 
+    @jakarta.inject.Inject
+    BoardNotices notices;
+
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return run(Instant.now()).invoke(ids -> {
@@ -43,6 +46,6 @@ public class RetentionJob {
                                 + " sheet AS (DELETE FROM case_sheet WHERE conference_id IN (SELECT id FROM due)),"
                                 + " board AS (DELETE FROM board_entry WHERE conference_id IN (SELECT id FROM due))"
                                 + " SELECT id FROM due ORDER BY id", Long.class)
-                .setParameter(1, at).getResultList()));
+                .setParameter(1, at).getResultList()).call(ids -> notices.changed(ids)));
     }
 }

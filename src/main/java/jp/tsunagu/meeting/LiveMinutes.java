@@ -22,8 +22,8 @@ import jp.tsunagu.access.ViewerService;
 import jp.tsunagu.meeting.MeetingViews.MinutesItemView;
 import jp.tsunagu.platform.live.LiveBus;
 import jp.tsunagu.platform.live.LiveScript;
+import jp.tsunagu.platform.live.LiveSockets;
 import jp.tsunagu.platform.web.ProblemException;
-import jp.tsunagu.platform.web.SessionCookie;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -158,6 +158,7 @@ public class LiveMinutes {
     @PostConstruct
     void init() {
         bus.listen(this::notice, this::catchUp);
+        bus.listen(this::sessionsEnded, () -> { }, true);
         if (warmUp) {
             script.call("warm").subscribe().with(x -> { }, e -> LOG.warnf("Live documents not ready: %s", e.toString()));
         }
@@ -171,7 +172,7 @@ public class LiveMinutes {
         if (meetingId < 0) {
             return connection.close(new CloseReason(NO_ACCESS, "not-found"));
         }
-        Locale locale = Locale.JAPANESE;
+        Locale locale = LiveSockets.locale(connection);
         return viewers.forToken(token(connection), locale).chain(viewer -> authorize(viewer, meetingId)
                 .chain(ok -> {
                     if (ok != null) {
@@ -407,6 +408,24 @@ public class LiveMinutes {
         }
         return checks.isEmpty() ? Uni.createFrom().voidItem()
                 : Uni.join().all(checks).andCollectFailures().replaceWithVoid().onFailure().recoverWithNull();
+    }
+
+    /** An account's sessions ended (on any instance): its sockets here are asked again now, not at the next sweep. */
+    private void sessionsEnded(JsonObject n) {
+        if (!LiveSockets.SESSIONS_ENDED.equals(n.getString("t")) || !(n.getValue("a") instanceof Number account)) {
+            return;
+        }
+        for (Doc d : docs.values()) {
+            for (Member m : d.members.values()) {
+                if (m.accountId == account.longValue()) {
+                    m.checkedAt = 0;
+                    viewers.forSession(m.session, m.locale).map(v -> v.signedIn() && v.accountId() == m.accountId)
+                            .onFailure().recoverWithItem(true)
+                            .chain(live -> live ? Uni.createFrom().voidItem() : close(d, m, new CloseReason(SIGNED_OUT, "signed-out")))
+                            .subscribe().with(x -> { }, e -> { });
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------ one step at a time per document
@@ -893,12 +912,7 @@ public class LiveMinutes {
     // ------------------------------------------------------------------ small parts
 
     private <T> Uni<T> onContext(Supplier<Uni<T>> work) {
-        io.vertx.core.Context ctx = io.smallrye.common.vertx.VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
-        io.smallrye.common.vertx.VertxContext.getOrCreateDuplicatedContext(ctx);
-        return Uni.createFrom().emitter(em -> ctx.runOnContext(v -> {
-            io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle.setCurrentContextSafe(true);
-            work.get().subscribe().with(em::complete, em::fail);
-        }));
+        return LiveSockets.onContext(vertx, work);
     }
 
     private Uni<Void> send(Member m, JsonObject message) {
@@ -937,23 +951,8 @@ public class LiveMinutes {
         }
     }
 
-    /** The session token: the cookie a browser sends with the upgrade, or a Bearer header (programs). */
     static String token(WebSocketConnection c) {
-        String auth = c.handshakeRequest().header("Authorization");
-        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return auth.substring(7).trim();
-        }
-        String cookies = c.handshakeRequest().header("Cookie");
-        if (cookies == null) {
-            return null;
-        }
-        for (String part : cookies.split(";")) {
-            String p = part.trim();
-            if (p.startsWith(SessionCookie.NAME + "=")) {
-                return p.substring(SessionCookie.NAME.length() + 1);
-            }
-        }
-        return null;
+        return LiveSockets.token(c);
     }
 
     private static byte[] decode(Object value, int max) {

@@ -2,14 +2,13 @@ package jp.tsunagu.meeting;
 
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jp.tsunagu.access.ViewerService;
+import jp.tsunagu.platform.live.LiveSockets;
 import jp.tsunagu.platform.web.OriginCheck;
 import jp.tsunagu.platform.web.RequestLocale;
-import jp.tsunagu.platform.web.SessionCookie;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,11 +48,7 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
             return CheckResult.rejectUpgrade(404);
         }
         long meetingId = Long.parseLong(m.group(1));
-        String auth = request.getHeader("Authorization");
-        Cookie cookie = request.getCookie(SessionCookie.NAME);
-        String token = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim()
-                : cookie == null ? null : cookie.getValue();
-        return viewers.forToken(token, RequestLocale.of(request)).chain(viewer -> live.authorize(viewer, meetingId))
+        return viewers.forToken(LiveSockets.token(request), RequestLocale.of(request)).chain(viewer -> live.authorize(viewer, meetingId))
                 .chain(refused -> refused == null ? CheckResult.permitUpgrade()
                         : CheckResult.rejectUpgrade(switch (refused.getCode()) {
                             case LiveMinutes.SIGNED_OUT -> 401;

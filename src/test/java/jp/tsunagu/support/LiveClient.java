@@ -27,15 +27,24 @@ public final class LiveClient implements WebSocket.Listener {
 
     /** Opens {@code ws://host:port/live/minutes/{id}} with a Bearer token (null: none) and further headers. */
     public static LiveClient open(String host, int port, long meetingId, String token, Map<String, String> headers) {
+        return open(host, port, "/live/minutes/" + meetingId, token, headers);
+    }
+
+    /** Opens {@code ws://host:port{path}} (another live socket, e.g. /live/conference/{id}). */
+    public static LiveClient open(String host, int port, String path, String token, Map<String, String> headers) {
         LiveClient c = new LiveClient();
-        c.ws = builder(token, headers).buildAsync(uri(host, port, meetingId), c).join();
+        c.ws = builder(token, headers).buildAsync(URI.create("ws://" + host + ":" + port + path), c).join();
         return c;
     }
 
     /** The HTTP status an upgrade was refused with, or 101 when it opened. */
     public static int upgradeStatus(String host, int port, long meetingId, String token, Map<String, String> headers) {
+        return upgradeStatus(host, port, "/live/minutes/" + meetingId, token, headers);
+    }
+
+    public static int upgradeStatus(String host, int port, String path, String token, Map<String, String> headers) {
         try {
-            builder(token, headers).buildAsync(uri(host, port, meetingId), new LiveClient()).join().abort();
+            builder(token, headers).buildAsync(URI.create("ws://" + host + ":" + port + path), new LiveClient()).join().abort();
             return 101;
         } catch (CompletionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException h) {
@@ -52,10 +61,6 @@ public final class LiveClient implements WebSocket.Listener {
         }
         headers.forEach(b::header);
         return b;
-    }
-
-    private static URI uri(String host, int port, long meetingId) {
-        return URI.create("ws://" + host + ":" + port + "/live/minutes/" + meetingId);
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -53,15 +54,27 @@ public class LiveBus {
     @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "")
     Optional<String> password;
 
-    private final List<Consumer<JsonObject>> listeners = new CopyOnWriteArrayList<>();
+    /** A listener and whether it hears this instance's own notices too. */
+    private record Listener(Consumer<JsonObject> consumer, boolean ownToo) {
+    }
+
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> catchUps = new CopyOnWriteArrayList<>();
     private PgSubscriber subscriber;
     private volatile boolean subscribed;
     private volatile int subscriptions;
 
     /** Starts listening (once) and hands every notice of another instance to the listener. */
-    public synchronized void listen(Consumer<JsonObject> listener, Runnable catchUp) {
-        listeners.add(listener);
+    public void listen(Consumer<JsonObject> listener, Runnable catchUp) {
+        listen(listener, catchUp, false);
+    }
+
+    /**
+     * Starts listening (once); with {@code ownToo} the listener also hears what this instance sent,
+     * for those who act on every committed change in one place, whichever instance made it.
+     */
+    public synchronized void listen(Consumer<JsonObject> listener, Runnable catchUp, boolean ownToo) {
+        listeners.add(new Listener(listener, ownToo));
         catchUps.add(catchUp);
         if (subscriber == null) {
             String uri = url.startsWith("vertx-reactive:") ? url.substring("vertx-reactive:".length()) : url;
@@ -96,12 +109,13 @@ public class LiveBus {
         } catch (RuntimeException e) {
             return;
         }
-        if (instance.equals(message.getString("i"))) {
-            return;
-        }
+        boolean own = instance.equals(message.getString("i"));
         listeners.forEach(l -> {
+            if (own && !l.ownToo()) {
+                return;
+            }
             try {
-                l.accept(message);
+                l.consumer().accept(message);
             } catch (RuntimeException e) {
                 LOG.warnf(e, "A live notice was not handled");
             }
@@ -112,6 +126,16 @@ public class LiveBus {
     public Uni<Void> send(SqlConnection tx, JsonObject message) {
         message.put("i", instance);
         return tx.preparedQuery("SELECT pg_notify($1, $2)").execute(Tuple.of(CHANNEL, message.encode())).replaceWithVoid();
+    }
+
+    /**
+     * Sends a notice inside the Hibernate Reactive transaction of the caller (delivered when it
+     * commits, dropped if it rolls back).
+     */
+    public Uni<Void> send(Mutiny.Session session, JsonObject message) {
+        message.put("i", instance);
+        return session.createNativeQuery("SELECT count(*) FROM (SELECT pg_notify(?1, ?2)) n", Long.class)
+                .setParameter(1, CHANNEL).setParameter(2, message.encode()).getSingleResult().replaceWithVoid();
     }
 
     /** Sends a notice on its own (presence: nothing to store). */
