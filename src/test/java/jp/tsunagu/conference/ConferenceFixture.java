@@ -59,6 +59,23 @@ public final class ConferenceFixture {
                 .then().statusCode(201).extract().jsonPath().getLong("summary.id");
     }
 
+    /** The facilitator (bridge@) sets the attendees to bridge@ and {@code others}: people left out are removed at once. */
+    public static void setAttendees(AgroalDataSource ds, long id, String startsAt, Map<String, String> others) {
+        int version = as(demo("bridge")).get("/api/conferences/" + id).then().statusCode(200).extract().jsonPath().getInt("version");
+        Map<String, Object> update = new HashMap<>();
+        update.put("title", "事例検討会（試験）");
+        update.put("format", "NONAKA");
+        update.put("legalBasis", "STATUTORY");
+        update.put("startsAt", startsAt);
+        update.put("retentionDays", 30);
+        update.put("version", version);
+        List<Map<String, Object>> list = new ArrayList<>();
+        list.add(Map.of("accountId", account(ds, demo("bridge")), "role", "FACILITATOR"));
+        others.forEach((email, role) -> list.add(Map.of("accountId", account(ds, email), "role", role)));
+        update.put("attendees", list);
+        as(demo("bridge")).contentType(ContentType.JSON).body(update).put("/api/conferences/" + id).then().statusCode(200);
+    }
+
     public static void pledge(String email, long id) {
         as(email).contentType(ContentType.JSON).body(Map.of("accept", true)).post("/api/conferences/" + id + "/pledge")
                 .then().statusCode(200);

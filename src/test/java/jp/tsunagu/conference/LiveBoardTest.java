@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,13 +47,14 @@ class LiveBoardTest {
 
     long conference;
     String participant;
+    final String startsAt = LocalDateTime.now().plusDays(3).withNano(0).toString();
     final List<LiveClient> clients = new ArrayList<>();
 
     /** A conference of its own: bridge facilitates, partner presents, hw-naha records, a throw-away account takes part. */
     @BeforeEach
     void conference() {
         participant = ConferenceFixture.staffOf(ds, "okinawa-transition-2");
-        conference = ConferenceFixture.create(ds, LocalDateTime.now().plusDays(3).withNano(0).toString(), 30,
+        conference = ConferenceFixture.create(ds, startsAt, 30,
                 Map.of(demo("partner"), "PRESENTER", demo("hw-naha"), "RECORDER", participant, "PARTICIPANT"));
         for (String who : List.of(demo("bridge"), demo("partner"), demo("hw-naha"), participant)) {
             ConferenceFixture.pledge(who, conference);
@@ -147,9 +147,8 @@ class LiveBoardTest {
     void onlyPledgedAttendeesOpenIt() {
         String outsider = ConferenceFixture.staffOf(ds, "okinawa-vocational-center");
         String notPledged = ConferenceFixture.staffOf(ds, "okinawa-transition-2");
-        Map<String, Object> body = attendees(Map.of(demo("partner"), "PRESENTER", demo("hw-naha"), "RECORDER",
+        ConferenceFixture.setAttendees(ds, conference, startsAt, Map.of(demo("partner"), "PRESENTER", demo("hw-naha"), "RECORDER",
                 participant, "PARTICIPANT", notPledged, "PARTICIPANT"));
-        as(demo("bridge")).contentType(ContentType.JSON).body(body).put("/api/conferences/" + conference).then().statusCode(200);
 
         assertEquals(401, refused(null, conference, Map.of()));
         assertEquals(401, refused("not-a-token", conference, Map.of()));
@@ -164,21 +163,6 @@ class LiveBoardTest {
         assertEquals(0, boardReads(outsider) + boardReads(notPledged), "a refused socket logs nothing");
     }
 
-    Map<String, Object> attendees(Map<String, String> others) {
-        Map<String, Object> update = new HashMap<>();
-        update.put("title", "事例検討会（試験）");
-        update.put("format", "NONAKA");
-        update.put("legalBasis", "STATUTORY");
-        update.put("startsAt", LocalDateTime.now().plusDays(3).withNano(0).toString());
-        update.put("retentionDays", 30);
-        update.put("version", version());
-        List<Map<String, Object>> list = new ArrayList<>();
-        list.add(Map.of("accountId", ConferenceFixture.account(ds, demo("bridge")), "role", "FACILITATOR"));
-        others.forEach((email, role) -> list.add(Map.of("accountId", ConferenceFixture.account(ds, email), "role", role)));
-        update.put("attendees", list);
-        return update;
-    }
-
     @Test
     void removalCutsItAtOnceAndTheOthersGoOn() {
         LiveClient removed = open(participant);
@@ -186,8 +170,7 @@ class LiveBoardTest {
         LiveClient presenter = open(demo("partner"));
         presenter.next("board");
         long before = System.currentTimeMillis();
-        as(demo("bridge")).contentType(ContentType.JSON).body(attendees(Map.of(demo("partner"), "PRESENTER", demo("hw-naha"), "RECORDER")))
-                .put("/api/conferences/" + conference).then().statusCode(200);
+        ConferenceFixture.setAttendees(ds, conference, startsAt, Map.of(demo("partner"), "PRESENTER", demo("hw-naha"), "RECORDER"));
         assertEquals(LiveBoard.NO_ACCESS, removed.closeCode());
         assertTrue(System.currentTimeMillis() - before < 3000, "closed on the notice, not a later sweep");
         addLine(demo("hw-naha"), "除外のあとの板書");
