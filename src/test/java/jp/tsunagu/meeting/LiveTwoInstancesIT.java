@@ -135,6 +135,45 @@ class LiveTwoInstancesIT {
         }
     }
 
+    @Test
+    void aBoardLineOrARemovalThroughOneInstanceReachesTheSocketsOnTheOther() {
+        String startsAt = java.time.LocalDateTime.now().plusDays(2).withNano(0).toString();
+        String participant = jp.tsunagu.conference.ConferenceFixture.staffOf(ds, "okinawa-transition-2");
+        long id = jp.tsunagu.conference.ConferenceFixture.create(ds, startsAt, 30, Map.of(TestSupport.email("partner"), "PRESENTER",
+                TestSupport.email("hw-naha"), "RECORDER", participant, "PARTICIPANT"));
+        for (String who : java.util.List.of(TestSupport.email("bridge"), TestSupport.email("partner"), TestSupport.email("hw-naha"), participant)) {
+            jp.tsunagu.conference.ConferenceFixture.pledge(who, id);
+        }
+        LiveClient presenter = LiveClient.open("localhost", second.port, "/live/conference/" + id, signIn(second.port, "partner"), Map.of());
+        String participantToken = given().port(second.port).contentType(ContentType.JSON)
+                .body(Map.of("email", participant, "password", TestSupport.PASSWORD)).post("/api/auth/login")
+                .then().statusCode(200).extract().<String>path("token");
+        LiveClient removed = LiveClient.open("localhost", second.port, "/live/conference/" + id, participantToken, Map.of());
+        try {
+            presenter.next("board");
+            removed.next("board");
+            String recorder = signIn(first.port, "hw-naha");
+            for (int k = 0; k < 3; k++) {
+                long sent = System.nanoTime();
+                given().port(first.port).header("Authorization", "Bearer " + recorder).contentType(ContentType.JSON)
+                        .body(Map.of("kind", "NOTE", "body", "一台目で書いた板書 " + k)).post("/api/conferences/" + id + "/board")
+                        .then().statusCode(201);
+                JsonObject seen = presenter.next("board");
+                System.out.println("Board line " + (k + 1) + " seen through the other instance after "
+                        + (System.nanoTime() - sent) / 1_000_000 + " ms (written, committed, noticed, rendered, sent)");
+                assertTrue(seen.getString("board", "").contains("一台目で書いた板書 " + k), seen.encode());
+            }
+
+            // removed through another instance (this test's): the socket on the second closes at once
+            jp.tsunagu.conference.ConferenceFixture.setAttendees(ds, id, startsAt, Map.of(TestSupport.email("partner"), "PRESENTER",
+                    TestSupport.email("hw-naha"), "RECORDER"));
+            assertEquals(4404, removed.closeCode());
+        } finally {
+            presenter.abort();
+            removed.abort();
+        }
+    }
+
     static void waitPresence(LiveClient c, String name) {
         long until = System.currentTimeMillis() + 8000;
         while (System.currentTimeMillis() < until) {
