@@ -39,10 +39,17 @@ final class MeetingRules {
     static boolean minutes(Viewer viewer, Action action, Resource.Minutes m) {
         return switch (action) {
             case VIEW -> m.published() ? seesTheMeeting(viewer, m.meeting())
-                    : runsTheMeeting(viewer, m.meeting()) || circulatedTo(viewer, m);
+                    : runsTheMeeting(viewer, m.meeting()) || circulatedTo(viewer, m) || recorder(viewer, m);
             case REQUEST -> m.circulationOpen() && (runsTheMeeting(viewer, m.meeting()) || circulatedTo(viewer, m));
+            // the text: organizers and the recorders they named; publishing, circulating and deciding stay with organizers
+            case EDIT -> runsTheMeeting(viewer, m.meeting()) || (!m.published() && recorder(viewer, m));
             default -> runsTheMeeting(viewer, m.meeting());
         };
+    }
+
+    /** An invitee an organizer named to write the minutes (記録係), while invited (sysadmins excepted). */
+    static boolean recorder(Viewer viewer, Resource.Minutes m) {
+        return viewer.signedIn() && m.recorder() && m.meeting().invited() && !viewer.is(Role.SYSADMIN);
     }
 
     /** An attendee of a meeting whose draft minutes are out for sign-off (sysadmins excepted, as for any meeting). */

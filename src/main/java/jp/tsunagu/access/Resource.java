@@ -170,9 +170,15 @@ public sealed interface Resource {
      * attended (or said they would); {@code circulationOpen}: comments are still taken (circulated,
      * before its end, not yet published).
      */
-    record Minutes(Meeting meeting, boolean published, boolean circulatedToViewer, boolean circulationOpen) implements Resource {
+    /**
+     * A meeting's minutes: published or a draft; the draft out for sign-off to this viewer (an
+     * attendee) and still open for comments; {@code recorder}: the viewer is an invitee an
+     * organizer named to write the minutes with them.
+     */
+    record Minutes(Meeting meeting, boolean published, boolean circulatedToViewer, boolean circulationOpen,
+                   boolean recorder) implements Resource {
         public Minutes(Meeting meeting, boolean published) {
-            this(meeting, published, false, false);
+            this(meeting, published, false, false, false);
         }
     }
 

@@ -35,4 +35,8 @@ public class Invitee extends PanacheEntityBase {
     public Integer pollVersion;
     public Long invitedBy;
     public Instant invitedAt;
+    /** Named by an organizer to write the minutes with them (記録係). */
+    public boolean recordsMinutes;
+    public Long recorderNamedBy;
+    public Instant recorderNamedAt;
 }

@@ -59,7 +59,8 @@ public class MeetingAccess {
             boolean published = meeting.minutesPublishedAt != null;
             boolean circulated = meeting.minutesCirculatedAt != null && !published;
             return new Resource.Minutes(resource(), published, circulated && attendee,
-                    circulated && meeting.minutesCirculatedUntil.isAfter(java.time.Instant.now()));
+                    circulated && meeting.minutesCirculatedUntil.isAfter(java.time.Instant.now()),
+                    invitation != null && invitation.recordsMinutes);
         }
     }
 
@@ -124,15 +125,31 @@ public class MeetingAccess {
      * Asked when a socket opens, for every message on it and every second while it is open.
      */
     public Uni<Loaded> minutesWritable(Viewer viewer, long id) {
-        return load(viewer, id, false).map(l -> {
+        return minutesWritable(viewer, id, false);
+    }
+
+    /** The same, the meeting locked for a write ({@code lock}). */
+    public Uni<Loaded> minutesWritable(Viewer viewer, long id, boolean lock) {
+        return load(viewer, id, lock).map(l -> {
             requireMinutesWritable(viewer, l);
             return l;
         });
     }
 
+    /** Who opens the minutes editor: true for those who run the meeting, false for a recorder they named; 404 for anyone else. */
+    public Uni<Boolean> minutesEditor(Viewer viewer, long id) {
+        return load(viewer, id, false).map(l -> {
+            if (policy.permits(viewer, Action.EDIT, l.resource())) {
+                return true;
+            }
+            policy.require(viewer, Action.EDIT, l.minutes());
+            return false;
+        });
+    }
+
     /** The same decision on facts already loaded (a live socket's message between two loads). */
     public void requireMinutesWritable(Viewer viewer, Loaded l) {
-        policy.requireEdit(viewer, l.resource());
+        policy.require(viewer, Action.EDIT, l.minutes());
         MeetingTerms.Status s = l.meeting().status;
         if (s == MeetingTerms.Status.DRAFT || s == MeetingTerms.Status.SCHEDULING || s == MeetingTerms.Status.CANCELLED) {
             throw new ProblemException(409, "minutes-not-open");

@@ -70,6 +70,9 @@ public class MeetingApi {
     MinutesSignOff signOff;
 
     @Inject
+    MinutesRecorders recorders;
+
+    @Inject
     ActionService actions;
 
     @Inject
@@ -351,6 +354,32 @@ public class MeetingApi {
     public Uni<MinutesSignOff.SignOffView> circulate(@PathParam("id") String raw, MinutesSignOff.CirculateInput body) {
         long id = Params.pathId(raw);
         return viewers.signedIn().chain(v -> signOff.circulate(v, id, body));
+    }
+
+    /** The recorders (記録係) and the attendees who could be named: organizers only. */
+    @GET
+    @Path("/meetings/{id}/minutes/recorders")
+    public Uni<MinutesRecorders.Recorders> recorders(@PathParam("id") String raw) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> recorders.list(v, id));
+    }
+
+    @POST
+    @Path("/meetings/{id}/minutes/recorders")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<MinutesRecorders.Recorders> nameRecorder(@PathParam("id") String raw, @NotNull MinutesRecorders.RecorderInput body) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> recorders.name(v, id, body));
+    }
+
+    @DELETE
+    @Path("/meetings/{id}/minutes/recorders/{inviteeId}")
+    public Uni<MinutesRecorders.Recorders> removeRecorder(@PathParam("id") String raw, @PathParam("inviteeId") String rawInvitee) {
+        long id = Params.pathId(raw);
+        Params p = new Params();
+        Long invitee = p.id("inviteeId", rawInvitee);
+        p.check();
+        return viewers.signedIn().chain(v -> recorders.remove(v, id, invitee));
     }
 
     @GET

@@ -48,7 +48,8 @@ public class MinutesPages {
         static native TemplateInstance minutesEdit(MeetingDetail d, AgendaView agenda, MinutesView stored,
                                                    List<MinutesItemView> draft, int version, boolean conflict,
                                                    List<ActionView> actions, List<OrgRef> owners,
-                                                   MinutesSignOff.SignOffView signOff,
+                                                   MinutesSignOff.SignOffView signOff, boolean organizer,
+                                                   MinutesRecorders.Recorders recorders,
                                                    List<FieldMessage> errors, String saved);
 
         static native TemplateInstance questionnaire(MeetingDetail d, MeetingQuestionnaire.View q,
@@ -78,6 +79,9 @@ public class MinutesPages {
 
     @Inject
     MinutesSignOff signOff;
+
+    @Inject
+    MinutesRecorders recorders;
 
     // ---------------------------------------------------------------- minutes
 
@@ -137,6 +141,31 @@ public class MinutesPages {
                 (errors, status) -> renderMinutesEdit(v, id, null, -1, false, errors, null, status)));
     }
 
+    /** An organizer names an attendee as recorder (記録係): they may write the minutes' text too. */
+    @POST
+    @Path("meetings/{id}/minutes/recorders")
+    public Uni<Response> nameRecorder(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
+        long id = Params.pathId(raw);
+        Map<String, String> form = Forms.flat(rawForm);
+        return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> {
+            Params p = new Params();
+            Long invitee = p.id("inviteeId", form.get("inviteeId"));
+            return Forms.checked(p).chain(x -> recorders.name(v, id, new MinutesRecorders.RecorderInput(invitee)));
+        }, x -> "/meetings/" + id + "/minutes/edit?saved=recorder#recorders",
+                (errors, status) -> renderMinutesEdit(v, id, null, -1, false, errors, null, status)));
+    }
+
+    /** An organizer takes the recorder's role back. */
+    @POST
+    @Path("meetings/{id}/minutes/recorders/{inviteeId}/remove")
+    public Uni<Response> removeRecorder(@PathParam("id") String raw, @PathParam("inviteeId") String rawInvitee) {
+        long id = Params.pathId(raw);
+        long invitee = Params.pathId(rawInvitee);
+        return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> recorders.remove(v, id, invitee),
+                x -> "/meetings/" + id + "/minutes/edit?saved=recorder-removed#recorders",
+                (errors, status) -> renderMinutesEdit(v, id, null, -1, false, errors, null, status)));
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
@@ -150,17 +179,16 @@ public class MinutesPages {
 
     Uni<Response> renderMinutesEdit(Viewer v, long id, List<MinutesItemView> draft, int version, boolean conflict,
                                     List<FieldMessage> errors, String saved, int status) {
-        return meetings.detail(v, id).chain(d -> {
-            if (!d.canEdit()) {
-                return Uni.createFrom().failure(ProblemException.notFound());
-            }
-            return minutes.minutes(v, id).chain(stored -> agendas.agenda(v, id).chain(a -> actions.list(v, id)
-                    .chain(acts -> signOff.forPage(v, id).chain(so -> {
+        // organizers see the whole page; a recorder they named, the text alone (404 for anyone else)
+        return meetings.detail(v, id).chain(d -> recorders.editsAsOrganizer(v, id).chain(organizer -> minutes.minutes(v, id)
+                .chain(stored -> agendas.agenda(v, id).chain(a -> (organizer ? actions.list(v, id) : Uni.createFrom().item(List.<ActionView>of()))
+                        .chain(acts -> (organizer ? signOff.forPage(v, id) : Uni.createFrom().<MinutesSignOff.SignOffView>nullItem())
+                                .chain(so -> (organizer ? recorders.list(v, id) : Uni.createFrom().<MinutesRecorders.Recorders>nullItem())
+                                        .chain(rec -> {
                 List<MinutesItemView> items = withAgenda(draft != null ? draft : stored.items(), a);
                 return pages.render(Templates.minutesEdit(d, a, stored, items, version >= 0 ? version : stored.version(),
-                        conflict, acts, d.summary().organizers(), so, errors, saved), v, "meetings", status);
-            }))));
-        });
+                        conflict, acts, d.summary().organizers(), so, organizer, rec, errors, saved), v, "meetings", status);
+            })))))));
     }
 
     /**

@@ -172,7 +172,8 @@ public class MinutesService {
     @WithTransaction
     Uni<MinutesView> saveTx(Viewer viewer, long meetingId, MinutesInput in) {
         inputs.require(in);
-        return access.editable(viewer, meetingId).chain(l -> {
+        // organizers, and the recorders they named (until publication)
+        return access.minutesWritable(viewer, meetingId, true).chain(l -> {
             Meeting m = l.meeting();
             Status s = m.status;
             if (s == Status.DRAFT || s == Status.SCHEDULING || s == Status.CANCELLED) {
