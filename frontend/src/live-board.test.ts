@@ -115,6 +115,51 @@ describe('the live board', () => {
   });
 });
 
+describe('when access may be gone or a post fails', () => {
+  it('asks, without logging a read, when a reconnect is refused, and takes the board away on 404', async () => {
+    vi.useFakeTimers();
+    const root = page();
+    root.dataset.check = '/api/conferences/7/board/live';
+    root.querySelector('[data-live-announce]')!.textContent = '板書に 1 件追加されました：質問 ご本人の希望';
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', (url: string) => {
+      asked.push(url);
+      return Promise.resolve({ status: 404 } as Response);
+    });
+    mountLiveBoard(root, (url) => new FakeSocket(url) as unknown as WebSocket);
+    FakeSocket.last!.closed(1006); // never opened: the upgrade was refused
+    await vi.runAllTimersAsync();
+    expect(asked).toEqual(['/api/conferences/7/board/live']);
+    expect(root.querySelector('#board')).toBeNull();
+    expect(root.querySelector('[data-live-announce]')!.textContent).not.toContain('ご本人の希望');
+    vi.unstubAllGlobals();
+  });
+
+  it('keeps the text and says so when the line could not be sent, without posting it twice', async () => {
+    const root = page();
+    root.dataset.labelFailed = 'failed';
+    let posts = 0;
+    vi.stubGlobal('fetch', () => {
+      posts++;
+      return Promise.reject(new Error('network'));
+    });
+    mountLiveBoard(root, (url) => new FakeSocket(url) as unknown as WebSocket);
+    const ws = FakeSocket.last!;
+    ws.opened();
+    const form = root.querySelector<HTMLFormElement>('[data-board-form]')!;
+    const submitted = vi.spyOn(form, 'submit').mockImplementation(() => undefined);
+    root.querySelector<HTMLTextAreaElement>('textarea[name="body"]')!.value = '送れなかった行';
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(posts).toBe(1);
+    expect(submitted).not.toHaveBeenCalled();
+    expect(root.querySelector<HTMLTextAreaElement>('textarea[name="body"]')!.value).toBe('送れなかった行');
+    expect(root.querySelector('[data-live-state]')!.textContent).toBe('failed');
+    vi.unstubAllGlobals();
+  });
+});
+
 describe('its small parts', () => {
   it('reads 44xx as final and backs off up to 30 s', () => {
     expect(isFinal(4404)).toBe(true);

@@ -53,6 +53,14 @@ export class Announcer {
     }
   }
 
+  /** Says nothing more of what was queued, and clears what was said (the board left the screen). */
+  clear(): void {
+    window.clearTimeout(this.timer);
+    this.timer = undefined;
+    this.pending = [];
+    this.el.textContent = '';
+  }
+
   private flush(): void {
     this.timer = undefined;
     if (this.pending.length === 0) {
@@ -125,6 +133,7 @@ export function mountLiveBoard(
   const cut = (): void => {
     stopped = true;
     stopTimer();
+    announcer?.clear();
     root.querySelectorAll('#run, #board, #add-entry').forEach((el) => el.remove());
     show(root.dataset.labelStopped, 'stopped');
   };
@@ -133,7 +142,9 @@ export function mountLiveBoard(
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
     const ws = open(`${scheme}//${location.host}${path}`);
     socket = ws;
+    let opened = false;
     ws.onopen = () => {
+      opened = true;
       attempt = 0;
       show(root.dataset.labelLive, 'live');
     };
@@ -162,7 +173,24 @@ export function mountLiveBoard(
         announcer?.say(root.dataset.labelOffline ?? '');
       }
       show(root.dataset.labelOffline, 'offline');
-      retry = window.setTimeout(connect, backoff(attempt++) * 1000);
+      const again = (): void => {
+        retry = window.setTimeout(connect, backoff(attempt++) * 1000);
+      };
+      if (opened || !root.dataset.check) {
+        again();
+        return;
+      }
+      // refused before it opened: the board may no longer be this person's to see (nothing is logged by asking)
+      fetch(root.dataset.check, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+        .then((res) => {
+          if (res.status === 401 || res.status === 403 || res.status === 404 || res.status === 410) {
+            cut();
+            announcer?.say(root.dataset.labelStopped ?? '');
+          } else if (!stopped) {
+            again();
+          }
+        })
+        .catch(() => again());
     };
   };
 
@@ -189,6 +217,11 @@ export function mountLiveBoard(
       body: JSON.stringify({ phase: data.get('phase') || null, kind: data.get('kind') || null, body }),
     })
       .then((res) => {
+        if (res.status >= 400 && res.status < 500) {
+          // refused (an identifying detail, a lost right …): the plain form shows why, with the text marked
+          form.submit();
+          return;
+        }
         if (res.status !== 201) {
           throw new Error(String(res.status));
         }
@@ -200,8 +233,10 @@ export function mountLiveBoard(
         announcer?.say(root.dataset.labelAdded ?? '');
       })
       .catch(() => {
-        // refused (an identifying detail, a lost right …) or not sent: the page says why
-        form.submit();
+        // not sent, or the server failed: it may or may not have been stored, so nothing is sent twice
+        // on its own; the text stays for the recorder to send again
+        show(root.dataset.labelFailed, 'offline');
+        announcer?.say(root.dataset.labelFailed ?? '');
       })
       .finally(() => {
         if (submit) {

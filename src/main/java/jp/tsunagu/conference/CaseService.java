@@ -284,14 +284,48 @@ public class CaseService {
                            Set<Long> mine) {
     }
 
+    /**
+     * Reads the board for a live socket and hands it to {@code send} inside the same transaction,
+     * with the session, the conference and the attendee row held FOR SHARE: sign-out, removal,
+     * deletion and phase moves wait for the send, so what is sent is what the policy allows when
+     * it is sent. The connection's read-log row was written before ({@link #logLiveRead}).
+     */
     @WithTransaction
-    public Uni<LiveView> liveBoard(Viewer viewer, long id, boolean log) {
-        return access.material(viewer, id, CasePart.BOARD, false)
-                .call(l -> log ? logRead(viewer, id, ConferenceTerms.ReadPart.BOARD) : Uni.createFrom().voidItem())
+    public Uni<Void> liveBoard(Viewer viewer, long id, java.util.function.Function<LiveView, Uni<Void>> send) {
+        return sessionHeld(viewer)
+                .chain(() -> access.materialHeld(viewer, id, CasePart.BOARD))
                 .chain(l -> conferences.detailOf(viewer, l))
                 .chain(detail -> boardOf(id).chain(board -> BoardEntry.<BoardEntry>list("conferenceId = ?1 and createdBy = ?2",
                         id, viewer.accountId()).map(own -> new LiveView(detail, board, remaining(detail.run(), Instant.now()),
-                        own.stream().map(e -> e.id).collect(Collectors.toSet())))));
+                        own.stream().map(e -> e.id).collect(Collectors.toSet())))))
+                .chain(view -> send.apply(view));
+    }
+
+    /**
+     * The read-log row of a live connection, committed before anything is sent on it (a send cannot
+     * be undone, a log row can stand for a read that a failure then cut short).
+     */
+    @WithTransaction
+    public Uni<Void> logLiveRead(Viewer viewer, long id) {
+        return access.material(viewer, id, CasePart.BOARD, false).chain(l -> logRead(viewer, id, ConferenceTerms.ReadPart.BOARD));
+    }
+
+    /** The viewer's session, still live, held until the transaction ends (401 once it ended). */
+    private Uni<Void> sessionHeld(Viewer viewer) {
+        if (!viewer.signedIn()) {
+            throw ProblemException.unauthorized();
+        }
+        return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(s -> s.createNativeQuery(
+                        "SELECT s.id::text FROM auth_session s JOIN account a ON a.id = s.account_id WHERE s.id = ?1"
+                                + " AND s.account_id = ?2 AND s.revoked_at IS NULL AND s.expires_at > now() AND a.active"
+                                + " FOR SHARE OF s", String.class)
+                .setParameter(1, viewer.sessionId()).setParameter(2, viewer.accountId()).getResultList())
+                .map(rows -> {
+                    if (rows.isEmpty()) {
+                        throw ProblemException.unauthorized();
+                    }
+                    return null;
+                });
     }
 
     /** Whether the viewer may still watch the board live (the policy's decision as for the page; nothing logged). */

@@ -65,6 +65,28 @@ public class ConferenceAccess {
         });
     }
 
+    /**
+     * The board for a live send: the conference and the viewer's attendee row read FOR SHARE, so
+     * that a removal, a deletion of the material or a phase move waits until this transaction ends
+     * (the live board sends inside it: nothing is sent that the policy would refuse at that moment).
+     */
+    public Uni<Loaded> materialHeld(Viewer viewer, long id, CasePart part) {
+        if (!viewer.signedIn()) {
+            throw ProblemException.unauthorized();
+        }
+        return Conference.<Conference>findById(id, LockModeType.PESSIMISTIC_READ).chain(conference -> {
+            if (conference == null) {
+                throw ProblemException.notFound();
+            }
+            return ConferenceAttendee.<ConferenceAttendee>find("conferenceId = ?1 and accountId = ?2 and removedAt is null",
+                    id, viewer.accountId()).withLock(LockModeType.PESSIMISTIC_READ).firstResult()
+                    .map(me -> new Loaded(conference, me));
+        }).map(l -> {
+            policy.decide(viewer, Action.VIEW, l.material(part)).orThrow();
+            return l;
+        });
+    }
+
     /** Case material for reading (or writing, with {@code write}); the refusal is the policy's decision. */
     public Uni<Loaded> material(Viewer viewer, long id, CasePart part, boolean write) {
         return load(viewer, id, write).map(l -> {

@@ -118,6 +118,17 @@ public class ConferenceApi {
                 .map(e -> Response.status(201).entity(e).build());
     }
 
+    /**
+     * Whether the viewer may still watch the board live (204; 401, 404 or 410 otherwise), logging
+     * nothing: the live board asks when its socket could not be opened again.
+     */
+    @GET
+    @Path("/conferences/{id}/board/live")
+    public Uni<Response> liveAllowed(@PathParam("id") String raw) {
+        long id = Params.pathId(raw);
+        return viewers.signedIn().chain(v -> cases.liveCheck(v, id)).map(x -> Response.noContent().build());
+    }
+
     @DELETE
     @Path("/conferences/{id}/board/{entry}")
     public Uni<Response> deleteBoardEntry(@PathParam("id") String raw, @PathParam("entry") String rawEntry) {

@@ -52,10 +52,14 @@ public class LiveBoard {
     /** Close codes a browser reads: 44xx means "do not try again", the others "reconnect". */
     static final int SIGNED_OUT = 4401, NO_ACCESS = 4404, GONE = 4410, BAD_MESSAGE = 4400, TOO_LARGE = 4413,
             TOO_FAST = 4429, UNAVAILABLE = 1012;
-    /** A browser sends only {"type":"sync"}; anything longer is not one of its messages. */
+    /** A browser sends only {"type":"sync"}; anything longer is not one of its messages (nor is a binary one). */
     static final int MAX_MESSAGE_CHARS = 256;
     /** Messages one socket may send in a second. */
     static final int MAX_PER_SECOND = 5;
+    /** Sends that may fail in a row before the browser is told to reconnect. */
+    static final int MAX_FAILURES = 10;
+    /** Board sockets one account may hold at once on this instance (tabs, windows). */
+    static final int MAX_PER_ACCOUNT = 8;
     /** How much of a new entry is read out. */
     static final int ANNOUNCE_CHARS = 80;
 
@@ -95,6 +99,10 @@ public class LiveBoard {
         String phaseKey;
         long windowStart;
         int inWindow;
+        /** The browser asked for everything again. */
+        boolean resync;
+        /** Sends that failed in a row (the database away). */
+        int failures;
 
         Watcher(WebSocketConnection connection, long conferenceId, Viewer viewer) {
             this.connection = connection;
@@ -121,6 +129,11 @@ public class LiveBoard {
         return viewers.forToken(LiveSockets.token(connection), LiveSockets.locale(connection)).chain(viewer -> {
             if (!viewer.signedIn()) {
                 return connection.close(new CloseReason(SIGNED_OUT, "signed-out"));
+            }
+            long held = rooms.values().stream().flatMap(r -> r.values().stream())
+                    .filter(o -> o.accountId == viewer.accountId() && !o.connection.isClosed()).count();
+            if (held >= MAX_PER_ACCOUNT) {
+                return connection.close(new CloseReason(TOO_FAST, "too-many"));
             }
             Watcher w = new Watcher(connection, id, viewer);
             connection.userData().put(WATCHER, w);
@@ -168,11 +181,16 @@ public class LiveBoard {
             return close(w, new CloseReason(BAD_MESSAGE, "unknown-type"));
         }
         synchronized (w) {
-            w.run = null;
-            w.board = null;
+            w.resync = true;
         }
         push(w);
         return Uni.createFrom().voidItem();
+    }
+
+    /** A binary message: never one of the browser's. */
+    public Uni<Void> binary(WebSocketConnection connection) {
+        Watcher w = connection.userData().get(WATCHER);
+        return w == null ? connection.close(new CloseReason(BAD_MESSAGE, "binary")) : close(w, new CloseReason(BAD_MESSAGE, "binary"));
     }
 
     public void leave(WebSocketConnection connection) {
@@ -219,18 +237,22 @@ public class LiveBoard {
         }
         boolean first = !w.logged;
         return LiveSockets.onContext(vertx, () -> viewers.forSession(w.session, w.locale)
-                        .chain(v -> v.signedIn() && v.accountId() == w.accountId ? cases.liveBoard(v, w.conferenceId, first)
-                                : Uni.createFrom().failure(ProblemException.unauthorized())))
-                .chain(view -> {
-                    w.logged = true;
-                    return send(w, message(w, view));
-                })
+                        .chain(v -> {
+                            if (!v.signedIn() || v.accountId() != w.accountId) {
+                                return Uni.createFrom().failure(ProblemException.unauthorized());
+                            }
+                            // the read is logged (and committed) before anything is sent on the connection
+                            Uni<Void> logged = first ? cases.logLiveRead(v, w.conferenceId).invoke(() -> w.logged = true)
+                                    : Uni.createFrom().voidItem();
+                            return logged.chain(() -> cases.liveBoard(v, w.conferenceId, view -> send(w, message(w, view))));
+                        }))
+                .invoke(() -> w.failures = 0)
                 .onFailure().recoverWithUni(e -> {
                     if (e instanceof ProblemException p) {
                         return close(w, reason(p));
                     }
-                    if (first) {
-                        // the browser tries again a moment later; nothing was logged or shown
+                    if (first || ++w.failures > MAX_FAILURES) {
+                        // the browser tries again a moment later
                         LOG.infof("Live board of conference %d not readable now (%s)", w.conferenceId, e.toString());
                         return close(w, new CloseReason(UNAVAILABLE, "unavailable"));
                     }
@@ -250,18 +272,27 @@ public class LiveBoard {
                 .put("now", Instant.now().toString())
                 .put("phase", r == null ? null : r.phase())
                 .put("endsAt", r == null || r.endsAt() == null || r.finished() ? null : r.endsAt().toString());
-        if (!run.equals(w.run)) {
-            m.put("run", run);
-        }
-        if (!board.equals(w.board)) {
-            m.put("board", board);
+        synchronized (w) {
+            if (!run.equals(w.run)) {
+                m.put("run", run);
+            }
+            if (!board.equals(w.board)) {
+                m.put("board", board);
+            }
         }
         String said = announcement(w, view);
         if (!said.isEmpty()) {
             m.put("announce", said);
         }
-        w.run = run;
-        w.board = board;
+        synchronized (w) {
+            if (w.resync) {
+                // the browser asked for everything again
+                w.resync = false;
+                m.put("run", run).put("board", board);
+            }
+            w.run = run;
+            w.board = board;
+        }
         return m;
     }
 

@@ -44,6 +44,11 @@ public class LiveBoardSocket {
         return live.receive(real(connection), text);
     }
 
+    @io.quarkus.websockets.next.OnBinaryMessage
+    Uni<Void> binary(WebSocketConnection connection, io.vertx.core.buffer.Buffer data) {
+        return live.binary(real(connection));
+    }
+
     @OnClose
     void close(WebSocketConnection connection) {
         live.leave(connection);

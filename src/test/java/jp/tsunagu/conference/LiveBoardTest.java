@@ -159,8 +159,41 @@ class LiveBoardTest {
         // the session cookie from another site's page
         assertEquals(403, refused(null, conference, Map.of("Cookie", "tsunagu_session=" + TestSupport.token(demo("partner")),
                 "Origin", "https://evil.example")));
-        assertEquals(101, refused(TestSupport.token(demo("partner")), conference, Map.of()));
         assertEquals(0, boardReads(outsider) + boardReads(notPledged), "a refused socket logs nothing");
+
+        // what the page asks when its socket could not be opened again: the same answer, nothing logged
+        long reads = boardReads(demo("partner"));
+        as(demo("partner")).get("/api/conferences/" + conference + "/board/live").then().statusCode(204);
+        as(outsider).get("/api/conferences/" + conference + "/board/live").then().statusCode(404);
+        as(notPledged).get("/api/conferences/" + conference + "/board/live").then().statusCode(404);
+        io.restassured.RestAssured.given().get("/api/conferences/" + conference + "/board/live").then().statusCode(401);
+        assertEquals(reads, boardReads(demo("partner")), "asking is not reading");
+        assertEquals(101, refused(TestSupport.token(demo("partner")), conference, Map.of()));
+    }
+
+    @Test
+    void onePersonHoldsAFewSocketsNotHundreds() {
+        List<LiveClient> mine = new ArrayList<>();
+        for (int i = 0; i < LiveBoard.MAX_PER_ACCOUNT; i++) {
+            LiveClient c = open(demo("hw-naha"));
+            c.next("board");
+            mine.add(c);
+        }
+        LiveClient more = open(demo("hw-naha"));
+        assertEquals(LiveBoard.TOO_FAST, more.closeCode(), "one more than the cap");
+        mine.get(0).abort();
+        long until = System.currentTimeMillis() + 5000;
+        LiveClient again = null;
+        while (System.currentTimeMillis() < until) {
+            again = open(demo("hw-naha"));
+            try {
+                again.next("board");
+                break;
+            } catch (AssertionError e) {
+                again = null;
+            }
+        }
+        assertNotNull(again, "a socket given up makes room");
     }
 
     @Test
@@ -219,6 +252,11 @@ class LiveBoardTest {
             c.send(b.message());
             assertEquals(b.code(), c.closeCode(), b.message());
         }
+        LiveClient binary = open(demo("partner"));
+        binary.next("board");
+        binary.ws.sendBinary(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}), true).join();
+        assertEquals(LiveBoard.BAD_MESSAGE, binary.closeCode(), "a binary message");
+
         LiveClient c = open(demo("partner"));
         c.next("board");
         c.send(new JsonObject().put("type", "sync").put("conference", conference));

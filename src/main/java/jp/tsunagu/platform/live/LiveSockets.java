@@ -75,7 +75,14 @@ public final class LiveSockets {
         Context ctx = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
         return Uni.createFrom().emitter(em -> ctx.runOnContext(v -> {
             VertxContextSafetyToggle.setCurrentContextSafe(true);
-            work.get().subscribe().with(em::complete, em::fail);
+            Uni<T> uni;
+            try {
+                uni = work.get();
+            } catch (RuntimeException e) {
+                em.fail(e);
+                return;
+            }
+            uni.subscribe().with(em::complete, em::fail);
         }));
     }
 }
