@@ -194,6 +194,37 @@ class LiveMinutesBrowserIT extends BrowserSupport {
     }
 
     @Test
+    void anAttendeeNamedRecorderWritesWithTheOrganizer() {
+        TestSupport.update(ds, "INSERT INTO meeting_invitee (meeting_id, account_id, name, email, token_hash, response)"
+                + " SELECT ?, id, display_name, email, md5(random()::text), 'IN_PERSON' FROM account WHERE email = 'hw-naha@demo.tsunagu.jp'", meeting);
+        signIn("bridge@demo.tsunagu.jp");
+        page.navigate(url("/meetings/" + meeting + "/minutes/edit"));
+        page.getByLabel("記録係に指名する人").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("宮城 大輔"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("記録係に指名する")).click();
+        assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("記録係を指名しました");
+        assertThat(page.locator("#recorders")).containsText("宮城 大輔");
+        audit("115-minutes-recorders-organizer");
+
+        BrowserContext other = newContext(1280, 900);
+        Page recorder = other.newPage();
+        signIn(recorder, "hw-naha@demo.tsunagu.jp");
+        openEditor(recorder);
+        assertThat(recorder.locator(".notice").first()).containsText("記録係として");
+        assertThat(recorder.locator("#recorders, #actions, #signoff")).hasCount(0);
+        field(recorder, 1, "内容").fill("記録係が書いた行");
+        assertThat(recorder.locator("[data-live-status]")).hasText("保存済み");
+        page.navigate(url("/meetings/" + meeting + "/minutes/edit"));
+        assertThat(field(page, 1, "内容")).hasValue("記録係が書いた行");
+        audit(recorder, "116-minutes-recorder");
+
+        // the role taken back: the recorder's editor closes at once, the text stays on their screen
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("指名を取り消す")).click();
+        assertThat(recorder.locator("[data-live-status]")).containsText("編集できなくなりました");
+        other.close();
+        assertEquals(java.util.List.of(), violations, "axe-core: serious or critical violations");
+    }
+
+    @Test
     void onAPhoneSizedWindow() {
         BrowserContext phone = newContext(390, 844);
         Page p = phone.newPage();
