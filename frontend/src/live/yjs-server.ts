@@ -125,6 +125,23 @@ function load(key: string, update: string): void {
   Y.applyUpdate(doc, bytes(update), 'store');
 }
 
+/**
+ * Applies several stored updates at once (another instance's, already checked there): merged into
+ * one update first, so the document runs one transaction for all of them rather than one each.
+ */
+function loadMany(key: string, updatesJson: string): void {
+  const doc = docs.get(key);
+  if (!doc) {
+    throw new Error('no document ' + key);
+  }
+  const updates = (JSON.parse(updatesJson) as string[]).map(bytes);
+  if (updates.length === 1) {
+    Y.applyUpdate(doc, updates[0], 'store');
+  } else if (updates.length > 1) {
+    Y.applyUpdate(doc, Y.mergeUpdates(updates), 'store');
+  }
+}
+
 /** The state vector as a comparable string (a few bytes per writer): it moves when an update brings something new. */
 function vector(doc: Y.Doc): string {
   return latin1(Y.encodeStateVector(doc));
@@ -161,6 +178,47 @@ function apply(key: string, update: string): string {
   }
   // a deletion brings no new clock: an update with one counts as a change (storing it twice is harmless)
   return JSON.stringify({ ok: true, changed: screened.deletes || vector(doc) !== before });
+}
+
+/**
+ * Takes in several updates from browsers at once, in one document transaction (one pass of the
+ * document's bookkeeping instead of one per update): each is screened alone first, then all are
+ * applied together and the document checked once. Answers {results:[{ok, changed}…]} when all
+ * pass; {redo:true} when the document must be reloaded and the updates taken one by one (to find
+ * which one is refused); a screening refusal names its update: {results:[…, {ok:false, reason}]}.
+ */
+function applyMany(key: string, updatesJson: string): string {
+  const doc = docs.get(key);
+  if (!doc) {
+    return JSON.stringify({ redo: true });
+  }
+  const all = (JSON.parse(updatesJson) as string[]).map(bytes);
+  const screened = all.map(screen);
+  if (screened.some((x) => 'reason' in x)) {
+    // nothing applied yet: the one-by-one path refuses exactly those
+    return JSON.stringify({ redo: true, keep: true });
+  }
+  const changed: boolean[] = [];
+  try {
+    doc.transact(() => {
+      all.forEach((data, k) => {
+        const before = vector(doc);
+        Y.applyUpdate(doc, data, 'peer');
+        const s = screened[k] as { deletes: boolean };
+        changed.push(s.deletes || vector(doc) !== before);
+      });
+    }, 'peer');
+  } catch {
+    docs.delete(key);
+    return JSON.stringify({ redo: true });
+  }
+  const pending = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+  const structs = screened.flatMap((x) => (x as { structs: Parameters<typeof misplaced>[1] }).structs);
+  if (pending || misplaced(doc, structs) || problem(doc)) {
+    docs.delete(key);
+    return JSON.stringify({ redo: true });
+  }
+  return JSON.stringify({ results: changed.map((c) => ({ ok: true, changed: c })) });
 }
 
 function rows(key: string): string {
@@ -309,7 +367,9 @@ function warm(): string {
   warm,
   open,
   load,
+  loadMany,
   apply,
+  applyMany,
   rows,
   stateVector,
   diff,

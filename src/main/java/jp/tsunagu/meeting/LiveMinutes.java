@@ -499,8 +499,11 @@ public class LiveMinutes {
                 .chain(rows -> script.batch(calls -> {
                     calls.call("close", d.key);
                     calls.call("open", d.key);
-                    for (String u : rows) {
-                        calls.call("load", d.key, u);
+                    // merged a few hundred at a time: one document transaction each, not one per keystroke
+                    for (int from = 0; from < rows.size(); from += 500) {
+                        JsonArray chunk = new JsonArray();
+                        rows.subList(from, Math.min(rows.size(), from + 500)).forEach(chunk::add);
+                        calls.call("loadMany", d.key, chunk.encode());
                     }
                     return null;
                 })).invoke(() -> d.loaded = true).replaceWithVoid();
@@ -582,13 +585,7 @@ public class LiveMinutes {
         if (batch.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return ensureLoaded(d).chain(() -> script.batch(calls -> {
-            List<JsonObject> results = new ArrayList<>();
-            for (Incoming i : batch) {
-                results.add(new JsonObject(calls.call("apply", d.key, i.update())));
-            }
-            return results;
-        })).chain(results -> {
+        return ensureLoaded(d).chain(() -> screen(d, batch)).chain(results -> {
             List<Incoming> toStore = new ArrayList<>();
             List<Uni<Void>> after = new ArrayList<>();
             boolean dropped = false;
@@ -614,14 +611,16 @@ public class LiveMinutes {
             if (!d.incoming.isEmpty()) {
                 step(d, () -> drain(d));
             }
+            // checked: each other socket here gets the batch in one message at once (its own updates left
+            // out); the sender is told "saved" only once it is stored, and the other instances hear of it then
+            for (Member m : d.members.values()) {
+                List<String> theirs = toStore.stream().filter(i -> i.from() != m).map(Incoming::update).toList();
+                sendUpdates(m, theirs).subscribe().with(x -> { }, e -> { });
+            }
             Uni<Void> stored = toStore.isEmpty() ? Uni.createFrom().voidItem() : store(d, toStore).chain(() -> {
                 List<Uni<Void>> out = new ArrayList<>();
                 for (Incoming i : toStore) {
                     out.add(send(i.from(), new JsonObject().put("type", "ack").put("id", i.id())));
-                }
-                // each other socket gets the batch in one message (its own updates left out)
-                for (Member m : d.members.values()) {
-                    out.add(sendUpdates(m, toStore.stream().filter(i -> i.from() != m).map(Incoming::update).toList()));
                 }
                 changed(d);
                 return join(out);
@@ -634,6 +633,39 @@ public class LiveMinutes {
             });
             return stored.chain(() -> join(after));
         });
+    }
+
+    /**
+     * Checks and applies a batch: several at once in one document transaction ({@code applyMany});
+     * when that refuses anything, the document is read again and each is taken alone ({@code apply}),
+     * so the refused one is named and the others kept.
+     */
+    private Uni<List<JsonObject>> screen(Doc d, List<Incoming> batch) {
+        Uni<List<JsonObject>> together = Uni.createFrom().nullItem();
+        if (batch.size() > 1) {
+            JsonArray all = new JsonArray();
+            batch.forEach(i -> all.add(i.update()));
+            together = script.call("applyMany", d.key, all.encode()).map(r -> {
+                JsonObject answer = new JsonObject(r);
+                if (answer.getBoolean("redo", false)) {
+                    if (!answer.getBoolean("keep", false)) {
+                        d.loaded = false;
+                    }
+                    return null;
+                }
+                List<JsonObject> results = new ArrayList<>();
+                answer.getJsonArray("results").forEach(o -> results.add((JsonObject) o));
+                return results;
+            });
+        }
+        return together.chain(results -> results != null ? Uni.createFrom().item(results)
+                : ensureLoaded(d).chain(() -> script.batch(calls -> {
+                    List<JsonObject> one = new ArrayList<>();
+                    for (Incoming i : batch) {
+                        one.add(new JsonObject(calls.call("apply", d.key, i.update())));
+                    }
+                    return one;
+                })));
     }
 
     private Uni<Void> store(Doc d, List<Incoming> updates) {
@@ -670,6 +702,16 @@ public class LiveMinutes {
         }
         switch (n.getString("t", "")) {
             case "u" -> {
+                // stored and checked by the other instance: relayed to the sockets here at once, taken
+                // into this instance's document in its turn (Yjs takes updates in any order)
+                String u = n.getString("u");
+                if (u != null) {
+                    n.put("relayed", true);
+                    String update = LiveScript.latin1(Base64.getDecoder().decode(u));
+                    for (Member member : d.members.values()) {
+                        sendUpdates(member, List.of(update)).subscribe().with(x -> { }, e -> { });
+                    }
+                }
                 d.remote.add(n);
                 step(d, () -> drainRemote(d));
             }
@@ -704,16 +746,24 @@ public class LiveMinutes {
                             .map(rows -> rows.size() == 0 ? null : LiveScript.latin1(rows.iterator().next().getBuffer("body").getBytes())));
         }
         return Uni.join().all(bodies).andFailFast().chain(list -> {
-            List<String> updates = list.stream().filter(u -> u != null).toList();
-            return script.batch(calls -> {
-                updates.forEach(u -> calls.call("load", d.key, u));
-                return updates;
-            });
-        }).chain(updates -> {
+            JsonArray all = new JsonArray();
+            List<String> late = new ArrayList<>();
+            for (int k = 0; k < batch.size(); k++) {
+                String u = list.get(k);
+                if (u != null) {
+                    all.add(u);
+                    // those that came by reference (too large for a notice) are relayed now; the others were at once
+                    if (!batch.get(k).getBoolean("relayed", false)) {
+                        late.add(u);
+                    }
+                }
+            }
+            return script.call("loadMany", d.key, all.encode()).replaceWith(late);
+        }).chain(late -> {
             changed(d);
             List<Uni<Void>> out = new ArrayList<>();
             for (Member m : d.members.values()) {
-                out.add(sendUpdates(m, updates));
+                out.add(sendUpdates(m, late));
             }
             return join(out);
         });

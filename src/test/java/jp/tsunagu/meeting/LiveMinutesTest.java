@@ -126,6 +126,38 @@ class LiveMinutesTest {
     // ------------------------------------------------------------------ tests
 
     @Test
+    void severalUpdatesAreTakenInOneTransactionAndABadOneAmongThemIsFoundAlone() {
+        LiveClient a = open("bridge");
+        String doc = a.sync();
+        String key = "batch-" + System.nanoTime();
+        script.call("open", key).await().atMost(Duration.ofSeconds(20));
+        script.call("load", key, doc).await().atMost(Duration.ofSeconds(20));
+        String good1 = edit(doc, 501, 0, "content", 0, "一つ目");
+        String good2 = edit(doc, 502, 0, "results", 0, "二つ目");
+        String tooLong = edit(doc, 503, 0, "theme", 0, "長".repeat(400));
+        JsonObject both = new JsonObject(script.call("applyMany", key, new io.vertx.core.json.JsonArray().add(good1).add(good2).encode())
+                .await().atMost(Duration.ofSeconds(20)));
+        assertEquals(2, both.getJsonArray("results").size(), both.encode());
+        assertTrue(both.getJsonArray("results").stream().allMatch(r -> ((JsonObject) r).getBoolean("changed")));
+        JsonObject again = new JsonObject(script.call("applyMany", key, new io.vertx.core.json.JsonArray().add(good1).add(good2).encode())
+                .await().atMost(Duration.ofSeconds(20)));
+        assertTrue(again.getJsonArray("results").stream().noneMatch(r -> ((JsonObject) r).getBoolean("changed")), "the same again changes nothing");
+        JsonObject bad = new JsonObject(script.call("applyMany", key, new io.vertx.core.json.JsonArray()
+                .add(edit(doc, 504, 0, "content", 0, "三つ目")).add(tooLong).encode()).await().atMost(Duration.ofSeconds(20)));
+        assertTrue(bad.getBoolean("redo", false), "a batch with a limit broken is taken again one by one: " + bad.encode());
+        script.call("close", key).await().atMost(Duration.ofSeconds(20));
+
+        // the same through the socket, sent back to back: the good one stored and acknowledged, the bad one refused
+        long before = stored();
+        String good3 = edit(doc, 505, 0, "content", 0, "良い更新");
+        a.send(update(1, good3));
+        a.send(update(2, tooLong));
+        assertEquals(1L, a.next("ack").getLong("id"));
+        assertEquals(LiveMinutes.BAD_MESSAGE, a.closeCode());
+        assertEquals(before + 1, stored(), "only the good update is stored");
+    }
+
+    @Test
     void anEditIsStoredThenAcknowledgedRelayedAndDerivedIntoTheMinutes() {
         LiveClient a = open("bridge");
         String doc = a.sync();
