@@ -877,7 +877,9 @@ public class LiveMinutes {
                 rows.add(new MinutesItemView(r.getValue("agenda") == null ? null : r.getLong("agenda"), r.getString("theme"),
                         r.getString("content"), r.getString("results")));
             });
-            return onContext(() -> minutes.storeLive(d.meetingId, rows, state.getLong("mark"))).replaceWithVoid()
+            // the snapshot is taken in the document's turn; storing it runs beside the next turns (the
+            // mark keeps an older snapshot from overwriting a newer text, whichever commits last)
+            onContext(() -> minutes.storeLive(d.meetingId, rows, state.getLong("mark"))).replaceWithVoid()
                     .invoke(() -> d.deriveFailures = 0)
                     .onFailure().invoke(e -> {
                         // tried again a moment later, then less and less often (a database restart passes; a
@@ -889,7 +891,8 @@ public class LiveMinutes {
                         } else {
                             LOG.warnf("Minutes text of meeting %d not stored after %d tries (%s)", d.meetingId, failures, e.toString());
                         }
-                    }).onFailure().recoverWithNull();
+                    }).onFailure().recoverWithNull().subscribe().with(x -> { }, e -> { });
+            return Uni.createFrom().voidItem();
         });
     }
 
