@@ -205,7 +205,8 @@ function applyMany(key: string, updatesJson: string): string {
         const before = vector(doc);
         Y.applyUpdate(doc, data, 'peer');
         const s = screened[k] as { deletes: boolean };
-        changed.push(s.deletes || vector(doc) !== before);
+        // left waiting for a later one of the batch: still new, so stored
+        changed.push(s.deletes || vector(doc) !== before || doc.store.pendingStructs !== null);
       });
     }, 'peer');
   } catch {

@@ -66,6 +66,8 @@ public class LiveMinutes {
     /** Close codes a browser reads: 44xx means "do not try again", the others "reconnect". */
     static final int SIGNED_OUT = 4401, NO_ACCESS = 4404, NOT_OPEN = 4409, BAD_MESSAGE = 4400, TOO_LARGE = 4413,
             NOT_SAVED = 1012, TOO_FAST = 4429;
+    /** Relayed messages one socket may leave unsent (a reader that stopped reading). */
+    static final int MAX_UNSENT = 2000;
     /** What one socket may have waiting on a document (a browser waits for its acknowledgements long before). */
     static final long MAX_QUEUED_BYTES = 4L << 20;
 
@@ -105,6 +107,8 @@ public class LiveMinutes {
         volatile String field;
         /** Bytes of this socket's updates waiting on the document: more than the cap closes it (too fast). */
         final java.util.concurrent.atomic.AtomicLong queuedBytes = new java.util.concurrent.atomic.AtomicLong();
+        /** Relayed messages not yet written to this socket. */
+        final java.util.concurrent.atomic.AtomicInteger unsent = new java.util.concurrent.atomic.AtomicInteger();
         volatile long lastFocusAt;
         /** The viewer and the meeting's facts as last read (at most a second old while messages come). */
         volatile Viewer viewer;
@@ -141,6 +145,9 @@ public class LiveMinutes {
         volatile boolean loaded;
         volatile long lastUsed = System.currentTimeMillis();
         long deriveTimer = -1;
+        /** The stored text is being written; {@code textAgain}: the document changed meanwhile. */
+        boolean storingText;
+        boolean textAgain;
         volatile int deriveFailures;
         long dirtySince;
 
@@ -499,10 +506,19 @@ public class LiveMinutes {
                 .chain(rows -> script.batch(calls -> {
                     calls.call("close", d.key);
                     calls.call("open", d.key);
-                    // merged a few hundred at a time: one document transaction each, not one per keystroke
-                    for (int from = 0; from < rows.size(); from += 500) {
-                        JsonArray chunk = new JsonArray();
-                        rows.subList(from, Math.min(rows.size(), from + 500)).forEach(chunk::add);
+                    // merged a few hundred at a time (at most 4 MB): one document transaction each, not one per keystroke
+                    JsonArray chunk = new JsonArray();
+                    long size = 0;
+                    for (String u : rows) {
+                        if (!chunk.isEmpty() && (chunk.size() >= 500 || size + u.length() > (4L << 20))) {
+                            calls.call("loadMany", d.key, chunk.encode());
+                            chunk = new JsonArray();
+                            size = 0;
+                        }
+                        chunk.add(u);
+                        size += u.length();
+                    }
+                    if (!chunk.isEmpty()) {
                         calls.call("loadMany", d.key, chunk.encode());
                     }
                     return null;
@@ -585,7 +601,10 @@ public class LiveMinutes {
         if (batch.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return ensureLoaded(d).chain(() -> screen(d, batch)).chain(results -> {
+        // what other instances stored (and may be relayed already) is taken in first: a browser's update
+        // may build on it
+        return ensureLoaded(d).chain(() -> d.remote.isEmpty() ? Uni.createFrom().voidItem() : drainRemote(d))
+                .chain(() -> screen(d, batch)).chain(results -> {
             List<Incoming> toStore = new ArrayList<>();
             List<Uni<Void>> after = new ArrayList<>();
             boolean dropped = false;
@@ -611,16 +630,20 @@ public class LiveMinutes {
             if (!d.incoming.isEmpty()) {
                 step(d, () -> drain(d));
             }
-            // checked: each other socket here gets the batch in one message at once (its own updates left
-            // out); the sender is told "saved" only once it is stored, and the other instances hear of it then
-            for (Member m : d.members.values()) {
-                List<String> theirs = toStore.stream().filter(i -> i.from() != m).map(Incoming::update).toList();
-                sendUpdates(m, theirs).subscribe().with(x -> { }, e -> { });
-            }
-            Uni<Void> stored = toStore.isEmpty() ? Uni.createFrom().voidItem() : store(d, toStore).chain(() -> {
+            Uni<Void> stored = toStore.isEmpty() ? Uni.createFrom().voidItem() : store(d, toStore).chain(kept -> {
                 List<Uni<Void>> out = new ArrayList<>();
-                for (Incoming i : toStore) {
+                for (Incoming i : kept) {
                     out.add(send(i.from(), new JsonObject().put("type", "ack").put("id", i.id())));
+                }
+                // stored: each other socket gets the batch in one message (its own updates left out); nothing
+                // is relayed before it is stored, so a refusal at storing time reaches no one
+                for (Member m : d.members.values()) {
+                    relay(m, kept.stream().filter(i -> i.from() != m).map(Incoming::update).toList());
+                }
+                for (Incoming i : toStore) {
+                    if (!kept.contains(i)) {
+                        out.add(close(d, i.from(), new CloseReason(NO_ACCESS, "not-found")));
+                    }
                 }
                 changed(d);
                 return join(out);
@@ -668,8 +691,39 @@ public class LiveMinutes {
                 })));
     }
 
-    private Uni<Void> store(Doc d, List<Incoming> updates) {
-        return pool.withTransaction(tx -> {
+    /**
+     * Stores checked updates in one transaction with their notices; answers those stored. A sender
+     * who writes as a recorder (not running the meeting) is asked again here, with the meeting and
+     * their invitation held FOR SHARE: once the minutes are published, or the role taken back or the
+     * invitation revoked, their update is not stored (the document is read again, where it never went).
+     */
+    private Uni<List<Incoming>> store(Doc d, List<Incoming> updates) {
+        return pool.withTransaction(tx -> recordersStill(tx, d, updates).chain(kept -> {
+            if (kept.size() < updates.size()) {
+                d.loaded = false;
+            }
+            return kept.isEmpty() ? Uni.createFrom().item(kept) : insert(tx, d, kept).replaceWith(kept);
+        }));
+    }
+
+    private Uni<List<Incoming>> recordersStill(SqlConnection tx, Doc d, List<Incoming> updates) {
+        List<Long> recorders = updates.stream().filter(i -> i.from().facts == null || !access.canEdit(i.from().viewer, i.from().facts))
+                .map(i -> i.from().accountId).distinct().toList();
+        if (recorders.isEmpty()) {
+            return Uni.createFrom().item(updates);
+        }
+        return tx.preparedQuery("SELECT i.account_id FROM meeting m JOIN meeting_invitee i ON i.meeting_id = m.id"
+                        + " WHERE m.id = $1 AND m.minutes_published_at IS NULL AND m.status NOT IN ('DRAFT', 'SCHEDULING', 'CANCELLED')"
+                        + " AND i.account_id = ANY($2) AND i.revoked_at IS NULL AND i.records_minutes FOR SHARE")
+                .execute(Tuple.of(d.meetingId, recorders.toArray(new Long[0]))).map(rows -> {
+                    java.util.Set<Long> still = new java.util.HashSet<>();
+                    rows.forEach(r -> still.add(r.getLong(0)));
+                    return updates.stream().filter(i -> !recorders.contains(i.from().accountId) || still.contains(i.from().accountId)).toList();
+                });
+    }
+
+    private Uni<Void> insert(SqlConnection tx, Doc d, List<Incoming> updates) {
+        {
             List<Tuple> rows = new ArrayList<>();
             for (Incoming i : updates) {
                 rows.add(Tuple.of(d.meetingId, Buffer.buffer(LiveScript.bytes(i.update())), i.from().accountId));
@@ -686,7 +740,7 @@ public class LiveMinutes {
                         }
                         return join(notices);
                     });
-        });
+        }
     }
 
     // ------------------------------------------------------------------ other instances
@@ -704,15 +758,16 @@ public class LiveMinutes {
             case "u" -> {
                 // stored and checked by the other instance: relayed to the sockets here at once, taken
                 // into this instance's document in its turn (Yjs takes updates in any order)
+                // queued before it is relayed: a browser's answer to it finds it waiting ahead of itself
                 String u = n.getString("u");
+                n.put("relayed", u != null);
+                d.remote.add(n);
                 if (u != null) {
-                    n.put("relayed", true);
                     String update = LiveScript.latin1(Base64.getDecoder().decode(u));
                     for (Member member : d.members.values()) {
-                        sendUpdates(member, List.of(update)).subscribe().with(x -> { }, e -> { });
+                        relay(member, List.of(update));
                     }
                 }
-                d.remote.add(n);
                 step(d, () -> drainRemote(d));
             }
             case "w" -> {
@@ -761,12 +816,29 @@ public class LiveMinutes {
             return script.call("loadMany", d.key, all.encode()).replaceWith(late);
         }).chain(late -> {
             changed(d);
-            List<Uni<Void>> out = new ArrayList<>();
             for (Member m : d.members.values()) {
-                out.add(sendUpdates(m, late));
+                relay(m, late);
             }
-            return join(out);
+            return Uni.createFrom().voidItem();
         });
+    }
+
+    /** Relays updates to a socket without waiting; one that lets too many wait unsent is closed (it reconnects and syncs). */
+    private void relay(Member m, List<String> updates) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        if (m.unsent.incrementAndGet() > MAX_UNSENT) {
+            m.unsent.decrementAndGet();
+            Doc d = docs.get(m.meetingId);
+            if (d != null) {
+                close(d, m, new CloseReason(TOO_FAST, "too-slow")).subscribe().with(x -> { }, e -> { });
+            }
+            return;
+        }
+        sendUpdates(m, updates).eventually(() -> {
+            m.unsent.decrementAndGet();
+        }).subscribe().with(x -> { }, e -> { });
     }
 
     /** Updates to one socket: one message for one, {"type":"updates"} for several. */
@@ -879,7 +951,25 @@ public class LiveMinutes {
             });
             // the snapshot is taken in the document's turn; storing it runs beside the next turns (the
             // mark keeps an older snapshot from overwriting a newer text, whichever commits last)
+            synchronized (d) {
+                if (d.storingText) {
+                    d.textAgain = true; // one at a time: the newer snapshot is taken when this one is stored
+                    return Uni.createFrom().voidItem();
+                }
+                d.storingText = true;
+            }
             onContext(() -> minutes.storeLive(d.meetingId, rows, state.getLong("mark"))).replaceWithVoid()
+                    .eventually(() -> {
+                        boolean again;
+                        synchronized (d) {
+                            d.storingText = false;
+                            again = d.textAgain;
+                            d.textAgain = false;
+                        }
+                        if (again) {
+                            changed(d);
+                        }
+                    })
                     .invoke(() -> d.deriveFailures = 0)
                     .onFailure().invoke(e -> {
                         // tried again a moment later, then less and less often (a database restart passes; a

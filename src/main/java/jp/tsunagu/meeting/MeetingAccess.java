@@ -149,7 +149,10 @@ public class MeetingAccess {
 
     /** The same decision on facts already loaded (a live socket's message between two loads). */
     public void requireMinutesWritable(Viewer viewer, Loaded l) {
-        policy.require(viewer, Action.EDIT, l.minutes());
+        if (!policy.permits(viewer, Action.EDIT, l.minutes())) {
+            // 403 for those who see the meeting, 404 for the rest, as for any write to it
+            policy.requireEdit(viewer, l.resource());
+        }
         MeetingTerms.Status s = l.meeting().status;
         if (s == MeetingTerms.Status.DRAFT || s == MeetingTerms.Status.SCHEDULING || s == MeetingTerms.Status.CANCELLED) {
             throw new ProblemException(409, "minutes-not-open");

@@ -151,7 +151,7 @@ public class MinutesSignOff {
     }
 
     private boolean takesPart(Viewer viewer, MeetingAccess.Loaded l) {
-        return policy.permits(viewer, Action.EDIT, l.minutes()) || policy.permits(viewer, Action.REQUEST, l.minutes())
+        return policy.permits(viewer, Action.APPROVE, l.minutes()) || policy.permits(viewer, Action.REQUEST, l.minutes())
                 || l.minutes().circulatedToViewer();
     }
 

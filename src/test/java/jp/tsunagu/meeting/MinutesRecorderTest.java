@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -34,6 +35,9 @@ class MinutesRecorderTest {
 
     @Inject
     MockMailbox mailbox;
+
+    @Inject
+    jp.tsunagu.platform.live.LiveScript script;
 
     @TestHTTPResource("/")
     java.net.URL base;
@@ -69,7 +73,7 @@ class MinutesRecorderTest {
     void aNamedRecorderWritesTheTextButNothingElse() {
         // before being named: an invitee may not open the editor, save or open the socket
         TestSupport.as("partner").get("/meetings/" + meeting + "/minutes/edit").then().statusCode(404);
-        TestSupport.json("partner").body(minutes(0, "x")).put(api("")).then().statusCode(404);
+        TestSupport.json("partner").body(minutes(0, "x")).put(api("")).then().statusCode(403);
         assertEquals(404, LiveClient.upgradeStatus(base.getHost(), base.getPort(), meeting, TestSupport.token(TestSupport.email("partner")), Map.of()));
 
         TestSupport.json("bridge").body(Map.of("inviteeId", partnerInvitee)).post(api("/recorders")).then().statusCode(200)
@@ -114,13 +118,43 @@ class MinutesRecorderTest {
         } finally {
             live.abort();
         }
-        TestSupport.json("partner").body(minutes(0, "x")).put(api("")).then().statusCode(404);
+        TestSupport.json("partner").body(minutes(0, "x")).put(api("")).then().statusCode(403);
         TestSupport.as("bridge").delete(api("/recorders/" + partnerInvitee)).then().statusCode(404);
 
         TestSupport.json("bridge").body(Map.of("inviteeId", partnerInvitee)).post(api("/recorders")).then().statusCode(200);
         TestSupport.as("partner").get("/meetings/" + meeting + "/minutes/edit").then().statusCode(200);
         TestSupport.update(ds, "UPDATE meeting_invitee SET revoked_at = now() WHERE id = ?", partnerInvitee);
         TestSupport.as("partner").get("/meetings/" + meeting + "/minutes/edit").then().statusCode(404);
+    }
+
+    @Test
+    void aRecordersUpdateAfterPublicationIsNeitherStoredNorRelayed() {
+        TestSupport.json("bridge").body(Map.of("inviteeId", partnerInvitee)).post(api("/recorders")).then().statusCode(200);
+        TestSupport.json("bridge").body(minutes(0, "主催者の記録")).put(api("")).then().statusCode(200);
+        LiveClient organizer = LiveClient.open(base.getHost(), base.getPort(), meeting, TestSupport.token(TestSupport.email("bridge")), Map.of());
+        LiveClient recorder = LiveClient.open(base.getHost(), base.getPort(), meeting, TestSupport.token(TestSupport.email("partner")), Map.of());
+        try {
+            organizer.sync();
+            String doc = recorder.sync();
+            String edit = script.call("clientEdit", doc, 701, 0, "content", 0, "公開後の記録係").await().atMost(java.time.Duration.ofSeconds(20));
+            long before = TestSupport.id(ds, "SELECT count(*) FROM minutes_update WHERE meeting_id = ?", meeting);
+            TestSupport.json("bridge").body(Map.of("acknowledgeWarnings", true)).post(api("/publish")).then().statusCode(200);
+            // at once, before any sweep could have asked again
+            recorder.send(LiveClient.update(1, edit, meeting));
+            assertEquals(LiveMinutes.NO_ACCESS, recorder.closeCode());
+            assertEquals(before, TestSupport.id(ds, "SELECT count(*) FROM minutes_update WHERE meeting_id = ?", meeting),
+                    "not stored");
+            Thread.sleep(1500);
+            assertTrue(organizer.messages.stream().noneMatch(m -> "update".equals(m.getString("type"))
+                    || "updates".equals(m.getString("type"))), "nothing relayed to the organizer");
+            assertFalse(TestSupport.text(ds, "SELECT coalesce(string_agg(content, '/'), '') FROM minutes_item WHERE meeting_id = ?", meeting)
+                    .contains("公開後の記録係"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            organizer.abort();
+            recorder.abort();
+        }
     }
 
     @Test
