@@ -28,30 +28,35 @@ public class MeetingPageService {
     /** The meeting page's data; the organizers' parts are empty for everyone else. */
     @TemplateData
     public record MeetingPage(MeetingDetail detail, PollView poll, AgendaView agenda, List<InviteeView> invitees,
-                              List<ActionView> actions, List<OrgRef> circles, List<PrefectureView> prefectures) {
+                              List<ActionView> actions, List<OrgRef> circles, List<PrefectureView> prefectures,
+                              boolean recorder) {
 
         static MeetingPage of(MeetingDetail d) {
-            return new MeetingPage(d, null, null, null, null, List.of(), List.of());
+            return new MeetingPage(d, null, null, null, null, List.of(), List.of(), false);
+        }
+
+        MeetingPage withRecorder(boolean r) {
+            return new MeetingPage(detail, poll, agenda, invitees, actions, circles, prefectures, r);
         }
 
         MeetingPage withPoll(PollView p) {
-            return new MeetingPage(detail, p, agenda, invitees, actions, circles, prefectures);
+            return new MeetingPage(detail, p, agenda, invitees, actions, circles, prefectures, recorder);
         }
 
         MeetingPage withAgenda(AgendaView a) {
-            return new MeetingPage(detail, poll, a, invitees, actions, circles, prefectures);
+            return new MeetingPage(detail, poll, a, invitees, actions, circles, prefectures, recorder);
         }
 
         MeetingPage withInvitees(List<InviteeView> i) {
-            return new MeetingPage(detail, poll, agenda, i, actions, circles, prefectures);
+            return new MeetingPage(detail, poll, agenda, i, actions, circles, prefectures, recorder);
         }
 
         MeetingPage withActions(List<ActionView> a) {
-            return new MeetingPage(detail, poll, agenda, invitees, a, circles, prefectures);
+            return new MeetingPage(detail, poll, agenda, invitees, a, circles, prefectures, recorder);
         }
 
         MeetingPage withInviteChoices(List<OrgRef> c, List<PrefectureView> p) {
-            return new MeetingPage(detail, poll, agenda, invitees, actions, c, p);
+            return new MeetingPage(detail, poll, agenda, invitees, actions, c, p, recorder);
         }
     }
 
@@ -73,12 +78,24 @@ public class MeetingPageService {
     @Inject
     DirectoryService directory;
 
+    @Inject
+    MinutesRecorders recorders;
+
     public Uni<MeetingPage> page(Viewer viewer, long id) {
         return meetings.detail(viewer, id).map(MeetingPage::of)
                 .chain(p -> polls.view(viewer, id).map(p::withPoll))
                 .chain(p -> agendas.agenda(viewer, id).map(p::withAgenda))
                 .chain(p -> organizersParts(viewer, p))
+                .chain(p -> recorderPart(viewer, p))
                 .chain(p -> actionItems(viewer, p));
+    }
+
+    /** Whether the viewer writes the minutes as a recorder named by the organizers (a link to the editor). */
+    Uni<MeetingPage> recorderPart(Viewer viewer, MeetingPage p) {
+        if (p.detail().canEdit() || p.detail().mine() == null) {
+            return Uni.createFrom().item(p);
+        }
+        return recorders.writesAsRecorder(viewer, p.detail().id()).map(p::withRecorder);
     }
 
     /** The invitees and the choices to invite from: for those who run the meeting only. */

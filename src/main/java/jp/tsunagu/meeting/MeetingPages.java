@@ -53,7 +53,7 @@ public class MeetingPages {
                                                List<InviteeView> invitees, List<ActionView> actions,
                                                Map<String, String> form, String failed, List<FieldMessage> errors,
                                                String saved, List<OrgRef> circles,
-                                               List<DirectoryViews.PrefectureView> prefectures);
+                                               List<DirectoryViews.PrefectureView> prefectures, boolean recorder);
 
         static native TemplateInstance cancel(MeetingDetail d, List<FieldMessage> errors);
 
@@ -165,7 +165,7 @@ public class MeetingPages {
     Uni<Response> renderMeeting(Viewer v, long id, Map<String, String> form, String failed, List<FieldMessage> errors,
                                 String saved, int status) {
         return meetingPage.page(v, id).chain(p -> pages.render(Templates.meeting(p.detail(), p.poll(), p.agenda(),
-                p.invitees(), p.actions(), form, failed, errors, saved, p.circles(), p.prefectures()), v, "meetings", status));
+                p.invitees(), p.actions(), form, failed, errors, saved, p.circles(), p.prefectures(), p.recorder()), v, "meetings", status));
     }
 
     /** An organization asked to co-host agrees or declines (its own route: one use case). */

@@ -108,6 +108,13 @@ public class MinutesRecorders {
                 }));
     }
 
+    /** Whether the viewer may write these minutes as a recorder now (false for organizers and everyone else). */
+    @WithSession
+    public Uni<Boolean> writesAsRecorder(Viewer viewer, long meetingId) {
+        return access.minutesEditor(viewer, meetingId).map(organizer -> !organizer)
+                .onFailure(ProblemException.class).recoverWithItem(false);
+    }
+
     /** Whether the viewer opens the editor as an organizer (true) or as a recorder (false); 404 for anyone else. */
     @WithSession
     public Uni<Boolean> editsAsOrganizer(Viewer viewer, long meetingId) {

@@ -85,6 +85,9 @@ class MinutesRecorderTest {
         TestSupport.json("bridge").body(Map.of("inviteeId", partnerInvitee)).post(api("/recorders")).then().statusCode(200);
         assertEquals(1, mailbox.getMailsSentTo("partner@demo.tsunagu.jp").size());
 
+        // the meeting page leads the recorder to the editor, and no one else who is merely invited
+        TestSupport.as("partner").get("/meetings/" + meeting).then().statusCode(200).body(containsString("議事録を書く（記録係）"));
+        TestSupport.as("hw-naha").get("/meetings/" + meeting).then().statusCode(200).body(not(containsString("議事録を書く（記録係）")));
         TestSupport.as("partner").get("/meetings/" + meeting + "/minutes/edit").then().statusCode(200)
                 .body(containsString("記録係として")).body(not(containsString("/minutes/publish")))
                 .body(not(containsString("/minutes/circulate"))).body(not(containsString("/minutes/actions")))
