@@ -595,8 +595,10 @@ public class LiveMinutes {
     Uni<Void> drain(Doc d) {
         List<Incoming> batch = new ArrayList<>();
         for (Incoming i; (i = d.incoming.poll()) != null; ) {
-            batch.add(i);
             i.from().queuedBytes.addAndGet(-i.update().length());
+            if (d.members.containsKey(i.from().connection.id())) {
+                batch.add(i); // a socket closed meanwhile (refused, gone) sends nothing more
+            }
         }
         if (batch.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -604,6 +606,13 @@ public class LiveMinutes {
         // what other instances stored (and may be relayed already) is taken in first: a browser's update
         // may build on it
         return ensureLoaded(d).chain(() -> d.remote.isEmpty() ? Uni.createFrom().voidItem() : drainRemote(d))
+                .onFailure().recoverWithUni(e -> {
+                    LOG.infof("Live minutes of meeting %d not readable now (%s): reconnecting its sockets", d.meetingId, e.toString());
+                    d.loaded = false;
+                    List<Uni<Void>> out = new ArrayList<>();
+                    d.members.values().forEach(m -> out.add(close(d, m, new CloseReason(NOT_SAVED, "not-saved"))));
+                    return join(out).chain(() -> Uni.createFrom().failure(e));
+                })
                 .chain(() -> screen(d, batch)).chain(results -> {
             List<Incoming> toStore = new ArrayList<>();
             List<Uni<Void>> after = new ArrayList<>();
@@ -707,8 +716,10 @@ public class LiveMinutes {
     }
 
     private Uni<List<Incoming>> recordersStill(SqlConnection tx, Doc d, List<Incoming> updates) {
-        List<Long> recorders = updates.stream().filter(i -> i.from().facts == null || !access.canEdit(i.from().viewer, i.from().facts))
-                .map(i -> i.from().accountId).distinct().toList();
+        // asked per socket: the same account may run the meeting in one tab on facts newer than another's
+        java.util.Set<Member> asRecorder = new java.util.HashSet<>();
+        updates.stream().map(Incoming::from).filter(m -> m.facts == null || !access.canEdit(m.viewer, m.facts)).forEach(asRecorder::add);
+        List<Long> recorders = asRecorder.stream().map(m -> m.accountId).distinct().toList();
         if (recorders.isEmpty()) {
             return Uni.createFrom().item(updates);
         }
@@ -718,7 +729,7 @@ public class LiveMinutes {
                 .execute(Tuple.of(d.meetingId, recorders.toArray(new Long[0]))).map(rows -> {
                     java.util.Set<Long> still = new java.util.HashSet<>();
                     rows.forEach(r -> still.add(r.getLong(0)));
-                    return updates.stream().filter(i -> !recorders.contains(i.from().accountId) || still.contains(i.from().accountId)).toList();
+                    return updates.stream().filter(i -> !asRecorder.contains(i.from()) || still.contains(i.from().accountId)).toList();
                 });
     }
 
@@ -791,8 +802,15 @@ public class LiveMinutes {
         for (JsonObject n; (n = d.remote.poll()) != null; ) {
             batch.add(n);
         }
-        if (batch.isEmpty() || !d.loaded) {
-            return Uni.createFrom().voidItem(); // not loaded here: read whole from the database when next needed
+        if (batch.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        if (!d.loaded) {
+            // let go meanwhile: read again (it then holds these too), and relay what was not relayed yet
+            return ensureLoaded(d).chain(() -> {
+                d.remote.addAll(batch);
+                return drainRemote(d);
+            });
         }
         List<Uni<String>> bodies = new ArrayList<>();
         for (JsonObject n : batch) {
@@ -832,7 +850,8 @@ public class LiveMinutes {
             m.unsent.decrementAndGet();
             Doc d = docs.get(m.meetingId);
             if (d != null) {
-                close(d, m, new CloseReason(TOO_FAST, "too-slow")).subscribe().with(x -> { }, e -> { });
+                // told to reconnect (not a final 44xx): it syncs what it lacks when it comes back
+                close(d, m, new CloseReason(NOT_SAVED, "too-slow")).subscribe().with(x -> { }, e -> { });
             }
             return;
         }
@@ -935,8 +954,13 @@ public class LiveMinutes {
     }
 
     Uni<Void> derive(Doc d) {
+        if (docs.get(d.meetingId) != d) {
+            return Uni.createFrom().voidItem(); // let go meanwhile: the text was derived before it was
+        }
         if (!d.loaded) {
-            return Uni.createFrom().voidItem();
+            // read again after a refusal let it go: what was stored meanwhile still reaches the text
+            return ensureLoaded(d).chain(() -> derive(d)).onFailure().invoke(e -> vertx.setTimer(2000, t -> changed(d)))
+                    .onFailure().recoverWithNull();
         }
         return script.call("rows", d.key).chain(json -> {
             if (json == null || "null".equals(json)) {

@@ -92,7 +92,8 @@ public class MeetingPageService {
 
     /** Whether the viewer writes the minutes as a recorder named by the organizers (a link to the editor). */
     Uni<MeetingPage> recorderPart(Viewer viewer, MeetingPage p) {
-        if (p.detail().canEdit() || p.detail().mine() == null) {
+        MeetingDetail d = p.detail();
+        if (d.canEdit() || d.mine() == null || d.minutesPublished() || "CANCELLED".equals(String.valueOf(d.summary().status()))) {
             return Uni.createFrom().item(p);
         }
         return recorders.writesAsRecorder(viewer, p.detail().id()).map(p::withRecorder);

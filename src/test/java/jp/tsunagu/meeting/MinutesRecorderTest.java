@@ -152,6 +152,18 @@ class MinutesRecorderTest {
                     || "updates".equals(m.getString("type"))), "nothing relayed to the organizer");
             assertFalse(TestSupport.text(ds, "SELECT coalesce(string_agg(content, '/'), '') FROM minutes_item WHERE meeting_id = ?", meeting)
                     .contains("公開後の記録係"));
+            // the organizer's correction after it still reaches the stored minutes (the document was read again)
+            String orgDoc = doc;
+            String correction = script.call("clientEdit", orgDoc, 702, 0, "results", 0, "主催者の訂正").await().atMost(java.time.Duration.ofSeconds(20));
+            organizer.send(LiveClient.update(1, correction, meeting));
+            assertEquals(1L, organizer.next("ack").getLong("id"));
+            long until = System.currentTimeMillis() + 8000;
+            String text = "";
+            while (System.currentTimeMillis() < until && !text.contains("主催者の訂正")) {
+                Thread.sleep(200);
+                text = TestSupport.text(ds, "SELECT coalesce(string_agg(coalesce(results, ''), '/'), '') FROM minutes_item WHERE meeting_id = ?", meeting);
+            }
+            assertTrue(text.contains("主催者の訂正"), "derived after the refusal: " + text);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
