@@ -427,7 +427,7 @@ export function mountLiveMinutes(root: HTMLElement): void {
           el.readOnly = true;
         });
         addButton.disabled = true;
-        show('closed', msg('msgClosed'));
+        show('closed', event.reason === 'too-many' ? msg('msgTooMany') : msg('msgClosed'));
         people = [];
         showPeople();
         peopleBox.textContent = '';

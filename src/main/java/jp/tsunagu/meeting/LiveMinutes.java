@@ -66,6 +66,8 @@ public class LiveMinutes {
     /** Close codes a browser reads: 44xx means "do not try again", the others "reconnect". */
     static final int SIGNED_OUT = 4401, NO_ACCESS = 4404, NOT_OPEN = 4409, BAD_MESSAGE = 4400, TOO_LARGE = 4413,
             NOT_SAVED = 1012, TOO_FAST = 4429;
+    /** Live minutes sockets one account may hold at once on this instance (tabs, windows). */
+    static final int MAX_PER_ACCOUNT = 8;
     /** Relayed messages one socket may leave unsent (a reader that stopped reading). */
     static final int MAX_UNSENT = 2000;
     /** What one socket may have waiting on a document (a browser waits for its acknowledgements long before). */
@@ -184,6 +186,11 @@ public class LiveMinutes {
                 .chain(ok -> {
                     if (ok != null) {
                         return connection.close(ok);
+                    }
+                    long held = docs.values().stream().flatMap(x -> x.members.values().stream())
+                            .filter(o -> o.accountId == viewer.accountId() && !o.connection.isClosed()).count();
+                    if (held >= MAX_PER_ACCOUNT) {
+                        return connection.close(new CloseReason(TOO_FAST, "too-many"));
                     }
                     Member member = new Member(connection, meetingId, viewer);
                     member.checkedAt = 0; // the first message reads the facts

@@ -158,6 +158,32 @@ class LiveMinutesTest {
     }
 
     @Test
+    void onePersonHoldsAFewSocketsNotHundreds() {
+        List<LiveClient> mine = new ArrayList<>();
+        for (int i = 0; i < LiveMinutes.MAX_PER_ACCOUNT; i++) {
+            LiveClient c = open("bridge");
+            c.next("welcome");
+            mine.add(c);
+        }
+        LiveClient more = open("bridge");
+        assertEquals(LiveMinutes.TOO_FAST, more.closeCode(), "one more than the cap");
+        assertEquals("too-many", more.closeReason);
+        mine.get(0).abort();
+        long until = System.currentTimeMillis() + 5000;
+        boolean opened = false;
+        while (!opened && System.currentTimeMillis() < until) {
+            LiveClient again = open("bridge");
+            try {
+                again.next("welcome");
+                opened = true;
+            } catch (AssertionError e) {
+                sleep(200);
+            }
+        }
+        assertTrue(opened, "a socket given up makes room");
+    }
+
+    @Test
     void anEditIsStoredThenAcknowledgedRelayedAndDerivedIntoTheMinutes() {
         LiveClient a = open("bridge");
         String doc = a.sync();
