@@ -12,7 +12,6 @@ import jp.tsunagu.platform.web.OriginCheck;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.platform.web.RequestLocale;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -45,21 +44,14 @@ public class LiveBoardUpgradeCheck implements HttpUpgradeCheck {
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         HttpServerRequest request = context.httpRequest();
-        if (!origins.socketAllowed(request)) {
-            return CheckResult.rejectUpgrade(403);
-        }
-        Matcher m = PATH.matcher(request.path());
-        if (!m.matches()) {
-            return CheckResult.rejectUpgrade(404);
-        }
-        long id = Long.parseLong(m.group(1));
-        return viewers.forToken(LiveSockets.token(request), RequestLocale.of(request)).chain(viewer -> {
-            if (!viewer.signedIn()) {
-                return CheckResult.rejectUpgrade(401);
-            }
-            return LiveSockets.onContext(vertx, () -> cases.liveCheck(viewer, id)).chain(x -> CheckResult.permitUpgrade())
-                    .onFailure().recoverWithUni(e -> CheckResult.rejectUpgrade(e instanceof ProblemException p
-                            ? (p.status() == 410 ? 410 : p.status() == 401 ? 401 : 404) : 503));
-        }).onFailure().recoverWithUni(e -> CheckResult.rejectUpgrade(503));
+        return LiveSockets.upgrade(request, PATH, origins, (token, id) -> viewers.forToken(token, RequestLocale.of(request))
+                .chain(viewer -> {
+                    if (!viewer.signedIn()) {
+                        return CheckResult.rejectUpgrade(401);
+                    }
+                    return LiveSockets.onContext(vertx, () -> cases.liveCheck(viewer, id)).chain(x -> CheckResult.permitUpgrade())
+                            .onFailure().recoverWithUni(e -> CheckResult.rejectUpgrade(e instanceof ProblemException p
+                                    ? (p.status() == 410 ? 410 : p.status() == 401 ? 401 : 404) : 503));
+                }).onFailure().recoverWithUni(e -> CheckResult.rejectUpgrade(503)));
     }
 }

@@ -405,8 +405,7 @@ public class LiveMinutes {
                     presenceChanged(d);
                     continue;
                 }
-                checks.add(recheck(m).chain(refused -> refused == null || refused.getCode() == NOT_SAVED
-                        ? Uni.createFrom().voidItem() : close(d, m, refused)));
+                checks.add(recheckOrClose(d, m));
             }
             d.remotePeople.entrySet().removeIf(e -> now - e.getValue().getLong("at", 0L) > 45_000);
             if (d.members.isEmpty() && now - d.lastUsed > IDLE_MS && d.incoming.isEmpty()) {
@@ -424,6 +423,12 @@ public class LiveMinutes {
                 : Uni.join().all(checks).andCollectFailures().replaceWithVoid().onFailure().recoverWithNull();
     }
 
+    /** Asks the policy again for one socket and closes it on a refusal (a database that does not answer is none). */
+    private Uni<Void> recheckOrClose(Doc d, Member m) {
+        return recheck(m).chain(refused -> refused == null || refused.getCode() == NOT_SAVED
+                ? Uni.createFrom().voidItem() : close(d, m, refused));
+    }
+
     /** An account's sessions ended (on any instance): its sockets here are asked again now, not at the next sweep. */
     private void sessionsEnded(JsonObject n) {
         if (!LiveSockets.SESSIONS_ENDED.equals(n.getString("t")) || !(n.getValue("a") instanceof Number account)) {
@@ -432,11 +437,7 @@ public class LiveMinutes {
         for (Doc d : docs.values()) {
             for (Member m : d.members.values()) {
                 if (m.accountId == account.longValue()) {
-                    m.checkedAt = 0;
-                    viewers.forSession(m.session, m.locale).map(v -> v.signedIn() && v.accountId() == m.accountId)
-                            .onFailure().recoverWithItem(true)
-                            .chain(live -> live ? Uni.createFrom().voidItem() : close(d, m, new CloseReason(SIGNED_OUT, "signed-out")))
-                            .subscribe().with(x -> { }, e -> { });
+                    recheckOrClose(d, m).subscribe().with(x -> { }, e -> { });
                 }
             }
         }

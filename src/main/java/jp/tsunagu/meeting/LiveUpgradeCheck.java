@@ -10,7 +10,6 @@ import jp.tsunagu.platform.live.LiveSockets;
 import jp.tsunagu.platform.web.OriginCheck;
 import jp.tsunagu.platform.web.RequestLocale;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -40,21 +39,14 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         HttpServerRequest request = context.httpRequest();
-        if (!origins.socketAllowed(request)) {
-            return CheckResult.rejectUpgrade(403);
-        }
-        Matcher m = PATH.matcher(request.path());
-        if (!m.matches()) {
-            return CheckResult.rejectUpgrade(404);
-        }
-        long meetingId = Long.parseLong(m.group(1));
-        return viewers.forToken(LiveSockets.token(request), RequestLocale.of(request)).chain(viewer -> live.authorize(viewer, meetingId))
+        return LiveSockets.upgrade(request, PATH, origins, (token, meetingId) -> viewers.forToken(token, RequestLocale.of(request))
+                .chain(viewer -> live.authorize(viewer, meetingId))
                 .chain(refused -> refused == null ? CheckResult.permitUpgrade()
                         : CheckResult.rejectUpgrade(switch (refused.getCode()) {
                             case LiveMinutes.SIGNED_OUT -> 401;
                             case LiveMinutes.NOT_OPEN -> 409;
                             case LiveMinutes.NOT_SAVED -> 503;
                             default -> 404;
-                        }));
+                        })));
     }
 }

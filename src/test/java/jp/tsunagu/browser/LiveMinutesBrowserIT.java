@@ -208,7 +208,12 @@ class LiveMinutesBrowserIT extends BrowserSupport {
         BrowserContext other = newContext(1280, 900);
         Page recorder = other.newPage();
         signIn(recorder, "hw-naha@demo.tsunagu.jp");
-        openEditor(recorder);
+        // the meeting page leads the recorder to the editor
+        recorder.navigate(url("/meetings/" + meeting));
+        audit(recorder, "117-meeting-recorder-link");
+        recorder.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("議事録を書く（記録係）")).click();
+        assertThat(recorder.locator("[data-island=live-minutes] [data-live-editor]")).isVisible();
+        assertThat(recorder.locator("[data-live-status]")).hasText("保存済み");
         assertThat(recorder.locator(".notice").first()).containsText("記録係として");
         assertThat(recorder.locator("#recorders, #actions, #signoff")).hasCount(0);
         field(recorder, 1, "内容").fill("記録係が書いた行");

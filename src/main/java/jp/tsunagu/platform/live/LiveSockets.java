@@ -1,6 +1,7 @@
 package jp.tsunagu.platform.live;
 
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
@@ -10,11 +11,15 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
 import jp.tsunagu.platform.i18n.Messages;
+import jp.tsunagu.platform.web.OriginCheck;
 import jp.tsunagu.platform.web.RequestLocale;
 import jp.tsunagu.platform.web.SessionCookie;
 
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What every live socket needs alike: who it carries, in which language, and a context to read the database on. */
 public final class LiveSockets {
@@ -27,6 +32,23 @@ public final class LiveSockets {
 
     public static JsonObject sessionsEnded(long accountId) {
         return new JsonObject().put("t", SESSIONS_ENDED).put("a", accountId);
+    }
+
+    /**
+     * What every live upgrade check does first: another site's page with the visitor's cookie is
+     * refused (403), a path that does not name a document 404; otherwise {@code decide} is given the
+     * upgrade's session token (null when none) and the document's id.
+     */
+    public static Uni<HttpUpgradeCheck.CheckResult> upgrade(HttpServerRequest request, Pattern path, OriginCheck origins,
+                                                            BiFunction<String, Long, Uni<HttpUpgradeCheck.CheckResult>> decide) {
+        if (!origins.socketAllowed(request)) {
+            return HttpUpgradeCheck.CheckResult.rejectUpgrade(403);
+        }
+        Matcher m = path.matcher(request.path());
+        if (!m.matches()) {
+            return HttpUpgradeCheck.CheckResult.rejectUpgrade(404);
+        }
+        return decide.apply(token(request), Long.parseLong(m.group(1)));
     }
 
     /** The session token of an upgrade: a Bearer header (programs), else the session cookie a browser sends. */
