@@ -11,7 +11,7 @@ import java.util.Set;
  * The one place that decides what a person may do. Deny by default: every rule grants; anything
  * not granted is refused. The rules live per feature in small files beside this one
  * ({@code DirectoryRules}, {@code AccountRules}, {@code PairingRules}, {@code MeetingRules},
- * {@code PostingRules}, {@code ConferenceRules}, {@code CircleRules}), each predicate named after the rule it states;
+ * {@code PostingRules}, {@code ConferenceRules}, {@code CircleRules}, {@code SurveyRules}), each predicate named after the rule it states;
  * this class only dispatches and turns a refusal into its {@link Decision}. Lists and counts use
  * the scope methods, which express the same rules as query restrictions.
  */
@@ -62,6 +62,9 @@ public class AccessPolicy {
             return false;
         }
         if (resource instanceof Resource.OrganizationProfile) {
+            return viewer.signedIn();
+        }
+        if (resource instanceof Resource.SurveyCreation) {
             return viewer.signedIn();
         }
         if (resource instanceof Resource.CircleAdmin c) {
@@ -202,6 +205,16 @@ public class AccessPolicy {
         }
         if (resource instanceof Resource.ConferenceCreation c) {
             return action == Action.EDIT && ConferenceRules.circleStaffSetUpConferences(viewer, c);
+        }
+        if (resource instanceof Resource.SurveyCreation c) {
+            return action == Action.EDIT && SurveyRules.theSecretariatAndImplementingCentersAsk(viewer, c);
+        }
+        if (resource instanceof Resource.Survey s) {
+            return action == Action.VIEW ? SurveyRules.resultsReachOwnersTheSecretariatAndSharedCircles(viewer, s)
+                    : action == Action.EDIT && SurveyRules.ownersRunTheirSurvey(viewer, s);
+        }
+        if (resource instanceof Resource.SurveyResponses r) {
+            return action == Action.VIEW && SurveyRules.responsesAreForTheOwnersAndTheSecretariat(viewer, r);
         }
         if (resource instanceof Resource.LearningsLibrary) {
             return action == Action.VIEW && viewer.signedIn();

@@ -244,4 +244,22 @@ public sealed interface Resource {
     /** The library of approved, de-identified learnings. */
     record LearningsLibrary() implements Resource {
     }
+
+    /**
+     * Starting a survey owned by an organization: the secretariat's, or a center that implements a
+     * pair ({@code implementsAPair}), which then asks offices of its own area.
+     */
+    record SurveyCreation(long ownerOrganizationId, OrgType ownerType, boolean implementsAPair) implements Resource {
+    }
+
+    /**
+     * A survey: its definition, recipients and results. {@code sharedCircleIds}: the circles its
+     * results were shared into (their members read the results, nothing more).
+     */
+    record Survey(long id, long ownerOrganizationId, OrgType ownerType, Set<Long> sharedCircleIds) implements Resource {
+    }
+
+    /** Who a survey went to and who answered, each organization's answer, paper answers keyed in. */
+    record SurveyResponses(Survey survey) implements Resource {
+    }
 }

@@ -18,4 +18,8 @@ public class Answer extends PanacheEntityBase {
     public Long questionId;
     public String optionCode;
     public String textValue;
+    /** A number table's column (with {@code optionCode} its row). */
+    public String columnCode;
+    /** A scale point or a number in a table's cell. */
+    public Integer numberValue;
 }

@@ -2,6 +2,8 @@ package jp.tsunagu.questionnaire;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -19,4 +21,9 @@ public class QuestionOption extends PanacheEntityBase {
     public String code;
     public String labelJa;
     public String labelEn;
+    /** A choice's option, or a number table's row or column. */
+    @Enumerated(EnumType.STRING)
+    public OptionAxis axis = OptionAxis.CHOICE;
+    /** "Other (free text)": choosing it asks for a text. */
+    public boolean other;
 }

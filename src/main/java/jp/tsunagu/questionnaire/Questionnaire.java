@@ -20,6 +20,8 @@ public class Questionnaire extends PanacheEntityBase {
     public Long subjectId;
     public String titleJa;
     public String titleEn;
+    public String introJa;
+    public String introEn;
     public Instant createdAt;
     public Instant closesAt;
     public String followup;

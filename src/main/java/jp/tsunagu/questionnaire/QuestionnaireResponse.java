@@ -2,6 +2,8 @@ package jp.tsunagu.questionnaire;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -19,4 +21,13 @@ public class QuestionnaireResponse extends PanacheEntityBase {
     public Long questionnaireId;
     public String respondent;
     public Instant submittedAt;
+    /** ONLINE (the respondent answered) or PAPER (staff keyed in a paper form). */
+    @Enumerated(EnumType.STRING)
+    public Channel channel = Channel.ONLINE;
+    /** The account that keyed in a paper answer. */
+    public Long enteredBy;
+    public Instant updatedAt;
+
+    /** How an answer reached the questionnaire. */
+    public enum Channel { ONLINE, PAPER }
 }

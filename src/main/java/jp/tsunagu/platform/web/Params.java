@@ -123,6 +123,16 @@ public final class Params {
         return errors.stream().anyMatch(e -> field.equals(e.field()));
     }
 
+    /** Whether a finding names this field or one inside it ({@code field.…}). */
+    public boolean has(String field) {
+        return errors.stream().anyMatch(e -> field.equals(e.field()) || e.field().startsWith(field + "."));
+    }
+
+    /** Whether anything was found. */
+    public boolean any() {
+        return !errors.isEmpty();
+    }
+
     /** Throws the collected 400, if any. */
     public void check() {
         if (!errors.isEmpty()) {

@@ -1,0 +1,89 @@
+package jp.tsunagu.survey;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jp.tsunagu.access.AccessPolicy;
+import jp.tsunagu.access.Action;
+import jp.tsunagu.access.OrgType;
+import jp.tsunagu.access.Resource;
+import jp.tsunagu.access.Viewer;
+import jp.tsunagu.directory.Organization;
+import jp.tsunagu.platform.web.ProblemException;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Loads a survey with the facts the access policy decides on (its owner and the circles it is
+ * shared into) and answers it only to those the policy lets read ({@link #visible}), see the
+ * responses ({@link #responses}) or run it ({@link #editable}); 404 for the rest.
+ */
+@ApplicationScoped
+public class SurveyAccess {
+
+    /** A survey with its owner and shares. */
+    public record Loaded(Survey survey, Organization owner, List<SurveyShare> shares) {
+        public Resource.Survey resource() {
+            Set<Long> circles = new LinkedHashSet<>();
+            shares.forEach(s -> circles.add(s.circleId));
+            return new Resource.Survey(survey.id, survey.ownerOrganizationId, owner.orgType, circles);
+        }
+    }
+
+    @Inject
+    AccessPolicy policy;
+
+    Uni<Loaded> load(long id, boolean lock) {
+        Uni<Survey> found = lock ? Survey.<Survey>findById(id, LockModeType.PESSIMISTIC_WRITE) : Survey.<Survey>findById(id);
+        return found.chain(s -> {
+            if (s == null) {
+                throw ProblemException.notFound();
+            }
+            return Organization.<Organization>findById(s.ownerOrganizationId).chain(owner ->
+                    SurveyShare.<SurveyShare>list("surveyId = ?1 order by sharedAt", s.id).map(shares -> new Loaded(s, owner, shares)));
+        });
+    }
+
+    Uni<Loaded> visible(Viewer viewer, long id) {
+        return load(id, false).map(l -> {
+            policy.require(viewer, Action.VIEW, l.resource());
+            return l;
+        });
+    }
+
+    Uni<Loaded> responses(Viewer viewer, long id) {
+        return load(id, false).map(l -> {
+            policy.require(viewer, Action.VIEW, new Resource.SurveyResponses(l.resource()));
+            return l;
+        });
+    }
+
+    Uni<Loaded> editable(Viewer viewer, long id) {
+        return load(id, true).map(l -> {
+            policy.requireEdit(viewer, l.resource());
+            return l;
+        });
+    }
+
+    boolean mayEdit(Viewer viewer, Loaded l) {
+        return policy.permits(viewer, Action.EDIT, l.resource());
+    }
+
+    boolean maySeeResponses(Viewer viewer, Loaded l) {
+        return policy.permits(viewer, Action.VIEW, new Resource.SurveyResponses(l.resource()));
+    }
+
+    /** The surveys a viewer may list: the policy's VIEW rule as a query restriction. */
+    record Scope(boolean all, Set<Long> organizations, Set<Long> circles) {
+    }
+
+    Scope scope(Viewer viewer) {
+        // a survey of no one's, shared nowhere: only those who read every survey may read it
+        boolean all = policy.permits(viewer, Action.VIEW, new Resource.Survey(-1, -1, OrgType.OTHER, Set.of()));
+        boolean staff = viewer.signedIn() && !viewer.is(jp.tsunagu.access.Role.ADVISOR) && !viewer.is(jp.tsunagu.access.Role.SYSADMIN);
+        return new Scope(all, staff ? viewer.organizationIds() : Set.of(), staff ? viewer.circleIds() : Set.of());
+    }
+}
