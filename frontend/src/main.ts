@@ -8,6 +8,7 @@ import { mountMinutesEditor } from './minutes-editor';
 import { mountPrintButton } from './print-button';
 import { mountPhaseTimer } from './phase-timer';
 import { mountSiteMenu } from './site-menu';
+import { mountSurveyConditions } from './survey-conditions';
 
 const islands: Record<string, (el: HTMLElement) => void> = {
   // Yjs is loaded only on the page that writes minutes live
@@ -31,6 +32,7 @@ const islands: Record<string, (el: HTMLElement) => void> = {
   'minutes-editor': (el) => mountMinutesEditor(el as HTMLFormElement),
   'print-button': mountPrintButton,
   'site-menu': (el) => mountSiteMenu(el),
+  'survey-conditions': mountSurveyConditions,
   'phase-timer': (el) => {
     if (el.closest('[data-island="live-board"][data-live="on"]') === null) {
       mountPhaseTimer(el);

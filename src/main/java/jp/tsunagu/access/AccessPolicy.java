@@ -253,6 +253,11 @@ public class AccessPolicy {
         decide(viewer, Action.EDIT, resource).orThrow();
     }
 
+    /** Whether the viewer has a survey list at all (staff of member organizations and the secretariat). */
+    public boolean surveysListable(Viewer viewer) {
+        return SurveyRules.staffListSurveys(viewer);
+    }
+
     /** Organization types a viewer may list; empty means all. */
     public Optional<Set<OrgType>> listableOrganizationTypes(Viewer viewer) {
         return viewer.signedIn() ? Optional.empty() : Optional.of(EnumSet.of(OrgType.NAKAPOTSU));

@@ -20,7 +20,8 @@ public class PageRenderer {
         return new PageViewer(v.signedIn(), !policy.invitableRoles(v).isEmpty(),
                 policy.permits(v, Action.VIEW, new Resource.AuditLog()),
                 policy.permits(v, Action.APPROVE, new Resource.InvitationRequests()),
-                v.signedIn() && (v.is(Role.NETWORK_ADMIN) || v.is(Role.SYSADMIN) || !v.administeredOrganizationIds().isEmpty()));
+                v.signedIn() && (v.is(Role.NETWORK_ADMIN) || v.is(Role.SYSADMIN) || !v.administeredOrganizationIds().isEmpty()),
+                policy.surveysListable(v));
     }
 
     public Uni<Response> render(TemplateInstance page, Viewer viewer, String nav) {

@@ -38,6 +38,11 @@ final class SurveyRules {
                 || (Who.staff(viewer) && s.sharedCircleIds().stream().anyMatch(c -> Who.inCircle(viewer, c)));
     }
 
+    /** A survey list: staff (their organizations' surveys and those shared into their circles) and the secretariat. */
+    static boolean staffListSurveys(Viewer viewer) {
+        return Who.staff(viewer);
+    }
+
     /** Who was asked and each answer: those who run the survey, and the secretariat. */
     static boolean responsesAreForTheOwnersAndTheSecretariat(Viewer viewer, Resource.SurveyResponses r) {
         return Who.secretariat(viewer) || ownersRunTheirSurvey(viewer, r.survey());

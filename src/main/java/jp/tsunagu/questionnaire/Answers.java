@@ -33,9 +33,12 @@ public record Answers(Map<String, Given> answers) {
     /** The older shape (option codes or one text per question), as the meeting questionnaire's form posts it. */
     public static Answers fromLists(Map<String, List<String>> lists, Map<String, QuestionKind> kinds) {
         java.util.LinkedHashMap<String, Given> out = new java.util.LinkedHashMap<>();
-        lists.forEach((code, values) -> out.put(code, kinds.get(code) == QuestionKind.TEXT
-                ? new Given(null, null, values.size() == 1 ? values.get(0) : String.join("\n", values), null, null)
-                : new Given(values, null, null, null, null)));
+        lists.forEach((code, raw) -> {
+            List<String> values = raw == null ? List.of() : raw.stream().filter(v -> v != null && !v.isBlank()).toList();
+            out.put(code, kinds.get(code) == QuestionKind.TEXT
+                    ? new Given(null, null, values.isEmpty() ? null : String.join("\n", values), null, null)
+                    : new Given(values, null, null, null, null));
+        });
         return new Answers(out);
     }
 }

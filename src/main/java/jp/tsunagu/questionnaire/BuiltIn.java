@@ -75,7 +75,7 @@ public enum BuiltIn {
                 of("not-useful", "あまり役に立たなかった", "Not very useful"),
                 of("want", "受けたことはないが、今後は受けてみたい", "Not received yet, but would like to"),
                 of("not-needed", "受けたことはなく、今後も必要ない", "Not received and not needed"));
-        ScaleDef rating = new ScaleDef(1, 4, new Label("不足している", "Lacking"), new Label("十分に取り組んでいる", "Fully done"));
+        ScaleDef rating = new ScaleDef(1, 4, new Definition.EndLabel("不足している", "Lacking"), new Definition.EndLabel("十分に取り組んでいる", "Fully done"));
         QuestionDef[] areas = {
                 scale("self-work", "本人の就業面に対する支援", "Support with the person's work"),
                 scale("self-life", "現在の生活面（体調や生活習慣の管理等）に対する支援", "Support with daily life (health, habits)"),

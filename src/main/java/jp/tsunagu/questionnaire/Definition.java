@@ -55,7 +55,14 @@ public record Definition(@NotNull @Valid Label title, @Valid LongLabel intro,
     }
 
     public record ScaleDef(@NotNull @Min(0) @Max(1) Integer min, @NotNull @Min(2) @Max(10) Integer max,
-                           @Valid Label low, @Valid Label high) {
+                           @Valid EndLabel low, @Valid EndLabel high) {
+    }
+
+    /** A scale end's label (up to 100 characters). */
+    public record EndLabel(@NotBlank @Size(max = 100) String ja, @Size(max = 100) String en) {
+        public String english() {
+            return en == null || en.isBlank() ? ja.strip() : en.strip();
+        }
     }
 
     public record ShownIf(@NotNull @Pattern(regexp = CODE) String question,

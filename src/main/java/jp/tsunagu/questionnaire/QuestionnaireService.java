@@ -202,8 +202,8 @@ public class QuestionnaireService {
                         optionDefs(s.optionsOf(x, OptionAxis.CHOICE)), optionDefs(s.optionsOf(x, OptionAxis.ROW)),
                         optionDefs(s.optionsOf(x, OptionAxis.COLUMN)),
                         x.scaleMin == null ? null : new Definition.ScaleDef((int) x.scaleMin, (int) x.scaleMax,
-                                x.scaleLowJa == null ? null : new Definition.Label(x.scaleLowJa, x.scaleLowEn),
-                                x.scaleHighJa == null ? null : new Definition.Label(x.scaleHighJa, x.scaleHighEn)),
+                                x.scaleLowJa == null ? null : new Definition.EndLabel(x.scaleLowJa, x.scaleLowEn),
+                                x.scaleHighJa == null ? null : new Definition.EndLabel(x.scaleHighJa, x.scaleHighEn)),
                         x.shownIfQuestion == null ? null : new Definition.ShownIf(x.shownIfQuestion, List.of(x.shownIfOptions))));
             }
             sections.add(new Definition.SectionDef(new Definition.Label(section.titleJa, section.titleEn), questions));

@@ -1,5 +1,6 @@
 package jp.tsunagu.survey;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -61,10 +62,11 @@ public class SurveyAccess {
         });
     }
 
+    /** The survey if the viewer runs it, then locked (no one else takes the lock on a survey they may not run). */
     Uni<Loaded> editable(Viewer viewer, long id) {
-        return load(id, true).map(l -> {
+        return load(id, false).chain(l -> {
             policy.requireEdit(viewer, l.resource());
-            return l;
+            return Panache.getSession().chain(s -> s.refresh(l.survey(), LockModeType.PESSIMISTIC_WRITE)).replaceWith(l);
         });
     }
 

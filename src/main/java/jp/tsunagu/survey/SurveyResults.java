@@ -64,11 +64,30 @@ public class SurveyResults {
 
     @TemplateData
     public record Count(String code, String label, int count, String percent, int width) {
+        /** The label as the chart has room for it (the table beside it says it in full). */
+        public String shortLabel() {
+            return label.codePointCount(0, label.length()) <= 18 ? label
+                    : label.substring(0, label.offsetByCodePoints(0, 17)) + "…";
+        }
     }
 
     /** The answers of one group (or of all: key "all") to one question. */
     @TemplateData
     public record Tally(String key, String label, int respondents, int answered, List<Count> counts, String mean) {
+        /** The horizontal bar chart's geometry (28 px a row; the table beside it carries the same figures). */
+        public List<Bar> bars() {
+            List<Bar> out = new ArrayList<>();
+            for (int i = 0; i < counts.size(); i++) {
+                Count c = counts.get(i);
+                out.add(new Bar(c.shortLabel(), c.count() + (c.percent() == null ? "" : " (" + c.percent() + "%)"),
+                        i * 28 + 8, i * 28 + 22, c.width(), c.width() + 256));
+            }
+            return out;
+        }
+    }
+
+    @TemplateData
+    public record Bar(String label, String figure, int y, int textY, int width, int figureX) {
     }
 
     @TemplateData
@@ -81,8 +100,14 @@ public class SurveyResults {
 
     @TemplateData
     public record Results(long surveyId, String title, int responses, String compare, String orgType, boolean fictitious,
-                          boolean withTexts, List<QuestionResult> questions) {
+                          boolean withTexts, boolean suppressed, List<QuestionResult> questions) {
     }
+
+    /**
+     * Those who read counts only (a shared circle's staff) see no group of fewer answers than this,
+     * so a filter by type and area cannot single out one office's answer.
+     */
+    static final int MIN_GROUP = 3;
 
     /** One respondent as the results see them: type, prefecture, areas, and how they answered. */
     record Respondent(long responseId, long organizationId, OrgType type, Short prefecture, List<Long> areas, String channel,
@@ -168,6 +193,12 @@ public class SurveyResults {
             sectionTitles.put(s.id, en ? s.titleEn : s.titleJa);
         }
         // the groups to compare: prefecture or area of each respondent (an office in two areas counts in both)
+        boolean countsOnly = !texts;
+        if (countsOnly && rs.size() < MIN_GROUP) {
+            return new Results(d.survey().survey().id, en ? st.questionnaire().titleEn : st.questionnaire().titleJa, rs.size(),
+                    compare.name().toLowerCase(Locale.ROOT), type == null ? null : type.name(), d.survey().survey().fictitious,
+                    false, true, List.of());
+        }
         Map<String, String> groupLabels = new TreeMap<>();
         Map<String, List<Respondent>> grouped = new LinkedHashMap<>();
         if (compare != Compare.NONE) {
@@ -186,7 +217,7 @@ public class SurveyResults {
         for (Question q : st.questions()) {
             Tally all = tally(st, q, "all", Messages.get(locale, "survey.results.all"), rs, d.answers(), en);
             List<Tally> groups = new ArrayList<>();
-            grouped.entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(k -> groupLabels.get(k))))
+            grouped.entrySet().stream().filter(e -> !countsOnly || e.getValue().size() >= MIN_GROUP).sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(k -> groupLabels.get(k))))
                     .forEach(e -> groups.add(tally(st, q, e.getKey(), groupLabels.get(e.getKey()), e.getValue(), d.answers(), en)));
             List<String> textList = new ArrayList<>();
             if (texts) {
@@ -202,7 +233,8 @@ public class SurveyResults {
                     en ? q.labelEn : q.labelJa, all, groups, textList));
         }
         return new Results(d.survey().survey().id, en ? st.questionnaire().titleEn : st.questionnaire().titleJa, rs.size(),
-                compare.name().toLowerCase(Locale.ROOT), type == null ? null : type.name(), d.survey().survey().fictitious, texts, out);
+                compare.name().toLowerCase(Locale.ROOT), type == null ? null : type.name(), d.survey().survey().fictitious, texts,
+                false, out);
     }
 
     /** One question's counts among some respondents: options, scale points, or sums of a table's cells. */
@@ -248,7 +280,8 @@ public class SurveyResults {
                         sum += a.numberValue;
                         points++;
                     }
-                    case NUMBER_TABLE -> counts.merge(a.optionCode + "." + a.columnCode, a.numberValue, Integer::sum);
+                    case NUMBER_TABLE -> counts.merge(a.optionCode + "." + a.columnCode, a.numberValue,
+                            (x, y) -> (int) Math.min(Integer.MAX_VALUE, (long) x + y));
                     case TEXT -> { }
                 }
             }
@@ -258,7 +291,7 @@ public class SurveyResults {
         List<Count> list = new ArrayList<>();
         final int base = answered;
         counts.forEach((code, n) -> list.add(new Count(code, labels.getOrDefault(code, code), n,
-                q.kind == QuestionKind.NUMBER_TABLE ? null : SurveyService.percent(n, base), max == 0 ? 0 : n * 300 / max)));
+                q.kind == QuestionKind.NUMBER_TABLE ? null : SurveyService.percent(n, base), max == 0 ? 0 : (int) (n * 300L / max))));
         String mean = points == 0 ? null : String.format(Locale.ROOT, "%.2f", sum / (double) points);
         return new Tally(key, label, rs.size(), answered, list, mean);
     }

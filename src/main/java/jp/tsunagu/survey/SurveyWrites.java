@@ -105,7 +105,16 @@ public class SurveyWrites {
         long ownerId = in.ownerOrganizationId() != null ? in.ownerOrganizationId()
                 : viewer.organizationIds().stream().findFirst().orElse(-1L);
         Definition def = in.definition() != null ? in.definition() : from != null ? from.definition() : null;
-        return owner(ownerId).chain(owner -> implementsAPair(owner).chain(implementing -> {
+        Uni<Void> programKnown = in.programId() == null ? Uni.createFrom().voidItem()
+                : Panache.getSession().chain(session -> session.createSelectionQuery(
+                        "select count(*) from Program p where p.id = :p", Long.class).setParameter("p", in.programId()).getSingleResult())
+                .map(n -> {
+                    if (n == 0) {
+                        throw ProblemException.field("programId", "unknown-value");
+                    }
+                    return null;
+                });
+        return programKnown.chain(() -> owner(ownerId)).chain(owner -> implementsAPair(owner).chain(implementing -> {
             policy.requireEdit(viewer, new Resource.SurveyCreation(ownerId, owner == null ? OrgType.OTHER : owner.orgType, implementing));
             Survey s = new Survey();
             s.ownerOrganizationId = ownerId;
@@ -176,6 +185,10 @@ public class SurveyWrites {
             if (in.definition() != null && s.status == Survey.Status.SENT) {
                 throw new ProblemException(409, "survey-sent");
             }
+            return SurveyRecipient.count("surveyId = ?1 and responseId is not null", s.id).chain(answered -> {
+            if (in.definition() != null && answered > 0) {
+                throw new ProblemException(409, "survey-sent");
+            }
             s.opensOn = in.opensOn();
             s.deadline = in.deadline();
             if (!java.util.Objects.equals(s.remindOn, in.remindOn())) {
@@ -186,6 +199,7 @@ public class SurveyWrites {
             Uni<Void> defined = in.definition() == null ? Uni.createFrom().voidItem()
                     : questionnaire(s.id).chain(q -> questionnaires.define(q, in.definition())).replaceWithVoid();
             return defined.chain(Panache::flush);
+            });
         });
     }
 
@@ -223,7 +237,7 @@ public class SurveyWrites {
                 hql.append(" and o.prefectureCode in :prefs");
                 args.put("prefs", in.prefectures().stream().map(Integer::shortValue).toList());
             }
-            if (l.owner().orgType == OrgType.NAKAPOTSU) {
+            if (l.owner().orgType != OrgType.NATIONAL_NETWORK) {
                 hql.append(" and o.prefectureCode = :ownPref");
                 args.put("ownPref", l.owner().prefectureCode);
             }
@@ -315,7 +329,7 @@ public class SurveyWrites {
     @WithTransaction
     public Uni<Void> removeRecipient(Viewer viewer, long id, long recipientId) {
         return access.editable(viewer, id).chain(l -> SurveyRecipient.<SurveyRecipient>find("id = ?1 and surveyId = ?2",
-                recipientId, id).firstResult().chain(r -> {
+                recipientId, id).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult().chain(r -> {
             if (r == null) {
                 throw ProblemException.notFound();
             }
@@ -432,7 +446,7 @@ public class SurveyWrites {
         inputs.require(in);
         return access.editable(viewer, id).chain(l -> {
             Set<Long> wanted = new HashSet<>(in.circleIds());
-            if (!viewer.circleIds().containsAll(wanted)) {
+            if (!wanted.stream().allMatch(viewer::mayAddTo)) {
                 throw ProblemException.field("circleIds", "unknown-value");
             }
             Set<Long> have = new HashSet<>();
@@ -459,11 +473,18 @@ public class SurveyWrites {
         return access.editable(viewer, id).chain(l -> SurveyRecipient.<SurveyRecipient>find(
                 "surveyId = ?1 and organizationId = ?2", id, in.organizationId()).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .firstResult().chain(r -> {
+                    if (l.survey().status != Survey.Status.SENT) {
+                        throw new ProblemException(409, "survey-not-sent");
+                    }
                     if (r == null) {
                         throw ProblemException.field("organizationId", "not-a-recipient");
                     }
                     if (r.answeredAt != null && !in.replace()) {
                         throw new ProblemException(409, "survey-answered");
+                    }
+                    // a paper form posted before the deadline may arrive after it: keyed in then, but never over an answer
+                    if (r.answeredAt != null && l.survey().deadline.isBefore(JapaneseCalendar.today())) {
+                        throw new ProblemException(409, "survey-closed");
                     }
                     return questionnaire(id).chain(q -> questionnaires.structure(q))
                             .chain(st -> questionnaires.store(st, "org:" + r.organizationId, in.answers(),

@@ -231,6 +231,24 @@ class SurveyApiTest {
         json("tortoise").body(Map.of("version", 0, "deadline", deadline(3), "remindOn", deadline(9)))
                 .put("/api/surveys/" + id).then().statusCode(400).body("errors.field", hasItem("remindOn"));
         json("tortoise").body(Map.of("version", 7, "deadline", deadline(3))).put("/api/surveys/" + id).then().statusCode(409);
+        // a paper answer before anything was sent would be lost with the next change of the questions
+        json("tortoise").body("{\"organizationId\":" + TestSupport.orgId(ds, "gunma-tortoise") + ",\"answers\":{\"answers\":{}}}")
+                .post("/api/surveys/" + id + "/paper-responses").then().statusCode(409);
+        json("tortoise").body(Map.of("deadline", deadline(5), "programId", 999999)).post("/api/surveys").then().statusCode(400)
+                .body("errors.field", hasItem("programId"));
+        String longEnd = """
+                {"deadline":"%s","definition":{"title":{"ja":"t"},"sections":[{"title":{"ja":"s"},"questions":[
+                  {"code":"a","kind":"SCALE","label":{"ja":"A"},"scale":{"min":1,"max":5,"low":{"ja":"%s"}}}]}]}}
+                """.formatted(deadline(5), "低".repeat(101));
+        json("tortoise").body(longEnd).post("/api/surveys").then().statusCode(400)
+                .body("errors.field", hasItem("definition.sections[0].questions[0].scale.low.ja"));
+        json("tortoise").body("{\"deadline\":\"" + deadline(5) + "\",\"definition\":{\"title\":{\"ja\":\"t\"},\"sections\":[null]}}")
+                .post("/api/surveys").then().statusCode(400);
+        // a huge list is refused at once, naming the field; a thousand bad ids are named (the first hundred)
+        json("tortoise").body(Map.of("circleIds", java.util.Collections.nCopies(20000, 0))).post("/api/surveys/" + id + "/shares")
+                .then().statusCode(400).body("errors[0].field", equalTo("circleIds")).body("errors[0].code", equalTo("too-many-items"));
+        json("tortoise").body(Map.of("organizationIds", java.util.Collections.nCopies(1000, -1))).post("/api/surveys/" + id + "/recipients")
+                .then().statusCode(400).body("errors.size()", org.hamcrest.Matchers.lessThanOrEqualTo(100));
         as("tortoise").post("/api/surveys/" + id + "/send").then().statusCode(200).body("mailed", equalTo(0));
         as("minato").post("/api/surveys/" + id + "/send").then().statusCode(404);
         as("admin").post("/api/surveys/" + id + "/send").then().statusCode(403);
@@ -303,6 +321,10 @@ class SurveyApiTest {
         // the link of another survey's recipient does not open this one's answers, and the answer stays one
         assertEquals(1, TestSupport.id(ds, "SELECT count(*) FROM questionnaire_response q JOIN survey_recipient r ON r.response_id = q.id"
                 + " WHERE r.survey_id = ?", id));
+
+        long answeredRecipient = TestSupport.id(ds, "SELECT id FROM survey_recipient WHERE survey_id = ? AND answered_at IS NOT NULL", id);
+        as("tortoise").delete("/api/surveys/" + id + "/recipients/" + answeredRecipient).then().statusCode(409);
+        as("bridge").delete("/api/surveys/" + id + "/recipients/" + answeredRecipient).then().statusCode(404);
 
         // the questions stay once sent
         int version = as("tortoise").get("/api/surveys/" + id).then().statusCode(200).extract().jsonPath().getInt("version");

@@ -112,6 +112,10 @@ public final class Violations {
             ProblemException.FieldError e = fieldError(v);
             unique.putIfAbsent(e.field() + "\u0000" + e.key(), e);
         }
-        return List.copyOf(unique.values());
+        // a list of twenty thousand bad elements names the first ones, not every one (the answer stays small and quick)
+        return unique.values().stream().limit(MAX_REPORTED).toList();
     }
+
+    /** At most this many findings are named in one answer. */
+    public static final int MAX_REPORTED = 100;
 }

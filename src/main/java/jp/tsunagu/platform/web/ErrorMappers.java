@@ -66,7 +66,7 @@ public class ErrorMappers {
         }
         ProblemException p = field == null || field.isEmpty()
                 ? new ProblemException(400, "malformed-json")
-                : ProblemException.field(field, "wrong-type");
+                : ProblemException.field(field, e instanceof JsonLimits.TooManyItems ? "too-many-items" : "wrong-type");
         return respond(p, request);
     }
 

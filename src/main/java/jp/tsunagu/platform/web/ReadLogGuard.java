@@ -38,7 +38,8 @@ public class ReadLogGuard {
             "^/(api/)?conferences/\\d+/(case|board)/?$|^/(api/)?postings/\\d+/?$");
     private static final Pattern DELIBERATE = Pattern.compile(
             "^/conferences/\\d+/print/?$|^/api/postings/export\\.csv$|^/api/programs/\\d+/overview\\.csv$"
-                    + "|^/api/meetings/\\d+/attendance\\.csv$");
+                    + "|^/api/meetings/\\d+/attendance\\.csv$|^/api/surveys/\\d+/results\\.(csv|xlsx)$"
+                    + "|^/surveys/\\d+/results\\.(csv|xlsx)$");
 
     @Inject
     OriginCheck origins;
