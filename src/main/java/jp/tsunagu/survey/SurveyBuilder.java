@@ -30,13 +30,13 @@ public final class SurveyBuilder {
         QuestionKind kind = p.choice("kind", form.getFirst("kind"), v -> java.util.Arrays.stream(QuestionKind.values())
                 .filter(k -> k.name().equals(v)).findFirst());
         String labelJa = p.required("labelJa", form.getFirst("labelJa"), 300);
-        String labelEn = p.text("labelEn", form.getFirst("labelEn"), 300);
-        String hintJa = p.text("hintJa", form.getFirst("hintJa"), 500);
+        String labelEn = blankToNull(p.text("labelEn", form.getFirst("labelEn"), 300));
+        String hintJa = blankToNull(p.text("hintJa", form.getFirst("hintJa"), 500));
         String sectionRaw = form.getFirst("section");
         boolean newSection = sectionRaw == null || sectionRaw.isBlank() || "new".equals(sectionRaw) || sections(def).isEmpty();
         Integer section = newSection ? Integer.valueOf(0) : p.integer("section", sectionRaw, 1, Math.max(1, sections(def).size()));
         String sectionJa = newSection ? p.required("sectionJa", form.getFirst("sectionJa"), 300) : null;
-        String sectionEn = newSection ? p.text("sectionEn", form.getFirst("sectionEn"), 300) : null;
+        String sectionEn = newSection ? blankToNull(p.text("sectionEn", form.getFirst("sectionEn"), 300)) : null;
         boolean required = form.getFirst("required") != null;
         List<OptionDef> options = null;
         List<OptionDef> rows = null;
@@ -48,9 +48,10 @@ public final class SurveyBuilder {
             rows = lines(form.getFirst("rows"), "r", false);
             columns = lines(form.getFirst("columns"), "c", false);
         } else if (kind == QuestionKind.SCALE) {
-            Integer max = p.integer("scaleMax", form.getFirst("scaleMax"), 2, 10);
-            String low = p.text("scaleLow", form.getFirst("scaleLow"), 100);
-            String high = p.text("scaleHigh", form.getFirst("scaleHigh"), 100);
+            String rawMax = form.getFirst("scaleMax");
+            Integer max = rawMax == null || rawMax.isBlank() ? null : p.integer("scaleMax", rawMax, 2, 10);
+            String low = blankToNull(p.text("scaleLow", form.getFirst("scaleLow"), 100));
+            String high = blankToNull(p.text("scaleHigh", form.getFirst("scaleHigh"), 100));
             scale = new Definition.ScaleDef(1, max == null ? 5 : max, low == null ? null : new Definition.EndLabel(low, null),
                     high == null ? null : new Definition.EndLabel(high, null));
         }

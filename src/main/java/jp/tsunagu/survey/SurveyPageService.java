@@ -98,7 +98,7 @@ public class SurveyPageService {
         Locale locale = viewer.locale();
         return surveys.detail(viewer, id)
                 .chain(d -> (d.maySeeResponses() ? surveys.responses(viewer, id) : Uni.createFrom().<SurveyService.Responses>nullItem())
-                        .chain(r -> prefectures(locale).chain(prefs -> areas(d).chain(areas -> circles(viewer).map(circles ->
+                        .chain(r -> prefectures(d, locale).chain(prefs -> areas(d).chain(areas -> circles(viewer).map(circles ->
                                 new SurveyPage(d, r, orgTypes(locale), prefs, areas, circles,
                                         r == null ? 0 : (int) r.list().stream().filter(x -> x.sentAt() == null && x.email() != null).count()))))));
     }
@@ -108,9 +108,11 @@ public class SurveyPageService {
                 .map(t -> new Choice(t.name(), Messages.get(locale, "org-type." + t.name()))).toList();
     }
 
-    private Uni<List<Choice>> prefectures(Locale locale) {
-        return Prefecture.<Prefecture>list("order by code").map(ps -> ps.stream()
-                .map(p -> new Choice(Short.toString(p.code), p.name(locale))).toList());
+    /** The prefectures one may ask: all for the secretariat, the owner's own for a center. */
+    private Uni<List<Choice>> prefectures(SurveyService.Detail d, Locale locale) {
+        return Organization.<Organization>findById(d.ownerOrganizationId()).chain(owner -> Prefecture.<Prefecture>list("order by code")
+                .map(ps -> ps.stream().filter(p -> owner.orgType == OrgType.NATIONAL_NETWORK || p.code.equals(owner.prefectureCode))
+                        .map(p -> new Choice(Short.toString(p.code), p.name(locale))).toList()));
     }
 
     /** The catchment areas one may ask: of the owner's prefecture for a center, the centers' areas for the secretariat. */

@@ -159,7 +159,7 @@ public class SurveyPages {
             }
             List<Integer> prefs = ids(p, "prefectures", raw.get("prefectures")).stream().map(Long::intValue).toList();
             List<Long> areas = ids(p, "areaIds", raw.get("areaIds"));
-            List<Long> circles = ids(p, "circleIds", raw.get("circleIds"));
+            List<Long> circles = ids(p, "recipientCircleIds", raw.get("recipientCircleIds"));
             p.check();
             return writes.addRecipients(v, id, new SurveyInputs.RecipientsInput(types, prefs, areas, circles, null));
         }, "recipients");

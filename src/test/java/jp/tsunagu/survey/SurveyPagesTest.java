@@ -143,6 +143,7 @@ class SurveyPagesTest {
         page("bridge").formParam("version", "0").formParam("section", "new").formParam("sectionJa", "基本")
                 .formParam("kind", "SINGLE").formParam("labelJa", "定着支援をしていますか")
                 .formParam("options", "はい\nいいえ\n*その他").formParam("required", "on")
+                .formParam("labelEn", "").formParam("hintJa", "").formParam("scaleMax", "").formParam("scaleLow", "").formParam("rows", "")
                 .post("/surveys/" + id + "/questions").then().statusCode(303);
         page("bridge").formParam("version", "1").formParam("section", "1").formParam("kind", "TEXT").formParam("labelJa", "理由")
                 .formParam("shownIfQuestion", "q1").formParam("shownIfOptions", "o1")
