@@ -23,10 +23,12 @@ describe('survey conditions', () => {
     mountSurveyConditions(f);
     const placements = document.getElementById('item-placements') as HTMLElement;
     expect(placements.hidden).toBe(true);
+    expect(f.querySelector<HTMLInputElement>('input[name="answers.placements.fy2020.b"]')!.disabled).toBe(true);
     const yes = f.querySelector<HTMLInputElement>('input[value="yes"]')!;
     yes.checked = true;
     f.dispatchEvent(new Event('change'));
     expect(placements.hidden).toBe(false);
+    expect(f.querySelector<HTMLInputElement>('input[name="answers.placements.fy2020.b"]')!.disabled).toBe(false);
     const no = f.querySelector<HTMLInputElement>('input[value="no"]')!;
     no.checked = true;
     f.dispatchEvent(new Event('change'));

@@ -17,6 +17,10 @@ export function mountSurveyConditions(form: HTMLElement): void {
       const parent = form.querySelector<HTMLElement>(`#item-${on}`);
       const shown = (parent === null || !parent.hidden) && wanted.some((w) => chosen.includes(w));
       item.hidden = !shown;
+      // a hidden question's controls are neither checked by the browser nor sent
+      item.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea').forEach((c) => {
+        c.disabled = !shown;
+      });
     }
   };
   form.addEventListener('change', update);

@@ -39,4 +39,12 @@ public class Invitee extends PanacheEntityBase {
     public boolean recordsMinutes;
     public Long recorderNamedBy;
     public Instant recorderNamedAt;
+    /** Came through a seminar's public registration form (V17), with what the form asked. */
+    public boolean registered;
+    public String organizationName;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public jp.tsunagu.access.OrgType organizationType;
+    public Instant consentedAt;
+    /** When the registrant's personal data was deleted (the row stays for the counts). */
+    public Instant purgedAt;
 }

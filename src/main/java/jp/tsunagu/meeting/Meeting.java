@@ -51,4 +51,11 @@ public class Meeting extends PanacheEntityBase {
     public Instant createdAt;
     public Instant updatedAt;
     public Integer version;
+    /** A seminar's public announcement page with open registration (V17). */
+    public boolean publicRegistration;
+    public Instant registrationClosesAt;
+    public String consentText;
+    /** Registrants' personal data is deleted this many days after the seminar (NULL: the configured default). */
+    public Integer registrantDays;
+    public Instant registrantsPurgedAt;
 }

@@ -15,6 +15,7 @@ import jp.tsunagu.questionnaire.QuestionnaireService.Form;
 import jp.tsunagu.questionnaire.QuestionnaireService.Submission;
 import jp.tsunagu.questionnaire.QuestionnaireService;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -48,7 +49,64 @@ public class MeetingQuestionnaire {
     PersonalLinks links;
 
     Uni<Void> open(Meeting m) {
-        return questionnaires.create(SUBJECT, m.id, FOLLOW_UP).replaceWithVoid();
+        return questionnaires.create(SUBJECT, m.id, m.kind == MeetingTerms.Kind.SEMINAR ? BuiltIn.AFTER_SEMINAR.definition() : FOLLOW_UP)
+                .replaceWithVoid();
+    }
+
+    /** One group's counts of each choice question (ナカポツ or the rest). */
+    @TemplateData
+    public record GroupCount(String option, String label, int all, int nakapotsu, int other) {
+    }
+
+    @TemplateData
+    public record GroupQuestion(String code, String label, List<GroupCount> counts) {
+    }
+
+    @TemplateData
+    public record GroupResults(String title, int responses, int nakapotsu, int other, List<GroupQuestion> questions) {
+    }
+
+    /**
+     * The results split by group, as the seminar report gives them: each respondent's group is the
+     * type of the organization they registered for (a registrant) or belong to (an invited member).
+     * Organizers only.
+     */
+    @WithSession
+    public Uni<GroupResults> byGroup(Viewer viewer, long meetingId) {
+        boolean en = "en".equals(viewer.locale().getLanguage());
+        return access.editable(viewer, meetingId).chain(l -> existing(meetingId)).chain(q -> questionnaires.structure(q)
+                .chain(st -> io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(s -> s.createSelectionQuery(
+                                "select r.id, coalesce(i.organizationType, o.orgType) from QuestionnaireResponse r, Invitee i"
+                                        + " left join Organization o on o.id = i.organizationId"
+                                        + " where r.questionnaireId = :q and r.respondent = concat('invitee:', cast(i.id as string))",
+                                Object[].class).setParameter("q", q.id).getResultList())
+                        .chain(rows -> jp.tsunagu.questionnaire.Answer.<jp.tsunagu.questionnaire.Answer>list(
+                                "responseId in ?1", rows.isEmpty() ? List.of(-1L) : rows.stream().map(r -> (Long) r[0]).toList())
+                                .map(answers -> {
+                                    java.util.Map<Long, Boolean> nakapotsu = new java.util.HashMap<>();
+                                    rows.forEach(r -> nakapotsu.put((Long) r[0], r[1] == jp.tsunagu.access.OrgType.NAKAPOTSU));
+                                    List<GroupQuestion> out = new java.util.ArrayList<>();
+                                    for (jp.tsunagu.questionnaire.Question x : st.questions()) {
+                                        if (!x.kind.choice()) {
+                                            continue;
+                                        }
+                                        List<GroupCount> counts = new java.util.ArrayList<>();
+                                        for (jp.tsunagu.questionnaire.QuestionOption o : st.optionsOf(x, jp.tsunagu.questionnaire.OptionAxis.CHOICE)) {
+                                            int all = 0;
+                                            int n = 0;
+                                            for (var a : answers) {
+                                                if (a.questionId.equals(x.id) && o.code.equals(a.optionCode)) {
+                                                    all++;
+                                                    n += Boolean.TRUE.equals(nakapotsu.get(a.responseId)) ? 1 : 0;
+                                                }
+                                            }
+                                            counts.add(new GroupCount(o.code, en ? o.labelEn : o.labelJa, all, n, all - n));
+                                        }
+                                        out.add(new GroupQuestion(x.code, en ? x.labelEn : x.labelJa, counts));
+                                    }
+                                    int nk = (int) nakapotsu.values().stream().filter(b -> b).count();
+                                    return new GroupResults(en ? q.titleEn : q.titleJa, rows.size(), nk, rows.size() - nk, out);
+                                }))));
     }
 
     Uni<Questionnaire> existing(long meetingId) {

@@ -46,7 +46,16 @@ public enum BuiltIn {
      * 就労支援機関意識調査 (FY2023, seed 001 L3745–3817): the questions as the report names them;
      * where it gives only a heading, the wording and options are ours.
      */
-    ATTITUDE_FY2023("attitude-fy2023", attitude());
+    ATTITUDE_FY2023("attitude-fy2023", attitude()),
+
+    /** The questionnaire after a report seminar (FY2023 seminar, seed 001 L3199–3643): satisfaction and two free texts. */
+    AFTER_SEMINAR("after-seminar", Definition.simple("セミナー後アンケート", "After-seminar questionnaire", List.of(
+            QuestionDef.choice("satisfaction", SINGLE, "セミナー全体の満足度", "Overall satisfaction with the seminar", true, List.of(
+                    of("very-good", "とてもよかった", "Very good"), of("good", "よかった", "Good"),
+                    of("fair", "ふつう", "Fair"), of("poor", "あまりよくなかった", "Not so good"))),
+            QuestionDef.text("reason", "満足度の理由", "Why", false),
+            QuestionDef.text("impressive", "特に印象に残った取組", "What impressed you most", false),
+            QuestionDef.text("hub-role", "ナカポツの基幹型機能についての所感", "Your thoughts on the centers' hub role", false))));
 
     private final String code;
     private final Definition definition;

@@ -27,8 +27,12 @@ public final class SurveyBuilder {
 
     /** The form of "add a question" as a question, appended to the section chosen (by its number, from 1). */
     static Definition addQuestion(Definition def, MultivaluedMap<String, String> form, Params p) {
-        QuestionKind kind = p.choice("kind", form.getFirst("kind"), v -> java.util.Arrays.stream(QuestionKind.values())
+        String rawKind = form.getFirst("kind");
+        QuestionKind kind = rawKind == null || rawKind.isBlank() ? null : p.choice("kind", rawKind, v -> java.util.Arrays.stream(QuestionKind.values())
                 .filter(k -> k.name().equals(v)).findFirst());
+        if (rawKind == null || rawKind.isBlank()) {
+            p.error("kind", "required");
+        }
         String labelJa = p.required("labelJa", form.getFirst("labelJa"), 300);
         String labelEn = blankToNull(p.text("labelEn", form.getFirst("labelEn"), 300));
         String hintJa = blankToNull(p.text("hintJa", form.getFirst("hintJa"), 500));
@@ -58,7 +62,9 @@ public final class SurveyBuilder {
         Definition.ShownIf shownIf = null;
         String on = form.getFirst("shownIfQuestion");
         if (on != null && !on.isBlank()) {
-            List<String> when = form.getOrDefault("shownIfOptions", List.of()).stream().filter(v -> v != null && !v.isBlank()).toList();
+            // each option is offered as "question:option"; only the chosen question's count
+            List<String> when = form.getOrDefault("shownIfOptions", List.of()).stream().filter(v -> v != null && v.startsWith(on + ":"))
+                    .map(v -> v.substring(on.length() + 1)).filter(v -> !v.isBlank()).toList();
             if (when.isEmpty()) {
                 p.error("shownIfOptions", "required");
             } else {
@@ -83,6 +89,13 @@ public final class SurveyBuilder {
     }
 
     /** Moves a question one place up or down within its section (over a section's edge into the next one). */
+    /** 404 for a question the definition does not hold (an edit that would change nothing). */
+    static void requireQuestion(Definition def, String code) {
+        if (def.questions().stream().noneMatch(q -> q.code().equals(code))) {
+            throw jp.tsunagu.platform.web.ProblemException.notFound();
+        }
+    }
+
     static Definition move(Definition def, String code, boolean up) {
         List<QuestionDef> flat = new ArrayList<>();
         List<Integer> sectionOf = new ArrayList<>();

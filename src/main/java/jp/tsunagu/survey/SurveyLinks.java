@@ -27,8 +27,12 @@ import java.time.LocalDate;
 public class SurveyLinks {
 
     /** What the link opens: the survey as the respondent sees it, and their answer so far. */
-    public record Opened(String title, String intro, String owner, String organization, LocalDate deadline, boolean open,
+    public record Opened(String title, String intro, String owner, String organization, LocalDate opensOn, LocalDate deadline, boolean open,
                          boolean fictitious, Definition definition, Answers answers, Instant answeredAt, String channel) {
+        /** The link came before the survey opens (it is sent when the survey is, which may be earlier). */
+        public boolean notYetOpen() {
+            return opensOn != null && opensOn.isAfter(JapaneseCalendar.today());
+        }
     }
 
     record Resolved(SurveyRecipient recipient, Survey survey) {
@@ -69,7 +73,7 @@ public class SurveyLinks {
                                     Definition def = QuestionnaireService.definition(st);
                                     return new Opened(en ? st.questionnaire().titleEn : st.questionnaire().titleJa,
                                             en && st.questionnaire().introEn != null ? st.questionnaire().introEn : st.questionnaire().introJa,
-                                            owner.name, org.name,
+                                            owner.name, org.name, r.survey().opensOn,
                                             r.survey().deadline, open(r.survey()), r.survey().fictitious, def, given,
                                             r.recipient().answeredAt, channel);
                                 })))));

@@ -181,7 +181,7 @@ public class SurveyPageService {
     public Uni<QuestionsPage> questionsPage(Viewer viewer, long id) {
         boolean en = en(viewer);
         return surveys.detail(viewer, id).map(d -> {
-            if (!d.mayEdit()) {
+            if (!d.mayEdit() || !"DRAFT".equals(d.status())) {
                 throw ProblemException.notFound();
             }
             Definition def = d.definition();
@@ -202,7 +202,7 @@ public class SurveyPageService {
                             i == 0, i == all.size() - 1));
                     if (q.kind().choice()) {
                         choiceQuestions.add(new Choice(q.code(), q.code() + " " + SurveySheet.pick(q.label(), en)));
-                        q.options().forEach(o -> choiceOptions.add(new Choice(o.code(), q.code() + ": " + SurveySheet.pick(o.label(), en))));
+                        q.options().forEach(o -> choiceOptions.add(new Choice(q.code() + ":" + o.code(), q.code() + ": " + SurveySheet.pick(o.label(), en))));
                     }
                 }
             }

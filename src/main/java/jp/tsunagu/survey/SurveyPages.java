@@ -277,8 +277,14 @@ public class SurveyPages {
         return viewers.signedIn().chain(v -> renderQuestions(v, id, Map.of(), List.of(), Forms.savedKey(saved), 200));
     }
 
+    /** The add-question form's fields; a finding elsewhere (the whole definition's rules) is said without a link. */
+    static final java.util.Set<String> QUESTION_FIELDS = java.util.Set.of("version", "section", "sectionJa", "kind", "labelJa",
+            "labelEn", "hintJa", "options", "rows", "columns", "scaleMax", "scaleLow", "scaleHigh", "shownIfQuestion", "shownIfOptions");
+
     Uni<Response> renderQuestions(Viewer v, long id, Map<String, String> form, List<FieldMessage> errors, String saved, int status) {
-        return pageService.questionsPage(v, id).chain(p -> pages.render(Templates.questions(p, form, errors, saved), v, "surveys", status));
+        List<FieldMessage> shown = errors.stream().map(e -> e.field() == null || QUESTION_FIELDS.contains(e.field()) ? e
+                : new FieldMessage(null, e.message())).toList();
+        return pageService.questionsPage(v, id).chain(p -> pages.render(Templates.questions(p, form, shown, saved), v, "surveys", status));
     }
 
     /** One edit of the definition, stored through the same check as the API (version, rules, not once sent). */
@@ -308,7 +314,10 @@ public class SurveyPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> up(@PathParam("id") String rawId, @PathParam("code") String code, MultivaluedMap<String, String> raw) {
         long id = Params.pathId(rawId);
-        return edit(id, raw, (def, p) -> SurveyBuilder.move(def, code, true), "question-moved");
+        return edit(id, raw, (def, p) -> {
+            SurveyBuilder.requireQuestion(def, code);
+            return SurveyBuilder.move(def, code, true);
+        }, "question-moved");
     }
 
     @POST
@@ -316,7 +325,10 @@ public class SurveyPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> down(@PathParam("id") String rawId, @PathParam("code") String code, MultivaluedMap<String, String> raw) {
         long id = Params.pathId(rawId);
-        return edit(id, raw, (def, p) -> SurveyBuilder.move(def, code, false), "question-moved");
+        return edit(id, raw, (def, p) -> {
+            SurveyBuilder.requireQuestion(def, code);
+            return SurveyBuilder.move(def, code, false);
+        }, "question-moved");
     }
 
     @POST
@@ -324,6 +336,9 @@ public class SurveyPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> delete(@PathParam("id") String rawId, @PathParam("code") String code, MultivaluedMap<String, String> raw) {
         long id = Params.pathId(rawId);
-        return edit(id, raw, (def, p) -> SurveyBuilder.delete(def, code), "question-deleted");
+        return edit(id, raw, (def, p) -> {
+            SurveyBuilder.requireQuestion(def, code);
+            return SurveyBuilder.delete(def, code);
+        }, "question-deleted");
     }
 }

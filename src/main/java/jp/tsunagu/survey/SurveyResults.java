@@ -137,7 +137,7 @@ public class SurveyResults {
         return access.visible(viewer, id).chain(l -> load(l, locale)).map(d -> {
             boolean texts = access.maySeeResponses(viewer, d.survey());
             List<Respondent> rs = d.respondents().stream().filter(r -> type == null || r.type() == type).toList();
-            return tally(d, rs, compare, type, texts, locale);
+            return tally(d, rs, d.respondents().size(), compare, type, texts, locale);
         });
     }
 
@@ -185,7 +185,15 @@ public class SurveyResults {
                 });
     }
 
-    private Results tally(Loaded d, List<Respondent> rs, Compare compare, OrgType type, boolean texts, Locale locale) {
+    /**
+     * Too few to show to a counts-only reader: a group of 1–2 answers, or one whose rest (the
+     * whole minus it) is 1–2, since subtracting it from the whole would single those out.
+     */
+    static boolean tooFew(int group, int whole) {
+        return group < MIN_GROUP || (whole - group > 0 && whole - group < MIN_GROUP);
+    }
+
+    private Results tally(Loaded d, List<Respondent> rs, int whole, Compare compare, OrgType type, boolean texts, Locale locale) {
         boolean en = "en".equals(locale.getLanguage());
         Structure st = d.structure();
         Map<Long, String> sectionTitles = new HashMap<>();
@@ -194,7 +202,7 @@ public class SurveyResults {
         }
         // the groups to compare: prefecture or area of each respondent (an office in two areas counts in both)
         boolean countsOnly = !texts;
-        if (countsOnly && rs.size() < MIN_GROUP) {
+        if (countsOnly && (rs.size() < MIN_GROUP || (type != null && tooFew(rs.size(), whole)))) {
             return new Results(d.survey().survey().id, en ? st.questionnaire().titleEn : st.questionnaire().titleJa, rs.size(),
                     compare.name().toLowerCase(Locale.ROOT), type == null ? null : type.name(), d.survey().survey().fictitious,
                     false, true, List.of());
@@ -217,7 +225,7 @@ public class SurveyResults {
         for (Question q : st.questions()) {
             Tally all = tally(st, q, "all", Messages.get(locale, "survey.results.all"), rs, d.answers(), en);
             List<Tally> groups = new ArrayList<>();
-            grouped.entrySet().stream().filter(e -> !countsOnly || e.getValue().size() >= MIN_GROUP).sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(k -> groupLabels.get(k))))
+            grouped.entrySet().stream().filter(e -> !countsOnly || !tooFew(e.getValue().size(), rs.size())).sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(k -> groupLabels.get(k))))
                     .forEach(e -> groups.add(tally(st, q, e.getKey(), groupLabels.get(e.getKey()), e.getValue(), d.answers(), en)));
             List<String> textList = new ArrayList<>();
             if (texts) {

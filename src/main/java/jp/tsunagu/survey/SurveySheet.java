@@ -53,6 +53,12 @@ public final class SurveySheet {
         public boolean multi() {
             return "MULTI".equals(kind);
         }
+
+        /** A text question's hint: when to answer it (if it has a condition), then its own hint. */
+        public String textHint(String conditionText) {
+            String h = condition == null ? hint : hint == null ? conditionText : conditionText + " " + hint;
+            return h == null || h.isBlank() ? null : h;
+        }
     }
 
     @TemplateData
@@ -141,7 +147,7 @@ public final class SurveySheet {
                     }
                 }
                 case TEXT -> {
-                    String text = form.getFirst(base + ".text");
+                    String text = form.getFirst(base);
                     if (text != null && !text.isBlank()) {
                         out.put(q.code(), Given.written(text));
                     }

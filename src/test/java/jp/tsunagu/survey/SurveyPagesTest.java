@@ -109,7 +109,7 @@ class SurveyPagesTest {
                 .body(containsString("data-shown-if=\"placement-record\""));
         // refused: the page again with the fields named, what was typed kept, nothing stored
         page(null).formParam("answers.services", "type-b").formParam("answers.self-work", "7")
-                .formParam("answers.expectations.text", "研修を増やしてほしい").post("/survey/" + token).then().statusCode(400)
+                .formParam("answers.expectations", "研修を増やしてほしい").post("/survey/" + token).then().statusCode(400)
                 .body(containsString("error-summary")).body(containsString("href=\"#answers.placement-record\""))
                 .body(containsString("研修を増やしてほしい"));
         assertEquals(0, TestSupport.id(ds, "SELECT count(*) FROM survey_recipient WHERE survey_id = ? AND answered_at IS NOT NULL", id));
@@ -146,7 +146,7 @@ class SurveyPagesTest {
                 .formParam("labelEn", "").formParam("hintJa", "").formParam("scaleMax", "").formParam("scaleLow", "").formParam("rows", "")
                 .post("/surveys/" + id + "/questions").then().statusCode(303);
         page("bridge").formParam("version", "1").formParam("section", "1").formParam("kind", "TEXT").formParam("labelJa", "理由")
-                .formParam("shownIfQuestion", "q1").formParam("shownIfOptions", "o1")
+                .formParam("shownIfQuestion", "q1").formParam("shownIfOptions", "q1:o1")
                 .post("/surveys/" + id + "/questions").then().statusCode(303);
         // refused: no label, a choice without options; the page again, nothing stored
         page("bridge").formParam("version", "2").formParam("section", "1").formParam("kind", "MULTI").formParam("options", "ひとつ")

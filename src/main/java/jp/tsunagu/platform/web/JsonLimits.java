@@ -43,13 +43,14 @@ public class JsonLimits implements ObjectMapperCustomizer {
             @Override
             public JsonDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config, CollectionType type,
                                                                     BeanDescription description, JsonDeserializer<?> deserializer) {
-                return new Capped(deserializer);
+                // untyped containers (a JsonObject's, the live documents' messages) are not request bodies of a use case
+                return type.getContentType().getRawClass() == Object.class ? deserializer : new Capped(deserializer);
             }
 
             @Override
             public JsonDeserializer<?> modifyMapDeserializer(DeserializationConfig config, MapType type,
                                                              BeanDescription description, JsonDeserializer<?> deserializer) {
-                return new Capped(deserializer);
+                return type.getContentType().getRawClass() == Object.class ? deserializer : new Capped(deserializer);
             }
         });
         mapper.registerModule(module);
