@@ -11,7 +11,7 @@ import java.util.Set;
  * The one place that decides what a person may do. Deny by default: every rule grants; anything
  * not granted is refused. The rules live per feature in small files beside this one
  * ({@code DirectoryRules}, {@code AccountRules}, {@code PairingRules}, {@code MeetingRules},
- * {@code PostingRules}, {@code ConferenceRules}, {@code CircleRules}, {@code SurveyRules}), each predicate named after the rule it states;
+ * {@code PostingRules}, {@code ConferenceRules}, {@code CircleRules}, {@code SurveyRules}, {@code StatisticsRules}), each predicate named after the rule it states;
  * this class only dispatches and turns a refusal into its {@link Decision}. Lists and counts use
  * the scope methods, which express the same rules as query restrictions.
  */
@@ -216,6 +216,13 @@ public class AccessPolicy {
         if (resource instanceof Resource.SurveyResponses r) {
             return action == Action.VIEW && SurveyRules.responsesAreForTheOwnersAndTheSecretariat(viewer, r);
         }
+        if (resource instanceof Resource.CenterStatistics s) {
+            return action == Action.VIEW ? StatisticsRules.figuresAreReadByTheCenterAndTheSecretariat(viewer, s)
+                    : action == Action.EDIT && StatisticsRules.aCentersStaffKeepItsFigures(viewer, s);
+        }
+        if (resource instanceof Resource.NationalStatistics) {
+            return action == Action.VIEW && StatisticsRules.nationalTablesAreTheSecretariats(viewer);
+        }
         if (resource instanceof Resource.LearningsLibrary) {
             return action == Action.VIEW && viewer.signedIn();
         }
@@ -256,6 +263,11 @@ public class AccessPolicy {
     /** Whether the viewer has a survey list at all (staff of member organizations and the secretariat). */
     public boolean surveysListable(Viewer viewer) {
         return SurveyRules.staffListSurveys(viewer);
+    }
+
+    /** Whether the viewer has statistics to open (the secretariat's tables, a center's own figures). */
+    public boolean statisticsListable(Viewer viewer) {
+        return StatisticsRules.nationalTablesAreTheSecretariats(viewer) || viewer.is(Role.CENTER_LEAD) || viewer.is(Role.CENTER_STAFF);
     }
 
     /** Organization types a viewer may list; empty means all. */

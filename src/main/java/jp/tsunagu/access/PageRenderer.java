@@ -21,7 +21,7 @@ public class PageRenderer {
                 policy.permits(v, Action.VIEW, new Resource.AuditLog()),
                 policy.permits(v, Action.APPROVE, new Resource.InvitationRequests()),
                 v.signedIn() && (v.is(Role.NETWORK_ADMIN) || v.is(Role.SYSADMIN) || !v.administeredOrganizationIds().isEmpty()),
-                policy.surveysListable(v));
+                policy.surveysListable(v), policy.statisticsListable(v));
     }
 
     public Uni<Response> render(TemplateInstance page, Viewer viewer, String nav) {

@@ -259,6 +259,14 @@ public sealed interface Resource {
     record Survey(long id, long ownerOrganizationId, OrgType ownerType, Set<Long> sharedCircleIds) implements Resource {
     }
 
+    /** A center's yearly figures (実績): its staff enter them, the secretariat reads them. */
+    record CenterStatistics(long centerId, OrgType type) implements Resource {
+    }
+
+    /** The national and prefecture tables of the centers' figures. */
+    record NationalStatistics() implements Resource {
+    }
+
     /** Who a survey went to and who answered, each organization's answer, paper answers keyed in. */
     record SurveyResponses(Survey survey) implements Resource {
     }

@@ -30,7 +30,7 @@ public class DemoDataLoader {
 
     /** The demo accounts' shared password (documented in the README). */
     public static final String DEMO_PASSWORD = "tsunagu-demo";
-    static final List<String> SETS = List.of("directory", "pairing", "meetings", "postings", "conferences", "administrators");
+    static final List<String> SETS = List.of("directory", "pairing", "meetings", "postings", "conferences", "administrators", "statistics");
     private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
 
     @ConfigProperty(name = "tsunagu.demo.enabled")

@@ -1,0 +1,94 @@
+package jp.tsunagu.statistics;
+
+import io.quarkus.qute.TemplateData;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import java.math.BigDecimal;
+
+/**
+ * A center's yearly figures as entered (the JSON of {@code PUT /api/centers/{id}/statistics/{fiscalYear}}
+ * and the form's fields): every count 0–1,000,000 or left empty; the 6-month retention target a
+ * percentage. Those kept on after 6 months or a year cannot outnumber those placed.
+ */
+@TemplateData
+public record Figures(@Min(0) @Max(1_000_000) Integer registeredPhysical, @Min(0) @Max(1_000_000) Integer registeredIntellectual,
+                      @Min(0) @Max(1_000_000) Integer registeredMental, @Min(0) @Max(1_000_000) Integer registeredDevelopmental,
+                      @Min(0) @Max(1_000_000) Integer registeredOther,
+                      @Min(0) @Max(1_000_000) Integer consultationsVisit, @Min(0) @Max(1_000_000) Integer consultationsPhone,
+                      @Min(0) @Max(1_000_000) Integer consultationsOther,
+                      @Min(0) @Max(1_000_000) Integer consultationsWork, @Min(0) @Max(1_000_000) Integer consultationsLife,
+                      @Min(0) @Max(1_000_000) Integer placements, @Min(0) @Max(1_000_000) Integer internships,
+                      @Min(0) @Max(1_000_000) Integer retention6mBase, @Min(0) @Max(1_000_000) Integer retention6mKept,
+                      @Min(0) @Max(1_000_000) Integer retention1yBase, @Min(0) @Max(1_000_000) Integer retention1yKept,
+                      @Min(0) @Max(1_000_000) Integer targetPlacements,
+                      @DecimalMin("0") @DecimalMax("100") BigDecimal targetRetention6m) {
+
+    /** The field names in form order (also the CSV's columns). */
+    public static final java.util.List<String> FIELDS = java.util.List.of("registeredPhysical", "registeredIntellectual",
+            "registeredMental", "registeredDevelopmental", "registeredOther", "consultationsVisit", "consultationsPhone",
+            "consultationsOther", "consultationsWork", "consultationsLife", "placements", "internships", "retention6mBase",
+            "retention6mKept", "retention1yBase", "retention1yKept", "targetPlacements", "targetRetention6m");
+
+    @com.fasterxml.jackson.annotation.JsonProperty("registeredTotal")
+    public int registeredTotal() {
+        return n(registeredPhysical) + n(registeredIntellectual) + n(registeredMental) + n(registeredDevelopmental) + n(registeredOther);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonProperty("consultationsTotal")
+    public int consultationsTotal() {
+        return n(consultationsVisit) + n(consultationsPhone) + n(consultationsOther);
+    }
+
+    static int n(Integer x) {
+        return x == null ? 0 : x;
+    }
+
+    /** The 6-month retention rate, "87.5" (null without a base). */
+    @com.fasterxml.jackson.annotation.JsonProperty("retention6mRate")
+    public String retention6mRate() {
+        return rate(retention6mKept, retention6mBase);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonProperty("retention1yRate")
+    public String retention1yRate() {
+        return rate(retention1yKept, retention1yBase);
+    }
+
+    static String rate(Integer kept, Integer base) {
+        return kept == null || base == null || base == 0 ? null : String.format(java.util.Locale.ROOT, "%.1f", kept * 100.0 / base);
+    }
+
+    static Figures of(CenterStatistics s) {
+        return new Figures(s.registeredPhysical, s.registeredIntellectual, s.registeredMental, s.registeredDevelopmental,
+                s.registeredOther, s.consultationsVisit, s.consultationsPhone, s.consultationsOther, s.consultationsWork,
+                s.consultationsLife, s.placements, s.internships, s.retention6mBase, s.retention6mKept, s.retention1yBase,
+                s.retention1yKept, s.targetPlacements, s.targetRetention6m);
+    }
+
+    void into(CenterStatistics s) {
+        s.registeredPhysical = registeredPhysical;
+        s.registeredIntellectual = registeredIntellectual;
+        s.registeredMental = registeredMental;
+        s.registeredDevelopmental = registeredDevelopmental;
+        s.registeredOther = registeredOther;
+        s.consultationsVisit = consultationsVisit;
+        s.consultationsPhone = consultationsPhone;
+        s.consultationsOther = consultationsOther;
+        s.consultationsWork = consultationsWork;
+        s.consultationsLife = consultationsLife;
+        s.placements = placements;
+        s.internships = internships;
+        s.retention6mBase = retention6mBase;
+        s.retention6mKept = retention6mKept;
+        s.retention1yBase = retention1yBase;
+        s.retention1yKept = retention1yKept;
+        s.targetPlacements = targetPlacements;
+        s.targetRetention6m = targetRetention6m;
+    }
+
+    static final Figures EMPTY = new Figures(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null, null);
+}

@@ -1,0 +1,46 @@
+package jp.tsunagu.browser;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * Center statistics in Chromium: a center lead opens 実績 from the menu, lands on the last year,
+ * corrects a figure (a refusal first); the secretariat reads the national table, one prefecture
+ * and the five-year trend. axe-core and the HTML checker on each page.
+ */
+@QuarkusTest
+class StatisticsBrowserIT extends BrowserSupport {
+
+    Page.GetByRoleOptions exact(String name) {
+        return new Page.GetByRoleOptions().setName(name).setExact(true);
+    }
+
+    @Test
+    void aCenterEntersItsFiguresAndTheSecretariatCompares() {
+        signIn("tortoise@demo.tsunagu.jp");
+        page.navigate(url("/"));
+        page.getByRole(AriaRole.LINK, exact("実績")).first().click();
+        assertThat(page.locator("h1")).hasText("センターの実績");
+        page.getByLabel("そのうち6か月後も働いている人数").fill("999");
+        page.getByRole(AriaRole.BUTTON, exact("実績を保存")).click();
+        assertThat(page.locator("#error-summary")).containsText("定着した人数は、就職した人数より多くできません");
+        audit("133-statistics-center-refused");
+        page.getByLabel("そのうち6か月後も働いている人数").fill("20");
+        page.getByLabel("就職件数", new Page.GetByLabelOptions().setExact(true)).fill("33");
+        page.getByRole(AriaRole.BUTTON, exact("実績を保存")).click();
+        assertThat(page.locator(".notice[role=status]")).containsText("実績を保存しました");
+        audit("134-statistics-center");
+        signOut();
+        signIn("admin@demo.tsunagu.jp");
+        page.navigate(url("/statistics?fiscalYear=2023"));
+        assertThat(page.locator("h1")).hasText("センターの実績（全国）");
+        audit("135-statistics-national");
+        page.getByRole(AriaRole.LINK, exact("群馬県")).click();
+        assertThat(page.locator("main table").first()).containsText("トータス");
+        audit("136-statistics-prefecture");
+    }
+}
