@@ -18,6 +18,10 @@ ALTER TABLE meeting_invitee
         'VOCATIONAL_CENTER', 'CONSULTATION', 'SPECIAL_NEEDS_SCHOOL', 'MUNICIPALITY', 'COMPANY', 'NATIONAL_NETWORK', 'OTHER')),
     ADD COLUMN consented_at      timestamptz,
     ADD COLUMN purged_at         timestamptz,
+    -- the public form's abuse limits: registrations per address per hour, one re-sent link per 10 minutes
+    ADD COLUMN registration_ip_hash text CHECK (registration_ip_hash IS NULL OR length(registration_ip_hash) <= 100),
+    ADD COLUMN link_resent_at    timestamptz,
     ADD CONSTRAINT meeting_invitee_registered CHECK (NOT registered OR purged_at IS NOT NULL
         OR (organization_type IS NOT NULL AND consented_at IS NOT NULL));
-CREATE INDEX meeting_seminar_purge ON meeting (ends_at) WHERE public_registration AND registrants_purged_at IS NULL;
+CREATE INDEX meeting_invitee_registered_open ON meeting_invitee (meeting_id) WHERE registered AND purged_at IS NULL;
+CREATE INDEX meeting_invitee_registration_ip ON meeting_invitee (meeting_id, registration_ip_hash, invited_at) WHERE registered;

@@ -47,4 +47,7 @@ public class Invitee extends PanacheEntityBase {
     public Instant consentedAt;
     /** When the registrant's personal data was deleted (the row stays for the counts). */
     public Instant purgedAt;
+    /** A hash of the address the public form was posted from (the per-hour limit), never the address itself. */
+    public String registrationIpHash;
+    public Instant linkResentAt;
 }

@@ -319,7 +319,7 @@ public class PollService {
                     "meetingId = ?1 order by position", m.id).chain(venues -> access.facts(anonymous, m)
                     .chain(l -> meetings.summaries(anonymous, List.of(l))).map(summary -> new MeetingViews.PersonalView(
                             i.name, summary.get(0), venues.stream().map(v -> new MeetingViews.Venue(v.name, v.address)).toList(),
-                            m.onlineUrl, slots, mine, i.response.name(), i.waitlisted, m.status == Status.SCHEDULING,
+                            Boolean.TRUE.equals(i.waitlisted) || i.response == MeetingTerms.Rsvp.DECLINED ? null : m.onlineUrl, slots, mine, i.response.name(), i.waitlisted, m.status == Status.SCHEDULING,
                             m.status == Status.SCHEDULED)))));
         });
     }

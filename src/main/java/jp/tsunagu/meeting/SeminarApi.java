@@ -38,10 +38,11 @@ public class SeminarApi {
     @POST
     @Path("/seminars/{id}/registrations")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> register(@PathParam("id") String rawId, SeminarService.RegistrationInput body) {
+    public Uni<Response> register(@PathParam("id") String rawId, SeminarService.RegistrationInput body,
+                                  @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest request) {
         long id = Params.pathId(rawId);
-        return viewers.current().chain(v -> seminars.register(id, body, v.locale()))
-                .map(r -> Response.status(201).entity(r).build());
+        return viewers.current().chain(v -> seminars.register(id, body, v.locale(), Params.ip(request)))
+                .map(r -> Response.status(202).entity(r).build());
     }
 
     @PUT

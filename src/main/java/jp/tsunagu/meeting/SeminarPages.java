@@ -58,7 +58,7 @@ public class SeminarPages {
     @Path("seminars/{id}")
     public Uni<Response> page(@PathParam("id") String rawId, @QueryParam("registered") String registered) {
         long id = Params.pathId(rawId);
-        String shown = "seat".equals(registered) || "waitlist".equals(registered) ? registered : null;
+        String shown = "received".equals(registered) ? registered : null;
         return viewers.current().chain(v -> render(v, id, Map.of(), List.of(), shown, 200));
     }
 
@@ -70,15 +70,16 @@ public class SeminarPages {
     @POST
     @Path("seminars/{id}/register")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> register(@PathParam("id") String rawId, MultivaluedMap<String, String> raw) {
+    public Uni<Response> register(@PathParam("id") String rawId, MultivaluedMap<String, String> raw,
+                                  @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest request) {
         long id = Params.pathId(rawId);
         Map<String, String> form = new HashMap<>();
         raw.forEach((k, vs) -> form.put(k, vs.isEmpty() ? "" : vs.get(0)));
         return viewers.current().chain(v -> FormPost.run(v.locale(),
                 () -> seminars.register(id, new SeminarService.RegistrationInput(form.get("name"), form.get("organization"),
                         form.get("organizationType"), form.get("email"), form.get("attend"), form.get("consent") != null,
-                        form.get("website")), v.locale()),
-                r -> "/seminars/" + id + "?registered=" + (r.waitlisted() ? "waitlist" : "seat") + "#main",
+                        form.get("website")), v.locale(), Params.ip(request)),
+                r -> "/seminars/" + id + "?registered=received#registered",
                 (errors, status) -> render(v, id, form, errors, null, status)));
     }
 }

@@ -14,7 +14,10 @@ import java.util.List;
  * working) a set time after the seminar: {@code registrant_days}, else
  * {@code tsunagu.seminar.registrant-days} (180). One statement claims the seminars due and clears
  * their registrants, so it happens once whatever runs it (several instances, overlapping runs).
- * The organization type, the answer and attendance stay, for the counts.
+ * The registrants' rows stay, revoked (so no mail reaches them and they count as no one's seat),
+ * with their organization type and questionnaire answers for the counts by group; the names on
+ * the attendance list are cleared with them. Claimed by its registrants, not by the public flag,
+ * so closing the page does not keep the data.
  */
 @ApplicationScoped
 public class SeminarRetentionJob {
@@ -34,14 +37,16 @@ public class SeminarRetentionJob {
     /** One run: the number of registrants whose personal data was deleted. */
     public Uni<Integer> run() {
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                        "WITH due AS (UPDATE meeting SET registrants_purged_at = now() WHERE public_registration"
-                                + " AND registrants_purged_at IS NULL AND coalesce(ends_at, starts_at) IS NOT NULL"
-                                + " AND coalesce(ends_at, starts_at) + make_interval(days => coalesce(registrant_days, ?1)) < now()"
-                                + " RETURNING id)"
-                                + " UPDATE meeting_invitee i SET name = '（削除済み）', email = 'purged-' || i.id || '@deleted.invalid',"
+                        "WITH due AS (UPDATE meeting m SET registrants_purged_at = now() WHERE coalesce(m.ends_at, m.starts_at) IS NOT NULL"
+                                + " AND coalesce(m.ends_at, m.starts_at) + make_interval(days => coalesce(m.registrant_days, ?1)) < now()"
+                                + " AND EXISTS (SELECT 1 FROM meeting_invitee r WHERE r.meeting_id = m.id AND r.registered AND r.purged_at IS NULL)"
+                                + " RETURNING m.id),"
+                                + " gone AS (UPDATE meeting_invitee i SET name = '（削除済み）', email = 'purged-' || i.id || '@deleted.invalid',"
                                 + " organization_name = NULL, token_hash = 'purged-' || i.id, previous_token_hash = NULL,"
-                                + " poll_comment = NULL, revoked_at = coalesce(i.revoked_at, now()), purged_at = now()"
-                                + " FROM due WHERE i.meeting_id = due.id AND i.registered AND i.purged_at IS NULL RETURNING i.id", Long.class)
+                                + " registration_ip_hash = NULL, poll_comment = NULL, revoked_at = coalesce(i.revoked_at, now()), purged_at = now()"
+                                + " FROM due WHERE i.meeting_id = due.id AND i.registered AND i.purged_at IS NULL RETURNING i.id),"
+                                + " names AS (UPDATE attendance a SET name = '（削除済み）' FROM gone WHERE a.invitee_id = gone.id RETURNING a.id)"
+                                + " SELECT id FROM gone", Long.class)
                 .setParameter(1, defaultDays).getResultList()))
                 .map(List::size)
                 .invoke(n -> {

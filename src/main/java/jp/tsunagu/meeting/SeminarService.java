@@ -57,11 +57,12 @@ public class SeminarService {
                                     @NotBlank @OneOf(OrgType.class) String organizationType,
                                     @NotBlank @Email @Size(max = 254) String email,
                                     @NotBlank @OneOf(Rsvp.class) String attend, @NotNull @AssertTrue(message = "consent-required") Boolean consent,
-                                    @Size(max = 0) String website) {
+                                    @Size(max = 200) String website) {
     }
 
+    /** The one answer of the form, whatever happened (the mail says the rest). */
     @TemplateData
-    public record Registered(boolean waitlisted, String attend) {
+    public record Registered(boolean received) {
     }
 
     @TemplateData
@@ -131,25 +132,34 @@ public class SeminarService {
         });
     }
 
+    /** Registrations from one network address to one seminar per hour. */
+    static final int PER_ADDRESS_PER_HOUR = 10;
+    /** A re-sent link goes at most once in this time. */
+    static final java.time.Duration RESEND_GAP = java.time.Duration.ofMinutes(10);
+
     /**
      * A registration through the public form: checked, then onto a seat or the waiting list (the
      * seminar row locked meanwhile, so two at once never take one last seat), and the personal link
-     * mailed after commit.
+     * mailed after commit. The answer is the same whatever happened — a new registration, the
+     * same address again, an address that cannot register — so the form tells no one who
+     * registered; the mail says whether it is a seat or the waiting list. Limits: ten
+     * registrations an hour from one network address, one re-sent link per ten minutes, a list no
+     * longer than twice the seats (1,000 without a capacity).
      */
-    public Uni<Registered> register(long id, RegistrationInput in, Locale locale) {
-        return registerTx(id, in, locale).call(sent -> notices.send(sent.mails())).map(MeetingNotices.Sent::value);
+    public Uni<Registered> register(long id, RegistrationInput in, Locale locale, String ip) {
+        return registerTx(id, in, locale, ip).call(sent -> notices.send(sent.mails())).map(MeetingNotices.Sent::value);
     }
 
+    static final Registered RECEIVED = new Registered(true);
+
     @WithTransaction
-    Uni<MeetingNotices.Sent<Registered>> registerTx(long id, RegistrationInput in, Locale locale) {
+    Uni<MeetingNotices.Sent<Registered>> registerTx(long id, RegistrationInput in, Locale locale, String ip) {
         Params p = inputs.of(in);
-        if (in != null && in.website() != null && !in.website().isEmpty()) {
-            p.error("website", "leave-empty");
-        }
         p.check();
         Rsvp attend = Rsvp.valueOf(in.attend());
         OrgType type = OrgType.valueOf(in.organizationType());
         String email = in.email().strip().toLowerCase(Locale.ROOT);
+        String ipHash = ip == null ? null : SecretTokens.hash("seminar-ip:" + ip);
         return Meeting.<Meeting>findById(id, LockModeType.PESSIMISTIC_WRITE).chain(m -> {
             if (!announced(m)) {
                 throw ProblemException.notFound();
@@ -166,20 +176,26 @@ public class SeminarService {
             if (attend == Rsvp.ONLINE && m.format == Format.IN_PERSON) {
                 throw ProblemException.field("attend", "rsvp-in-person-only");
             }
+            if (in.website() != null && !in.website().isEmpty()) {
+                // the field people never see was filled: a robot; it is told what everyone is told, and nothing is stored
+                return Uni.createFrom().item(new MeetingNotices.Sent<>(RECEIVED, List.<OutMail>of()));
+            }
             return Invitee.<Invitee>list("meetingId = ?1", m.id).chain(all -> {
-                Invitee known = all.stream().filter(x -> x.email.equals(email)).findFirst().orElse(null);
-                String token = SecretTokens.newToken();
                 Instant now = Instant.now();
-                if (known != null && known.revokedAt == null) {
-                    // the same address again: the link once more (and nothing on the form tells who had registered)
-                    known.previousTokenHash = known.tokenHash;
-                    known.tokenHash = SecretTokens.hash(token);
-                    return Uni.createFrom().item(new MeetingNotices.Sent<>(new Registered(Boolean.TRUE.equals(known.waitlisted),
-                            known.response.name()), List.of(mail(m, known, token, locale))));
+                List<Invitee> current = all.stream().filter(x -> x.revokedAt == null).toList();
+                if (ipHash != null && all.stream().filter(x -> x.registered && ipHash.equals(x.registrationIpHash)
+                        && x.invitedAt.isAfter(now.minus(java.time.Duration.ofHours(1)))).count() >= PER_ADDRESS_PER_HOUR) {
+                    throw ProblemException.withHeader(429, "seminar-too-many", "Retry-After", "3600");
                 }
+                Invitee known = all.stream().filter(x -> x.email.equals(email)).findFirst().orElse(null);
                 if (known != null) {
-                    throw new ProblemException(409, "seminar-registration-revoked");
+                    return again(m, known, attend, current, locale, now);
                 }
+                long listed = current.stream().filter(x -> x.registered).count();
+                if (listed >= (m.capacity == null ? 1000 : 2L * m.capacity)) {
+                    throw new ProblemException(409, "seminar-list-full");
+                }
+                String token = SecretTokens.newToken();
                 Invitee i = new Invitee();
                 i.meetingId = m.id;
                 i.name = in.name().strip();
@@ -188,17 +204,44 @@ public class SeminarService {
                 i.organizationType = type;
                 i.registered = true;
                 i.consentedAt = now;
+                i.registrationIpHash = ipHash;
                 i.tokenHash = SecretTokens.hash(token);
                 i.response = attend;
                 i.respondedAt = now;
                 i.invitedAt = now;
                 i.pollVersion = 0;
                 i.waitlisted = m.capacity != null && RsvpService.countsAgainstCapacity(attend, m)
-                        && RsvpService.seated(all, -1, m) >= m.capacity;
-                return i.<Invitee>persistAndFlush().map(saved -> new MeetingNotices.Sent<>(
-                        new Registered(saved.waitlisted, attend.name()), List.of(mail(m, saved, token, locale))));
+                        && RsvpService.seated(current, -1, m) >= m.capacity;
+                return i.<Invitee>persistAndFlush().map(saved -> new MeetingNotices.Sent<>(RECEIVED,
+                        List.of(mail(m, saved, token, locale))));
             });
         });
+    }
+
+    /**
+     * The same address again. A registrant's link is sent once more (at most every ten minutes);
+     * one who had cancelled takes a seat or the waiting list again; anyone else with that address
+     * (an invited member, a cancelled invitation) is left as they are and gets nothing.
+     */
+    private Uni<MeetingNotices.Sent<Registered>> again(Meeting m, Invitee known, Rsvp attend, List<Invitee> current, Locale locale,
+                                                       Instant now) {
+        if (!known.registered || known.revokedAt != null || known.purgedAt != null) {
+            return Uni.createFrom().item(new MeetingNotices.Sent<>(RECEIVED, List.of()));
+        }
+        if (known.linkResentAt != null && known.linkResentAt.isAfter(now.minus(RESEND_GAP))) {
+            return Uni.createFrom().item(new MeetingNotices.Sent<>(RECEIVED, List.of()));
+        }
+        if (known.response == Rsvp.DECLINED) {
+            known.response = attend;
+            known.respondedAt = now;
+            known.waitlisted = m.capacity != null && RsvpService.countsAgainstCapacity(attend, m)
+                    && RsvpService.seated(current, known.id, m) >= m.capacity;
+        }
+        String token = SecretTokens.newToken();
+        known.previousTokenHash = known.tokenHash;
+        known.tokenHash = SecretTokens.hash(token);
+        known.linkResentAt = now;
+        return Uni.createFrom().item(new MeetingNotices.Sent<>(RECEIVED, List.of(mail(m, known, token, locale))));
     }
 
     private OutMail mail(Meeting m, Invitee i, String token, Locale locale) {
@@ -217,7 +260,7 @@ public class SeminarService {
         p.check();
         return access.editable(viewer, id).map(l -> {
             Meeting m = l.meeting();
-            if (m.kind != Kind.SEMINAR && Boolean.TRUE.equals(in.publicRegistration())) {
+            if (m.kind != Kind.SEMINAR) {
                 throw ProblemException.field("publicRegistration", "seminar-only");
             }
             if (in.registrationClosesAt() != null && m.endsAt != null && in.registrationClosesAt().isAfter(m.endsAt)) {

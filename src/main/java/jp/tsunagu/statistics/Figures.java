@@ -24,7 +24,7 @@ public record Figures(@Min(0) @Max(1_000_000) Integer registeredPhysical, @Min(0
                       @Min(0) @Max(1_000_000) Integer retention6mBase, @Min(0) @Max(1_000_000) Integer retention6mKept,
                       @Min(0) @Max(1_000_000) Integer retention1yBase, @Min(0) @Max(1_000_000) Integer retention1yKept,
                       @Min(0) @Max(1_000_000) Integer targetPlacements,
-                      @DecimalMin("0") @DecimalMax("100") BigDecimal targetRetention6m) {
+                      @DecimalMin("0") @DecimalMax("100") @jakarta.validation.constraints.Digits(integer = 3, fraction = 1) BigDecimal targetRetention6m) {
 
     /** The field names in form order (also the CSV's columns). */
     public static final java.util.List<String> FIELDS = java.util.List.of("registeredPhysical", "registeredIntellectual",

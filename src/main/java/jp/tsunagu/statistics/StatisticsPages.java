@@ -115,7 +115,9 @@ public class StatisticsPages {
                     n[6], n[7], n[8], n[9], n[10], n[11], n[12], n[13], n[14], n[15], n[16], target)), "FORM");
         }, x -> "/centers/" + id + "/statistics/" + fy + "?saved=figures", (errors, status) -> render(v, id, fy, form,
                 errors.stream().map(e -> e.field() != null && e.field().startsWith("figures.")
-                        ? new FieldMessage(e.field().substring(8), e.message()) : e).toList(), null, status)));
+                        ? new FieldMessage(e.field().substring(8), e.message())
+                        : e.field() != null && !Figures.FIELDS.contains(e.field()) ? new FieldMessage(null, e.message()) : e).toList(),
+                null, status)));
     }
 
 }

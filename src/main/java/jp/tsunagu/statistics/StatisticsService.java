@@ -145,7 +145,8 @@ public class StatisticsService {
                     .chain(s -> records(List.of(c.id), fy).map(rec -> new CenterYear(c.id, c.name, fy,
                             JapaneseCalendar.fiscalYearLabel(fy, viewer.locale()), s != null, s != null && s.fictitious,
                             s == null ? Figures.EMPTY : Figures.of(s), rec.getOrDefault(c.id, new Records(0, 0, 0)),
-                            s == null ? 0 : s.version, s == null ? null : s.updatedAt, policy.permits(viewer, Action.EDIT, r))));
+                            s == null ? 0 : s.version, s == null ? null : s.updatedAt,
+                            policy.permits(viewer, Action.EDIT, r) && fy <= JapaneseCalendar.fiscalYear(JapaneseCalendar.today()))));
         });
     }
 
@@ -202,7 +203,7 @@ public class StatisticsService {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                         "SELECT o.organization_id, count(*) FILTER (WHERE m.kind <> 'SEMINAR'), count(*) FILTER (WHERE m.kind = 'SEMINAR')"
                                 + " FROM meeting m JOIN meeting_organizer o ON o.meeting_id = m.id"
-                                + " WHERE o.organization_id IN (?1) AND m.status IN ('HELD', 'MINUTES_PUBLISHED')"
+                                + " WHERE o.organization_id IN (?1) AND o.consented_at IS NOT NULL AND m.status IN ('HELD', 'MINUTES_PUBLISHED')"
                                 + " AND m.starts_at >= ?2 AND m.starts_at < ?3 GROUP BY o.organization_id", Object[].class)
                 .setParameter(1, centers).setParameter(2, from).setParameter(3, to).getResultList())
                 .chain(meetings -> Panache.getSession().chain(s -> s.createNativeQuery(

@@ -93,13 +93,24 @@ class SeminarTest {
         String address = email();
         mailbox.clear();
         given().contentType(ContentType.JSON).body(registration(address)).post("/api/seminars/" + next + "/registrations")
-                .then().statusCode(201).body("waitlisted", equalTo(false));
+                .then().statusCode(202).body("received", equalTo(true));
         List<Mail> mails = mailbox.getMailsSentTo(address);
         assertEquals(1, mails.size());
         assertTrue(mails.get(0).getText().contains("/p/"), mails.get(0).getText());
         given().contentType(ContentType.JSON).body(registration(address.toUpperCase())).post("/api/seminars/" + next + "/registrations")
-                .then().statusCode(201);
+                .then().statusCode(202).body("received", equalTo(true));
         assertEquals(2, mailbox.getMailsSentTo(address).size(), "the link once more");
+        given().contentType(ContentType.JSON).body(registration(address)).post("/api/seminars/" + next + "/registrations")
+                .then().statusCode(202);
+        assertEquals(2, mailbox.getMailsSentTo(address).size(), "not again within ten minutes");
+        // an invited member's address: the same answer, and their invitation is left alone (no mail, the link unchanged)
+        String member = email();
+        String hash = "test-hash-" + UUID.randomUUID();
+        TestSupport.update(ds, "INSERT INTO meeting_invitee (meeting_id, name, email, token_hash, invited_at) VALUES (?, '（架空）招待者', ?, ?, now())",
+                next, member, hash);
+        given().contentType(ContentType.JSON).body(registration(member)).post("/api/seminars/" + next + "/registrations").then().statusCode(202);
+        assertEquals(0, mailbox.getMailsSentTo(member).size());
+        assertEquals(hash, TestSupport.text(ds, "SELECT token_hash FROM meeting_invitee WHERE email = ?", member));
         assertEquals(1, TestSupport.id(ds, "SELECT count(*) FROM meeting_invitee WHERE meeting_id = ? AND email = ?", next, address));
         assertEquals("TRANSITION_SUPPORT", TestSupport.text(ds, "SELECT organization_type FROM meeting_invitee WHERE email = ?", address));
 
@@ -113,7 +124,7 @@ class SeminarTest {
                 .formParam("name", "（架空）海野 太郎").formParam("organization", "（架空）相談支援 うみ").formParam("organizationType", "CONSULTATION")
                 .formParam("email", email()).formParam("attend", "ONLINE").formParam("consent", "on")
                 .post("/seminars/" + next + "/register").then().statusCode(303)
-                .header("Location", containsString("/seminars/" + next + "?registered=seat"));
+                .header("Location", containsString("/seminars/" + next + "?registered=received"));
     }
 
     @Test
@@ -129,8 +140,10 @@ class SeminarTest {
         assertTrue(fields.containsAll(List.of("email", "consent", "organizationType", "name")), fields.toString());
         Map<String, Object> robot = registration(email());
         robot.put("website", "http://spam.example");
-        given().contentType(ContentType.JSON).body(robot).post("/api/seminars/" + next + "/registrations").then().statusCode(400)
-                .body("errors.field", hasItem("website"));
+        // a robot is told what everyone is told, and nothing is stored or mailed
+        mailbox.clear();
+        given().contentType(ContentType.JSON).body(robot).post("/api/seminars/" + next + "/registrations").then().statusCode(202);
+        assertEquals(0, mailbox.getTotalMessagesSent());
         Map<String, Object> declined = registration(email());
         declined.put("attend", "DECLINED");
         given().contentType(ContentType.JSON).body(declined).post("/api/seminars/" + next + "/registrations").then().statusCode(400)
@@ -151,17 +164,29 @@ class SeminarTest {
     void theLastSeatGoesOnceTheNextWaitsAndClosedRegistrationIsRefused() {
         long s = seminar(1, "2099-01-01T00:00:00Z", "2099-01-02T10:00:00Z", null);
         given().contentType(ContentType.JSON).body(registration(email())).post("/api/seminars/" + s + "/registrations")
-                .then().statusCode(201).body("waitlisted", equalTo(false));
+                .then().statusCode(202).body("received", equalTo(true));
         given().contentType(ContentType.JSON).body(registration(email())).post("/api/seminars/" + s + "/registrations")
-                .then().statusCode(201).body("waitlisted", equalTo(true));
+                .then().statusCode(202).body("received", equalTo(true));
         given().get("/api/seminars/" + s).then().statusCode(200).body("seatsLeft", equalTo(0));
         Map<String, Object> online = registration(email());
         online.put("attend", "ONLINE");
         given().contentType(ContentType.JSON).body(online).post("/api/seminars/" + s + "/registrations").then().statusCode(400)
                 .body("errors.field", hasItem("attend"));
+        assertEquals(1, TestSupport.id(ds, "SELECT count(*) FROM meeting_invitee WHERE meeting_id = ? AND waitlisted", s));
         long closed = seminar(10, "2020-01-01T00:00:00Z", "2099-01-02T10:00:00Z", null);
         given().contentType(ContentType.JSON).body(registration(email())).post("/api/seminars/" + closed + "/registrations")
                 .then().statusCode(409);
+    }
+
+    @Test
+    void tenAnHourFromOnePlaceThenWait() {
+        long s = seminar(100, "2099-01-01T00:00:00Z", "2099-01-02T10:00:00Z", null);
+        for (int i = 0; i < 10; i++) {
+            given().contentType(ContentType.JSON).body(registration(email())).post("/api/seminars/" + s + "/registrations").then().statusCode(202);
+        }
+        given().contentType(ContentType.JSON).body(registration(email())).post("/api/seminars/" + s + "/registrations").then().statusCode(429)
+                .header("Retry-After", "3600");
+        assertEquals(10, TestSupport.id(ds, "SELECT count(*) FROM meeting_invitee WHERE meeting_id = ?", s));
     }
 
     @Test
@@ -208,7 +233,7 @@ class SeminarTest {
         long s = seminar(10, "2099-01-01T00:00:00Z", "2099-01-02T10:00:00Z", 1);
         String address = email();
         mailbox.clear();
-        given().contentType(ContentType.JSON).body(registration(address)).post("/api/seminars/" + s + "/registrations").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(registration(address)).post("/api/seminars/" + s + "/registrations").then().statusCode(202);
         String token = mailbox.getMailsSentTo(address).get(0).getText().replaceAll("(?s).*/p/([A-Za-z0-9_-]+).*", "$1");
         given().get("/api/poll/" + token).then().statusCode(200);
         // not yet due: nothing happens to it
