@@ -19,7 +19,7 @@ import jp.tsunagu.platform.web.Params;
 @Produces(MediaType.APPLICATION_JSON)
 public class StatisticsApi {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLSX = jp.tsunagu.platform.web.Spreadsheet.MEDIA_TYPE;
 
     @Inject
     ViewerService viewers;

@@ -3,11 +3,7 @@ package jp.tsunagu.statistics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.platform.i18n.Messages;
 import jp.tsunagu.platform.web.CsvText;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,29 +58,6 @@ public class StatisticsExport {
     }
 
     static byte[] xlsx(StatisticsService.National n, Locale l) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Workbook wb = new Workbook(out, "Tsunagu", "1.0")) {
-            Worksheet ws = wb.newWorksheet(n.fiscalYearLabel());
-            List<String> h = header(l);
-            for (int c = 0; c < h.size(); c++) {
-                ws.inlineString(0, c, h.get(c));
-                ws.style(0, c).bold().set();
-            }
-            List<List<Object>> rows = rows(n, l);
-            for (int r = 0; r < rows.size(); r++) {
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    Object v = rows.get(r).get(c);
-                    if (v instanceof Number num) {
-                        ws.value(r + 1, c, num);
-                    } else if (v != null && !v.toString().isEmpty()) {
-                        ws.inlineString(r + 1, c, v.toString());
-                    }
-                }
-            }
-            ws.freezePane(1, 1);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toByteArray();
+        return jp.tsunagu.platform.web.Spreadsheet.xlsx(n.fiscalYearLabel(), header(l), rows(n, l), 1);
     }
 }

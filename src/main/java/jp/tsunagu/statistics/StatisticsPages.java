@@ -68,8 +68,8 @@ public class StatisticsPages {
         Integer pref = StatisticsApi.optional("prefecture", rawPref, 1, 47);
         return viewers.signedIn().chain(v -> {
             if (!v.is(Role.NETWORK_ADMIN) && (v.is(Role.CENTER_LEAD) || v.is(Role.CENTER_STAFF)) && !v.organizationIds().isEmpty()) {
-                long center = v.organizationIds().iterator().next();
-                return Uni.createFrom().item(Response.seeOther(URI.create("/centers/" + center + "/statistics/" + lastYear())).build());
+                return statistics.ownCenter(v).map(center -> center == null ? Response.status(404).build()
+                        : Response.seeOther(URI.create("/centers/" + center + "/statistics/" + lastYear())).build());
             }
             return statistics.national(v, fy, pref).chain(n -> pages.render(Templates.national(n), v, "statistics"));
         });

@@ -193,6 +193,13 @@ public class StatisticsService {
         });
     }
 
+    /** The center a center's lead or staff member belongs to (the first by id, should they belong to two). */
+    @WithSession
+    public Uni<Long> ownCenter(Viewer viewer) {
+        return Organization.<Organization>list("id in ?1 and orgType = ?2 order by id", viewer.organizationIds(), OrgType.NAKAPOTSU)
+                .map(os -> os.isEmpty() ? null : os.get(0).id);
+    }
+
     /** Meetings and trainings each center organized and held, and case conferences finished in its circles, in the year. */
     Uni<Map<Long, Records>> records(List<Long> centers, int fy) {
         if (centers.isEmpty()) {

@@ -31,7 +31,7 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class SurveyApi {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLSX = jp.tsunagu.platform.web.Spreadsheet.MEDIA_TYPE;
 
     @Inject
     ViewerService viewers;

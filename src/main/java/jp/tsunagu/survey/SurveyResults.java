@@ -22,11 +22,7 @@ import jp.tsunagu.questionnaire.QuestionOption;
 import jp.tsunagu.questionnaire.QuestionnaireService;
 import jp.tsunagu.questionnaire.Section;
 import jp.tsunagu.questionnaire.Structure;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -383,29 +379,7 @@ public class SurveyResults {
     }
 
     static byte[] xlsx(Sheet s, String sheetName) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Workbook wb = new Workbook(out, "Tsunagu", "1.0")) {
-            Worksheet ws = wb.newWorksheet(sheetName);
-            for (int c = 0; c < s.header().size(); c++) {
-                ws.inlineString(0, c, s.header().get(c));
-                ws.style(0, c).bold().set();
-            }
-            for (int r = 0; r < s.rows().size(); r++) {
-                List<Object> row = s.rows().get(r);
-                for (int c = 0; c < row.size(); c++) {
-                    Object v = row.get(c);
-                    if (v instanceof Number num) {
-                        ws.value(r + 1, c, num);
-                    } else if (v != null && !v.toString().isEmpty()) {
-                        ws.inlineString(r + 1, c, v.toString());
-                    }
-                }
-            }
-            ws.freezePane(0, 1);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toByteArray();
+        return jp.tsunagu.platform.web.Spreadsheet.xlsx(sheetName, s.header(), s.rows(), 0);
     }
 
     static Set<String> formats() {
