@@ -260,6 +260,15 @@ public class AccessPolicy {
         decide(viewer, Action.EDIT, resource).orThrow();
     }
 
+    /** What a viewer's survey list may contain (the same rule as VIEW on a survey). */
+    public record SurveyScope(boolean all, Set<Long> ownOrganizations, Set<Long> circles) {
+    }
+
+    public SurveyScope surveyScope(Viewer viewer) {
+        boolean staff = Who.staff(viewer);
+        return new SurveyScope(Who.secretariat(viewer), staff ? viewer.organizationIds() : Set.of(), staff ? viewer.circleIds() : Set.of());
+    }
+
     /** Whether the viewer has a survey list at all (staff of member organizations and the secretariat). */
     public boolean surveysListable(Viewer viewer) {
         return SurveyRules.staffListSurveys(viewer);

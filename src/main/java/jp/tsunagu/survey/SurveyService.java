@@ -86,11 +86,14 @@ public class SurveyService {
         return whole == 0 ? "0.0" : String.format(Locale.ROOT, "%.1f", part * 100.0 / whole);
     }
 
-    /** The surveys the viewer may read, newest first. */
+    /**
+     * The surveys the viewer may read, newest first: ids by the policy's survey scope, then the
+     * surveys, their titles and their counts in one query each, every row checked against the policy.
+     */
     @WithSession
     public Uni<List<Row>> list(Viewer viewer) {
-        SurveyAccess.Scope scope = access.scope(viewer);
-        if (!scope.all() && scope.organizations().isEmpty() && scope.circles().isEmpty()) {
+        AccessPolicy.SurveyScope scope = policy.surveyScope(viewer);
+        if (!scope.all() && scope.ownOrganizations().isEmpty() && scope.circles().isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         boolean en = "en".equals(viewer.locale().getLanguage());
@@ -99,26 +102,46 @@ public class SurveyService {
         return Panache.getSession().chain(session -> {
             var q = session.createSelectionQuery("select s.id from Survey s" + where + " order by s.deadline desc, s.id desc", Long.class);
             if (!scope.all()) {
-                q.setParameter("orgs", scope.organizations().isEmpty() ? List.of(-1L) : scope.organizations());
+                q.setParameter("orgs", scope.ownOrganizations().isEmpty() ? List.of(-1L) : scope.ownOrganizations());
                 q.setParameter("circles", scope.circles().isEmpty() ? List.of(-1L) : scope.circles());
             }
             return q.setMaxResults(500).getResultList();
-        }).chain(ids -> {
-            Uni<List<Row>> rows = Uni.createFrom().item(new ArrayList<>());
-            for (Long id : ids) {
-                rows = rows.chain(out -> access.load(id, false).chain(l -> {
-                    if (!policy.permits(viewer, Action.VIEW, l.resource())) {
-                        return Uni.createFrom().item(out);
-                    }
-                    return counts(id).chain(c -> questionnaires.find(SurveyWrites.SUBJECT, id).map(qn -> {
-                        out.add(new Row(id, qn == null ? "" : en ? qn.titleEn : qn.titleJa, l.owner().name,
-                                l.survey().status.name(), l.survey().deadline, SurveyLinks.open(l.survey()), c[0], c[1],
-                                l.survey().fictitious));
-                        return out;
-                    }));
-                }));
-            }
-            return rows;
+        }).chain(ids -> access.loadAll(ids).chain(loaded -> {
+            List<SurveyAccess.Loaded> visible = loaded.stream().filter(l -> policy.permits(viewer, Action.VIEW, l.resource())).toList();
+            List<Long> shown = visible.stream().map(l -> l.survey().id).toList();
+            return counts(shown).chain(counts -> titles(shown, en).map(titles -> visible.stream().map(l -> {
+                int[] c = counts.getOrDefault(l.survey().id, new int[2]);
+                return new Row(l.survey().id, titles.getOrDefault(l.survey().id, ""), l.owner().name, l.survey().status.name(),
+                        l.survey().deadline, SurveyLinks.open(l.survey()), c[0], c[1], l.survey().fictitious);
+            }).toList()));
+        }));
+    }
+
+    /** Recipients and answers of each survey, in one query. */
+    private Uni<Map<Long, int[]>> counts(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                        "select r.surveyId, count(*), count(r.answeredAt) from SurveyRecipient r where r.surveyId in :ids group by r.surveyId",
+                        Object[].class).setParameter("ids", ids).getResultList())
+                .map(rows -> {
+                    Map<Long, int[]> out = new HashMap<>();
+                    rows.forEach(r -> out.put((Long) r[0], new int[]{((Long) r[1]).intValue(), ((Long) r[2]).intValue()}));
+                    return out;
+                });
+    }
+
+    /** Each survey's title in the viewer's language, in one query. */
+    private Uni<Map<Long, String>> titles(List<Long> ids, boolean en) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return jp.tsunagu.questionnaire.Questionnaire.<jp.tsunagu.questionnaire.Questionnaire>list(
+                "subjectType = ?1 and subjectId in ?2", SurveyWrites.SUBJECT, ids).map(qs -> {
+            Map<Long, String> out = new HashMap<>();
+            qs.forEach(q -> out.put(q.subjectId, en ? q.titleEn : q.titleJa));
+            return out;
         });
     }
 
