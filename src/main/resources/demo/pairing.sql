@@ -170,3 +170,54 @@ WHERE o.code = i.code;
 -- the scores were presented at the report seminar
 UPDATE pairing SET assessed_at = TIMESTAMPTZ '2024-02-28 13:00:00+09'
 WHERE program_id = (SELECT id FROM program WHERE fiscal_year = 2023);
+
+-- Each FY2023 pair's report (V19), in the shape of the report's model-initiative pages (notes-001 §3.7),
+-- summarised from what the report says of the centers' work; no person is named. The motive is the
+-- application's (above) until a pair writes its own. のいける × あいらいさ (the pair with the demo
+-- advisor) is left submitted, with the advisor's comment, so the secretariat's approval can be shown.
+CREATE TEMP TABLE demo_report (impl text, activities text, points text, changes text, message text) ON COMMIT DROP;
+INSERT INTO demo_report VALUES
+ ('gunma-tortoise',
+  'みなとの『ステップアップ講座』の資料一式と枠組みを受け取り、藤岡の就労部会で講座の説明を受けた。地域の福祉サービス事業所にヒアリングシートを使って対面で話を聞いた（4か所で実施済み）。障害者を雇用していない企業も含めて実習先を検討した。',
+  '現状に満足している事業所も含めて、面と向かって話を聞くところから始める。講座の案内は2か月前に出す。行政を巻き込み、役割を分担する。',
+  'トータス版『ステップアップ講座』を令和6年度に開く計画ができた。みなとも、定期的な集まりと講座の前に地域の声を集めることの大切さを学んだ。',
+  'ほかのセンターのやり方を、そのまま持ち込むのではなく、自分の地域の声を聞いてから形にしてください。'),
+ ('okinawa-bridge',
+  '上尾合宿（2023-09-13）でCSAを訪問した。その後、圏域のほぼすべての就労移行支援事業所を訪ねて聞き取りをした。地域の意識調査は76か所に配布し16件の回答（21%）。ハローワーク、障害者職業センター、就労移行支援事業所6か所と『第0回 就労移行等情報交換会』を開いた。',
+  'ナカポツが呼びかける会を「第0回」とし、第1回からは参加者みんなの会にする。フラットな関係で助言し合う「ピア・グループ・スーパービジョン」。',
+  '情報交換会は全員一致で継続が決まった（年4〜6回、火曜15時から90分程度、グループメールでの求人共有と事例検討会）。関係機関に対するアセスメントがもっとも伸びた。',
+  '味方を1つ、2つ見つけることから始めれば、地域は動き出します。'),
+ ('mie-flat',
+  'ぼらんちを訪問し、年間計画にもとづく会議と研修を見た。2023-12-01、津市キャリアセンターで『津市を障害者雇用で輝かせる会議』を開き、行政説明、ぼらんちの講演「地域ネットワークづくり」、グループワーク、情報交換会を行った。',
+  'まずは地域で何ができるかを考える場（Ver.0）をつくる。会議の最後に求人を共有し、参加してよかったと感じてもらう。',
+  'グループワークの記録とアンケートから、定期的な開催とグループワークの時間の延長が求められた。意識調査では企業・職場に対する支援を「不足している」とする回答が全体より多かった。',
+  '「就労」を目指していない事業所とも、一緒に考える場から始められます。'),
+ ('ibaraki-mito',
+  '香取就業センターの助言「ステップゼロから」に沿って、『就労連携ネットワーク構築に向けたセミナー』を開いた。案内は圏域の就労支援事業所119か所すべてに郵送だけで送り、17事業所22名が参加した。職業センター・ハローワークと事前打合せと振り返りを行い、参加した事業所を個別に訪ねた。',
+  '知らないことを前提に、センターがどういうところかを伝えるところから始める。個別の声かけをせず、すべての事業所に同じ案内を送る。',
+  '参加者の約3割はこれまでセンターとの関わりが薄い事業所だった。セミナーを定期的に開き、希望する事業所に実習先の情報を共有することにした。',
+  'まずは、センターを知ってもらうことから。反応のあった事業所から支えていけば十分です。'),
+ ('hokkaido-noikeru',
+  'あいらいさを訪問し、第2回就労支援事業所連絡会に参加した。市の就労支援センター3か所、相談支援事業所2か所と『就労支援連携会議』を開き、『石狩市就労支援ネットワーク会議』を立ち上げて翌年度に向けた意見を集めた。',
+  '広い圏域をサブエリアに分け、地域の資源を通じて間接的に調整する。事業所訪問でニーズを見つけ、「後方的な関わり」を見える化する。',
+  '連携の強化となる会議の開催が5点から7点に、地域ニーズ把握のための方略の準備が3点から6点に上がった。今後は移行・A型・B型事業所への年1回の調査、ネットワークの作り直し、スーパーバイズできる人材の育成に取り組む。',
+  'コロナ禍で止まったネットワークも、会議をもう一度開くところから作り直せます。'),
+ ('nara-chuwa-bridge',
+  '2023-12-13、奈良の4市町と鳴門市の会場をオンラインでつなぎ『当事者報告会（語り部）』を開いた。12月と1月に『障害者雇用企業交流会』を開いた（11社、8社）。自立支援協議会の就労部会で当事者交流会を開いた。困難事例では、多くの機関と連携して本人の就労を支えた。',
+  '当事者 to 当事者、企業 to 企業。企業・当事者が主役で、支援者は黒子。主導権争いではなく、相手に花を持たせる。',
+  '年度の初めに年間の予定を決め、企業見学も加えることにした。個別支援では、定期的に確かめ、支援が求められたときに動けるようにし、最後は本人に決めてもらう。',
+  '支援者が前に出なくても、企業と当事者がつながる場をつくれば、地域は変わります。');
+INSERT INTO pairing_report (pairing_id, activities, key_points, changes, message, status, submitted_at, submitted_by,
+                            approved_at, approved_by, updated_at, version)
+SELECT x.id, r.activities, r.points, r.changes, r.message,
+       CASE WHEN r.impl = 'hokkaido-noikeru' THEN 'SUBMITTED' ELSE 'APPROVED' END,
+       TIMESTAMPTZ '2024-03-15 17:00:00+09', NULL,
+       CASE WHEN r.impl = 'hokkaido-noikeru' THEN NULL ELSE TIMESTAMPTZ '2024-03-29 10:00:00+09' END,
+       CASE WHEN r.impl = 'hokkaido-noikeru' THEN NULL ELSE (SELECT id FROM account WHERE email = 'admin@demo.tsunagu.jp') END,
+       TIMESTAMPTZ '2024-03-15 17:00:00+09', 1
+FROM demo_report r JOIN organization o ON o.code = r.impl JOIN pairing x ON x.implementing_id = o.id;
+INSERT INTO pairing_report_comment (pairing_id, section, body, author_id, author_name, author_role, created_at)
+SELECT x.id, 'CHANGES', 'スーパーバイズの2項目が変わらなかった理由と、来年度どう育てるかを一文加えると、同じ悩みをもつセンターに伝わりやすくなります。',
+       a.id, a.display_name, 'ADVISOR', TIMESTAMPTZ '2024-03-18 09:30:00+09'
+FROM pairing x JOIN organization o ON o.id = x.implementing_id AND o.code = 'hokkaido-noikeru',
+     account a WHERE a.email = 'advisor@demo.tsunagu.jp';

@@ -162,6 +162,12 @@ public class AccessPolicy {
         if (resource instanceof Resource.Pairing p) {
             return PairingRules.pairWorkspace(viewer, action, p);
         }
+        if (resource instanceof Resource.PairReport r) {
+            return PairingRules.pairReport(viewer, action, r);
+        }
+        if (resource instanceof Resource.ProgramReport) {
+            return action == Action.VIEW && PairingRules.theProgramsReportIsTheSecretariats(viewer);
+        }
         if (resource instanceof Resource.Meeting m) {
             return action == Action.EDIT ? MeetingRules.runsTheMeeting(viewer, m)
                     : action == Action.VIEW && MeetingRules.seesTheMeeting(viewer, m);

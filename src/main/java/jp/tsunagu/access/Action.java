@@ -12,5 +12,7 @@ public enum Action {
     /** Deciding such a request. */
     APPROVE,
     /** An organization leaving something it belongs to (a circle). */
-    LEAVE
+    LEAVE,
+    /** Remarks on something one reviews without changing it (an advisor on a pair's report). */
+    COMMENT
 }

@@ -37,4 +37,28 @@ final class PairingRules {
         }
         return action == Action.EDIT && (Who.secretariat(viewer) || (member && centerRole));
     }
+
+    /**
+     * A pair's report: read as its workspace is; written and submitted by the two centers' lead and
+     * staff (and the secretariat); commented by the pair's assigned advisor, the secretariat and the
+     * two centers (answering); approved or sent back by the secretariat.
+     */
+    static boolean pairReport(Viewer viewer, Action action, Resource.PairReport r) {
+        Resource.Pairing p = r.pairing();
+        return switch (action) {
+            case VIEW, EDIT -> pairWorkspace(viewer, action, p);
+            case COMMENT -> pairWorkspace(viewer, Action.EDIT, p) || theAssignedAdvisor(viewer, p);
+            case APPROVE -> Who.secretariat(viewer);
+            default -> false;
+        };
+    }
+
+    /** The program's report (all pairs and the national figures): the secretariat. */
+    static boolean theProgramsReportIsTheSecretariats(Viewer viewer) {
+        return Who.secretariat(viewer);
+    }
+
+    static boolean theAssignedAdvisor(Viewer viewer, Resource.Pairing p) {
+        return viewer.is(Role.ADVISOR) && p.advisorId() != null && p.advisorId().equals(viewer.accountId());
+    }
 }

@@ -142,6 +142,14 @@ public sealed interface Resource {
     record Pairing(long implementingId, long supportingId, Long advisorId) implements Resource {
     }
 
+    /** A pair's report (報告): the pair's own, commented by its advisor, approved by the secretariat. */
+    record PairReport(Pairing pairing) implements Resource {
+    }
+
+    /** The program's report: every pair's report and the national figures (the secretariat compiles it). */
+    record ProgramReport() implements Resource {
+    }
+
     /**
      * A meeting. {@code organizerIds}: its co-hosts; {@code invited}: the viewer holds a live
      * invitation; {@code draft}: not yet announced (only organizers see drafts).

@@ -55,6 +55,10 @@ public enum AuditType {
     SURVEY_REMINDED,
     SURVEY_PAPER_ANSWER,
     SURVEY_EXPORTED,
+    // Pair reports
+    PAIR_REPORT_SUBMITTED,
+    PAIR_REPORT_APPROVED,
+    PAIR_REPORT_RETURNED,
     // Exports of personal data
     PROGRAM_EXPORTED,
     MEETING_ATTENDANCE_EXPORTED,

@@ -103,6 +103,29 @@ public class MeetingAccess {
                         && (inv.response == MeetingTerms.Rsvp.IN_PERSON || inv.response == MeetingTerms.Rsvp.ONLINE)));
     }
 
+    /**
+     * The meetings of a circle that took place or are set (not drafts, polls or cancelled ones) and
+     * that the viewer may see, oldest first: for a pair's report. One query each for the meetings,
+     * their co-hosts and the viewer's invitations.
+     */
+    public Uni<List<Meeting>> heldInCircle(Viewer viewer, long circleId) {
+        return Meeting.<Meeting>list("circleId = ?1 and status in ?2 order by startsAt, id", circleId,
+                List.of(MeetingTerms.Status.SCHEDULED, MeetingTerms.Status.HELD, MeetingTerms.Status.MINUTES_PUBLISHED))
+                .chain(meetings -> {
+                    if (meetings.isEmpty()) {
+                        return Uni.createFrom().item(List.<Meeting>of());
+                    }
+                    List<Long> ids = meetings.stream().map(m -> m.id).toList();
+                    Uni<List<Invitee>> invitations = viewer.signedIn()
+                            ? Invitee.list("meetingId in ?1 and accountId = ?2 and revokedAt is null", ids, viewer.accountId())
+                            : Uni.createFrom().item(List.of());
+                    return MeetingOrganizer.<MeetingOrganizer>list("meetingId in ?1", ids).chain(orgs -> invitations
+                            .map(invs -> meetings.stream().filter(m -> policy.permits(viewer, Action.VIEW,
+                                    Loaded.of(m, orgs, invs.stream().filter(i -> i.meetingId.equals(m.id)).findFirst()
+                                            .orElse(null)).resource())).toList()));
+                });
+    }
+
     /** The meeting if the viewer may see it; 404 otherwise. */
     public Uni<Loaded> visible(Viewer viewer, long id) {
         return load(viewer, id, false).map(l -> {

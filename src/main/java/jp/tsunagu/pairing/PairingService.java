@@ -73,7 +73,7 @@ public class PairingService {
         });
     }
 
-    static Resource.Pairing resource(Pairing p) {
+    public static Resource.Pairing resource(Pairing p) {
         return new Resource.Pairing(p.implementingId, p.supportingId, p.advisorId);
     }
 

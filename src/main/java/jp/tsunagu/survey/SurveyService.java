@@ -152,6 +152,55 @@ public class SurveyService {
                 .map(r -> new int[]{((Long) r[0]).intValue(), ((Long) r[1]).intValue()});
     }
 
+    /** A survey as a pair's report offers it: title, when it went out, how many were asked and answered. */
+    @TemplateData
+    public record Choice(long id, String title, boolean fictitious, Instant sentAt, int recipients, int answered) {
+        @com.fasterxml.jackson.annotation.JsonProperty("rate")
+        public String rate() {
+            return SurveyService.percent(answered, recipients);
+        }
+    }
+
+    /**
+     * The sent surveys that concern a pair and that the viewer may read, newest first: those of its
+     * program, those its centers own, and those shared into its circle (each checked by the policy).
+     */
+    @WithSession
+    public Uni<List<Choice>> concerning(Viewer viewer, long programId, java.util.Collection<Long> organizationIds, long circleId) {
+        boolean en = "en".equals(viewer.locale().getLanguage());
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                        "select s.id from Survey s where s.status = :sent and (s.programId = :program or s.ownerOrganizationId in :orgs"
+                                + " or s.id in (select sh.surveyId from SurveyShare sh where sh.circleId = :circle))"
+                                + " order by s.sentAt desc nulls last, s.id desc", Long.class)
+                        .setParameter("sent", Survey.Status.SENT).setParameter("program", programId)
+                        .setParameter("orgs", organizationIds).setParameter("circle", circleId).setMaxResults(50).getResultList())
+                .chain(access::loadAll)
+                .map(all -> all.stream().filter(l -> policy.permits(viewer, Action.VIEW, l.resource())).toList())
+                .chain(visible -> {
+                    if (visible.isEmpty()) {
+                        return Uni.createFrom().item(List.<Choice>of());
+                    }
+                    List<Long> ids = visible.stream().map(l -> l.survey().id).toList();
+                    return Panache.getSession().chain(session -> session.createSelectionQuery(
+                                    "select q.subjectId, q.titleJa, q.titleEn from Questionnaire q where q.subjectType = :t and q.subjectId in :ids",
+                                    Object[].class).setParameter("t", SurveyWrites.SUBJECT).setParameter("ids", ids).getResultList())
+                            .chain(titles -> Panache.getSession().chain(session -> session.createSelectionQuery(
+                                            "select r.surveyId, count(*), count(r.answeredAt) from SurveyRecipient r where r.surveyId in :ids"
+                                                    + " group by r.surveyId", Object[].class).setParameter("ids", ids).getResultList())
+                                    .map(counts -> {
+                                        Map<Long, String> title = new HashMap<>();
+                                        titles.forEach(t -> title.put((Long) t[0], (String) (en ? t[2] : t[1])));
+                                        Map<Long, int[]> count = new HashMap<>();
+                                        counts.forEach(c -> count.put((Long) c[0], new int[]{((Long) c[1]).intValue(), ((Long) c[2]).intValue()}));
+                                        return visible.stream().map(l -> {
+                                            Survey sv = l.survey();
+                                            int[] c = count.getOrDefault(sv.id, new int[]{0, 0});
+                                            return new Choice(sv.id, title.getOrDefault(sv.id, "—"), sv.fictitious, sv.sentAt, c[0], c[1]);
+                                        }).toList();
+                                    }));
+                });
+    }
+
     @WithSession
     public Uni<Detail> detail(Viewer viewer, long id) {
         boolean en = "en".equals(viewer.locale().getLanguage());

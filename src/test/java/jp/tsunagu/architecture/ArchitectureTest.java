@@ -37,7 +37,7 @@ class ArchitectureTest {
                 .layer("account").definedBy("jp.tsunagu.account..")
                 .layer("features").definedBy("jp.tsunagu.meeting..", "jp.tsunagu.posting..", "jp.tsunagu.conference..",
                         "jp.tsunagu.pairing..", "jp.tsunagu.questionnaire..", "jp.tsunagu.circle..", "jp.tsunagu.organization..",
-                        "jp.tsunagu.survey..", "jp.tsunagu.statistics..")
+                        "jp.tsunagu.survey..", "jp.tsunagu.statistics..", "jp.tsunagu.report..")
                 .layer("home").definedBy("jp.tsunagu.home..")
                 .whereLayer("home").mayNotBeAccessedByAnyLayer()
                 .whereLayer("features").mayOnlyBeAccessedByLayers("home")
@@ -64,7 +64,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("jp.tsunagu.platform..").should().dependOnClassesThat()
                 .resideInAnyPackage("jp.tsunagu.access..", "jp.tsunagu.account..", "jp.tsunagu.directory..",
                         "jp.tsunagu.meeting..", "jp.tsunagu.posting..", "jp.tsunagu.conference..", "jp.tsunagu.pairing..",
-                        "jp.tsunagu.questionnaire..", "jp.tsunagu.survey..", "jp.tsunagu.statistics..", "jp.tsunagu.audit..", "jp.tsunagu.notification..", "jp.tsunagu.home..")
+                        "jp.tsunagu.questionnaire..", "jp.tsunagu.survey..", "jp.tsunagu.statistics..", "jp.tsunagu.report..", "jp.tsunagu.audit..", "jp.tsunagu.notification..", "jp.tsunagu.home..")
                 .check(classes);
     }
 }
