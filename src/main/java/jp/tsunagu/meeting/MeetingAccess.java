@@ -104,13 +104,13 @@ public class MeetingAccess {
     }
 
     /**
-     * The meetings of a circle that took place or are set (not drafts, polls or cancelled ones) and
+     * The meetings of a circle that took place (held, or with published minutes) and
      * that the viewer may see, oldest first: for a pair's report. One query each for the meetings,
      * their co-hosts and the viewer's invitations.
      */
     public Uni<List<Meeting>> heldInCircle(Viewer viewer, long circleId) {
         return Meeting.<Meeting>list("circleId = ?1 and status in ?2 order by startsAt, id", circleId,
-                List.of(MeetingTerms.Status.SCHEDULED, MeetingTerms.Status.HELD, MeetingTerms.Status.MINUTES_PUBLISHED))
+                List.of(MeetingTerms.Status.HELD, MeetingTerms.Status.MINUTES_PUBLISHED))
                 .chain(meetings -> {
                     if (meetings.isEmpty()) {
                         return Uni.createFrom().item(List.<Meeting>of());

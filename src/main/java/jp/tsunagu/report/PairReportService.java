@@ -186,7 +186,9 @@ public class PairReportService {
             if (!List.of("SINGLE", "MULTI", "SCALE").contains(q.kind())) {
                 continue;
             }
-            SurveyResults.Tally mine = q.groups().stream().filter(t -> regionKeys.contains(t.key())).findFirst().orElse(null);
+            // the small-group rule holds whoever reads (the report is printed and passed on)
+            SurveyResults.Tally mine = q.groups().stream().filter(t -> regionKeys.contains(t.key()))
+                    .filter(t -> !SurveyResults.tooFew(t.respondents(), r.responses())).findFirst().orElse(null);
             if (mine != null) {
                 region = mine.label();
                 regionResponses = Math.max(regionResponses, mine.respondents());
@@ -230,7 +232,7 @@ public class PairReportService {
         return new Report(g.pairing.id, d.summary(), JapaneseCalendar.fiscalYearLabel(d.summary().fiscalYear(), v.locale()),
                 r.status.name(), d.advisor(), ownMotive ? r.motive : g.applicationMotive, !ownMotive && g.applicationMotive != null,
                 r.activities, activities(g), r.keyPoints, scores(d.assessment().items()), r.changes, r.surveyNotes, r.message,
-                r.surveyId, g.choices, g.survey,
+                "HIDDEN".equals(g.survey.state()) ? null : r.surveyId, g.choices, g.survey,
                 g.comments.stream().map(c -> new CommentView(c.id, c.section.name(), c.body, c.authorName, c.authorRole.name(),
                         c.createdAt)).toList(),
                 r.submittedAt, name(g, r.submittedBy), r.approvedAt, name(g, r.approvedBy), r.updatedAt, r.version,

@@ -95,10 +95,27 @@ public class PairReportWrites {
         return l.fresh() ? l.report().persist().replaceWithVoid() : Uni.createFrom().voidItem();
     }
 
+    /** Text may hold line breaks and tabs, but no other control character (the PDF is XML). */
+    static void plain(jp.tsunagu.platform.web.Params p, String field, String value) {
+        if (value != null && value.codePoints().anyMatch(c -> (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')
+                || c == 0xFFFE || c == 0xFFFF)) {
+            p.error(field, "control-character");
+        }
+    }
+
     /** The centers' text, while a draft. */
     @WithTransaction
     public Uni<Void> save(Viewer viewer, long pairingId, Text in) {
-        inputs.require(in);
+        jp.tsunagu.platform.web.Params checked = inputs.of(in);
+        if (in != null) {
+            plain(checked, "motive", in.motive());
+            plain(checked, "activities", in.activities());
+            plain(checked, "keyPoints", in.keyPoints());
+            plain(checked, "changes", in.changes());
+            plain(checked, "surveyNotes", in.surveyNotes());
+            plain(checked, "message", in.message());
+        }
+        checked.check();
         return locked(viewer, pairingId, Action.EDIT).chain(l -> {
             PairReport r = l.report();
             if (r.status != Status.DRAFT) {
@@ -159,7 +176,11 @@ public class PairReportWrites {
     /** The secretariat approves a submitted report; the pair counts as reported. The two centers are told. */
     @WithTransaction
     public Uni<Outbox> approve(Viewer viewer, long pairingId, Decision in) {
-        inputs.require(in);
+        jp.tsunagu.platform.web.Params checked = inputs.of(in);
+        if (in != null) {
+            plain(checked, "comment", in.comment());
+        }
+        checked.check();
         return locked(viewer, pairingId, Action.APPROVE).chain(l -> {
             PairReport r = l.report();
             if (r.status != Status.SUBMITTED) {
@@ -187,21 +208,30 @@ public class PairReportWrites {
     /** The secretariat sends a submitted (or approved) report back to the centers, saying what to put right. */
     @WithTransaction
     public Uni<Outbox> sendBack(Viewer viewer, long pairingId, Decision in) {
-        inputs.require(in);
-        if (Values.blankToNull(in.comment()) == null) {
-            throw ProblemException.field("comment", "required");
+        jp.tsunagu.platform.web.Params checked = inputs.of(in);
+        if (in != null && Values.blankToNull(in.comment()) == null) {
+            checked.error("comment", "required");
         }
+        if (in != null) {
+            plain(checked, "comment", in.comment());
+        }
+        checked.check();
         return locked(viewer, pairingId, Action.APPROVE).chain(l -> {
             PairReport r = l.report();
             if (r.status == Status.DRAFT) {
                 throw new ProblemException(409, "report-not-submitted");
             }
             requireVersion(r, in.version());
+            boolean wasApproved = r.status == Status.APPROVED;
             r.status = Status.DRAFT;
             r.approvedAt = null;
             r.approvedBy = null;
             touch(r, viewer);
             Pairing p = l.pairing();
+            if (wasApproved && p.status == Terms.PairingStatus.REPORTED) {
+                p.status = Terms.PairingStatus.ACTIVE; // no longer reported while its report is a draft again
+                p.version++;
+            }
             return remark(p.id, ReportTerms.Section.GENERAL, in.comment(), viewer, AuthorRole.SECRETARIAT)
                     .chain(() -> audit.record(AuditType.PAIR_REPORT_RETURNED, viewer.accountId(), viewer.email(),
                             "pairing:" + p.id, null, null))
@@ -216,7 +246,14 @@ public class PairReportWrites {
      */
     @WithTransaction
     public Uni<Long> comment(Viewer viewer, long pairingId, Comment in) {
-        inputs.require(in);
+        jp.tsunagu.platform.web.Params checked = inputs.of(in);
+        if (in != null && in.body() != null && Values.blankToNull(in.body().strip()) == null) {
+            checked.error("body", "required"); // a full-width space alone is blank too
+        }
+        if (in != null) {
+            plain(checked, "body", in.body());
+        }
+        checked.check();
         ReportTerms.Section section = Values.code(ReportTerms.Section.class, in.section());
         return locked(viewer, pairingId, Action.COMMENT).chain(l -> {
             if (l.report().status == Status.APPROVED) {

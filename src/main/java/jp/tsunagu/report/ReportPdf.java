@@ -31,7 +31,8 @@ public class ReportPdf {
             builder.useFastMode();
             builder.useFont(() -> new ByteArrayInputStream(r), FAMILY, 400, FontStyle.NORMAL, true);
             builder.useFont(() -> new ByteArrayInputStream(b), FAMILY, 700, FontStyle.NORMAL, true);
-            builder.withHtmlContent(xhtml, null);
+            // titles from other features (visits, meetings) may hold what XML cannot: dropped here
+            builder.withHtmlContent(xhtml.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x{FFFE}\\x{FFFF}]", ""), null);
             builder.toStream(out);
             builder.run();
             return out.toByteArray();

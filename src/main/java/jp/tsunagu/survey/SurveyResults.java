@@ -185,7 +185,7 @@ public class SurveyResults {
      * Too few to show to a counts-only reader: a group of 1–2 answers, or one whose rest (the
      * whole minus it) is 1–2, since subtracting it from the whole would single those out.
      */
-    static boolean tooFew(int group, int whole) {
+    public static boolean tooFew(int group, int whole) {
         return group < MIN_GROUP || (whole - group > 0 && whole - group < MIN_GROUP);
     }
 

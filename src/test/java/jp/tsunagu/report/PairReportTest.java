@@ -150,6 +150,10 @@ class PairReportTest {
                 .then().statusCode(400).body("errors.field", hasItem("body"));
         json("noikeru").body(Map.of("section", "MOTIVE", "body", "あ".repeat(2001))).post(path("/api/pairings/{noikeru}/report/comments"))
                 .then().statusCode(400).body("errors.field", hasItem("body"));
+        json("noikeru").body(Map.of("version", 0, "keyPoints", "前\u0001後")).put(path("/api/pairings/{noikeru}/report"))
+                .then().statusCode(400).body("errors.field", hasItem("keyPoints"));
+        json("noikeru").body(Map.of("section", "MOTIVE", "body", "\u3000\u3000")).post(path("/api/pairings/{noikeru}/report/comments"))
+                .then().statusCode(400).body("errors.field", hasItem("body"));
         json("noikeru").body(Map.of()).post(path("/api/pairings/{noikeru}/report/submit"))
                 .then().statusCode(400).body("errors.field", hasItem("version"));
         assertEquals(0, TestSupport.id(ds, "SELECT count(*) FROM pairing_report WHERE pairing_id = ?", noikeru));
@@ -237,6 +241,12 @@ class PairReportTest {
                 .body("status", equalTo("APPROVED")).body("approvedBy", not(equalTo(null)));
         assertEquals("REPORTED", TestSupport.text(ds, "SELECT status FROM pairing WHERE id = ?", noikeru));
         json("admin").body(Map.of("version", 6)).post(report + "/approve").then().statusCode(409);
+        // an approved report sent back is a draft again, and the pair no longer counts as reported
+        json("admin").body(Map.of("version", 6, "comment", "数字を直してください。")).post(report + "/return").then().statusCode(200)
+                .body("status", equalTo("DRAFT"));
+        assertEquals("ACTIVE", TestSupport.text(ds, "SELECT status FROM pairing WHERE id = ?", noikeru));
+        json("noikeru").body(Map.of("version", 7)).post(report + "/submit").then().statusCode(200);
+        json("admin").body(Map.of("version", 8)).post(report + "/approve").then().statusCode(200);
         json("advisor").body(Map.of("section", "GENERAL", "body", "おつかれさまでした。")).post(report + "/comments").then().statusCode(409);
         TestSupport.update(ds, "UPDATE pairing SET status = 'REPORTED' WHERE id = ?", noikeru);
     }
