@@ -103,6 +103,23 @@ public class PairReportService {
                 .map(PairReportService::view);
     }
 
+    /** The remarks alone (the same check as the report, without gathering the rest). */
+    @WithSession
+    public Uni<List<CommentView>> comments(Viewer viewer, long pairingId) {
+        return Pairing.<Pairing>findById(pairingId).chain(p -> {
+            if (p == null) {
+                throw ProblemException.notFound();
+            }
+            policy.require(viewer, Action.VIEW, new Resource.PairReport(PairingService.resource(p)));
+            return PairReportComment.<PairReportComment>list("pairingId = ?1 order by createdAt, id", p.id)
+                    .map(cs -> cs.stream().map(PairReportService::commentView).toList());
+        });
+    }
+
+    static CommentView commentView(PairReportComment c) {
+        return new CommentView(c.id, c.section.name(), c.body, c.authorName, c.authorRole.name(), c.createdAt);
+    }
+
     /** The pair, if the viewer may read its report (404 otherwise), with its workspace's records. */
     Uni<Gathered> pair(Gathered g, long pairingId) {
         return Pairing.<Pairing>findById(pairingId).chain(p -> {
@@ -233,8 +250,7 @@ public class PairReportService {
                 r.status.name(), d.advisor(), ownMotive ? r.motive : g.applicationMotive, !ownMotive && g.applicationMotive != null,
                 r.activities, activities(g), r.keyPoints, scores(d.assessment().items()), r.changes, r.surveyNotes, r.message,
                 "HIDDEN".equals(g.survey.state()) ? null : r.surveyId, g.choices, g.survey,
-                g.comments.stream().map(c -> new CommentView(c.id, c.section.name(), c.body, c.authorName, c.authorRole.name(),
-                        c.createdAt)).toList(),
+                g.comments.stream().map(PairReportService::commentView).toList(),
                 r.submittedAt, name(g, r.submittedBy), r.approvedAt, name(g, r.approvedBy), r.updatedAt, r.version,
                 g.canEdit, g.canComment, g.canApprove);
     }

@@ -95,7 +95,7 @@ public class ReportApi {
     @Path("/pairings/{id}/report/comments")
     public Uni<List<CommentView>> comments(@PathParam("id") String rawId) {
         long id = Params.pathId(rawId);
-        return viewers.signedIn().chain(v -> reports.report(v, id)).map(Report::comments);
+        return viewers.signedIn().chain(v -> reports.comments(v, id));
     }
 
     @POST
@@ -103,8 +103,8 @@ public class ReportApi {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> comment(@PathParam("id") String rawId, ReportInputs.Comment body) {
         long id = Params.pathId(rawId);
-        return viewers.signedIn().chain(v -> writes.comment(v, id, body).chain(commentId -> reports.report(v, id)
-                .map(r -> Response.status(201).entity(r.comments().stream().filter(c -> c.id() == commentId).findFirst()
+        return viewers.signedIn().chain(v -> writes.comment(v, id, body).chain(commentId -> reports.comments(v, id)
+                .map(cs -> Response.status(201).entity(cs.stream().filter(c -> c.id() == commentId).findFirst()
                         .orElseThrow()).build())));
     }
 

@@ -97,17 +97,21 @@ public class ReportPages {
         return id;
     }
 
+    /** One use case of the report's page, post-redirect-get: back to the report saying what was done, or the form again. */
+    Uni<Response> post(long id, Map<String, String> form, java.util.function.Function<Viewer, Uni<?>> useCase, String said) {
+        return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> useCase.apply(v),
+                x -> "/pairings/" + id + "/report?saved=" + said,
+                (errors, status) -> render(v, id, form, errors, null, status)));
+    }
+
     @POST
     @Path("pairings/{id}/report")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> save(@PathParam("id") String rawId, MultivaluedMap<String, String> raw) {
         long id = Params.pathId(rawId);
         Map<String, String> form = Forms.flat(raw);
-        return viewers.signedIn().chain(v -> FormPost.run(v.locale(),
-                () -> writes.save(v, id, new ReportInputs.Text(version(form), form.get("motive"), form.get("activities"),
-                        form.get("keyPoints"), form.get("changes"), form.get("surveyNotes"), form.get("message"), surveyId(form))),
-                x -> "/pairings/" + id + "/report?saved=text",
-                (errors, status) -> render(v, id, form, errors, null, status)));
+        return post(id, form, v -> writes.save(v, id, new ReportInputs.Text(version(form), form.get("motive"), form.get("activities"),
+                form.get("keyPoints"), form.get("changes"), form.get("surveyNotes"), form.get("message"), surveyId(form))), "text");
     }
 
     @POST
@@ -116,10 +120,8 @@ public class ReportPages {
     public Uni<Response> submit(@PathParam("id") String rawId, MultivaluedMap<String, String> raw) {
         long id = Params.pathId(rawId);
         Map<String, String> form = Forms.flat(raw);
-        return viewers.signedIn().chain(v -> FormPost.run(v.locale(),
-                () -> writes.submit(v, id, new ReportInputs.Decision(version(form), null)).call(notifications::send),
-                x -> "/pairings/" + id + "/report?saved=submitted",
-                (errors, status) -> render(v, id, Map.of(), errors, null, status)));
+        return post(id, form, v -> writes.submit(v, id, new ReportInputs.Decision(version(form), null)).call(notifications::send),
+                "submitted");
     }
 
     @POST
@@ -128,10 +130,8 @@ public class ReportPages {
     public Uni<Response> approve(@PathParam("id") String rawId, MultivaluedMap<String, String> raw) {
         long id = Params.pathId(rawId);
         Map<String, String> form = Forms.flat(raw);
-        return viewers.signedIn().chain(v -> FormPost.run(v.locale(),
-                () -> writes.approve(v, id, new ReportInputs.Decision(version(form), form.get("comment"))).call(notifications::send),
-                x -> "/pairings/" + id + "/report?saved=approved",
-                (errors, status) -> render(v, id, form, errors, null, status)));
+        return post(id, form, v -> writes.approve(v, id, new ReportInputs.Decision(version(form), form.get("comment")))
+                .call(notifications::send), "approved");
     }
 
     @POST
@@ -140,10 +140,8 @@ public class ReportPages {
     public Uni<Response> sendBack(@PathParam("id") String rawId, MultivaluedMap<String, String> raw) {
         long id = Params.pathId(rawId);
         Map<String, String> form = Forms.flat(raw);
-        return viewers.signedIn().chain(v -> FormPost.run(v.locale(),
-                () -> writes.sendBack(v, id, new ReportInputs.Decision(version(form), form.get("comment"))).call(notifications::send),
-                x -> "/pairings/" + id + "/report?saved=returned",
-                (errors, status) -> render(v, id, form, errors, null, status)));
+        return post(id, form, v -> writes.sendBack(v, id, new ReportInputs.Decision(version(form), form.get("comment")))
+                .call(notifications::send), "returned");
     }
 
     @POST
