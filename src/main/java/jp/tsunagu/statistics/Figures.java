@@ -89,6 +89,64 @@ public record Figures(@Min(0) @Max(1_000_000) Integer registeredPhysical, @Min(0
         s.targetRetention6m = targetRetention6m;
     }
 
+    /**
+     * Figures read from text cells by field name (the page's form, a CSV line): blank is "not
+     * entered"; full-width digits and thousands separators are read as typed ({@code １,２３４});
+     * the target rate may end in %. What cannot be read is named {@code prefix + field}; the
+     * ranges are then Bean Validation's.
+     */
+    static Figures read(jp.tsunagu.platform.web.Params p, String prefix, java.util.function.Function<String, String> cell) {
+        Integer[] n = new Integer[17];
+        for (int i = 0; i < 17; i++) {
+            String value = normal(cell.apply(FIELDS.get(i)));
+            n[i] = value == null ? null : p.integer(prefix + FIELDS.get(i), value, 0, 1_000_000);
+        }
+        String rate = normal(cell.apply("targetRetention6m"));
+        BigDecimal target = rate == null ? null : p.decimal(prefix + "targetRetention6m", rate.endsWith("%") ? rate.substring(0, rate.length() - 1) : rate);
+        return new Figures(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10], n[11], n[12], n[13], n[14], n[15], n[16],
+                target);
+    }
+
+    /** These figures where {@code columns} names the field, the stored ones elsewhere (an import's partial file). */
+    Figures over(Figures stored, java.util.Set<String> columns) {
+        return read(new jp.tsunagu.platform.web.Params(), "", f -> columns.contains(f) ? value(f) : stored.value(f));
+    }
+
+    /** NFKC and stripped; null when blank. */
+    static String normal(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String s = java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFKC).strip();
+        return s.isEmpty() ? null : s;
+    }
+
+    /** One figure by its field name, as text ("" when not entered). */
+    String value(String field) {
+        Object v = switch (field) {
+            case "registeredPhysical" -> registeredPhysical;
+            case "registeredIntellectual" -> registeredIntellectual;
+            case "registeredMental" -> registeredMental;
+            case "registeredDevelopmental" -> registeredDevelopmental;
+            case "registeredOther" -> registeredOther;
+            case "consultationsVisit" -> consultationsVisit;
+            case "consultationsPhone" -> consultationsPhone;
+            case "consultationsOther" -> consultationsOther;
+            case "consultationsWork" -> consultationsWork;
+            case "consultationsLife" -> consultationsLife;
+            case "placements" -> placements;
+            case "internships" -> internships;
+            case "retention6mBase" -> retention6mBase;
+            case "retention6mKept" -> retention6mKept;
+            case "retention1yBase" -> retention1yBase;
+            case "retention1yKept" -> retention1yKept;
+            case "targetPlacements" -> targetPlacements;
+            case "targetRetention6m" -> targetRetention6m == null ? null : targetRetention6m.toPlainString();
+            default -> throw new IllegalArgumentException(field);
+        };
+        return v == null ? "" : v.toString();
+    }
+
     static final Figures EMPTY = new Figures(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
             null, null, null, null);
 }

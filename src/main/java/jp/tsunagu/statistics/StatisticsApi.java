@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,6 +30,9 @@ public class StatisticsApi {
 
     @Inject
     StatisticsExport export;
+
+    @Inject
+    StatisticsCsv csv;
 
     static int year(String raw) {
         Params p = new Params();
@@ -63,6 +67,25 @@ public class StatisticsApi {
         long id = Params.pathId(rawId);
         int fy = year(rawYear);
         return viewers.signedIn().chain(v -> statistics.save(v, id, fy, body, "FORM").chain(() -> statistics.year(v, id, fy)));
+    }
+
+    /** The center's years in the import's shape (UTF-8 with BOM): what a spreadsheet keeps and the import reads back. */
+    @GET
+    @Path("/centers/{id}/statistics.csv")
+    @Produces("text/csv")
+    public Uni<Response> centerCsv(@PathParam("id") String rawId) {
+        long id = Params.pathId(rawId);
+        return viewers.signedIn().chain(v -> csv.export(v, id).map(text -> Response.ok(text).type("text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"statistics-center-" + id + ".csv\"").build()));
+    }
+
+    /** Several years from a CSV file (UTF-8 or Shift_JIS): every line stored, or a 400 naming each refused cell and none. */
+    @POST
+    @Path("/centers/{id}/statistics/import")
+    @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM})
+    public Uni<StatisticsCsv.Report> importCsv(@PathParam("id") String rawId, byte[] body) {
+        long id = Params.pathId(rawId);
+        return viewers.signedIn().chain(v -> csv.importCsv(v, id, body == null ? new byte[0] : body));
     }
 
     @GET

@@ -23,8 +23,9 @@ import jp.tsunagu.platform.web.FormErrors.FieldMessage;
 import jp.tsunagu.platform.web.FormPost;
 import jp.tsunagu.platform.web.Forms;
 import jp.tsunagu.platform.web.Params;
+import jp.tsunagu.platform.web.ProblemException;
+import jp.tsunagu.platform.i18n.Messages;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ public class StatisticsPages {
         static native TemplateInstance national(StatisticsService.National page);
 
         static native TemplateInstance center(StatisticsService.CenterYear page, Map<String, String> form, List<FieldMessage> errors,
-                                              String saved, List<String> fields);
+                                              String saved, List<String> fields, List<LineError> importErrors);
     }
 
     @Inject
@@ -56,6 +57,14 @@ public class StatisticsPages {
 
     @Inject
     StatisticsService statistics;
+
+    @Inject
+    StatisticsCsv csv;
+
+    /** A refused cell of an imported file, for the page's table: its line, the column's heading and why. */
+    @io.quarkus.qute.TemplateData
+    public record LineError(long line, String field, Map<String, String> message) {
+    }
 
     static int lastYear() {
         return JapaneseCalendar.fiscalYear(JapaneseCalendar.today()) - 1;
@@ -84,8 +93,56 @@ public class StatisticsPages {
     }
 
     Uni<Response> render(Viewer v, long id, int fy, Map<String, String> form, List<FieldMessage> errors, String saved, int status) {
-        return statistics.year(v, id, fy).chain(p -> pages.render(Templates.center(p, form, errors, saved, Figures.FIELDS), v,
-                "statistics", status));
+        return render(v, id, fy, form, errors, saved, List.of(), status);
+    }
+
+    Uni<Response> render(Viewer v, long id, int fy, Map<String, String> form, List<FieldMessage> errors, String saved,
+                         List<LineError> importErrors, int status) {
+        return statistics.year(v, id, fy).chain(p -> pages.render(Templates.center(p, form, errors, saved, Figures.FIELDS,
+                importErrors), v, "statistics", status));
+    }
+
+    static final java.util.regex.Pattern LINE_FIELD = java.util.regex.Pattern.compile("^lines\\[(\\d+)]\\.(\\w+)$");
+
+    /**
+     * The CSV import from the center's page: on success back to the page of the newest year read
+     * (PRG, "saved=imported"); a refused file re-renders the page with the file's fault in the
+     * summary and each refused cell in a table (nothing was stored).
+     */
+    @POST
+    @Path("centers/{id}/statistics/{fiscalYear}/import")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Uni<Response> importCsv(@PathParam("id") String rawId, @PathParam("fiscalYear") String rawYear,
+                                   @org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
+        long id = Params.pathId(rawId);
+        int fy = StatisticsApi.year(rawYear);
+        return viewers.signedIn().chain(v -> {
+            byte[] body = Forms.bytes(file);
+            return Uni.createFrom().deferred(() -> csv.importCsv(v, id, body))
+                    .map(report -> Forms.redirect("/centers/" + id + "/statistics/" + report.years().stream()
+                            .mapToInt(StatisticsService.Imported::fiscalYear).max().orElse(fy) + "?saved=imported"))
+                    .onFailure(e -> e instanceof ProblemException p && p.status() == 400).recoverWithUni(e -> {
+                        ProblemException p = (ProblemException) e;
+                        List<LineError> lines = new java.util.ArrayList<>();
+                        List<FieldMessage> summary = new java.util.ArrayList<>();
+                        for (ProblemException.FieldError f : p.fieldErrors()) {
+                            java.util.regex.Matcher m = f.field() == null ? null : LINE_FIELD.matcher(f.field());
+                            String message = Messages.get(v.locale(), "field." + f.key(), f.args().toArray());
+                            if (m != null && m.matches()) {
+                                String column = m.group(2);
+                                lines.add(new LineError(Long.parseLong(m.group(1)), StatisticsCsv.COLUMNS.contains(column)
+                                        ? StatisticsCsv.heading(column, v.locale()) : null,
+                                        jp.tsunagu.platform.web.Problems.both("field." + f.key(), f.args().toArray())));
+                            } else {
+                                summary.add(new FieldMessage("file", message));
+                            }
+                        }
+                        if (!lines.isEmpty()) {
+                            summary.add(new FieldMessage("file", Messages.get(v.locale(), "statistics.import.refused", lines.size())));
+                        }
+                        return render(v, id, fy, Map.of(), summary, null, lines, 400);
+                    });
+        });
     }
 
     @POST
@@ -99,20 +156,9 @@ public class StatisticsPages {
         return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> {
             Params p = new Params();
             Integer version = p.integer("version", form.get("version"), 0, Integer.MAX_VALUE);
-            Integer[] n = new Integer[17];
-            for (int i = 0; i < 17; i++) {
-                String f = Figures.FIELDS.get(i);
-                String value = form.get(f);
-                n[i] = value == null || value.isBlank() ? null : p.integer("figures." + f, value.strip(), 0, 1_000_000);
-            }
-            String rate = form.get("targetRetention6m");
-            BigDecimal target = null;
-            if (rate != null && !rate.isBlank()) {
-                target = p.decimal("figures.targetRetention6m", rate.strip());
-            }
+            Figures figures = Figures.read(p, "figures.", form::get);
             p.check();
-            return statistics.save(v, id, fy, new StatisticsService.SaveInput(version, new Figures(n[0], n[1], n[2], n[3], n[4], n[5],
-                    n[6], n[7], n[8], n[9], n[10], n[11], n[12], n[13], n[14], n[15], n[16], target)), "FORM");
+            return statistics.save(v, id, fy, new StatisticsService.SaveInput(version, figures), "FORM");
         }, x -> "/centers/" + id + "/statistics/" + fy + "?saved=figures", (errors, status) -> render(v, id, fy, form,
                 errors.stream().map(e -> e.field() != null && e.field().startsWith("figures.")
                         ? new FieldMessage(e.field().substring(8), e.message())

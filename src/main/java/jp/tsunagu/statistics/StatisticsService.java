@@ -46,7 +46,7 @@ public class StatisticsService {
     @TemplateData
     public record CenterYear(long centerId, String center, int fiscalYear, String fiscalYearLabel, boolean entered,
                              boolean fictitious, Figures figures, Records records, int version, Instant updatedAt,
-                             boolean mayEdit) {
+                             boolean mayEdit, List<Entered> years) {
         public int previousYear() {
             return fiscalYear - 1;
         }
@@ -56,6 +56,11 @@ public class StatisticsService {
         public String placementsAgainstTarget() {
             return Figures.rate(figures.placements(), figures.targetPlacements());
         }
+    }
+
+    /** A year the center has figures for, and how they came in (FORM, CSV, DEMO). */
+    @TemplateData
+    public record Entered(int fiscalYear, String label, String source) {
     }
 
     public record SaveInput(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Min(0) Integer version,
@@ -141,13 +146,22 @@ public class StatisticsService {
         return center(centerId).chain(c -> {
             Resource.CenterStatistics r = new Resource.CenterStatistics(c.id, c.orgType);
             policy.require(viewer, Action.VIEW, r);
-            return CenterStatistics.<CenterStatistics>find("centerId = ?1 and fiscalYear = ?2", c.id, (short) fy).firstResult()
-                    .chain(s -> records(List.of(c.id), fy).map(rec -> new CenterYear(c.id, c.name, fy,
-                            JapaneseCalendar.fiscalYearLabel(fy, viewer.locale()), s != null, s != null && s.fictitious,
-                            s == null ? Figures.EMPTY : Figures.of(s), rec.getOrDefault(c.id, new Records(0, 0, 0)),
-                            s == null ? 0 : s.version, s == null ? null : s.updatedAt,
-                            policy.permits(viewer, Action.EDIT, r) && fy <= JapaneseCalendar.fiscalYear(JapaneseCalendar.today()))));
+            return stored(c.id, fy).chain(s -> records(List.of(c.id), fy).chain(rec -> enteredYears(c.id, viewer.locale())
+                    .map(years -> new CenterYear(c.id, c.name, fy, JapaneseCalendar.fiscalYearLabel(fy, viewer.locale()), s != null,
+                            s != null && s.fictitious, s == null ? Figures.EMPTY : Figures.of(s),
+                            rec.getOrDefault(c.id, new Records(0, 0, 0)), s == null ? 0 : s.version, s == null ? null : s.updatedAt,
+                            policy.permits(viewer, Action.EDIT, r) && fy <= JapaneseCalendar.fiscalYear(JapaneseCalendar.today()),
+                            years))));
         });
+    }
+
+    private Uni<List<Entered>> enteredYears(long centerId, Locale locale) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT fiscal_year, source FROM center_statistics"
+                        + " WHERE center_id = ?1 ORDER BY fiscal_year DESC", Object[].class).setParameter(1, centerId).getResultList())
+                .map(rows -> rows.stream().map(r -> {
+                    int y = ((Number) r[0]).intValue();
+                    return new Entered(y, JapaneseCalendar.fiscalYearLabel(y, locale), (String) r[1]);
+                }).toList());
     }
 
     /** The center's staff store the year's figures (version-checked; the first save is version 0). */
@@ -156,40 +170,156 @@ public class StatisticsService {
         int fy = checkYear(fiscalYear);
         Params p = inputs.of(in);
         if (in != null && in.figures() != null) {
-            Figures f = in.figures();
-            if (f.retention6mKept() != null && f.retention6mBase() != null && f.retention6mKept() > f.retention6mBase()) {
-                p.error("figures.retention6mKept", "kept-over-base");
-            }
-            if (f.retention1yKept() != null && f.retention1yBase() != null && f.retention1yKept() > f.retention1yBase()) {
-                p.error("figures.retention1yKept", "kept-over-base");
-            }
+            checkRetention(p, "figures.", in.figures());
         }
         p.check();
         if (fy > JapaneseCalendar.fiscalYear(JapaneseCalendar.today())) {
             throw ProblemException.field("fiscalYear", "future-year");
         }
-        return center(centerId).chain(c -> {
+        return lockedCenter(viewer, centerId).chain(c -> stored(c.id, fy).chain(s -> {
+            int version = s == null ? 0 : s.version;
+            if (version != in.version()) {
+                throw ProblemException.conflict(Map.of("version", version));
+            }
+            return store(viewer, c.id, fy, s, in.figures(), source);
+        }));
+    }
+
+    /**
+     * A line of an imported file: its line number, the fiscal year read (null if unreadable), the
+     * figures and the columns the file has (those it lacks keep what is stored).
+     */
+    public record YearLine(long line, Integer fiscalYear, Figures figures, java.util.Set<String> columns) {
+    }
+
+    /** What an import stored: each fiscal year, added or replaced. */
+    public record Imported(int fiscalYear, String fiscalYearLabel, boolean added) {
+    }
+
+    /** Whether the viewer may keep this center's figures (404 or 403 otherwise), before anything of a file is read. */
+    @WithSession
+    public Uni<Void> requireEditable(Viewer viewer, long centerId) {
+        return center(centerId).invoke(c -> policy.requireEdit(viewer, new Resource.CenterStatistics(c.id, c.orgType))).replaceWithVoid();
+    }
+
+    /**
+     * Several years' figures at once (the CSV import): all lines are checked first, one 400 names
+     * every refused cell as {@code lines[N].field}, and then either every year is stored or none.
+     * An imported year replaces what was entered (its version moves on, so a form open on it is
+     * told of the change); the center's row is locked, so two imports or a save and an import
+     * follow one another.
+     */
+    @WithTransaction
+    public Uni<List<Imported>> importYears(Viewer viewer, long centerId, List<YearLine> lines, Params found, String source) {
+        int current = JapaneseCalendar.fiscalYear(JapaneseCalendar.today());
+        Map<Integer, Long> seen = new HashMap<>();
+        for (YearLine l : lines) {
+            String at = "lines[" + l.line() + "].";
+            inputs.of(l.figures()).errors().forEach(e -> found.errorWith(at + e.field(), e.key(), e.args().toArray()));
+            checkRetention(found, at, l.figures(), inFile(l, true), inFile(l, false)); // pairs the file has both of
+            if (l.fiscalYear() == null) {
+                continue;
+            }
+            if (l.fiscalYear() < 2000 || l.fiscalYear() > 2100) {
+                found.error(at + "fiscalYear", "range");
+            } else if (l.fiscalYear() > current) {
+                found.error(at + "fiscalYear", "future-year");
+            } else if (seen.putIfAbsent(l.fiscalYear(), l.line()) != null) {
+                found.error(at + "fiscalYear", "duplicate-year");
+            }
+        }
+        if (lines.isEmpty() && !found.any()) {
+            found.error("file", "no-lines");
+        }
+        return lockedCenter(viewer, centerId).chain(c -> {
+            if (found.any()) {
+                found.check();
+            }
+            List<Short> years = lines.stream().map(l -> (short) l.fiscalYear().intValue()).toList();
+            return CenterStatistics.<CenterStatistics>list("centerId = ?1 and fiscalYear in ?2", c.id, years).chain(rows -> {
+                Map<Integer, CenterStatistics> byYear = new HashMap<>();
+                rows.forEach(r -> byYear.put(r.fiscalYear.intValue(), r));
+                Map<Long, Figures> merged = new LinkedHashMap<>();
+                for (YearLine l : lines) {
+                    CenterStatistics s = byYear.get(l.fiscalYear());
+                    Figures f = s == null ? l.figures() : l.figures().over(Figures.of(s), l.columns());
+                    // pairs the file has one of or none: against what is stored
+                    checkRetention(found, "lines[" + l.line() + "].", f, !inFile(l, true), !inFile(l, false));
+                    merged.put(l.line(), f);
+                }
+                found.check();
+                List<Imported> out = new ArrayList<>();
+                return io.smallrye.mutiny.Multi.createFrom().iterable(lines).onItem().transformToUniAndConcatenate(l -> {
+                            CenterStatistics s = byYear.get(l.fiscalYear());
+                            return store(viewer, c.id, l.fiscalYear(), s, merged.get(l.line()), source)
+                                    .invoke(() -> out.add(new Imported(l.fiscalYear(), JapaneseCalendar.fiscalYearLabel(l.fiscalYear(),
+                                            viewer.locale()), s == null)));
+                        })
+                        .collect().last().map(x -> out);
+            });
+        });
+    }
+
+    /** Whether the file has both columns of the 6-month (or the 1-year) retention pair: its check needs nothing stored. */
+    static boolean inFile(YearLine l, boolean sixMonths) {
+        return sixMonths ? l.columns().containsAll(List.of("retention6mBase", "retention6mKept"))
+                : l.columns().containsAll(List.of("retention1yBase", "retention1yKept"));
+    }
+
+    /** The center, its row locked for the transaction: one writer of its figures at a time (a first save races no other). */
+    private Uni<Organization> lockedCenter(Viewer viewer, long centerId) {
+        return Organization.<Organization>findById(centerId, LockModeType.PESSIMISTIC_WRITE).map(c -> {
+            if (c == null) {
+                throw ProblemException.notFound();
+            }
             policy.requireEdit(viewer, new Resource.CenterStatistics(c.id, c.orgType));
-            return CenterStatistics.<CenterStatistics>find("centerId = ?1 and fiscalYear = ?2", c.id, (short) fy)
-                    .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult().chain(s -> {
-                        int stored = s == null ? 0 : s.version;
-                        if (stored != in.version()) {
-                            throw ProblemException.conflict(Map.of("version", stored));
-                        }
-                        CenterStatistics row = s != null ? s : new CenterStatistics();
-                        row.centerId = c.id;
-                        row.fiscalYear = (short) fy;
-                        in.figures().into(row);
-                        row.fictitious = false;
-                        row.source = source;
-                        row.updatedBy = viewer.accountId();
-                        row.updatedAt = Instant.now();
-                        if (s != null) {
-                            row.version++;
-                            return Panache.flush();
-                        }
-                        return row.persistAndFlush().replaceWithVoid();
-                    });
+            return c;
+        });
+    }
+
+    private Uni<CenterStatistics> stored(long centerId, int fy) {
+        return CenterStatistics.<CenterStatistics>find("centerId = ?1 and fiscalYear = ?2", centerId, (short) fy).firstResult();
+    }
+
+    private Uni<Void> store(Viewer viewer, long centerId, int fy, CenterStatistics s, Figures figures, String source) {
+        CenterStatistics row = s != null ? s : new CenterStatistics();
+        row.centerId = centerId;
+        row.fiscalYear = (short) fy;
+        figures.into(row);
+        row.fictitious = false;
+        row.source = source;
+        row.updatedBy = viewer.accountId();
+        row.updatedAt = Instant.now();
+        if (s != null) {
+            row.version++;
+            return Panache.flush();
+        }
+        return row.persistAndFlush().replaceWithVoid();
+    }
+
+    /** Those kept on cannot outnumber those placed. */
+    static void checkRetention(Params p, String prefix, Figures f) {
+        checkRetention(p, prefix, f, true, true);
+    }
+
+    static void checkRetention(Params p, String prefix, Figures f, boolean sixMonths, boolean oneYear) {
+        if (f == null) {
+            return;
+        }
+        if (sixMonths && f.retention6mKept() != null && f.retention6mBase() != null && f.retention6mKept() > f.retention6mBase()) {
+            p.error(prefix + "retention6mKept", "kept-over-base");
+        }
+        if (oneYear && f.retention1yKept() != null && f.retention1yBase() != null && f.retention1yKept() > f.retention1yBase()) {
+            p.error(prefix + "retention1yKept", "kept-over-base");
+        }
+    }
+
+    /** Every year a center has figures for, newest first (its export; the page's list of years). */
+    @WithSession
+    public Uni<List<CenterStatistics>> years(Viewer viewer, long centerId) {
+        return center(centerId).chain(c -> {
+            policy.require(viewer, Action.VIEW, new Resource.CenterStatistics(c.id, c.orgType));
+            return CenterStatistics.<CenterStatistics>list("centerId = ?1 order by fiscalYear desc", c.id);
         });
     }
 

@@ -47,6 +47,37 @@ public final class JapaneseCalendar {
         return era + (year == 1 ? "元" : Integer.toString(year)) + "年度";
     }
 
+    private static final java.util.regex.Pattern YEAR_WRITTEN = java.util.regex.Pattern.compile(
+            "^(?:FY\\s*)?(\\d{4})(?:年度?)?$|^(令和|平成|R|H)\\s*(\\d{1,2}|元)(?:年度?)?$", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A fiscal year as people write it: 2023, 2023年度, FY2023, 令和5年度, 令和元年度, R5, H30
+     * (full-width digits too); null when it is none of these. 令和N年度 is FY2018+N, 平成N年度
+     * FY1988+N (平成31年度 and 令和元年度 are both FY2019).
+     */
+    public static Integer parseFiscalYear(String written) {
+        if (written == null) {
+            return null;
+        }
+        String s = java.text.Normalizer.normalize(written, java.text.Normalizer.Form.NFKC).strip();
+        java.util.regex.Matcher m = YEAR_WRITTEN.matcher(s);
+        if (!m.matches()) {
+            return null;
+        }
+        if (m.group(1) != null) {
+            return Integer.parseInt(m.group(1));
+        }
+        int n = m.group(3).equals("元") ? 1 : Integer.parseInt(m.group(3));
+        if (n == 0) {
+            return null;
+        }
+        boolean reiwa = m.group(2).equals("令和") || m.group(2).equalsIgnoreCase("R");
+        if (!reiwa && n > 31) {
+            return null;
+        }
+        return (reiwa ? 2018 : 1988) + n;
+    }
+
     /** 令和5年4月1日 (2023-04-01) in Japanese; 1 Apr 2023 in English. */
     private static final LocalDate MEIJI_6 = LocalDate.of(1873, 1, 1);
 

@@ -128,6 +128,11 @@ public final class Params {
         return errors.stream().anyMatch(e -> field.equals(e.field()) || e.field().startsWith(field + "."));
     }
 
+    /** What was found so far, in order. */
+    public List<ProblemException.FieldError> errors() {
+        return List.copyOf(errors);
+    }
+
     /** Whether anything was found. */
     public boolean any() {
         return !errors.isEmpty();
