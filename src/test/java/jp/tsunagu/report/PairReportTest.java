@@ -168,6 +168,20 @@ class PairReportTest {
         assertEquals(0, TestSupport.id(ds, "SELECT count(*) FROM pairing_report WHERE pairing_id = ?", noikeru));
     }
 
+    /** Four long texts through the page form (about 140 KB encoded): every character arrives and is stored. */
+    @Test
+    void aLongReportArrivesWholeThroughThePageForm() {
+        freshDraft(noikeru);
+        String motive = "連携の輪を広げたい。".repeat(390);
+        as("noikeru").contentType(ContentType.URLENC.withCharset("UTF-8")).redirects().follow(false).formParam("version", "0")
+                .formParam("motive", motive).formParam("activities", "訪".repeat(3999)).formParam("keyPoints", "点".repeat(4000))
+                .formParam("changes", "変".repeat(4000)).post(path("/pairings/{noikeru}/report")).then().statusCode(303);
+        assertEquals(motive, TestSupport.text(ds, "SELECT motive FROM pairing_report WHERE pairing_id = ?", noikeru));
+        assertEquals(3999 + 4000 + 4000, TestSupport.id(ds, "SELECT length(activities) + length(key_points) + length(changes)"
+                + " FROM pairing_report WHERE pairing_id = ?", noikeru));
+        freshDraft(noikeru);
+    }
+
     @Test
     void theCentersWriteTheAdvisorCommentsTheSecretariatSendsBackAndApproves() {
         freshDraft(noikeru);

@@ -30,7 +30,11 @@ import java.util.Set;
 @ApplicationScoped
 public class FormBodyCheck {
 
-    /** A form with every text field at its maximum stays far below this. */
+    /**
+     * A form with every text field at its maximum stays far below this. The REST layer's
+     * {@code quarkus.rest.input-buffer-size} must be at least this: a body read here and handed on
+     * that is larger than its buffer was read again as zeros.
+     */
     static final int LIMIT = 1024 * 1024;
 
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
