@@ -53,6 +53,8 @@ public class PairReportService {
     /** What the steps gather for one report. */
     static final class Gathered {
         final Viewer viewer;
+        /** Survey results already tallied for this viewer, by survey (the program's report shows one survey for many pairs). */
+        final Map<Long, SurveyResults.Results> tallied;
         Pairing pairing;
         Resource.PairReport resource;
         PairDetail detail;
@@ -67,8 +69,9 @@ public class PairReportService {
         boolean canComment;
         boolean canApprove;
 
-        Gathered(Viewer viewer) {
+        Gathered(Viewer viewer, Map<Long, SurveyResults.Results> tallied) {
             this.viewer = viewer;
+            this.tallied = tallied;
         }
     }
 
@@ -92,7 +95,13 @@ public class PairReportService {
 
     @WithSession
     public Uni<Report> report(Viewer viewer, long pairingId) {
-        return pair(new Gathered(viewer), pairingId)
+        return report(viewer, pairingId, new java.util.HashMap<>());
+    }
+
+    /** The report, reusing survey results {@code tallied} for the same viewer before (and adding those it tallies). */
+    @WithSession
+    public Uni<Report> report(Viewer viewer, long pairingId, Map<Long, SurveyResults.Results> tallied) {
+        return pair(new Gathered(viewer, tallied), pairingId)
                 .chain(this::storedText)
                 .chain(this::applicationMotive)
                 .chain(this::circleMeetings)
@@ -183,8 +192,11 @@ public class PairReportService {
             g.survey = new SurveySection(wanted == null ? "NONE" : "HIDDEN", null, null, null, false, 0, 0, List.of());
             return Uni.createFrom().item(g);
         }
+        SurveyResults.Results known = g.tallied.get(chosen.id());
+        Uni<SurveyResults.Results> tally = known != null ? Uni.createFrom().item(known)
+                : results.results(g.viewer, chosen.id(), "area", null).invoke(r -> g.tallied.put(chosen.id(), r));
         return OrganizationArea.<OrganizationArea>list("organizationId", g.pairing.implementingId).chain(areas ->
-                results.results(g.viewer, chosen.id(), "area", null).map(r -> {
+                tally.map(r -> {
                     Set<String> keys = new HashSet<>();
                     areas.forEach(a -> keys.add(String.valueOf(a.areaId)));
                     g.survey = section(chosen, r, keys);

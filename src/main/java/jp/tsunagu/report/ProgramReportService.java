@@ -61,11 +61,12 @@ public class ProgramReportService {
         return Pairing.<Pairing>list("programId = ?1 order by id", program.id).map(ps -> ps.stream().map(p -> p.id).toList());
     }
 
-    /** One after another: a reactive session runs one query at a time. */
+    /** One after another (a reactive session runs one query at a time); a survey shown by many pairs is tallied once. */
     Uni<List<Report>> eachPairsReport(Viewer viewer, List<Long> ids) {
+        Map<Long, jp.tsunagu.survey.SurveyResults.Results> tallied = new java.util.HashMap<>();
         Uni<List<Report>> all = Uni.createFrom().item(new ArrayList<>());
         for (Long id : ids) {
-            all = all.chain(list -> pairReports.report(viewer, id).map(r -> {
+            all = all.chain(list -> pairReports.report(viewer, id, tallied).map(r -> {
                 list.add(r);
                 return list;
             }));
