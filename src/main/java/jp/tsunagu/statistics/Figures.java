@@ -99,12 +99,35 @@ public record Figures(@Min(0) @Max(1_000_000) Integer registeredPhysical, @Min(0
         Integer[] n = new Integer[17];
         for (int i = 0; i < 17; i++) {
             String value = normal(cell.apply(FIELDS.get(i)));
-            n[i] = value == null ? null : p.integer(prefix + FIELDS.get(i), value, 0, 1_000_000);
+            if (value != null && !WHOLE.matcher(value).matches()) {
+                p.error(prefix + FIELDS.get(i), "whole-number"); // only ASCII digits after NFKC (not ٣), no exponent
+            } else if (value != null) {
+                n[i] = p.integer(prefix + FIELDS.get(i), value, 0, 1_000_000);
+            }
         }
         String rate = normal(cell.apply("targetRetention6m"));
-        BigDecimal target = rate == null ? null : p.decimal(prefix + "targetRetention6m", rate.endsWith("%") ? rate.substring(0, rate.length() - 1) : rate);
+        BigDecimal target = null;
+        if (rate != null) {
+            String r = rate.endsWith("%") ? rate.substring(0, rate.length() - 1).strip() : rate;
+            if (RATE.matcher(r).matches()) {
+                target = new BigDecimal(r);
+            } else {
+                p.error(prefix + "targetRetention6m", "format");
+            }
+        }
         return new Figures(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10], n[11], n[12], n[13], n[14], n[15], n[16],
                 target);
+    }
+
+    /** A count as typed: ASCII digits, thousands separators, perhaps a minus (then refused by range). */
+    static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("^-?[0-9][0-9,]*$");
+
+    /** A percentage as typed: up to three digits and one decimal (80, 80.5). */
+    static final java.util.regex.Pattern RATE = java.util.regex.Pattern.compile("^[0-9]{1,3}(\\.[0-9])?$");
+
+    /** Whether any figure is given. */
+    boolean any() {
+        return FIELDS.stream().anyMatch(f -> !value(f).isEmpty());
     }
 
     /** These figures where {@code columns} names the field, the stored ones elsewhere (an import's partial file). */

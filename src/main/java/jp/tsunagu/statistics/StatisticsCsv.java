@@ -25,7 +25,8 @@ import java.util.Map;
  * the import's template, so a file kept in a spreadsheet for years can be read back as it is.
  * Column names may be the field names ({@code placements}) or the Japanese or English headings
  * of the export ({@code 就職件数}); the year may be written 2023, 2023年度, 令和5年度, R5 or FY2023.
- * A column left out of the file leaves what is stored in it as it was; a blank cell empties it.
+ * A column left out of the file leaves what is stored in it as it was; a blank cell empties it; a
+ * line without any figure is passed over. Every line has as many cells as the header.
  * Files are read by {@link CsvUpload} (UTF-8 or Shift_JIS); the import stores every line or none.
  */
 @ApplicationScoped
@@ -111,7 +112,7 @@ public class StatisticsCsv {
             for (CSVRecord r : parsed.records()) {
                 long line = r.getRecordNumber() + 1;
                 String at = "lines[" + line + "].";
-                if (r.size() > parsed.header().size()) {
+                if (r.size() != parsed.header().size()) {
                     found.error(at + "file", "csv-cells");
                     continue;
                 }
@@ -126,6 +127,9 @@ public class StatisticsCsv {
                     }
                 }
                 Figures figures = Figures.read(found, at, f -> cell(r, columnOf, f));
+                if (!figures.any() && !found.has(at.substring(0, at.length() - 1))) {
+                    continue; // a year with no figure at all (the export's empty line for last year): nothing to store
+                }
                 lines.add(new StatisticsService.YearLine(line, year, figures, columnOf.keySet()));
             }
             return statistics.importYears(viewer, centerId, lines, found, "CSV")

@@ -20,6 +20,7 @@ import jp.tsunagu.platform.validation.InputCheck;
 import jp.tsunagu.platform.web.Params;
 import jp.tsunagu.platform.web.ProblemException;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public class StatisticsService {
         }
     }
 
-    /** A year the center has figures for, and how they came in (FORM, CSV, DEMO). */
+    /** A year the center has figures for, and how they came in (FORM or CSV). */
     @TemplateData
     public record Entered(int fiscalYear, String label, String source) {
     }
@@ -168,15 +169,20 @@ public class StatisticsService {
     @WithTransaction
     public Uni<Void> save(Viewer viewer, long centerId, int fiscalYear, SaveInput in, String source) {
         int fy = checkYear(fiscalYear);
-        Params p = inputs.of(in);
-        if (in != null && in.figures() != null) {
-            checkRetention(p, "figures.", in.figures());
-        }
-        p.check();
-        if (fy > JapaneseCalendar.fiscalYear(JapaneseCalendar.today())) {
-            throw ProblemException.field("fiscalYear", "future-year");
-        }
-        return lockedCenter(viewer, centerId).chain(c -> stored(c.id, fy).chain(s -> {
+        return center(centerId).chain(c -> {
+            // who may not keep these figures hears nothing of what was sent
+            policy.requireEdit(viewer, new Resource.CenterStatistics(c.id, c.orgType));
+            Params p = inputs.of(in);
+            if (in != null && in.figures() != null) {
+                checkRetention(p, "figures.", in.figures());
+                checkTarget(p, "figures.", in.figures());
+            }
+            p.check();
+            if (fy > JapaneseCalendar.fiscalYear(JapaneseCalendar.today())) {
+                throw ProblemException.field("fiscalYear", "future-year");
+            }
+            return lockedCenter(viewer, c.id);
+        }).chain(c -> stored(c.id, fy).chain(s -> {
             int version = s == null ? 0 : s.version;
             if (version != in.version()) {
                 throw ProblemException.conflict(Map.of("version", version));
@@ -217,6 +223,7 @@ public class StatisticsService {
             String at = "lines[" + l.line() + "].";
             inputs.of(l.figures()).errors().forEach(e -> found.errorWith(at + e.field(), e.key(), e.args().toArray()));
             checkRetention(found, at, l.figures(), inFile(l, true), inFile(l, false)); // pairs the file has both of
+            checkTarget(found, at, l.figures());
             if (l.fiscalYear() == null) {
                 continue;
             }
@@ -266,15 +273,28 @@ public class StatisticsService {
                 : l.columns().containsAll(List.of("retention1yBase", "retention1yKept"));
     }
 
-    /** The center, its row locked for the transaction: one writer of its figures at a time (a first save races no other). */
+    /**
+     * The center, its row locked for the transaction: one writer of its figures at a time (a first
+     * save races no other). The policy is asked before the lock, so no one else can hold the row.
+     */
     private Uni<Organization> lockedCenter(Viewer viewer, long centerId) {
-        return Organization.<Organization>findById(centerId, LockModeType.PESSIMISTIC_WRITE).map(c -> {
+        return center(centerId).chain(c -> {
+            policy.requireEdit(viewer, new Resource.CenterStatistics(c.id, c.orgType));
+            return Organization.<Organization>findById(centerId, LockModeType.PESSIMISTIC_WRITE);
+        }).map(c -> {
             if (c == null) {
                 throw ProblemException.notFound();
             }
-            policy.requireEdit(viewer, new Resource.CenterStatistics(c.id, c.orgType));
             return c;
         });
+    }
+
+    /** A target rate of at most one decimal and three digits (Bean Validation's @Digits overflows on 0E+2147483647). */
+    static void checkTarget(Params p, String prefix, Figures f) {
+        BigDecimal t = f == null ? null : f.targetRetention6m();
+        if (t != null && (t.scale() > 1 || t.scale() < -3 || (long) t.precision() - t.scale() > 3)) {
+            p.error(prefix + "targetRetention6m", "format");
+        }
     }
 
     private Uni<CenterStatistics> stored(long centerId, int fy) {

@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Malformed or invalid input answers 400 problem+json naming the fields, and stores nothing. */
 @QuarkusTest
@@ -59,6 +60,35 @@ class BadInputTest {
                 .body("{\"email\": \"x@example.jp\", \"organizationId\": \"not-a-number\", \"role\": \"center-staff\"}")
                 .post("/api/invitations").then().statusCode(400).body("errors.field", hasItem("organizationId"));
         nothingStored();
+    }
+
+    /** A form body sent in chunks (no length given beforehand) is counted as it comes: over 1 MB answers 413, a small one is read. */
+    @Test
+    void chunkedFormBodiesAreCountedAsTheyArrive() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.net.URI login = java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + "/login");
+        byte[] big = ("email=x%40example.jp&password=" + "x".repeat(1_100_000)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        var tooLarge = client.send(java.net.http.HttpRequest.newBuilder(login).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, tooLarge.statusCode(), tooLarge.body());
+        assertTrue(tooLarge.body().contains("too-large"), tooLarge.body());
+        byte[] small = "email=nobody%40example.jp&password=wrong-password".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        var read = client.send(java.net.http.HttpRequest.newBuilder(login).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(small))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(read.statusCode() == 401 || read.statusCode() == 400 || read.statusCode() == 200, read.statusCode() + " " + read.body());
+        assertTrue(read.body().contains("nobody@example.jp"), "the fields were read: the e-mail address is kept in the form");
+        // the same over HTTP/2 without TLS (h2c), in chunks and at once
+        java.net.http.HttpClient h2 = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2).build();
+        for (var publisher : List.of(java.net.http.HttpRequest.BodyPublishers.ofByteArray(small),
+                java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(small)))) {
+            var r = h2.send(java.net.http.HttpRequest.newBuilder(login).header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Accept", "text/html").POST(publisher).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertTrue(r.statusCode() < 500 && r.body().contains("nobody@example.jp"), r.version() + " " + r.statusCode() + " "
+                    + r.body().substring(0, Math.min(300, r.body().length())));
+        }
     }
 
     /** Form bodies the framework's reader would fail on are refused before it: 400, whoever sends them. */

@@ -136,6 +136,12 @@ class StatisticsImportTest {
                 .body("errors.code", hasItem("csv-format"));
         post("minato", "fiscalYear,placements\r\n2019,3,4\r\n".getBytes(StandardCharsets.UTF_8)).then().statusCode(400)
                 .body("errors.code", hasItem("csv-cells"));
+        // a line cut short would empty what it lacks: refused
+        post("minato", "fiscalYear,placements,internships\r\n2019,3\r\n".getBytes(StandardCharsets.UTF_8)).then().statusCode(400)
+                .body("errors.field", hasItem("lines[2].file")).body("errors.code", hasItem("csv-cells"));
+        // the export's empty line for last year, imported as it is: nothing to store
+        post("minato", "fiscalYear,placements,internships\r\n2019,,\r\n".getBytes(StandardCharsets.UTF_8)).then().statusCode(400)
+                .body("errors.code", hasItem("no-lines"));
         post("minato", new byte[] {(byte) 0x81, (byte) 0x7f, (byte) 0xff, (byte) 0xfe}).then().statusCode(400)
                 .body("errors.code", hasItem("encoding"));
         StringBuilder many = new StringBuilder("fiscalYear,placements\r\n");
@@ -143,6 +149,28 @@ class StatisticsImportTest {
             many.append(2000 + i).append(",1\r\n");
         }
         post("minato", many.toString().getBytes(StandardCharsets.UTF_8)).then().statusCode(400).body("errors.code", hasItem("too-many-lines"));
+    }
+
+    @Test
+    void oddNumbersAreNamedNotStoredAndALineWithoutFiguresIsPassedOver() {
+        long before = rows(2010);
+        JsonPath r = post("minato", ("fiscalYear,placements,internships,targetRetention6m\r\n2010,\u0663,1e1,%\r\n"
+                + "2009,1,2,1e1\r\n2008,1,2,80.55\r\n").getBytes(StandardCharsets.UTF_8)).then().statusCode(400).extract().jsonPath();
+        List<String> fields = r.getList("errors.field");
+        assertTrue(fields.containsAll(List.of("lines[2].placements", "lines[2].internships", "lines[2].targetRetention6m",
+                "lines[3].targetRetention6m", "lines[4].targetRetention6m")), fields.toString());
+        assertEquals(before, rows(2010));
+        // the JSON API: a rate whose digits would overflow the check is refused by name, not by the database
+        int version = as("minato").get("/api/centers/" + minato + "/statistics/2010").then().extract().jsonPath().getInt("version");
+        TestSupport.json("minato").body("{\"version\":" + version + ",\"figures\":{\"targetRetention6m\":0E+2147483647}}")
+                .put("/api/centers/" + minato + "/statistics/2010").then().statusCode(400)
+                .body("errors.field", hasItem("figures.targetRetention6m"));
+        // an empty line beside a full one: the full one is stored, the empty year left as it was
+        long empty = rows(2007);
+        post("minato", "fiscalYear,placements\r\n2007,\r\n2006,5\r\n".getBytes(StandardCharsets.UTF_8)).then().statusCode(200)
+                .body("years.fiscalYear", equalTo(List.of(2006)));
+        assertEquals(empty, rows(2007));
+        assertEquals(5, placements(2006));
     }
 
     @Test
@@ -159,6 +187,11 @@ class StatisticsImportTest {
         given().auth().oauth2(TestSupport.token(TestSupport.email("minato"))).contentType("text/csv").body(file)
                 .post("/api/centers/x/statistics/import").then().statusCode(400);
         assertEquals(0, rows(2013));
+        // who may not keep the figures hears nothing of what was sent, not even that it was wrong
+        TestSupport.json("tortoise").body("{\"version\":0,\"figures\":{\"placements\":-1}}")
+                .put("/api/centers/" + minato + "/statistics/2013").then().statusCode(404);
+        TestSupport.json("admin").body("{\"version\":0,\"figures\":{\"placements\":-1}}")
+                .put("/api/centers/" + minato + "/statistics/2013").then().statusCode(403);
         as("tortoise").get("/api/centers/" + minato + "/statistics.csv").then().statusCode(404);
         as("admin").get("/api/centers/" + minato + "/statistics.csv").then().statusCode(200);
         as("anonymous").get("/api/centers/" + minato + "/statistics.csv").then().statusCode(401);

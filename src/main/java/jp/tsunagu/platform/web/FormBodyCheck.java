@@ -2,7 +2,6 @@ package jp.tsunagu.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -65,23 +64,32 @@ public class FormBodyCheck {
                 return;
             }
         }
-        Future<Buffer> read = rc.request().body();
-        // the router may hand the request on paused; reading the body needs it flowing
-        rc.request().resume();
-        read.onSuccess(body -> {
-            if (body.length() > LIMIT) {
+        // read chunk by chunk, counting: a body sent in chunks has no length to refuse it by beforehand
+        Buffer body = Buffer.buffer();
+        rc.request().handler(chunk -> {
+            if (rc.response().ended()) {
+                return;
+            }
+            if (body.length() + chunk.length() > LIMIT) {
                 refuse(rc, 413, "too-large");
-            } else if (!wellFormed(body)) {
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        rc.request().exceptionHandler(e -> refuse(rc, 400, "malformed-body"));
+        rc.request().endHandler(v -> {
+            if (rc.response().ended()) {
+                return;
+            }
+            if (!wellFormed(body)) {
                 refuse(rc, 400, "malformed-body");
             } else {
                 ((RoutingContextInternal) rc).setBody(body);
                 rc.next();
             }
-        }).onFailure(e -> {
-            if (!rc.response().ended()) {
-                refuse(rc, 400, "malformed-body");
-            }
         });
+        // the router may hand the request on paused; reading the body needs it flowing
+        rc.request().resume();
     }
 
     /** Every escape is "%" and two hex digits, and each decoded name and value is valid UTF-8. */
