@@ -80,6 +80,13 @@ public class LiveBoard {
     /** The sockets open here, by conference. */
     final Map<Long, Map<String, Watcher>> rooms = new ConcurrentHashMap<>();
 
+    /** Open board sockets on this instance, for the metrics ({@code tsunagu_live_connections{document="board"}}). */
+    void gauge(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start, io.micrometer.core.instrument.MeterRegistry registry) {
+        io.micrometer.core.instrument.Gauge.builder("tsunagu.live.connections", rooms,
+                        r -> r.values().stream().mapToInt(Map::size).sum())
+                .tag("document", "board").description("open live sockets on this instance").register(registry);
+    }
+
     /** One person's open board. */
     static final class Watcher {
         final WebSocketConnection connection;

@@ -98,6 +98,13 @@ public class LiveMinutes {
 
     final Map<Long, Doc> docs = new ConcurrentHashMap<>();
 
+    /** Open minutes sockets on this instance, for the metrics ({@code tsunagu_live_connections{document="minutes"}}). */
+    void gauge(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start, io.micrometer.core.instrument.MeterRegistry registry) {
+        io.micrometer.core.instrument.Gauge.builder("tsunagu.live.connections", docs,
+                        d -> d.values().stream().mapToInt(doc -> doc.members.size()).sum())
+                .tag("document", "minutes").description("open live sockets on this instance").register(registry);
+    }
+
     /** One person's socket on a document. */
     static final class Member {
         final WebSocketConnection connection;

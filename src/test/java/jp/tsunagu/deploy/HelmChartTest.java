@@ -145,6 +145,7 @@ class HelmChartTest {
         assertFalse(c.getSecurityContext().getAllowPrivilegeEscalation());
         assertEquals(List.of("ALL"), c.getSecurityContext().getCapabilities().getDrop());
         assertFalse(pod.getAutomountServiceAccountToken());
+        assertEquals("/q/metrics", d.getSpec().getTemplate().getMetadata().getAnnotations().get("prometheus.io/path"));
         assertNotNull(c.getResources().getLimits().get("memory"));
         // the one key pair every replica signs and verifies with, from a Secret, read-only
         Volume keys = pod.getVolumes().stream().filter(v -> v.getSecret() != null).findFirst().orElseThrow();
@@ -195,6 +196,9 @@ class HelmChartTest {
         assertTrue(c.getEnv().stream().anyMatch(e -> e.getName().equals("QUARKUS_MAILER_PASSWORD")));
         NetworkPolicy net = one(all, NetworkPolicy.class);
         assertEquals(3, net.getSpec().getEgress().size(), "PostgreSQL, SMTP and DNS");
+        assertEquals(2, net.getSpec().getIngress().size(), "the ingress controller and Prometheus");
+        assertEquals("monitoring", net.getSpec().getIngress().get(1).getFrom().get(0).getNamespaceSelector().getMatchLabels()
+                .get("kubernetes.io/metadata.name"));
         assertEquals("net-tsunagu-db", net.getSpec().getEgress().get(0).getTo().get(0).getPodSelector().getMatchLabels()
                 .get("cnpg.io/cluster"));
     }
