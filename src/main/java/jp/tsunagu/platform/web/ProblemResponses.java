@@ -24,8 +24,10 @@ import java.util.Map;
  * session is needed, 403 for unsafe requests (the origin check), 404 where a path names something
  * (or for anything the policy hides), 409 for writes (a stale version, a state that does not allow
  * it, a duplicate), 410 for personal links and case material that can end, 429 for sign-in, 503
- * while the database is out of reach. Registered as {@code mp.openapi.filter}.
+ * while the database is out of reach. Runs once, when the application is built (not at every
+ * start: applied at start, the document was built and written out there, about a second).
  */
+@io.quarkus.smallrye.openapi.OpenApiFilter(io.quarkus.smallrye.openapi.OpenApiFilter.RunStage.BUILD)
 public class ProblemResponses implements OASFilter {
 
     static final String SCHEMA = "Problem";
