@@ -6,12 +6,10 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jp.tsunagu.support.AppInstance;
 import jp.tsunagu.support.TestSupport;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -35,17 +33,7 @@ class StatelessReplicasIT {
 
     @BeforeAll
     static void startTwo() {
-        var config = ConfigProvider.getConfig();
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put("quarkus.datasource.jdbc.url", config.getValue("quarkus.datasource.jdbc.url", String.class));
-        props.put("quarkus.datasource.reactive.url", config.getValue("quarkus.datasource.reactive.url", String.class));
-        props.put("quarkus.datasource.username", config.getValue("quarkus.datasource.username", String.class));
-        props.put("quarkus.datasource.password", config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
-        props.put("tsunagu.jwt.key-dir", "target/replicas/keys");
-        props.put("tsunagu.demo.enabled", "false");
-        props.put("tsunagu.cookie.secure", "false");
-        props.put("quarkus.mailer.mock", "true");
-        props.put("quarkus.scheduler.enabled", "false");
+        Map<String, String> props = AppInstance.besideThisTest("target/replicas/keys");
         // a lock-out within a few tries, without the growing delay before it
         props.put("tsunagu.login.delay-after", "100");
         props.put("tsunagu.login.lock-after", "4");

@@ -9,13 +9,11 @@ import jp.tsunagu.platform.live.LiveScript;
 import jp.tsunagu.support.AppInstance;
 import jp.tsunagu.support.LiveClient;
 import jp.tsunagu.support.TestSupport;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -43,17 +41,7 @@ class LiveTwoInstancesIT {
 
     @BeforeAll
     static void startTwo() {
-        var config = ConfigProvider.getConfig();
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put("quarkus.datasource.jdbc.url", config.getValue("quarkus.datasource.jdbc.url", String.class));
-        props.put("quarkus.datasource.reactive.url", config.getValue("quarkus.datasource.reactive.url", String.class));
-        props.put("quarkus.datasource.username", config.getValue("quarkus.datasource.username", String.class));
-        props.put("quarkus.datasource.password", config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
-        props.put("tsunagu.jwt.key-dir", "target/two-instances/keys");
-        props.put("tsunagu.demo.enabled", "false");
-        props.put("tsunagu.cookie.secure", "false");
-        props.put("quarkus.mailer.mock", "true");
-        props.put("quarkus.scheduler.enabled", "false"); // no reminder or purge job of theirs runs on the shared test data
+        Map<String, String> props = AppInstance.besideThisTest("target/two-instances/keys");
         first = AppInstance.start(18091, props);
         second = AppInstance.start(18092, props);
         first.awaitReady();

@@ -29,6 +29,26 @@ public final class AppInstance implements AutoCloseable {
         this.process = process;
     }
 
+    /**
+     * What another instance needs to run beside this test's: its database (the embedded one the
+     * test started), the given signing keys, no demo loader, mail to the mock mailbox, no scheduled
+     * job of its own on the shared test data.
+     */
+    public static Map<String, String> besideThisTest(String keyDir) {
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        Map<String, String> props = new java.util.LinkedHashMap<>();
+        props.put("quarkus.datasource.jdbc.url", config.getValue("quarkus.datasource.jdbc.url", String.class));
+        props.put("quarkus.datasource.reactive.url", config.getValue("quarkus.datasource.reactive.url", String.class));
+        props.put("quarkus.datasource.username", config.getValue("quarkus.datasource.username", String.class));
+        props.put("quarkus.datasource.password", config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+        props.put("tsunagu.jwt.key-dir", keyDir);
+        props.put("tsunagu.demo.enabled", "false");
+        props.put("tsunagu.cookie.secure", "false");
+        props.put("quarkus.mailer.mock", "true");
+        props.put("quarkus.scheduler.enabled", "false");
+        return props;
+    }
+
     /** Starts the instance (not waiting: see {@link #awaitReady}). */
     public static AppInstance start(int port, Map<String, String> properties) {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
