@@ -43,8 +43,10 @@ run() { # prints: ms-to-ready started-in rss-MB
   java ${JAVA_OPTS:-} -Dquarkus.profile=prod -Dquarkus.http.port=${PORT} -Dtsunagu.jwt.key-dir="${WORK}/keys" \
        -Dquarkus.log.console.json.enabled=false -jar "${WORK}/app/quarkus-run.jar" > "${WORK}/app.log" 2>&1 &
   APP=$!
+  local tries=0
   until curl -sf -o /dev/null "http://127.0.0.1:${PORT}/q/health/ready"; do
-    kill -0 "${APP}" 2>/dev/null || { tail -30 "${WORK}/app.log"; exit 1; }
+    kill -0 "${APP}" 2>/dev/null || { tail -30 "${WORK}/app.log" >&2; exit 1; }
+    tries=$((tries + 1)); [ "${tries}" -lt 2400 ] || { echo "not ready after 120 s" >&2; exit 1; }
     sleep 0.05
   done
   t1=$(date +%s%N)

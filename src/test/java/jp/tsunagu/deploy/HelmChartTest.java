@@ -156,8 +156,7 @@ class HelmChartTest {
         assertEquals("/deployments/keys", env(config, "TSUNAGU_JWT_KEY_DIR"));
         assertEquals("prod", env(config, "QUARKUS_PROFILE"));
         assertEquals("false", env(config, "TSUNAGU_DEMO_ENABLED"));
-        assertEquals("jdbc:postgresql://postgres:5432/tsunagu?sslmode=prefer", env(config, "QUARKUS_DATASOURCE_JDBC_URL"));
-        assertEquals("postgresql://postgres:5432/tsunagu?sslmode=prefer", env(config, "QUARKUS_DATASOURCE_REACTIVE_URL"));
+        assertEquals("postgresql://postgres:5432/tsunagu?sslmode=require", env(config, "QUARKUS_DATASOURCE_REACTIVE_URL"));
         // nothing kept on the pod: no host paths, no claims; only scratch space for uploads and caches
         for (Volume v : pod.getVolumes()) {
             assertNull(v.getHostPath(), v.getName());
@@ -172,6 +171,17 @@ class HelmChartTest {
         assertEquals(1, net.getSpec().getIngress().size());
         assertEquals(5432, net.getSpec().getEgress().get(0).getPorts().get(0).getPort().getIntVal());
         assertEquals(2, net.getSpec().getEgress().size(), "PostgreSQL and DNS; no SMTP without a host");
+        var dns = net.getSpec().getEgress().get(1);
+        assertEquals("kube-dns", dns.getTo().get(0).getPodSelector().getMatchLabels().get("k8s-app"));
+        assertEquals(List.of(53, 53), dns.getPorts().stream().map(p -> p.getPort().getIntVal()).toList());
+        // the ingress rule names the container's port
+        assertEquals("http", net.getSpec().getIngress().get(0).getPorts().get(0).getPort().getStrVal());
+        assertEquals("http", c.getPorts().get(0).getName());
+        // behind the ingress: the client address from its headers (the sign-in limits per client need it)
+        assertEquals("true", env(config, "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"));
+        assertEquals("jdbc:postgresql://postgres:5432/tsunagu?sslmode=require", env(config, "QUARKUS_DATASOURCE_JDBC_URL"));
+        assertEquals("20s", env(config, "QUARKUS_SHUTDOWN_TIMEOUT"));
+        assertEquals(List.of("sleep", "5"), c.getLifecycle().getPreStop().getExec().getCommand());
     }
 
     @Test

@@ -80,12 +80,13 @@ class BadInputTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertTrue(read.statusCode() == 401 || read.statusCode() == 400 || read.statusCode() == 200, read.statusCode() + " " + read.body());
         assertTrue(read.body().contains("nobody@example.jp"), "the fields were read: the e-mail address is kept in the form");
-        // the same over HTTP/2 without TLS (h2c), in chunks and at once
+        // a client asking for HTTP/2 without TLS (h2c) is answered over HTTP/1.1, its body read whole, in chunks and at once
         java.net.http.HttpClient h2 = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2).build();
         for (var publisher : List.of(java.net.http.HttpRequest.BodyPublishers.ofByteArray(small),
                 java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(small)))) {
             var r = h2.send(java.net.http.HttpRequest.newBuilder(login).header("Content-Type", "application/x-www-form-urlencoded")
                     .header("Accept", "text/html").POST(publisher).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(java.net.http.HttpClient.Version.HTTP_1_1, r.version());
             assertTrue(r.statusCode() < 500 && r.body().contains("nobody@example.jp"), r.version() + " " + r.statusCode() + " "
                     + r.body().substring(0, Math.min(300, r.body().length())));
         }

@@ -31,6 +31,7 @@ class OperationsTest {
     @Test
     void theMetricsNameRoutesThePoolTheJobsAndTheLiveSockets() throws Exception {
         as("bridge").get("/api/me").then().statusCode(200);
+        as("bridge").get("/api/pairings/999999999").then().statusCode(404);
         String metrics = "";
         long until = System.currentTimeMillis() + 10_000;
         // the live documents' sweeps run every second: their runs are counted once they ran

@@ -147,7 +147,7 @@ public class FormBodyCheck {
     }
 
     private void refuse(RoutingContext rc, int status, String key) {
-        if (rc.response().ended()) {
+        if (rc.response().ended() || rc.response().closed()) {
             return;
         }
         ProblemException p = new ProblemException(status, key);
@@ -157,7 +157,9 @@ public class FormBodyCheck {
         } catch (JsonProcessingException e) {
             body = "{\"status\":" + status + "}";
         }
+        // the connection is closed once the answer is out: the rest of a refused body is not read
         rc.response().setStatusCode(status).putHeader("Content-Type", Problems.MEDIA_TYPE)
-                .putHeader("Cache-Control", "no-store").putHeader("Connection", "close").end(body);
+                .putHeader("Cache-Control", "no-store").putHeader("Connection", "close").end(body)
+                .onComplete(x -> rc.request().connection().close());
     }
 }

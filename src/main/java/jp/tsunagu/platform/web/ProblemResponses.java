@@ -27,7 +27,7 @@ import java.util.Map;
  * while the database is out of reach. Runs once, when the application is built (not at every
  * start: applied at start, the document was built and written out there, about a second).
  */
-@io.quarkus.smallrye.openapi.OpenApiFilter(io.quarkus.smallrye.openapi.OpenApiFilter.RunStage.BUILD)
+@io.quarkus.smallrye.openapi.OpenApiFilter(stages = io.quarkus.smallrye.openapi.OpenApiFilter.RunStage.BUILD)
 public class ProblemResponses implements OASFilter {
 
     static final String SCHEMA = "Problem";
