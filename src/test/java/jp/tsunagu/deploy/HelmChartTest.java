@@ -193,11 +193,18 @@ class HelmChartTest {
         assertEquals(3, hpa.getSpec().getMinReplicas());
         Ingress ingress = one(all, Ingress.class);
         assertEquals("tsunagu-tls", ingress.getSpec().getTls().get(0).getSecretName());
-        GenericKubernetesResource cluster = one(all, GenericKubernetesResource.class);
+        List<GenericKubernetesResource> custom = all.stream().filter(GenericKubernetesResource.class::isInstance)
+                .map(GenericKubernetesResource.class::cast).toList();
+        assertEquals(List.of("Cluster", "ServiceMonitor"), custom.stream().map(GenericKubernetesResource::getKind).sorted().toList());
+        GenericKubernetesResource cluster = custom.stream().filter(r -> r.getKind().equals("Cluster")).findFirst().orElseThrow();
+        GenericKubernetesResource monitor = custom.stream().filter(r -> r.getKind().equals("ServiceMonitor")).findFirst().orElseThrow();
+        assertEquals("monitoring.coreos.com/v1", monitor.getApiVersion());
+        assertTrue(monitor.getAdditionalProperties().get("spec").toString().contains("path=/q/metrics"), monitor.toString());
         assertEquals("postgresql.cnpg.io/v1", cluster.getApiVersion());
         assertEquals("Cluster", cluster.getKind());
         assertEquals(3, ((Number) ((Map<?, ?>) cluster.getAdditionalProperties().get("spec")).get("instances")).intValue());
-        ConfigMap config = one(all, ConfigMap.class);
+        ConfigMap config = all.stream().filter(ConfigMap.class::isInstance).map(ConfigMap.class::cast)
+                .filter(c -> c.getMetadata().getName().equals("net-tsunagu")).findFirst().orElseThrow();
         assertTrue(env(config, "QUARKUS_DATASOURCE_REACTIVE_URL").startsWith("postgresql://net-tsunagu-db-rw:5432/tsunagu"));
         assertEquals("smtp.network.example", env(config, "QUARKUS_MAILER_HOST"));
         Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
@@ -211,6 +218,29 @@ class HelmChartTest {
                 .get("kubernetes.io/metadata.name"));
         assertEquals("net-tsunagu-db", net.getSpec().getEgress().get(0).getTo().get(0).getPodSelector().getMatchLabels()
                 .get("cnpg.io/cluster"));
+    }
+
+    /** The Grafana dashboard: valid JSON, in a ConfigMap when asked for, and every metric it draws is one the application exports. */
+    @Test
+    void theDashboardDrawsOnlyMetricsTheApplicationExports() throws Exception {
+        String json = java.nio.file.Files.readString(CHART.resolve("dashboards/tsunagu.json"));
+        var tree = new ObjectMapper().readTree(json);
+        assertEquals("Tsunagu", tree.get("title").asText());
+        List<String> metrics = new ArrayList<>();
+        tree.get("panels").forEach(p -> p.get("targets").forEach(t -> {
+            var m = java.util.regex.Pattern.compile("([a-z_]+)\\{").matcher(t.get("expr").asText());
+            while (m.find()) {
+                metrics.add(m.group(1));
+            }
+        }));
+        assertEquals(List.of("http_server_requests_seconds_count", "http_server_requests_seconds_bucket", "http_server_requests_seconds_count",
+                "sql_pool_active", "sql_pool_idle", "postgresql_queue_size", "scheduled_methods_seconds_count", "tsunagu_live_connections",
+                "jvm_memory_used_bytes", "process_cpu_usage"), metrics, "OperationsTest checks the application exports these");
+        List<KubernetesResource> all = render("values-production.yaml");
+        ConfigMap dashboard = all.stream().filter(ConfigMap.class::isInstance).map(ConfigMap.class::cast)
+                .filter(c -> c.getMetadata().getName().endsWith("-dashboard")).findFirst().orElseThrow();
+        assertEquals("1", dashboard.getMetadata().getLabels().get("grafana_dashboard"));
+        assertEquals(tree, new ObjectMapper().readTree(dashboard.getData().get("tsunagu.json")));
     }
 
     @Test
