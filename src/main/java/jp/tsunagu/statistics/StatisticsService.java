@@ -181,7 +181,7 @@ public class StatisticsService {
             if (fy > JapaneseCalendar.fiscalYear(JapaneseCalendar.today())) {
                 throw ProblemException.field("fiscalYear", "future-year");
             }
-            return lockedCenter(viewer, c.id);
+            return lock(c);
         }).chain(c -> stored(c.id, fy).chain(s -> {
             int version = s == null ? 0 : s.version;
             if (version != in.version()) {
@@ -280,12 +280,17 @@ public class StatisticsService {
     private Uni<Organization> lockedCenter(Viewer viewer, long centerId) {
         return center(centerId).chain(c -> {
             policy.requireEdit(viewer, new Resource.CenterStatistics(c.id, c.orgType));
-            return Organization.<Organization>findById(centerId, LockModeType.PESSIMISTIC_WRITE);
-        }).map(c -> {
-            if (c == null) {
-                throw ProblemException.notFound();
+            return lock(c);
+        });
+    }
+
+    /** The center's row locked for the rest of the transaction (the caller has asked the policy). */
+    private static Uni<Organization> lock(Organization c) {
+        return Organization.<Organization>findById(c.id, LockModeType.PESSIMISTIC_WRITE).map(locked -> {
+            if (locked == null) {
+                throw ProblemException.notFound(); // deleted in between
             }
-            return c;
+            return locked;
         });
     }
 

@@ -46,12 +46,7 @@ class StatelessReplicasIT {
 
     @AfterAll
     static void stopTwo() {
-        if (first != null) {
-            first.close();
-        }
-        if (second != null) {
-            second.close();
-        }
+        AppInstance.closeAll(first, second);
     }
 
     static io.restassured.response.Response signIn(int port, String email, String password) {

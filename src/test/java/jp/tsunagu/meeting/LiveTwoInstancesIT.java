@@ -42,20 +42,14 @@ class LiveTwoInstancesIT {
     @BeforeAll
     static void startTwo() {
         Map<String, String> props = AppInstance.besideThisTest("target/two-instances/keys");
-        first = AppInstance.start(18091, props);
-        second = AppInstance.start(18092, props);
-        first.awaitReady();
-        second.awaitReady();
+        // the first makes the key pair, the second reads it (two generating at once could each write half)
+        first = AppInstance.start(18091, props).awaitReady();
+        second = AppInstance.start(18092, props).awaitReady();
     }
 
     @AfterAll
     static void stopTwo() {
-        if (first != null) {
-            first.close();
-        }
-        if (second != null) {
-            second.close();
-        }
+        AppInstance.closeAll(first, second);
     }
 
     static String signIn(int port, String who) {

@@ -102,6 +102,15 @@ public final class AppInstance implements AutoCloseable {
         throw new IllegalStateException("instance on port " + port + " not ready within two minutes");
     }
 
+    /** Stops each instance that was started (null for one that never was). */
+    public static void closeAll(AppInstance... instances) {
+        for (AppInstance i : instances) {
+            if (i != null) {
+                i.close();
+            }
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();
