@@ -145,7 +145,7 @@ public class SignInGate {
     }
 
     /** Forgets what no longer matters: counters idle for a day, clients not used for the known-client period. */
-    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(cron = "{tsunagu.jobs.sign-in-records.cron}", timeZone = "Asia/Tokyo", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> cleanUp() {
         return pool.query("DELETE FROM login_throttle WHERE (locked_until IS NULL OR locked_until < now())"
                         + " AND (last_failure_at IS NULL OR last_failure_at < now() - interval '1 day')").execute()

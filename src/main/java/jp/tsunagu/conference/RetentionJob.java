@@ -25,7 +25,7 @@ public class RetentionJob {
     @jakarta.inject.Inject
     BoardNotices notices;
 
-    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(cron = "{tsunagu.jobs.case-retention.cron}", timeZone = "Asia/Tokyo", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return run(Instant.now()).invoke(ids -> {
             if (!ids.isEmpty()) {

@@ -27,7 +27,7 @@ public class ReminderJob {
     @Inject
     MeetingNotices notices;
 
-    @Scheduled(every = "{tsunagu.reminders.every:5m}", delayed = "{tsunagu.reminders.delay:1m}",
+    @Scheduled(cron = "{tsunagu.jobs.reminders.cron}", timeZone = "Asia/Tokyo",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return run().onFailure().invoke(e -> LOG.warnf("Reminder run failed: %s", e.getMessage()))

@@ -27,7 +27,7 @@ public class SeminarRetentionJob {
     @ConfigProperty(name = "tsunagu.seminar.registrant-days", defaultValue = "180")
     int defaultDays;
 
-    @Scheduled(every = "{tsunagu.seminar-retention.every:1h}", delayed = "{tsunagu.seminar-retention.delay:3m}",
+    @Scheduled(cron = "{tsunagu.jobs.seminar-retention.cron}", timeZone = "Asia/Tokyo",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return run().onFailure().invoke(e -> LOG.warnf("Seminar retention run failed: %s", e.getMessage()))

@@ -50,7 +50,7 @@ public class DigestJob {
     @ConfigProperty(name = "tsunagu.base-url")
     String baseUrl;
 
-    @Scheduled(cron = "0 0 7 ? * MON", timeZone = "Asia/Tokyo", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(cron = "{tsunagu.jobs.digest.cron}", timeZone = "Asia/Tokyo", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return run(JapaneseCalendar.today()).replaceWithVoid();
     }

@@ -14,7 +14,7 @@ import jp.tsunagu.platform.time.JapaneseCalendar;
 @ApplicationScoped
 public class ExpiryJob {
 
-    @Scheduled(cron = "0 5 0 * * ?", timeZone = "Asia/Tokyo", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(cron = "{tsunagu.jobs.posting-expiry.cron}", timeZone = "Asia/Tokyo", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return run().replaceWithVoid();
     }

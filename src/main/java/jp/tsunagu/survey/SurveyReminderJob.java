@@ -31,7 +31,7 @@ public class SurveyReminderJob {
     @Inject
     SurveyMails mails;
 
-    @Scheduled(every = "{tsunagu.survey-reminders.every:10m}", delayed = "{tsunagu.survey-reminders.delay:2m}",
+    @Scheduled(cron = "{tsunagu.jobs.survey-reminders.cron}", timeZone = "Asia/Tokyo",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return run().onFailure().invoke(e -> LOG.warnf("Survey reminder run failed: %s", e.getMessage()))
