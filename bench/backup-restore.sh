@@ -11,6 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-8097}
+MGMT_PORT=${MGMT_PORT:-$((PORT + 1000))}   # health and metrics (the management interface)
 SOURCE=tsunagu_backup_src
 TARGET=tsunagu_backup_dst
 ROLE=tsunagu_backup
@@ -39,12 +40,12 @@ start() { # database, profile
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$1" \
   QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/$1" \
   QUARKUS_DATASOURCE_USERNAME=${ROLE} QUARKUS_DATASOURCE_PASSWORD=${PASSWORD} \
-  java -Dquarkus.profile="$2" -Dquarkus.http.port=${PORT} -Dtsunagu.jwt.key-dir="${WORK}/keys" -Dtsunagu.cookie.secure=false \
+  java -Dquarkus.profile="$2" -Dquarkus.http.port=${PORT} -Dquarkus.management.port=${MGMT_PORT} -Dtsunagu.jwt.key-dir="${WORK}/keys" -Dtsunagu.cookie.secure=false \
        -Dquarkus.mailer.mock=true -Dquarkus.scheduler.enabled=false -jar "${WORK}/app/quarkus-run.jar" > "${WORK}/app-$1.log" 2>&1 &
   APP=$!
   for i in $(seq 1 300); do
     kill -0 "${APP}" 2>/dev/null || { echo "the application stopped on $1"; tail -40 "${WORK}/app-$1.log"; exit 1; }
-    curl -sf "http://127.0.0.1:${PORT}/q/health/ready" >/dev/null && return 0
+    curl -sf "http://127.0.0.1:${MGMT_PORT}/q/health/ready" >/dev/null && return 0
     sleep 1
   done
   echo "the application did not become ready on $1"; tail -40 "${WORK}/app-$1.log"; exit 1

@@ -11,6 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-8096}
+MGMT_PORT=${MGMT_PORT:-$((PORT + 1000))}   # health and metrics (the management interface)
 DB=tsunagu_bench_dir
 ROLE=tsunagu_bench_dir
 PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
@@ -34,7 +35,7 @@ PSQL="psql -q -h 127.0.0.1 -U ${ROLE} -d ${DB}"
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/${DB}" \
 QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/${DB}" \
 QUARKUS_DATASOURCE_USERNAME=${ROLE} QUARKUS_DATASOURCE_PASSWORD=${PASSWORD} \
-java -Dquarkus.profile=demo -Dquarkus.http.port=${PORT} -Dtsunagu.jwt.key-dir="${WORK}/keys" -Dquarkus.log.level=WARN \
+java -Dquarkus.profile=demo -Dquarkus.http.port=${PORT} -Dquarkus.management.port=${MGMT_PORT} -Dtsunagu.jwt.key-dir="${WORK}/keys" -Dquarkus.log.level=WARN \
      -jar "${WORK}/app/quarkus-run.jar" > "${WORK}/app.log" 2>&1 &
 APP=$!
 cleanup() {
@@ -43,7 +44,7 @@ cleanup() {
   rm -rf "${WORK}"
 }
 trap cleanup EXIT
-for i in $(seq 1 300); do curl -sf "http://127.0.0.1:${PORT}/q/health/ready" >/dev/null && break; sleep 1; done
+for i in $(seq 1 300); do curl -sf "http://127.0.0.1:${MGMT_PORT}/q/health/ready" >/dev/null && break; sleep 1; done
 
 TOKEN=$(curl -sf -H 'Content-Type: application/json' -d '{"email":"admin@demo.tsunagu.jp","password":"tsunagu-demo"}' \
   "http://127.0.0.1:${PORT}/api/auth/login" | sed -E 's/.*"token":"([^"]+)".*/\1/')

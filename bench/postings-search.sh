@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 USERS=${USERS:-50}
 SECONDS_RUN=${SECONDS_RUN:-30}
 PORT=${PORT:-8095}
+MGMT_PORT=${MGMT_PORT:-$((PORT + 1000))}   # health and metrics (the management interface)
 DB=tsunagu_bench
 ROLE=tsunagu_bench
 PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
@@ -33,11 +34,11 @@ start_app() {
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/${DB}" \
   QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/${DB}" \
   QUARKUS_DATASOURCE_USERNAME=${ROLE} QUARKUS_DATASOURCE_PASSWORD=${PASSWORD} \
-  java -Dquarkus.profile=demo -Dquarkus.http.port=${PORT} -Dtsunagu.jwt.key-dir="${WORK}/keys" \
+  java -Dquarkus.profile=demo -Dquarkus.http.port=${PORT} -Dquarkus.management.port=${MGMT_PORT} -Dtsunagu.jwt.key-dir="${WORK}/keys" \
        -Dquarkus.log.level=WARN -Dquarkus.log.category.\"jp.tsunagu\".level=INFO \
        -jar "${WORK}/app/quarkus-run.jar" > "${WORK}/app.log" 2>&1 &
   APP=$!
-  for i in $(seq 1 900); do curl -sf "http://127.0.0.1:${PORT}/q/health/ready" >/dev/null && return 0; sleep 1; done
+  for i in $(seq 1 900); do curl -sf "http://127.0.0.1:${MGMT_PORT}/q/health/ready" >/dev/null && return 0; sleep 1; done
   echo "the application did not start; see ${WORK}/app.log"; exit 1
 }
 stop_app() { kill "${APP}" 2>/dev/null || true; wait "${APP}" 2>/dev/null || true; }

@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-8098}
+MGMT_PORT=${MGMT_PORT:-$((PORT + 1000))}   # health and metrics (the management interface)
 RUNS=${RUNS:-3}
 DB=tsunagu_bench_start
 ROLE=tsunagu_bench_start
@@ -40,11 +41,11 @@ run() { # prints: ms-to-ready started-in rss-MB
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/${DB}" \
   QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/${DB}" \
   QUARKUS_DATASOURCE_USERNAME=${ROLE} QUARKUS_DATASOURCE_PASSWORD=${PASSWORD} \
-  java ${JAVA_OPTS:-} -Dquarkus.profile=prod -Dquarkus.http.port=${PORT} -Dtsunagu.jwt.key-dir="${WORK}/keys" \
+  java ${JAVA_OPTS:-} -Dquarkus.profile=prod -Dquarkus.http.port=${PORT} -Dquarkus.management.port=${MGMT_PORT} -Dtsunagu.jwt.key-dir="${WORK}/keys" \
        -Dquarkus.log.console.json.enabled=false -jar "${WORK}/app/quarkus-run.jar" > "${WORK}/app.log" 2>&1 &
   APP=$!
   local tries=0
-  until curl -sf -o /dev/null "http://127.0.0.1:${PORT}/q/health/ready"; do
+  until curl -sf -o /dev/null "http://127.0.0.1:${MGMT_PORT}/q/health/ready"; do
     kill -0 "${APP}" 2>/dev/null || { tail -30 "${WORK}/app.log" >&2; exit 1; }
     tries=$((tries + 1)); [ "${tries}" -lt 2400 ] || { echo "not ready after 120 s" >&2; exit 1; }
     sleep 0.05

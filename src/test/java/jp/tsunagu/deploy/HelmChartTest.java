@@ -140,6 +140,20 @@ class HelmChartTest {
         assertEquals("/q/health/ready", c.getReadinessProbe().getHttpGet().getPath());
         assertEquals("/q/health/live", c.getLivenessProbe().getHttpGet().getPath());
         assertEquals("/q/health/started", c.getStartupProbe().getHttpGet().getPath());
+        // the probes and Prometheus use the management port, the one the application opens for them
+        // (the public port answers 404 to /q/: OperationsTest)
+        for (var probe : List.of(c.getReadinessProbe(), c.getLivenessProbe(), c.getStartupProbe())) {
+            assertEquals("management", probe.getHttpGet().getPort().getStrVal());
+        }
+        var managementPort = c.getPorts().stream().filter(p -> p.getName().equals("management")).findFirst().orElseThrow();
+        java.util.Properties app = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of("src/main/resources/application.properties"))) {
+            app.load(in);
+        }
+        assertEquals("true", app.getProperty("quarkus.management.enabled"));
+        assertEquals(Integer.valueOf(app.getProperty("quarkus.management.port")), managementPort.getContainerPort());
+        assertEquals(managementPort.getContainerPort().toString(),
+                d.getSpec().getTemplate().getMetadata().getAnnotations().get("prometheus.io/port"));
         assertTrue(pod.getSecurityContext().getRunAsNonRoot());
         assertTrue(c.getSecurityContext().getReadOnlyRootFilesystem());
         assertFalse(c.getSecurityContext().getAllowPrivilegeEscalation());
@@ -200,6 +214,9 @@ class HelmChartTest {
         GenericKubernetesResource monitor = custom.stream().filter(r -> r.getKind().equals("ServiceMonitor")).findFirst().orElseThrow();
         assertEquals("monitoring.coreos.com/v1", monitor.getApiVersion());
         assertTrue(monitor.getAdditionalProperties().get("spec").toString().contains("path=/q/metrics"), monitor.toString());
+        assertTrue(monitor.getAdditionalProperties().get("spec").toString().contains("port=management"), monitor.toString());
+        assertEquals("http", ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService().getPort().getName(),
+                "the Ingress reaches only the public port");
         assertEquals("postgresql.cnpg.io/v1", cluster.getApiVersion());
         assertEquals("Cluster", cluster.getKind());
         assertEquals(3, ((Number) ((Map<?, ?>) cluster.getAdditionalProperties().get("spec")).get("instances")).intValue());
@@ -216,6 +233,7 @@ class HelmChartTest {
         assertEquals(2, net.getSpec().getIngress().size(), "the ingress controller and Prometheus");
         assertEquals("monitoring", net.getSpec().getIngress().get(1).getFrom().get(0).getNamespaceSelector().getMatchLabels()
                 .get("kubernetes.io/metadata.name"));
+        assertEquals("management", net.getSpec().getIngress().get(1).getPorts().get(0).getPort().getStrVal(), "Prometheus: metrics only");
         assertEquals("net-tsunagu-db", net.getSpec().getEgress().get(0).getTo().get(0).getPodSelector().getMatchLabels()
                 .get("cnpg.io/cluster"));
     }

@@ -234,7 +234,7 @@ class StatelessReplicasIT {
     void everyJobRunByBothAtTheSameMomentDoesItsWorkOnce() throws Exception {
         // both replicas have run every job at the same moments several times since the work was due
         await(Duration.ofSeconds(90), () -> JOB_METHODS.entrySet().stream().allMatch(e ->
-                runs(first.port, e.getKey(), e.getValue()) >= 4 && runs(second.port, e.getKey(), e.getValue()) >= 4),
+                runs(first.managementPort, e.getKey(), e.getValue()) >= 4 && runs(second.managementPort, e.getKey(), e.getValue()) >= 4),
                 "each job ran at least four times on each replica");
         // and a last tick for anything still on its way
         Thread.sleep(3500);

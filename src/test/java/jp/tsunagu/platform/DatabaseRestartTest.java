@@ -90,7 +90,7 @@ class DatabaseRestartTest {
         long dbUp = waitForPort(30_000);
         long readyAfter = -1;
         for (int i = 0; i < 100; i++) {
-            int status = given().get("/q/health/ready").statusCode();
+            int status = TestSupport.management().get("/q/health/ready").statusCode();
             if (status == 200) {
                 readyAfter = System.currentTimeMillis() - dbUp;
                 break;

@@ -226,7 +226,7 @@ class FuzzTest {
         int perRole = Integer.getInteger("fuzz.perRole", GENERATED_PER_SIGNED_IN_ROLE);
         System.out.println("Fuzz seed: " + seed + " (repeat with -Dfuzz.seed=" + seed + ")");
 
-        byte[] openApi = given().accept("application/json").queryParam("format", "json").get("/q/openapi")
+        byte[] openApi = jp.tsunagu.support.TestSupport.management().accept("application/json").queryParam("format", "json").get("/q/openapi")
                 .then().statusCode(200).extract().asByteArray();
         doc = MAPPER.readValue(openApi, new TypeReference<Map<String, Object>>() {
         });

@@ -26,7 +26,7 @@ class OpenApiDocumentTest {
 
     @Test
     void everyOperationDeclaresItsProblemAnswers() throws Exception {
-        JsonNode doc = new ObjectMapper().readTree(given().accept("application/json").get("/q/openapi?format=json")
+        JsonNode doc = new ObjectMapper().readTree(jp.tsunagu.support.TestSupport.management().accept("application/json").get("/q/openapi?format=json")
                 .then().statusCode(200).extract().asString());
         JsonNode problem = doc.path("components").path("schemas").path("Problem");
         assertTrue(problem.path("properties").has("errors") && problem.path("properties").has("message"), "the Problem schema");

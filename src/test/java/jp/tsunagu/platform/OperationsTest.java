@@ -1,6 +1,7 @@
 package jp.tsunagu.platform;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jp.tsunagu.support.TestSupport;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -19,13 +20,30 @@ class OperationsTest {
 
     @Test
     void everyAnswerCarriesARequestId() {
-        given().get("/q/health/live").then().header("X-Request-Id", matchesPattern("^[0-9a-f]{24}$"));
+        given().get("/login").then().header("X-Request-Id", matchesPattern("^[0-9a-f]{24}$"));
         given().header("X-Request-Id", "proxy-7f3a.01_x").get("/login").then().header("X-Request-Id", equalTo("proxy-7f3a.01_x"));
         // one that is not an id (too long, odd characters, a line break attempt) is replaced
         for (String odd : new String[] {"x".repeat(65), "a b", "<script>", "a\tb"}) {
             given().header("X-Request-Id", odd).get("/login").then().header("X-Request-Id", matchesPattern("^[0-9a-f]{24}$"));
         }
         as("bridge").get("/api/pairings/999999999").then().statusCode(404).header("X-Request-Id", matchesPattern("^[0-9a-f]{24}$"));
+    }
+
+    @Test
+    void healthMetricsAndTheApiDocumentAreOnlyOnTheManagementPort() {
+        // the public port (what the ingress forwards) does not have them
+        for (String path : new String[] {"/q/metrics", "/q/health", "/q/health/ready", "/q/health/live", "/q/health/started",
+                "/q/openapi", "/q/openapi?format=json", "/q/swagger-ui", "/q/dev-ui", "/q/", "/q/metrics/../health"}) {
+            int status = given().redirects().follow(false).get(path).statusCode();
+            assertTrue(status == 404, path + " on the public port: " + status);
+        }
+        // the management port does
+        TestSupport.management().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        TestSupport.management().get("/q/health/live").then().statusCode(200);
+        TestSupport.management().get("/q/health/started").then().statusCode(200);
+        TestSupport.management().get("/q/metrics").then().statusCode(200);
+        TestSupport.management().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .body("info.title", equalTo("Tsunagu API"));
     }
 
     @Test
@@ -36,7 +54,7 @@ class OperationsTest {
         long until = System.currentTimeMillis() + 10_000;
         // the live documents' sweeps run every second: their runs are counted once they ran
         while (System.currentTimeMillis() < until) {
-            metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            metrics = TestSupport.management().get("/q/metrics").then().statusCode(200).extract().asString();
             if (metrics.contains("scheduled_methods")) {
                 break;
             }
@@ -44,7 +62,7 @@ class OperationsTest {
         }
         String m = metrics;
         assertTrue(m.lines().anyMatch(l -> l.startsWith("http_server_requests_seconds_count") && l.contains("uri=\"/api/me\"")),
-                "route latency by template");
+                () -> "route latency by template: " + m.lines().filter(l -> l.startsWith("http_server_requests_seconds_count")).toList());
         assertTrue(m.lines().noneMatch(l -> l.contains("999999999")), "ids are not labels: the route's template is");
         assertTrue(m.contains("scheduled_methods"), "scheduled job runs");
         assertTrue(m.contains("tsunagu_live_connections{document=\"minutes\"") && m.contains("tsunagu_live_connections{document=\"board\""),

@@ -16,16 +16,19 @@ import java.util.concurrent.TimeUnit;
 /**
  * Another Tsunagu instance for tests that need two (live documents across instances): the packaged
  * application (target/quarkus-app, so only in the integration-test phase) started as its own
- * process in the prod profile, on a port of its own, with the given database and signing keys.
+ * process in the prod profile, on a port of its own (and the management interface on that + 1000), with the given database and signing keys.
  * Its log goes to target/instance-{port}.log.
  */
 public final class AppInstance implements AutoCloseable {
 
     public final int port;
+    /** Health and metrics (the management interface): the HTTP port + 1000. */
+    public final int managementPort;
     private final Process process;
 
     private AppInstance(int port, Process process) {
         this.port = port;
+        this.managementPort = port + 1000;
         this.process = process;
     }
 
@@ -60,6 +63,7 @@ public final class AppInstance implements AutoCloseable {
         command.add("-Xmx512m");
         command.add("-Dquarkus.profile=prod");
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.management.port=" + (port + 1000));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());
@@ -81,7 +85,7 @@ public final class AppInstance implements AutoCloseable {
                 throw new IllegalStateException("instance on port " + port + " ended; see target/instance-" + port + ".log");
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return this;

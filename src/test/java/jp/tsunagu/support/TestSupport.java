@@ -61,6 +61,12 @@ public final class TestSupport {
     }
 
     /** The demo account's address for a short name ("bridge"); an address stays as it is. */
+    /** A request to the management interface (health, metrics, the OpenAPI document), not the public port. */
+    public static io.restassured.specification.RequestSpecification management() {
+        return io.restassured.RestAssured.given().port(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.management.test-port", Integer.class));
+    }
+
     public static String email(String who) {
         return who.contains("@") ? who : who + "@demo.tsunagu.jp";
     }
