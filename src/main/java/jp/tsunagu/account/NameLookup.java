@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.directory.PersonRef;
-import jp.tsunagu.directory.Prefecture;
+import jp.tsunagu.directory.Prefectures;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,13 +19,15 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class NameLookup {
 
+    @jakarta.inject.Inject
+    Prefectures prefectures;
+
     public Uni<Map<Long, OrgRef>> orgs(Collection<Long> ids, Locale locale) {
         Set<Long> wanted = ids.stream().filter(Objects::nonNull).collect(Collectors.toSet());
         if (wanted.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return Prefecture.<Prefecture>listAll().chain(prefs -> {
-            Map<Short, String> names = prefs.stream().collect(Collectors.toMap(p -> p.code, p -> p.name(locale)));
+        return prefectures.names(locale).chain(names -> {
             return Panache.getSession().chain(s -> s.createSelectionQuery(
                             "select o.id, o.name, o.prefectureCode from Organization o where o.id in :ids", Object[].class)
                     .setParameter("ids", wanted).getResultList())
@@ -36,6 +38,20 @@ public class NameLookup {
                         }
                         return out;
                     });
+        });
+    }
+
+    /**
+     * The same, taking what the caller already read (a page that read its names once): only the
+     * ids not in {@code known} are read.
+     */
+    public Uni<Map<Long, OrgRef>> orgs(Collection<Long> ids, Locale locale, Map<Long, OrgRef> known) {
+        Set<Long> missing = ids.stream().filter(Objects::nonNull).filter(id -> !known.containsKey(id)).collect(Collectors.toSet());
+        Map<Long, OrgRef> out = new HashMap<>();
+        ids.stream().filter(Objects::nonNull).filter(known::containsKey).forEach(id -> out.put(id, known.get(id)));
+        return orgs(missing, locale).map(read -> {
+            out.putAll(read);
+            return out;
         });
     }
 

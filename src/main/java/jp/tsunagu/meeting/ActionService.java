@@ -12,7 +12,9 @@ import jakarta.validation.constraints.Size;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.account.Account;
 import jp.tsunagu.account.NameLookup;
+import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.directory.Organization;
+import jp.tsunagu.meeting.MeetingAccess.Loaded;
 import jp.tsunagu.meeting.MeetingTerms.ActionStatus;
 import jp.tsunagu.meeting.MeetingViews.ActionView;
 import jp.tsunagu.platform.time.JapaneseCalendar;
@@ -55,13 +57,23 @@ public class ActionService {
     @WithSession
     public Uni<List<ActionView>> list(Viewer viewer, long meetingId) {
         // one query after the other: a reactive session runs one statement at a time
-        return access.minutesVisible(viewer, meetingId).chain(l -> carried(viewer, l.meeting()).chain(before ->
-                ActionItem.<ActionItem>list("meetingId = ?1 order by id", meetingId).chain(items -> views(viewer, items))
-                        .map(own -> {
-                            List<ActionView> all = new ArrayList<>(before);
-                            all.addAll(own);
-                            return all;
-                        })));
+        return access.minutesVisible(viewer, meetingId).chain(l -> carried(viewer, l).chain(before -> listOf(viewer, l, before)));
+    }
+
+    /** The same from facts already loaded (the minutes readable: asked by the caller), with the items carried before it. */
+    Uni<List<ActionView>> listOf(Viewer viewer, Loaded l, List<ActionView> before) {
+        return listOf(viewer, l, before, Map.of());
+    }
+
+    /** The same with the organizations' names the caller read. */
+    Uni<List<ActionView>> listOf(Viewer viewer, Loaded l, List<ActionView> before, Map<Long, OrgRef> known) {
+        return ActionItem.<ActionItem>list("meetingId = ?1 order by id", l.meeting().id)
+                .chain(items -> views(viewer, items, l.meeting(), known))
+                .map(own -> {
+                    List<ActionView> all = new ArrayList<>(before);
+                    all.addAll(own);
+                    return all;
+                });
     }
 
     /**
@@ -72,7 +84,16 @@ public class ActionService {
         if (m.seriesId == null) {
             return Uni.createFrom().item(List.of());
         }
-        return access.facts(viewer, m).chain(l -> {
+        return access.facts(viewer, m).chain(l -> carried(viewer, l));
+    }
+
+    /** The same from the meeting's access facts already loaded. */
+    Uni<List<ActionView>> carried(Viewer viewer, Loaded l) {
+        Meeting m = l.meeting();
+        if (m.seriesId == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        {
             boolean organizer = access.canEdit(viewer, l);
             return Panache.getSession().chain(s -> s.createSelectionQuery("select a from ActionItem a, Meeting x"
                             + " where x.id = a.meetingId and a.seriesId = :series and a.status = 'OPEN' and a.meetingId <> :m"
@@ -83,7 +104,7 @@ public class ActionService {
                     .setParameter("start", m.startsAt == null ? m.createdAt : m.startsAt).getResultList())
                     .chain(list -> visibleOnly(viewer, list))
                     .chain(list -> views(viewer, list));
-        });
+        }
     }
 
     /**
@@ -103,15 +124,28 @@ public class ActionService {
     }
 
     Uni<List<ActionView>> views(Viewer viewer, List<ActionItem> items) {
+        return views(viewer, items, null, Map.of());
+    }
+
+    /**
+     * The same, knowing one meeting already ({@code current}: its items' title needs no read) and
+     * the organizations' names the caller read.
+     */
+    Uni<List<ActionView>> views(Viewer viewer, List<ActionItem> items, Meeting current, Map<Long, OrgRef> known) {
         if (items.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         LocalDate today = JapaneseCalendar.today();
-        return names.orgs(items.stream().map(a -> a.ownerOrgId).toList(), viewer.locale()).chain(orgs ->
+        List<Long> others = items.stream().map(a -> a.meetingId).distinct()
+                .filter(id -> current == null || !id.equals(current.id)).toList();
+        Uni<List<Meeting>> meetings = others.isEmpty() ? Uni.createFrom().item(List.of()) : Meeting.list("id in ?1", others);
+        return names.orgs(items.stream().map(a -> a.ownerOrgId).toList(), viewer.locale(), known).chain(orgs ->
                 names.people(items.stream().map(a -> a.ownerAccountId).toList()).chain(people ->
-                        Meeting.<Meeting>list("id in ?1", items.stream().map(a -> a.meetingId).distinct().toList())
-                                .map(ms -> {
+                        meetings.map(ms -> {
                                     Map<Long, String> titles = new HashMap<>();
+                                    if (current != null) {
+                                        titles.put(current.id, current.title);
+                                    }
                                     ms.forEach(m -> titles.put(m.id, m.title));
                                     return items.stream().map(a -> new ActionView(a.id, a.meetingId, titles.get(a.meetingId),
                                             a.title, a.ownerOrgId == null ? null : orgs.get(a.ownerOrgId),

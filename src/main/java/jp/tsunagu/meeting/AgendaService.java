@@ -14,7 +14,9 @@ import jp.tsunagu.access.Viewer;
 import jp.tsunagu.account.Account;
 import jp.tsunagu.account.NameLookup;
 import jp.tsunagu.directory.Organization;
+import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.meeting.MeetingAccess.Loaded;
+import jp.tsunagu.meeting.MeetingViews.ActionView;
 import jp.tsunagu.meeting.MeetingViews.AgendaItemView;
 import jp.tsunagu.meeting.MeetingViews.AgendaView;
 import jp.tsunagu.meeting.MeetingViews.TemplateView;
@@ -28,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** A meeting's agenda (ordered items, time total checked against the meeting's length) and agenda templates. */
@@ -62,12 +65,16 @@ public class AgendaService {
     }
 
     Uni<AgendaView> agendaOf(Viewer viewer, Loaded l) {
+        return actions.carried(viewer, l).chain(carried -> agendaOf(viewer, l, carried, Map.of()));
+    }
+
+    /** The agenda from facts already loaded: the meeting with its access facts, the items carried from earlier meetings. */
+    Uni<AgendaView> agendaOf(Viewer viewer, Loaded l, List<ActionView> carried, Map<Long, OrgRef> known) {
         Meeting m = l.meeting();
         return AgendaItem.<AgendaItem>list("meetingId = ?1 order by position", m.id).chain(items -> {
             List<Long> orgIds = items.stream().map(i -> i.presenterOrgId).toList();
             List<Long> people = items.stream().map(i -> i.presenterAccountId).toList();
-            return names.orgs(orgIds, viewer.locale()).chain(orgs -> names.people(people).chain(ps ->
-                    actions.carried(viewer, m).map(carried -> {
+            return names.orgs(orgIds, viewer.locale(), known).chain(orgs -> names.people(people).map(ps -> {
                         List<AgendaItemView> views = items.stream().map(i -> new AgendaItemView(i.position, i.itemType.name(),
                                 i.title, i.minutes, i.presenterOrgId, i.presenterAccountId,
                                 i.presenterAccountId != null && ps.get(i.presenterAccountId) != null ? ps.get(i.presenterAccountId).name()
@@ -77,7 +84,7 @@ public class AgendaService {
                         int length = MeetingTimes.lengthMinutes(m);
                         return new AgendaView(m.id, m.agendaVersion, views, total, length, length > 0 && total > length,
                                 carried);
-                    })));
+                    }));
         });
     }
 

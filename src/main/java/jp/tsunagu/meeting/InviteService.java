@@ -327,7 +327,12 @@ public class InviteService {
     }
 
     Uni<List<InviteeView>> list(Viewer viewer, Loaded l) {
-        return Invitee.<Invitee>list("meetingId = ?1 order by id", l.meeting().id).chain(invs -> names.orgs(
+        return Invitee.<Invitee>list("meetingId = ?1 order by id", l.meeting().id).chain(invs -> listOf(viewer, invs));
+    }
+
+    /** The list from the meeting's invitations already loaded (every one, by id; the caller asked the policy). */
+    Uni<List<InviteeView>> listOf(Viewer viewer, List<Invitee> all) {
+        return Uni.createFrom().item(all).chain(invs -> names.orgs(
                 invs.stream().map(i -> i.organizationId).toList(), viewer.locale()).map(orgs -> invs.stream()
                 .map(i -> new InviteeView(i.id, i.name, i.email, i.organizationId == null ? null : orgs.get(i.organizationId),
                         i.accountId != null, i.response.name(), i.waitlisted, i.revokedAt != null, i.respondedAt))

@@ -78,12 +78,17 @@ public class MeetingAccess {
     }
 
     Uni<Loaded> facts(Viewer viewer, Meeting meeting) {
+        return facts(viewer, meeting, viewer.signedIn() ? Invitee.<Invitee>find("meetingId = ?1 and accountId = ?2 and revokedAt is null",
+                meeting.id, viewer.accountId()).firstResult() : Uni.createFrom().nullItem());
+    }
+
+    /** The facts with the viewer's live invitation found by {@code invitation} (null: none). */
+    private Uni<Loaded> facts(Viewer viewer, Meeting meeting, Uni<Invitee> invitation) {
         return MeetingOrganizer.<MeetingOrganizer>list("meetingId", meeting.id).chain(orgs -> {
             if (!viewer.signedIn()) {
                 return Uni.createFrom().item(Loaded.of(meeting, orgs, null));
             }
-            return Invitee.<Invitee>find("meetingId = ?1 and accountId = ?2 and revokedAt is null", meeting.id,
-                    viewer.accountId()).firstResult().chain(inv -> {
+            return invitation.chain(inv -> {
                 Loaded l = Loaded.of(meeting, orgs, inv);
                 if (inv == null || meeting.minutesCirculatedAt == null || meeting.minutesPublishedAt != null) {
                     return Uni.createFrom().item(l);
@@ -126,6 +131,34 @@ public class MeetingAccess {
                 });
     }
 
+    /** A meeting the viewer may see, with all its invitations (by id), read once for a whole page. */
+    public record WithInvitations(Loaded loaded, List<Invitee> invitations) {
+    }
+
+    /**
+     * The meeting if the viewer may see it (404 otherwise), with every invitation to it: the
+     * viewer's own is taken from them rather than read apart. The list stays on the server; what
+     * the page shows of it is decided part by part.
+     */
+    public Uni<WithInvitations> visibleWithInvitations(Viewer viewer, long id) {
+        return Meeting.getSession().chain(s -> s.createSelectionQuery("select m, c, x from Meeting m"
+                        + " left join jp.tsunagu.directory.Circle c on c.id = m.circleId left join MeetingSeries x on x.id = m.seriesId"
+                        + " where m.id = :id", Object[].class).setParameter("id", id).getResultList())
+                .map(rows -> rows.isEmpty() ? null : (Meeting) rows.get(0)[0]).chain(meeting -> {
+            if (meeting == null) {
+                throw ProblemException.notFound();
+            }
+            return Invitee.<Invitee>list("meetingId = ?1 order by id", id).chain(all -> {
+                Invitee mine = !viewer.signedIn() ? null : all.stream().filter(i -> i.revokedAt == null
+                        && viewer.accountId().equals(i.accountId)).findFirst().orElse(null);
+                return facts(viewer, meeting, Uni.createFrom().item(mine)).map(l -> {
+                    policy.require(viewer, Action.VIEW, l.resource());
+                    return new WithInvitations(l, all);
+                });
+            });
+        });
+    }
+
     /** The meeting if the viewer may see it; 404 otherwise. */
     public Uni<Loaded> visible(Viewer viewer, long id) {
         return load(viewer, id, false).map(l -> {
@@ -161,13 +194,21 @@ public class MeetingAccess {
 
     /** Who opens the minutes editor: true for those who run the meeting, false for a recorder they named; 404 for anyone else. */
     public Uni<Boolean> minutesEditor(Viewer viewer, long id) {
-        return load(viewer, id, false).map(l -> {
-            if (policy.permits(viewer, Action.EDIT, l.resource())) {
-                return true;
-            }
-            policy.require(viewer, Action.EDIT, l.minutes());
-            return false;
-        });
+        return load(viewer, id, false).map(l -> minutesEditor(viewer, l));
+    }
+
+    /** The same decision on facts already loaded. */
+    public boolean minutesEditor(Viewer viewer, Loaded l) {
+        if (policy.permits(viewer, Action.EDIT, l.resource())) {
+            return true;
+        }
+        policy.require(viewer, Action.EDIT, l.minutes());
+        return false;
+    }
+
+    /** Whether the viewer may read what only those who run the meeting read (the invitation list), on facts already loaded. */
+    public boolean canSeeBackstage(Viewer viewer, Loaded l) {
+        return policy.decide(viewer, Action.VIEW, new Resource.MeetingBackstage(l.resource())).allowed();
     }
 
     /** The same decision on facts already loaded (a live socket's message between two loads). */

@@ -1,5 +1,6 @@
 package jp.tsunagu.meeting;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.qute.TemplateData;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,19 +9,25 @@ import jp.tsunagu.access.Viewer;
 import jp.tsunagu.directory.DirectoryService;
 import jp.tsunagu.directory.DirectoryViews.PrefectureView;
 import jp.tsunagu.directory.OrgRef;
+import jp.tsunagu.meeting.MeetingAccess.Loaded;
 import jp.tsunagu.meeting.MeetingViews.ActionView;
 import jp.tsunagu.meeting.MeetingViews.AgendaView;
 import jp.tsunagu.meeting.MeetingViews.InviteeView;
 import jp.tsunagu.meeting.MeetingViews.MeetingDetail;
 import jp.tsunagu.meeting.MeetingViews.PollView;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Everything the meeting page shows, assembled in one call of flat, named steps: the meeting as
- * the viewer may see it, then its poll and agenda, then what only those who run it get (the
+ * Everything the meeting page shows, assembled in one call of flat, named steps: the facts every
+ * part reads, loaded once (the meeting as the viewer may see it, its invitations, the items
+ * carried to it), then the detail, poll and agenda, then what only those who run it get (the
  * invitees, the circles and prefectures to invite from), then the action items once the minutes
- * are readable. Each step asks its own service, which asks the one policy.
+ * are readable. Each step decides on the facts with the one policy (MeetingAccess), without
+ * loading the meeting again (PageStatementsTest counts the statements).
  */
 @ApplicationScoped
 public class MeetingPageService {
@@ -81,37 +88,68 @@ public class MeetingPageService {
     @Inject
     MinutesRecorders recorders;
 
+    /**
+     * What every part of the page reads, loaded once: the meeting with its access facts (co-hosts,
+     * the viewer's invitation), all its invitations by id, and the open action items carried from
+     * earlier meetings of its series (the agenda and the action items both show them).
+     */
+    record Facts(Loaded meeting, List<Invitee> invitations, List<ActionView> carried, Map<Long, OrgRef> orgs) {
+
+        List<Invitee> live() {
+            return invitations.stream().filter(i -> i.revokedAt == null).toList();
+        }
+    }
+
+    @Inject
+    MeetingAccess access;
+
+    @Inject
+    jp.tsunagu.account.NameLookup names;
+
+    @WithSession
     public Uni<MeetingPage> page(Viewer viewer, long id) {
-        return meetings.detail(viewer, id).map(MeetingPage::of)
-                .chain(p -> polls.view(viewer, id).map(p::withPoll))
-                .chain(p -> agendas.agenda(viewer, id).map(p::withAgenda))
-                .chain(p -> organizersParts(viewer, p))
-                .chain(p -> recorderPart(viewer, p))
-                .chain(p -> actionItems(viewer, p));
+        return facts(viewer, id).chain(f -> meetings.detailOf(viewer, f.meeting(), f.live(), f.orgs()).map(MeetingPage::of)
+                .chain(p -> polls.viewOf(viewer, f.meeting(), f.live(), f.orgs()).map(p::withPoll))
+                .chain(p -> agendas.agendaOf(viewer, f.meeting(), f.carried(), f.orgs()).map(p::withAgenda))
+                .chain(p -> organizersParts(viewer, f, p))
+                .map(p -> recorderPart(viewer, f, p))
+                .chain(p -> actionItems(viewer, f, p)));
+    }
+
+    /**
+     * The meeting as the viewer may see it (404 otherwise) with its invitations, the items carried
+     * to it, and the names of its co-hosts' and invitees' organizations.
+     */
+    Uni<Facts> facts(Viewer viewer, long id) {
+        return access.visibleWithInvitations(viewer, id).chain(w -> actions.carried(viewer, w.loaded()).chain(carried -> {
+            Set<Long> orgIds = new HashSet<>(w.loaded().organizerIds());
+            w.invitations().forEach(i -> orgIds.add(i.organizationId));
+            return names.orgs(orgIds, viewer.locale()).map(orgs -> new Facts(w.loaded(), w.invitations(), carried, orgs));
+        }));
     }
 
     /** Whether the viewer writes the minutes as a recorder named by the organizers (a link to the editor). */
-    Uni<MeetingPage> recorderPart(Viewer viewer, MeetingPage p) {
+    MeetingPage recorderPart(Viewer viewer, Facts f, MeetingPage p) {
         MeetingDetail d = p.detail();
         if (d.canEdit() || d.mine() == null || d.minutesPublished() || "CANCELLED".equals(String.valueOf(d.summary().status()))) {
-            return Uni.createFrom().item(p);
+            return p;
         }
-        return recorders.writesAsRecorder(viewer, p.detail().id()).map(p::withRecorder);
+        return p.withRecorder(recorders.writesAsRecorder(viewer, f.meeting()));
     }
 
     /** The invitees and the choices to invite from: for those who run the meeting only. */
-    Uni<MeetingPage> organizersParts(Viewer viewer, MeetingPage p) {
-        if (!p.detail().canEdit()) {
+    Uni<MeetingPage> organizersParts(Viewer viewer, Facts f, MeetingPage p) {
+        if (!p.detail().canEdit() || !access.canSeeBackstage(viewer, f.meeting())) {
             return Uni.createFrom().item(p);
         }
-        long id = p.detail().id();
-        return invites.invitees(viewer, id).map(p::withInvitees)
+        return invites.listOf(viewer, f.invitations()).map(p::withInvitees)
                 .chain(q -> meetings.ownCircles(viewer).chain(circles -> directory.prefectures(viewer)
                         .map(prefs -> q.withInviteChoices(circles, prefs))));
     }
 
     /** The action items (確認事項), once the minutes are readable by this viewer. */
-    Uni<MeetingPage> actionItems(Viewer viewer, MeetingPage p) {
-        return p.detail().minutesVisible() ? actions.list(viewer, p.detail().id()).map(p::withActions) : Uni.createFrom().item(p);
+    Uni<MeetingPage> actionItems(Viewer viewer, Facts f, MeetingPage p) {
+        return p.detail().minutesVisible() ? actions.listOf(viewer, f.meeting(), f.carried(), f.orgs()).map(p::withActions)
+                : Uni.createFrom().item(p);
     }
 }

@@ -88,6 +88,11 @@ public class MeetingService {
     }
 
     Uni<List<MeetingSummary>> summaries(Viewer viewer, List<Loaded> ls) {
+        return summaries(viewer, ls, Map.of());
+    }
+
+    /** The same with the organizations' names the caller already read. */
+    Uni<List<MeetingSummary>> summaries(Viewer viewer, List<Loaded> ls, Map<Long, OrgRef> known) {
         Set<Long> orgIds = new HashSet<>();
         Set<Long> circleIds = new HashSet<>();
         ls.forEach(l -> {
@@ -96,8 +101,10 @@ public class MeetingService {
                 circleIds.add(l.meeting().circleId);
             }
         });
-        Uni<List<Circle>> circles = circleIds.isEmpty() ? Uni.createFrom().item(List.of()) : Circle.list("id in ?1", circleIds);
-        return names.orgs(orgIds, viewer.locale()).chain(orgs -> circles.map(cs -> ls.stream()
+        Uni<List<Circle>> circles = circleIds.isEmpty() ? Uni.createFrom().item(List.of())
+                : circleIds.size() == 1 ? Circle.<Circle>findById(circleIds.iterator().next()).map(c -> c == null ? List.of() : List.of(c))
+                : Circle.list("id in ?1", circleIds);
+        return names.orgs(orgIds, viewer.locale(), known).chain(orgs -> circles.map(cs -> ls.stream()
                 .map(l -> summary(viewer, l, orgs, cs.stream().filter(c -> c.id.equals(l.meeting().circleId))
                         .findFirst().map(c -> c.name).orElse(null))).toList()));
     }
@@ -115,12 +122,19 @@ public class MeetingService {
     }
 
     Uni<MeetingDetail> detailOf(Viewer viewer, Loaded l) {
+        return Invitee.<Invitee>list("meetingId = ?1 and revokedAt is null", l.meeting().id)
+                .chain(live -> detailOf(viewer, l, live, Map.of()));
+    }
+
+    /** The detail from facts already loaded: the meeting with its access facts, its live invitations, names read. */
+    Uni<MeetingDetail> detailOf(Viewer viewer, Loaded l, List<Invitee> live, Map<Long, OrgRef> known) {
         Meeting m = l.meeting();
+        // the circle is in the session once summaries has read it: no second statement
         Uni<Circle> circle = m.circleId == null ? Uni.createFrom().nullItem() : Circle.findById(m.circleId);
         Uni<MeetingSeries> series = m.seriesId == null ? Uni.createFrom().nullItem() : MeetingSeries.findById(m.seriesId);
-        return summaries(viewer, List.of(l)).chain(s -> circle.chain(c -> series.chain(se ->
-                MeetingVenue.<MeetingVenue>list("meetingId = ?1 order by position", m.id).chain(venues ->
-                        Invitee.<Invitee>list("meetingId = ?1 and revokedAt is null", m.id).map(invs -> {
+        return summaries(viewer, List.of(l), known).chain(s -> circle.chain(c -> series.chain(se ->
+                MeetingVenue.<MeetingVenue>list("meetingId = ?1 order by position", m.id).map(venues -> {
+                            List<Invitee> invs = live;
                             Counts counts = counts(invs);
                             Invitee mine = l.invitation();
                             return new MeetingDetail(s.get(0), c == null ? null : new OrgRef(c.id, c.name, null),
@@ -131,7 +145,7 @@ public class MeetingService {
                                     access.canEdit(viewer, l), m.minutesPublishedAt != null, access.canSeeMinutes(viewer, l),
                                     MeetingTimes.lengthMinutes(m), m.version,
                                     policy.permits(viewer, Action.APPROVE, new Resource.CoHostRequest(l.resource())));
-                        })))));
+                        }))));
     }
 
     static Counts counts(List<Invitee> invs) {

@@ -115,6 +115,15 @@ public class MinutesRecorders {
                 .onFailure(ProblemException.class).recoverWithItem(false);
     }
 
+    /** The same on the meeting's access facts already loaded. */
+    boolean writesAsRecorder(Viewer viewer, MeetingAccess.Loaded l) {
+        try {
+            return !access.minutesEditor(viewer, l);
+        } catch (ProblemException e) {
+            return false;
+        }
+    }
+
     /** Whether the viewer opens the editor as an organizer (true) or as a recorder (false); 404 for anyone else. */
     @WithSession
     public Uni<Boolean> editsAsOrganizer(Viewer viewer, long meetingId) {

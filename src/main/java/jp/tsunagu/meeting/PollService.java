@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.account.NameLookup;
+import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.meeting.MeetingAccess.Loaded;
 import jp.tsunagu.meeting.MeetingNotices.Kind;
 import jp.tsunagu.meeting.MeetingNotices.Sent;
@@ -252,14 +253,19 @@ public class PollService {
 
     /** Organizers and invitees see every invitee's answers (as on a 調整さん page); the circle sees the tally only. */
     Uni<PollView> viewOf(Viewer viewer, Loaded l) {
+        return Invitee.<Invitee>list("meetingId = ?1 and revokedAt is null order by id", l.meeting().id).chain(live -> viewOf(viewer, l, live, Map.of()));
+    }
+
+    /** The poll from facts already loaded: the meeting with its access facts and its live invitations, by id. */
+    Uni<PollView> viewOf(Viewer viewer, Loaded l, List<Invitee> live, Map<Long, OrgRef> known) {
         Meeting m = l.meeting();
         boolean seesRows = access.canEdit(viewer, l) || l.invitation() != null;
         return PollSlot.<PollSlot>list("meetingId = ?1 order by startsAt", m.id).chain(slots ->
-                Invitee.<Invitee>list("meetingId = ?1 and revokedAt is null order by id", m.id).chain(invs -> {
+                Uni.createFrom().item(live).chain(invs -> {
                     List<Long> ids = invs.stream().map(i -> i.id).toList();
                     Uni<List<PollAnswer>> answers = ids.isEmpty() ? Uni.createFrom().item(List.of())
                             : PollAnswer.list("inviteeId in ?1", ids);
-                    return answers.chain(as -> names.orgs(invs.stream().map(i -> i.organizationId).toList(), viewer.locale())
+                    return answers.chain(as -> names.orgs(invs.stream().map(i -> i.organizationId).toList(), viewer.locale(), known)
                             .map(orgs -> {
                                 List<PollRow> rows = invs.stream().filter(i -> i.pollAnsweredAt != null)
                                         .map(i -> row(i, slots, as, orgs.get(i.organizationId) == null ? null

@@ -38,6 +38,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(clean)
                     .setServerConfig("timezone", "Asia/Tokyo")
                     .setServerConfig("max_connections", "100")
+                    // statement statistics (CREATE EXTENSION pg_stat_statements to read them): what
+                    // PageStatementsTest and bench/pages.sh count per page
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("locale", "C.UTF-8")
                     .start();
