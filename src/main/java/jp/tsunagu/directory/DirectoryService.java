@@ -38,6 +38,9 @@ import java.util.stream.Collectors;
 public class DirectoryService {
 
     @Inject
+    Prefectures prefectures;
+
+    @Inject
     AccessPolicy policy;
 
     @WithSession
@@ -164,14 +167,13 @@ public class DirectoryService {
 
     /** The prefectures as choices for a select, in code order (北海道 … 沖縄県). */
     public Uni<List<Choice>> prefectureChoices(Locale locale) {
-        return Prefecture.<Prefecture>list("order by code").map(ps -> ps.stream()
-                .map(p -> new Choice(String.valueOf(p.code), p.name(locale))).toList());
+        return prefectures.all().map(ps -> ps.stream()
+                .map(p -> new Choice(String.valueOf(p.code()), p.name(locale))).toList());
     }
 
     /** Every prefecture's name in the locale, by code (for labels and selects). */
     public Uni<Map<Short, String>> prefectureNames(Locale locale) {
-        return Prefecture.<Prefecture>listAll().map(ps -> ps.stream()
-                .collect(Collectors.toMap(p -> p.code, p -> p.name(locale))));
+        return prefectures.names(locale);
     }
 
     Uni<List<AreaView>> areasOf(List<Long> orgIds) {

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 public class Prefectures {
 
     /** One prefecture's names and place, detached from any session. */
-    public record Ref(short code, String nameJa, String nameEn, String regionJa, String regionEn) {
+    public record Ref(short code, String nameJa, String nameEn, String regionJa, String regionEn, int tileCol, int tileRow) {
 
         public String name(Locale locale) {
             return locale != null && "en".equals(locale.getLanguage()) ? nameEn : nameJa;
@@ -36,7 +36,7 @@ public class Prefectures {
         }
         return Prefecture.<Prefecture>listAll().map(list -> {
             Map<Short, Ref> read = list.stream().sorted(Comparator.comparing(p -> p.code))
-                    .map(p -> new Ref(p.code, p.nameJa, p.nameEn, p.regionJa, p.regionEn))
+                    .map(p -> new Ref(p.code, p.nameJa, p.nameEn, p.regionJa, p.regionEn, p.tileCol, p.tileRow))
                     .collect(Collectors.toMap(Ref::code, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
             byCode = Map.copyOf(read);
             return byCode;

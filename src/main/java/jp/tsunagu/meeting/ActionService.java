@@ -68,7 +68,7 @@ public class ActionService {
     /** The same with the organizations' names the caller read. */
     Uni<List<ActionView>> listOf(Viewer viewer, Loaded l, List<ActionView> before, Map<Long, OrgRef> known) {
         return ActionItem.<ActionItem>list("meetingId = ?1 order by id", l.meeting().id)
-                .chain(items -> views(viewer, items, l.meeting(), known))
+                .chain(items -> views(viewer, items, List.of(l.meeting()), known))
                 .map(own -> {
                     List<ActionView> all = new ArrayList<>(before);
                     all.addAll(own);
@@ -124,28 +124,26 @@ public class ActionService {
     }
 
     Uni<List<ActionView>> views(Viewer viewer, List<ActionItem> items) {
-        return views(viewer, items, null, Map.of());
+        return views(viewer, items, List.of(), Map.of());
     }
 
     /**
-     * The same, knowing one meeting already ({@code current}: its items' title needs no read) and
+     * The same, knowing some meetings already ({@code read}: their items' titles need no read) and
      * the organizations' names the caller read.
      */
-    Uni<List<ActionView>> views(Viewer viewer, List<ActionItem> items, Meeting current, Map<Long, OrgRef> known) {
+    Uni<List<ActionView>> views(Viewer viewer, List<ActionItem> items, java.util.Collection<Meeting> read, Map<Long, OrgRef> known) {
         if (items.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         LocalDate today = JapaneseCalendar.today();
-        List<Long> others = items.stream().map(a -> a.meetingId).distinct()
-                .filter(id -> current == null || !id.equals(current.id)).toList();
+        Map<Long, String> readTitles = new HashMap<>();
+        read.forEach(m -> readTitles.put(m.id, m.title));
+        List<Long> others = items.stream().map(a -> a.meetingId).distinct().filter(id -> !readTitles.containsKey(id)).toList();
         Uni<List<Meeting>> meetings = others.isEmpty() ? Uni.createFrom().item(List.of()) : Meeting.list("id in ?1", others);
         return names.orgs(items.stream().map(a -> a.ownerOrgId).toList(), viewer.locale(), known).chain(orgs ->
                 names.people(items.stream().map(a -> a.ownerAccountId).toList()).chain(people ->
                         meetings.map(ms -> {
-                                    Map<Long, String> titles = new HashMap<>();
-                                    if (current != null) {
-                                        titles.put(current.id, current.title);
-                                    }
+                                    Map<Long, String> titles = new HashMap<>(readTitles);
                                     ms.forEach(m -> titles.put(m.id, m.title));
                                     return items.stream().map(a -> new ActionView(a.id, a.meetingId, titles.get(a.meetingId),
                                             a.title, a.ownerOrgId == null ? null : orgs.get(a.ownerOrgId),

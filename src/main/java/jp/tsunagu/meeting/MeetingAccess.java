@@ -242,6 +242,11 @@ public class MeetingAccess {
         });
     }
 
+    /** The minutes readable on facts already loaded: 401/404 otherwise. */
+    public void requireMinutesVisible(Viewer viewer, Loaded l) {
+        policy.require(viewer, Action.VIEW, l.minutes());
+    }
+
     public boolean canEdit(Viewer viewer, Loaded l) {
         return policy.permits(viewer, Action.EDIT, l.resource());
     }

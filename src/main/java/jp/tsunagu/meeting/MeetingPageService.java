@@ -93,7 +93,7 @@ public class MeetingPageService {
      * the viewer's invitation), all its invitations by id, and the open action items carried from
      * earlier meetings of its series (the agenda and the action items both show them).
      */
-    record Facts(Loaded meeting, List<Invitee> invitations, List<ActionView> carried, Map<Long, OrgRef> orgs) {
+    public record Facts(Loaded meeting, List<Invitee> invitations, List<ActionView> carried, Map<Long, OrgRef> orgs) {
 
         List<Invitee> live() {
             return invitations.stream().filter(i -> i.revokedAt == null).toList();

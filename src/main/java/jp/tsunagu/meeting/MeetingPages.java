@@ -106,14 +106,8 @@ public class MeetingPages {
     }
 
     Uni<Response> renderList(Viewer v, Map<String, String> form, List<FieldMessage> errors, String feedUrl, int status) {
-        return meetings.list(v, new MeetingService.Filter(null, null, null, true)).chain(upcoming ->
-                meetings.list(v, new MeetingService.Filter(null, null, null, false)).chain(all ->
-                        meetings.ownOrganizations(v).chain(orgs -> meetings.ownCircles(v).chain(circles -> {
-                            List<MeetingSummary> past = all.stream().filter(m -> upcoming.stream()
-                                    .noneMatch(u -> u.id() == m.id())).limit(30).toList();
-                            return pages.render(Templates.list(upcoming, past, orgs, circles, form, errors, feedUrl), v,
-                                    "meetings", status);
-                        }))));
+        return meetings.listPage(v).chain(p -> pages.render(Templates.list(p.lists().upcoming(), p.lists().past(),
+                p.organizations(), p.circles(), form, errors, feedUrl), v, "meetings", status));
     }
 
     @POST

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,39 @@ public class MeetingService {
 
     @WithSession
     public Uni<List<MeetingSummary>> list(Viewer viewer, Filter filter) {
+        return candidates(viewer, filter).chain(ms -> access.filterVisible(viewer, ms)).chain(ls -> summaries(viewer, ls));
+    }
+
+    /** The meetings page's two lists: what is coming (soonest first), and the last 30 before that (latest first). */
+    public record UpcomingAndPast(List<MeetingSummary> upcoming, List<MeetingSummary> past) {
+    }
+
+    /**
+     * Both lists of the meetings page, with one decision pass and one read of their facts and
+     * names for the meetings of both (a meeting in both is read once).
+     */
+    @WithSession
+    public Uni<UpcomingAndPast> upcomingAndPast(Viewer viewer) {
+        return candidates(viewer, new Filter(null, null, null, true)).chain(upcoming ->
+                candidates(viewer, new Filter(null, null, null, false)).chain(all -> {
+                    Map<Long, Meeting> both = new java.util.LinkedHashMap<>();
+                    upcoming.forEach(m -> both.put(m.id, m));
+                    all.forEach(m -> both.putIfAbsent(m.id, m));
+                    return access.filterVisible(viewer, List.copyOf(both.values())).chain(ls -> summaries(viewer, ls))
+                            .map(summaries -> {
+                                Map<Long, MeetingSummary> byId = new HashMap<>();
+                                summaries.forEach(s -> byId.put(s.id(), s));
+                                Set<Long> soon = upcoming.stream().map(m -> m.id).collect(java.util.stream.Collectors.toSet());
+                                return new UpcomingAndPast(
+                                        upcoming.stream().map(m -> byId.get(m.id)).filter(Objects::nonNull).toList(),
+                                        all.stream().filter(m -> !soon.contains(m.id)).map(m -> byId.get(m.id))
+                                                .filter(Objects::nonNull).limit(30).toList());
+                            });
+                }));
+    }
+
+    /** The meetings the filter names that the viewer could possibly see (at most 200); the policy decides per row after. */
+    Uni<List<Meeting>> candidates(Viewer viewer, Filter filter) {
         if (!viewer.signedIn()) {
             throw ProblemException.unauthorized();
         }
@@ -83,8 +117,7 @@ public class MeetingService {
                     .append(" and i.revokedAt is null))");
         }
         q.append(" order by coalesce(startsAt, createdAt) ").append(filter.upcomingOnly() ? "asc" : "desc").append(", id");
-        return Meeting.<Meeting>find(q.toString(), args.toArray()).page(0, 200).list()
-                .chain(ms -> access.filterVisible(viewer, ms)).chain(ls -> summaries(viewer, ls));
+        return Meeting.<Meeting>find(q.toString(), args.toArray()).page(0, 200).list();
     }
 
     Uni<List<MeetingSummary>> summaries(Viewer viewer, List<Loaded> ls) {
@@ -167,6 +200,16 @@ public class MeetingService {
             }
         }
         return new Counts(inPerson, online, declined, pending, waitlisted, invs.size());
+    }
+
+    /** The meetings page: both lists, and the organizations and circles to create a meeting for. */
+    public record ListPage(UpcomingAndPast lists, List<OrgRef> organizations, List<OrgRef> circles) {
+    }
+
+    @WithSession
+    public Uni<ListPage> listPage(Viewer viewer) {
+        return upcomingAndPast(viewer).chain(lists -> ownOrganizations(viewer)
+                .chain(orgs -> ownCircles(viewer).map(circles -> new ListPage(lists, orgs, circles))));
     }
 
     /** The organizations a person can name as organizer: their own (the secretariat: its own too). */

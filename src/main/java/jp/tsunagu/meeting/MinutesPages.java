@@ -83,6 +83,9 @@ public class MinutesPages {
     @Inject
     MinutesRecorders recorders;
 
+    @Inject
+    MinutesPageService minutesPage;
+
     // ---------------------------------------------------------------- minutes
 
     @GET
@@ -93,9 +96,8 @@ public class MinutesPages {
     }
 
     Uni<Response> renderMinutes(Viewer v, long id, List<FieldMessage> errors, String saved, int status) {
-        return minutes.minutes(v, id).chain(mv -> meetings.detail(v, id).chain(d -> actions.list(v, id)
-                .chain(acts -> signOff.forPage(v, id).chain(so -> pages.render(Templates.minutes(d, mv, acts, so, errors, saved),
-                        v, "meetings", status)))));
+        return minutesPage.page(v, id).chain(p -> pages.render(Templates.minutes(p.detail(), p.minutes(), p.actions(),
+                p.signOff(), errors, saved), v, "meetings", status));
     }
 
     /** Sign-off: the organizer circulates the draft to the attendees. */

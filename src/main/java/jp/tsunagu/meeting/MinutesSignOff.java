@@ -146,8 +146,12 @@ public class MinutesSignOff {
     /** For the minutes pages: the sign-off if the viewer takes part in it, else null. */
     @WithSession
     public Uni<SignOffView> forPage(Viewer viewer, long meetingId) {
-        return access.minutesVisible(viewer, meetingId).chain(l -> takesPart(viewer, l) ? view(viewer, l)
-                : Uni.createFrom().nullItem());
+        return access.minutesVisible(viewer, meetingId).chain(l -> forPage(viewer, l));
+    }
+
+    /** The same on facts already loaded (the caller asked whether the minutes are readable). */
+    Uni<SignOffView> forPage(Viewer viewer, MeetingAccess.Loaded l) {
+        return takesPart(viewer, l) ? view(viewer, l) : Uni.createFrom().nullItem();
     }
 
     private boolean takesPart(Viewer viewer, MeetingAccess.Loaded l) {

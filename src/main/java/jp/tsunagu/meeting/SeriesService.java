@@ -155,29 +155,26 @@ public class SeriesService {
 
     Uni<SeriesView> viewOf(Viewer viewer, Loaded l) {
         MeetingSeries s = l.series();
+        // one decision pass over the series' meetings, its organizers' names once, for the list and the open items
         return Meeting.<Meeting>list("seriesId = ?1 order by number, id", s.id).chain(ms -> access.filterVisible(viewer, ms)
-                .chain(visible -> meetings.summaries(viewer, visible)).chain(summaries -> Circle.<Circle>findById(s.circleId)
-                        .chain(c -> names.orgs(l.organizerIds(), viewer.locale()).chain(orgs ->
-                                openActions(viewer, ms).map(actions -> new SeriesView(s.id, s.title, s.kind.name(),
+                .chain(visible -> names.orgs(l.organizerIds(), viewer.locale()).chain(orgs -> meetings.summaries(viewer, visible, orgs)
+                        .chain(summaries -> Circle.<Circle>findById(s.circleId).chain(c ->
+                                openActions(viewer, visible, orgs).map(actions -> new SeriesView(s.id, s.title, s.kind.name(),
                                         new OrgRef(c.id, c.name, null), l.organizerIds().stream().map(orgs::get).toList(),
                                         s.defaultWeekday, s.defaultStart == null ? null : s.defaultStart.toString(),
                                         s.defaultMinutes, s.perYearMin, s.perYearMax, summaries, actions,
-                                        suggestNext(s, ms), policy.permits(viewer, Action.EDIT, l.resource())))))));
+                                        suggestNext(s, ms), policy.permits(viewer, Action.EDIT, l.resource()))))))));
     }
 
     /** Open action items of the series from meetings whose minutes the viewer may read. */
-    Uni<List<MeetingViews.ActionView>> openActions(Viewer viewer, List<Meeting> ms) {
-        if (ms.isEmpty()) {
+    Uni<List<MeetingViews.ActionView>> openActions(Viewer viewer, List<MeetingAccess.Loaded> visible, Map<Long, OrgRef> known) {
+        List<Meeting> readable = visible.stream().filter(x -> access.canSeeMinutes(viewer, x)).map(MeetingAccess.Loaded::meeting).toList();
+        if (readable.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return access.filterVisible(viewer, ms).chain(ls -> {
-            List<Long> readable = ls.stream().filter(x -> access.canSeeMinutes(viewer, x)).map(x -> x.meeting().id).toList();
-            if (readable.isEmpty()) {
-                return Uni.createFrom().item(List.<MeetingViews.ActionView>of());
-            }
-            return ActionItem.<ActionItem>list("meetingId in ?1 and status = 'OPEN' order by dueOn nulls last, id", readable)
-                    .chain(list -> actions.views(viewer, list));
-        });
+        return ActionItem.<ActionItem>list("meetingId in ?1 and status = 'OPEN' order by dueOn nulls last, id",
+                        readable.stream().map(m -> m.id).toList())
+                .chain(list -> actions.views(viewer, list, readable, known));
     }
 
     /**

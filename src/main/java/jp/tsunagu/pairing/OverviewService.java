@@ -13,7 +13,8 @@ import jp.tsunagu.access.Viewer;
 import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.audit.AuditType;
 import jp.tsunagu.directory.Organization;
-import jp.tsunagu.directory.Prefecture;
+import jp.tsunagu.directory.Prefectures;
+import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.pairing.PairingViews.CoverageRow;
 import jp.tsunagu.pairing.PairingViews.Overview;
 import jp.tsunagu.pairing.PairingViews.OverviewRow;
@@ -45,6 +46,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class OverviewService {
 
+    @jakarta.inject.Inject
+    Prefectures prefectures;
+
     /** Tile size of the map, in SVG units. */
     static final int TILE = 44;
 
@@ -68,10 +72,13 @@ public class OverviewService {
     @WithSession
     public Uni<Overview> overview(Viewer viewer, long programId, Filter filter) {
         policy.require(viewer, Action.VIEW, new Resource.Matching());
-        return programs.find(programId).chain(program -> programs.view(program, viewer).chain(pv ->
-                Pairing.<Pairing>list("programId = ?1 order by id", programId).chain(pairs ->
-                        pairings.summaries(pairs, viewer).chain(summaries -> rows(pairs, summaries, viewer.locale())
-                                .chain(rows -> map(summaries, pairs, viewer.locale()).chain(map -> coverage(viewer.locale())
+        // every program once (this one, the pairs' years, the coverage by year), this program's pairs once
+        return Program.<Program>list("order by fiscalYear").chain(all -> {
+            Program program = all.stream().filter(p -> p.id == programId).findFirst().orElseThrow(ProblemException::notFound);
+            return Pairing.<Pairing>list("programId = ?1 order by id", programId).chain(pairs ->
+                programs.view(program, viewer, pairs.size()).chain(pv ->
+                        pairings.summaries(pairs, viewer, all).chain(summaries -> rows(pairs, summaries, viewer.locale())
+                                .chain(rows -> map(summaries, pairs, viewer.locale()).chain(map -> coverage(viewer.locale(), all)
                                         .map(coverage -> {
             List<OverviewRow> shown = rows.stream()
                     .filter(r -> filter.theme() == null || r.themes().contains(filter.theme()))
@@ -82,7 +89,8 @@ public class OverviewService {
             int behind = (int) rows.stream().filter(OverviewRow::behind).count();
             return new Overview(pv, shown, behind, map.tiles(), map.lines(), 12 * TILE + 8, 12 * TILE + 8,
                     coverage, program.totalCenters);
-        })))))));
+        }))))));
+        });
     }
 
     static Comparator<OverviewRow> comparator(Filter f) {
@@ -151,25 +159,25 @@ public class OverviewService {
         Uni<Map<Long, Short>> prefOf = orgIds.isEmpty() ? Uni.createFrom().item(Map.of())
                 : Organization.<Organization>list("id in ?1", orgIds)
                 .map(list -> list.stream().collect(Collectors.toMap(o -> o.id, o -> o.prefectureCode)));
-        return Prefecture.<Prefecture>list("order by code").chain(prefs -> prefOf.map(orgPref -> {
+        return prefectures.all().chain(prefs -> prefOf.map(orgPref -> {
             Map<Short, int[]> counts = new HashMap<>();
             for (Pairing p : pairs) {
                 counts.computeIfAbsent(orgPref.get(p.implementingId), k -> new int[2])[0]++;
                 counts.computeIfAbsent(orgPref.get(p.supportingId), k -> new int[2])[1]++;
             }
-            Map<Short, Prefecture> byCode = prefs.stream().collect(Collectors.toMap(x -> x.code, x -> x));
+            Map<Short, Prefectures.Ref> byCode = prefs.stream().collect(Collectors.toMap(x -> x.code(), x -> x));
             List<Tile> tiles = prefs.stream().map(x -> {
-                int[] c = counts.getOrDefault(x.code, new int[2]);
+                int[] c = counts.getOrDefault(x.code(), new int[2]);
                 String state = c[0] > 0 && c[1] > 0 ? "both" : c[0] > 0 ? "implementing" : c[1] > 0 ? "supporting" : "none";
-                return new Tile(x.code, x.name(locale), x.tileCol * TILE + 4, x.tileRow * TILE + 4, c[0], c[1], state);
+                return new Tile(x.code(), x.name(locale), x.tileCol() * TILE + 4, x.tileRow() * TILE + 4, c[0], c[1], state);
             }).toList();
             List<PairLine> lines = new ArrayList<>();
             for (int i = 0; i < pairs.size(); i++) {
-                Prefecture a = byCode.get(orgPref.get(pairs.get(i).implementingId));
-                Prefecture b = byCode.get(orgPref.get(pairs.get(i).supportingId));
+                Prefectures.Ref a = byCode.get(orgPref.get(pairs.get(i).implementingId));
+                Prefectures.Ref b = byCode.get(orgPref.get(pairs.get(i).supportingId));
                 int half = TILE / 2;
-                lines.add(new PairLine(a.tileCol * TILE + 4 + half - 2, a.tileRow * TILE + 4 + half - 2,
-                        b.tileCol * TILE + 4 + half - 2, b.tileRow * TILE + 4 + half - 2,
+                lines.add(new PairLine(a.tileCol() * TILE + 4 + half - 2, a.tileRow() * TILE + 4 + half - 2,
+                        b.tileCol() * TILE + 4 + half - 2, b.tileRow() * TILE + 4 + half - 2,
                         summaries.get(i).implementing().name() + " × " + summaries.get(i).supporting().name()));
             }
             return new MapData(tiles, lines);
@@ -178,16 +186,17 @@ public class OverviewService {
 
     /**
      * Centers that have ever taken part (model centers, implementing and supporting centers), year
-     * by year, against the plan of doubling the pairs every year from the first year with pairs.
+     * by year, against the plan of doubling the pairs every year from the first year with pairs
+     * ({@code programs}: every program, in fiscal-year order).
      */
-    Uni<List<CoverageRow>> coverage(Locale locale) {
+    Uni<List<CoverageRow>> coverage(Locale locale, List<Program> programs) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                         "SELECT p.fiscal_year, x.org, x.is_pair_impl, p.total_centers FROM program p JOIN ("
                                 + " SELECT program_id, organization_id AS org, false AS is_pair_impl FROM program_model_center"
                                 + " UNION ALL SELECT program_id, implementing_id, true FROM pairing"
                                 + " UNION ALL SELECT program_id, supporting_id, false FROM pairing) x ON x.program_id = p.id"
                                 + " ORDER BY p.fiscal_year", Object[].class).getResultList())
-                .chain(rows -> Program.<Program>list("order by fiscalYear").map(all -> {
+                .chain(rows -> Uni.createFrom().item(programs).map(all -> {
                     Map<Integer, Set<Long>> centers = new TreeMap<>();
                     Map<Integer, Integer> pairs = new TreeMap<>();
                     all.forEach(p -> {

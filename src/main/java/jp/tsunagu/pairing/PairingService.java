@@ -57,10 +57,24 @@ public class PairingService {
             ids.add(p.implementingId);
             ids.add(p.supportingId);
         });
-        return Program.<Program>listAll().chain(programs -> lookup.orgs(ids, viewer.locale()).map(orgs -> ps.stream()
+        return Program.<Program>listAll().chain(programs -> summaries(ps, viewer, programs, ids));
+    }
+
+    /** The same with every program already read. */
+    Uni<List<PairSummary>> summaries(List<Pairing> ps, Viewer viewer, List<Program> programs) {
+        Set<Long> ids = new HashSet<>();
+        ps.forEach(p -> {
+            ids.add(p.implementingId);
+            ids.add(p.supportingId);
+        });
+        return summaries(ps, viewer, programs, ids);
+    }
+
+    private Uni<List<PairSummary>> summaries(List<Pairing> ps, Viewer viewer, List<Program> programs, Set<Long> ids) {
+        return lookup.orgs(ids, viewer.locale()).map(orgs -> ps.stream()
                 .map(p -> new PairSummary(p.id, p.programId, programs.stream().filter(x -> x.id.equals(p.programId))
                         .findFirst().map(x -> x.fiscalYear).orElse(0), orgs.get(p.implementingId),
-                        orgs.get(p.supportingId), Terms.themes(p.theme1, p.theme2), p.status.name())).toList()));
+                        orgs.get(p.supportingId), Terms.themes(p.theme1, p.theme2), p.status.name())).toList());
     }
 
     Uni<Pairing> visible(Viewer viewer, long id) {

@@ -76,8 +76,13 @@ public class ProgramService {
     }
 
     Uni<ProgramView> view(Program p, Viewer viewer) {
+        return Pairing.count("programId", p.id).chain(pairs -> view(p, viewer, pairs));
+    }
+
+    /** The same, the program's pairs already counted. */
+    Uni<ProgramView> view(Program p, Viewer viewer, long pairs) {
         return ProgramMilestone.<ProgramMilestone>list("programId = ?1 order by position", p.id).chain(steps ->
-                Pairing.count("programId", p.id).chain(pairs -> countApplications(viewer, p.id).map(apps ->
+                Uni.createFrom().item(pairs).chain(x -> countApplications(viewer, p.id).map(apps ->
                         new ProgramView(p.id, p.fiscalYear, JapaneseCalendar.fiscalYearLabel(p.fiscalYear, viewer.locale()),
                                 p.name, p.callOpens, p.callCloses, p.selectionOn, p.implementationStart,
                                 p.implementationEnd, p.surveyStart, p.surveyEnd, p.seminarOn, p.reportDue,
