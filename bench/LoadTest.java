@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * a random pause of 0.5 to 1.5 times THINK_MS), send again, for the given seconds (after a
  * warm-up). Without think time the users press as fast as the server answers. Prints requests/s,
  * p50, p99 and errors.
- * Usage: java LoadTest.java URL TOKEN USERS SECONDS [THINK_MS]
+ * Usage: java LoadTest.java URL TOKEN USERS SECONDS [THINK_MS]   (ACCEPT=text/html for pages)
  */
 public class LoadTest {
     public static void main(String[] args) throws Exception {
@@ -27,7 +27,7 @@ public class LoadTest {
         long think = args.length > 4 ? Long.parseLong(args[4]) : 0;
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json").GET().build();
+                .header("Accept", System.getenv().getOrDefault("ACCEPT", "application/json")).GET().build();
         run(client, request, users, 15, think, new ArrayList<>(), new AtomicLong()); // warm-up
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong errors = new AtomicLong();

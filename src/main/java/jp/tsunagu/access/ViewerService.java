@@ -74,6 +74,15 @@ public class ViewerService {
         });
     }
 
+    /**
+     * The signed-in viewer (401 otherwise), then {@code body} in a reactive session opened only
+     * after the viewer was read: a request holds one database connection at a time, so under
+     * load the pool's connections cannot all be held by sessions waiting for a second one.
+     */
+    public <T> Uni<T> inSession(java.util.function.Function<Viewer, Uni<T>> body) {
+        return signedIn().chain(v -> io.quarkus.hibernate.reactive.panache.Panache.withSession(() -> body.apply(v)));
+    }
+
     /** The account, its organizations and their circles, in one statement (this runs on every request). */
     private static final String VIEWER_SQL = "SELECT a.id, a.email, a.display_name, a.role, a.locale,"
             + " ARRAY(SELECT m.organization_id FROM membership m WHERE m.account_id = a.id) AS organization_ids,"

@@ -1,6 +1,5 @@
 package jp.tsunagu.posting;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
@@ -56,11 +55,10 @@ public class JobInfoPages {
     MeetingService meetings;
 
     @GET
-    @WithSession
     @Path("meetings/{id}/job-info")
     public Uni<Response> jobInfo(@PathParam("id") String raw, @QueryParam("saved") String saved) {
         long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> renderJobInfo(v, id, List.of(), Forms.savedKey(saved), 200));
+        return viewers.inSession(v -> renderJobInfo(v, id, List.of(), Forms.savedKey(saved), 200));
     }
 
     Uni<Response> renderJobInfo(Viewer v, long id, List<FieldMessage> errors, String saved, int status) {
@@ -79,12 +77,11 @@ public class JobInfoPages {
 
     /** A posting read out at the meeting's job-information item (only what reached the meeting's circle). */
     @POST
-    @WithSession
     @Path("meetings/{id}/job-info")
     public Uni<Response> attach(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
         long id = Params.pathId(raw);
         Map<String, String> form = Forms.flat(rawForm);
-        return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> {
+        return viewers.inSession(v -> FormPost.run(v.locale(), () -> {
             Params p = new Params();
             Long posting = p.optionalLong("postingId", form.get("postingId"), 1, Long.MAX_VALUE);
             if (posting == null) {
@@ -95,12 +92,11 @@ public class JobInfoPages {
     }
 
     @POST
-    @WithSession
     @Path("meetings/{id}/job-info/{postingId}/detach")
     public Uni<Response> detach(@PathParam("id") String raw, @PathParam("postingId") String rawPosting) {
         long id = Params.pathId(raw);
         long posting = Params.pathId(rawPosting);
-        return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> attachments.detach(v, id, posting),
+        return viewers.inSession(v -> FormPost.run(v.locale(), () -> attachments.detach(v, id, posting),
                 x -> "/meetings/" + id + "/job-info?saved=attached", (errors, status) -> renderJobInfo(v, id, errors, null, status)));
     }
 

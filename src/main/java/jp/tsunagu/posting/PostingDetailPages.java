@@ -1,6 +1,5 @@
 package jp.tsunagu.posting;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
@@ -63,11 +62,10 @@ public class PostingDetailPages {
     RequestService requests;
 
     @GET
-    @WithSession
     @Path("postings/{id}")
     public Uni<Response> detail(@PathParam("id") String raw, @QueryParam("saved") String saved) {
         long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> renderDetail(v, id, List.of(), Forms.savedKey(saved), 200, true));
+        return viewers.inSession(v -> renderDetail(v, id, List.of(), Forms.savedKey(saved), 200, true));
     }
 
     Uni<Response> renderDetail(Viewer v, long id, List<FieldMessage> errors, String saved, int status, boolean logView) {
@@ -105,13 +103,12 @@ public class PostingDetailPages {
     // ?saved=…, or the page again with the errors (the view is not logged a second time).
 
     Uni<Response> detailPost(long id, String key, Function<Viewer, Uni<?>> useCase) {
-        return viewers.signedIn().chain(v -> FormPost.run(v.locale(), () -> useCase.apply(v),
+        return viewers.inSession(v -> FormPost.run(v.locale(), () -> useCase.apply(v),
                 x -> "/postings/" + id + "?saved=" + key, (errors, status) -> renderDetail(v, id, errors, null, status, false)));
     }
 
     /** Passes the posting on into another of the viewer's circles (not if it is do-not-forward). */
     @POST
-    @WithSession
     @Path("postings/{id}/share")
     public Uni<Response> share(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
         long id = Params.pathId(raw);
@@ -124,7 +121,6 @@ public class PostingDetailPages {
     }
 
     @POST
-    @WithSession
     @Path("postings/{id}/status")
     public Uni<Response> status(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
         long id = Params.pathId(raw);
@@ -138,7 +134,6 @@ public class PostingDetailPages {
 
     /** Books places of an internship for the viewer's office. */
     @POST
-    @WithSession
     @Path("postings/{id}/bookings")
     public Uni<Response> book(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
         long id = Params.pathId(raw);
@@ -153,7 +148,6 @@ public class PostingDetailPages {
 
     /** A booking accepted, declined or withdrawn. */
     @POST
-    @WithSession
     @Path("postings/{id}/bookings/{requestId}/decision")
     public Uni<Response> decide(@PathParam("id") String raw, @PathParam("requestId") String rawRequest,
                                 MultivaluedMap<String, String> rawForm) {
@@ -170,7 +164,6 @@ public class PostingDetailPages {
 
     /** "Anyone suitable?" asked in one of the circles the posting reached. */
     @POST
-    @WithSession
     @Path("postings/{id}/asks")
     public Uni<Response> ask(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
         long id = Params.pathId(raw);
@@ -183,7 +176,6 @@ public class PostingDetailPages {
     }
 
     @POST
-    @WithSession
     @Path("postings/{id}/asks/{askId}/answer")
     public Uni<Response> answer(@PathParam("id") String raw, @PathParam("askId") String rawAsk,
                                 MultivaluedMap<String, String> rawForm) {

@@ -40,7 +40,6 @@ public class PostingPageService {
     @Inject
     DirectoryService directory;
 
-    @WithSession
     public Uni<ListPage> listPage(Viewer viewer, PostingSearch.Filters filters) {
         return search.search(viewer, filters)
                 .chain(result -> prefectures(viewer)

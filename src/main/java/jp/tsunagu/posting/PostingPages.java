@@ -1,6 +1,5 @@
 package jp.tsunagu.posting;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
@@ -71,20 +70,18 @@ public class PostingPages {
     SavedSearches savedSearches;
 
     @POST
-    @WithSession
     @Path("postings/saved")
     public Uni<Response> saveSearch(MultivaluedMap<String, String> raw) {
         Map<String, String> form = Forms.flat(raw);
-        return viewers.signedIn().chain(v -> savedSearches.save(v, new SavedSearches.Input(form.get("name"), form.get("query")))
+        return viewers.inSession(v -> savedSearches.save(v, new SavedSearches.Input(form.get("name"), form.get("query")))
                 .map(s -> Forms.redirect("/postings?" + s.query())));
     }
 
     @POST
-    @WithSession
     @Path("postings/saved/{savedId}/delete")
     public Uni<Response> deleteSearch(@PathParam("savedId") String raw) {
         long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> savedSearches.delete(v, id)).map(x -> Forms.redirect("/postings"));
+        return viewers.inSession(v -> savedSearches.delete(v, id)).map(x -> Forms.redirect("/postings"));
     }
 
     @POST
@@ -99,7 +96,6 @@ public class PostingPages {
             "carving", "disability", "source", "sort");
 
     @GET
-    @WithSession
     @Path("postings")
     public Uni<Response> list(@Context UriInfo uri) {
         MultivaluedMap<String, String> qp = uri.getQueryParameters();
@@ -118,29 +114,26 @@ public class PostingPages {
     }
 
     @GET
-    @WithSession
     @Path("postings/new")
     public Uni<Response> newForm(@QueryParam("kind") String kind) {
-        return viewers.signedIn().chain(v -> renderForm(v, PostingForm.blank(kind), List.of(), 200, null));
+        return viewers.inSession(v -> renderForm(v, PostingForm.blank(kind), List.of(), 200, null));
     }
 
     /** The same form filled with a posting, for its own organization's staff (others: 403, or 404 if hidden). */
     @GET
-    @WithSession
     @Path("postings/{id}/edit")
     public Uni<Response> editForm(@PathParam("id") String raw) {
         long id = Params.pathId(raw);
-        return viewers.signedIn().chain(v -> details.editableDetail(v, id)
+        return viewers.inSession(v -> details.editableDetail(v, id)
                 .chain(d -> renderForm(v, PostingForm.from(d), List.of(), 200, d.id())));
     }
 
     @POST
-    @WithSession
     @Path("postings/{id}/edit")
     public Uni<Response> edit(@PathParam("id") String raw, MultivaluedMap<String, String> rawForm) {
         long id = Params.pathId(raw);
         PostingForm form = PostingForm.from(rawForm);
-        return viewers.signedIn().chain(v -> {
+        return viewers.inSession(v -> {
             Params p = new Params();
             PostingInput in = form.toEditInput(p);
             return Forms.checked(p).chain(x -> postings.update(v, id, in))
@@ -162,11 +155,10 @@ public class PostingPages {
     }
 
     @POST
-    @WithSession
     @Path("postings")
     public Uni<Response> create(MultivaluedMap<String, String> raw) {
         PostingForm form = PostingForm.from(raw);
-        return viewers.signedIn().chain(v -> {
+        return viewers.inSession(v -> {
             Params p = new Params();
             PostingInput in = form.toNewInput(p);
             return Forms.checked(p).chain(x -> postings.create(v, in))

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# The heaviest pages under load (issue 18, item 5): each page read by USERS people with think time
+# (0.5–1.5 × THINK ms) and at saturation (no think time), with the SQL statements it sends per
+# request and the time PostgreSQL itself spends on them, both from PostgreSQL's own statistics
+# (pg_stat_statements, loaded by the embedded database). Jobs are off, so every statement counted
+# is a page's. NATIONAL=1 first loads bench/national-data.sql (5,000 organizations, 300 circles,
+# 200,000 postings) into the same database.
+# Needs: the built application (mvn -B package -DskipTests), Java 17, psql. Prints one table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+USERS=${USERS:-50}
+SECONDS_RUN=${SECONDS_RUN:-15}
+THINK=${THINK:-1000}
+PORT=${PORT:-8099}
+MGMT_PORT=${MGMT_PORT:-$((PORT + 1000))}   # health and metrics (the management interface)
+NATIONAL=${NATIONAL:-0}
+CORES=$(nproc)
+WORK=$(mktemp -d)
+cp -r target/quarkus-app "${WORK}/app"
+# psql from the machine's PostgreSQL (the embedded server is PostgreSQL 17; any recent client will do)
+PSQL_BIN=$(command -v psql || ls /usr/lib/postgresql/*/bin/psql | tail -1)
+
+JOBS_OFF=""
+for job in reminders survey-reminders seminar-retention case-retention posting-expiry digest sign-in-records; do
+  JOBS_OFF="${JOBS_OFF} -Dtsunagu.jobs.${job}.cron=off"
+done
+start_app() {
+  # shellcheck disable=SC2086
+  java -Dquarkus.profile=demo -Dquarkus.http.port=${PORT} -Dquarkus.management.port=${MGMT_PORT} \
+       -Dtsunagu.jwt.key-dir="${WORK}/keys" -Dtsunagu.embedded.data-dir="${WORK}/postgres" -Dtsunagu.login.client-max-failures=1000 \
+       -Dquarkus.log.level=WARN -Dquarkus.log.category.\"jp.tsunagu\".level=INFO ${JOBS_OFF} \
+       -jar "${WORK}/app/quarkus-run.jar" > "${WORK}/app.log" 2>&1 &
+  APP=$!
+  for i in $(seq 1 900); do curl -sf "http://127.0.0.1:${MGMT_PORT}/q/health/ready" >/dev/null && return 0; sleep 1; done
+  echo "the application did not start; see ${WORK}/app.log"; exit 1
+}
+stop_app() { kill "${APP}" 2>/dev/null || true; wait "${APP}" 2>/dev/null || true; }
+trap 'stop_app; rm -rf "${WORK}"' EXIT
+
+start_app
+DB_PORT=$(grep -o 'Embedded PostgreSQL listening on localhost:[0-9]*' "${WORK}/app.log" | tail -1 | sed 's/.*://')
+PSQL="${PSQL_BIN} -q -At -h 127.0.0.1 -p ${DB_PORT} -U postgres -d tsunagu"
+${PSQL} -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
+if [ "${NATIONAL}" = "1" ]; then
+  echo "national data set (the application indexes the new postings at its next start)"
+  ${PSQL} -f bench/national-data.sql
+  stop_app
+  start_app
+fi
+echo "data: $(${PSQL} -c "SELECT count(*) FROM organization") organizations, $(${PSQL} -c "SELECT count(*) FROM meeting") meetings, $(${PSQL} -c "SELECT count(*) FROM posting") postings"
+
+login() {
+  curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"$1@demo.tsunagu.jp\",\"password\":\"tsunagu-demo\"}" \
+    "http://127.0.0.1:${PORT}/api/auth/login" | sed -E 's/.*"token":"([^"]+)".*/\1/'
+}
+declare -A TOKEN
+for who in bridge partner admin; do TOKEN[$who]=$(login "$who"); done
+MEETING=$(${PSQL} -c "SELECT id FROM meeting WHERE title = '第0回 就労移行等情報交換会'")
+SERIES=$(${PSQL} -c "SELECT series_id FROM meeting WHERE series_id IS NOT NULL ORDER BY id LIMIT 1")
+CIRCLE=$(${PSQL} -c "SELECT id FROM circle WHERE code = 'okinawa-south-exchange'")
+PROGRAM=$(${PSQL} -c "SELECT id FROM program WHERE fiscal_year = 2023")
+PAIRING=$(${PSQL} -c "SELECT id FROM pairing ORDER BY id LIMIT 1")
+CONFERENCE=$(${PSQL} -c "SELECT id FROM conference WHERE title = '第2回 事例検討会（野中式）'")
+PAGES=(
+  "home|bridge|/"
+  "meeting|bridge|/meetings/${MEETING}"
+  "meeting (participant)|partner|/meetings/${MEETING}"
+  "series|bridge|/series/${SERIES}"
+  "minutes|bridge|/meetings/${MEETING}/minutes"
+  "meetings list|bridge|/meetings"
+  "circle|bridge|/circles/${CIRCLE}"
+  "national overview|admin|/programs/${PROGRAM}/overview"
+  "pair workspace|admin|/pairings/${PAIRING}"
+  "postings search|bridge|/postings?q=%E6%B8%85%E6%8E%83"
+  "conference board|bridge|/conferences/${CONFERENCE}/board"
+  "learnings library|bridge|/learnings"
+  "directory|bridge|/directory/results?q=%E3%83%96%E3%83%AA%E3%83%83%E3%82%B8"
+)
+# the statements of one request, and PostgreSQL's own time for them (ms), from its statistics
+count_one() {
+  local who=$1 url=$2 n=10 i
+  ${PSQL} -c "SELECT pg_stat_statements_reset()" >/dev/null
+  for i in $(seq 1 ${n}); do
+    curl -sf -o /dev/null -H "Authorization: Bearer ${TOKEN[$who]}" -H 'Accept: text/html' "http://127.0.0.1:${PORT}${url}"
+  done
+  ${PSQL} -c "SELECT round(sum(calls)::numeric / ${n}, 1) || ' ' || round(sum(total_exec_time + total_plan_time)::numeric / ${n}, 3)
+    FROM pg_stat_statements WHERE query !~* 'pg_stat_statements' AND query <> 'SELECT \$1'
+    AND query !~* '^\s*(BEGIN|COMMIT|ROLLBACK)'"
+}
+printf '\n%-22s %6s %9s %9s %9s %10s %9s %10s %7s\n' page stmts "db ms" "p50 read" "p99 read" "sat. /s" "sat. p99" "db /s max" ratio
+for entry in "${PAGES[@]}"; do
+  IFS='|' read -r name who url <<< "${entry}"
+  curl -sf -o /dev/null -H "Authorization: Bearer ${TOKEN[$who]}" "http://127.0.0.1:${PORT}${url}" \
+    || { echo "${name}: ${url} does not answer 200"; exit 1; }
+  read -r STMTS DBMS <<< "$(count_one "${who}" "${url}")"
+  READ=$(ACCEPT=text/html java bench/LoadTest.java "http://127.0.0.1:${PORT}${url}" "${TOKEN[$who]}" "${USERS}" "${SECONDS_RUN}" "${THINK}")
+  SAT=$(ACCEPT=text/html java bench/LoadTest.java "http://127.0.0.1:${PORT}${url}" "${TOKEN[$who]}" "${USERS}" "${SECONDS_RUN}")
+  P50=$(echo "${READ}" | sed -E 's/.*p50=([0-9.]+)ms.*/\1/')
+  P99=$(echo "${READ}" | sed -E 's/.*p99=([0-9.]+)ms.*/\1/')
+  SAT_TPS=$(echo "${SAT}" | sed -E 's/.*throughput=([0-9.]+).*/\1/')
+  SAT_P99=$(echo "${SAT}" | sed -E 's/.*p99=([0-9.]+)ms.*/\1/')
+  # what PostgreSQL alone could answer of this page's statements on all cores, from its own time for them
+  DB_MAX=$(awk "BEGIN {printf \"%.0f\", ${CORES} * 1000 / (${DBMS} > 0 ? ${DBMS} : 0.001)}")
+  RATIO=$(awk "BEGIN {printf \"%.2f\", ${SAT_TPS} / ${DB_MAX}}")
+  ERR=$(echo "${READ} ${SAT}" | grep -o 'errors=[1-9][0-9]*' | head -1 || true)
+  printf '%-22s %6s %9s %9s %9s %10s %9s %10s %7s %s\n' "${name}" "${STMTS}" "${DBMS}" "${P50}" "${P99}" "${SAT_TPS}" "${SAT_P99}" "${DB_MAX}" "${RATIO}" "${ERR}"
+done
+echo
+echo "stmts: SQL statements per request; db ms: PostgreSQL's own execution and planning time for them;"
+echo "read: ${USERS} users thinking 0.5-1.5 x ${THINK} ms; sat.: ${USERS} users without think time;"
+echo "db /s max: ${CORES} cores / db ms, what PostgreSQL alone could serve of these statements; ratio: sat. / db max."
