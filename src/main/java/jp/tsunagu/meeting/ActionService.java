@@ -93,18 +93,16 @@ public class ActionService {
         if (m.seriesId == null) {
             return Uni.createFrom().item(List.of());
         }
-        {
-            boolean organizer = access.canEdit(viewer, l);
-            return Panache.getSession().chain(s -> s.createSelectionQuery("select a from ActionItem a, Meeting x"
-                            + " where x.id = a.meetingId and a.seriesId = :series and a.status = 'OPEN' and a.meetingId <> :m"
-                            + " and coalesce(x.startsAt, x.createdAt) < coalesce(:start, current_timestamp)"
-                            + (organizer ? "" : " and x.minutesPublishedAt is not null")
-                            + " order by a.dueOn nulls last, a.id", ActionItem.class)
-                    .setParameter("series", m.seriesId).setParameter("m", m.id)
-                    .setParameter("start", m.startsAt == null ? m.createdAt : m.startsAt).getResultList())
-                    .chain(list -> visibleOnly(viewer, list))
-                    .chain(list -> views(viewer, list));
-        }
+        boolean organizer = access.canEdit(viewer, l);
+        return Panache.getSession().chain(s -> s.createSelectionQuery("select a from ActionItem a, Meeting x"
+                        + " where x.id = a.meetingId and a.seriesId = :series and a.status = 'OPEN' and a.meetingId <> :m"
+                        + " and coalesce(x.startsAt, x.createdAt) < coalesce(:start, current_timestamp)"
+                        + (organizer ? "" : " and x.minutesPublishedAt is not null")
+                        + " order by a.dueOn nulls last, a.id", ActionItem.class)
+                .setParameter("series", m.seriesId).setParameter("m", m.id)
+                .setParameter("start", m.startsAt == null ? m.createdAt : m.startsAt).getResultList())
+                .chain(list -> visibleOnly(viewer, list))
+                .chain(list -> views(viewer, list));
     }
 
     /**

@@ -11,6 +11,7 @@ import jp.tsunagu.access.Action;
 import jp.tsunagu.access.OrgType;
 import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Viewer;
+import jp.tsunagu.directory.OrgRef;
 import jp.tsunagu.account.NameLookup;
 import jp.tsunagu.directory.CircleMember;
 import jp.tsunagu.directory.Organization;
@@ -327,15 +328,17 @@ public class InviteService {
     }
 
     Uni<List<InviteeView>> list(Viewer viewer, Loaded l) {
-        return Invitee.<Invitee>list("meetingId = ?1 order by id", l.meeting().id).chain(invs -> listOf(viewer, invs));
+        return Invitee.<Invitee>list("meetingId = ?1 order by id", l.meeting().id).chain(invs -> listOf(viewer, invs, Map.of()));
     }
 
-    /** The list from the meeting's invitations already loaded (every one, by id; the caller asked the policy). */
-    Uni<List<InviteeView>> listOf(Viewer viewer, List<Invitee> all) {
-        return Uni.createFrom().item(all).chain(invs -> names.orgs(
-                invs.stream().map(i -> i.organizationId).toList(), viewer.locale()).map(orgs -> invs.stream()
+    /**
+     * The list from the meeting's invitations already loaded (every one, by id; the caller asked
+     * the policy), with the organizations' names the caller read.
+     */
+    Uni<List<InviteeView>> listOf(Viewer viewer, List<Invitee> all, Map<Long, OrgRef> known) {
+        return names.orgs(all.stream().map(i -> i.organizationId).toList(), viewer.locale(), known).map(orgs -> all.stream()
                 .map(i -> new InviteeView(i.id, i.name, i.email, i.organizationId == null ? null : orgs.get(i.organizationId),
                         i.accountId != null, i.response.name(), i.waitlisted, i.revokedAt != null, i.respondedAt))
-                .sorted(Comparator.comparing(InviteeView::revoked)).toList()));
+                .sorted(Comparator.comparing(InviteeView::revoked)).toList());
     }
 }

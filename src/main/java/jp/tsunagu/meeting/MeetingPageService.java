@@ -142,7 +142,7 @@ public class MeetingPageService {
         if (!p.detail().canEdit() || !access.canSeeBackstage(viewer, f.meeting())) {
             return Uni.createFrom().item(p);
         }
-        return invites.listOf(viewer, f.invitations()).map(p::withInvitees)
+        return invites.listOf(viewer, f.invitations(), f.orgs()).map(p::withInvitees)
                 .chain(q -> meetings.ownCircles(viewer).chain(circles -> directory.prefectures(viewer)
                         .map(prefs -> q.withInviteChoices(circles, prefs))));
     }

@@ -167,8 +167,7 @@ public class MeetingService {
         Uni<MeetingSeries> series = m.seriesId == null ? Uni.createFrom().nullItem() : MeetingSeries.findById(m.seriesId);
         return summaries(viewer, List.of(l), known).chain(s -> circle.chain(c -> series.chain(se ->
                 MeetingVenue.<MeetingVenue>list("meetingId = ?1 order by position", m.id).map(venues -> {
-                            List<Invitee> invs = live;
-                            Counts counts = counts(invs);
+                            Counts counts = counts(live);
                             Invitee mine = l.invitation();
                             return new MeetingDetail(s.get(0), c == null ? null : new OrgRef(c.id, c.name, null),
                                     se == null ? null : se.title,

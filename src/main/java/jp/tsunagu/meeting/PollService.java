@@ -260,21 +260,18 @@ public class PollService {
     Uni<PollView> viewOf(Viewer viewer, Loaded l, List<Invitee> live, Map<Long, OrgRef> known) {
         Meeting m = l.meeting();
         boolean seesRows = access.canEdit(viewer, l) || l.invitation() != null;
+        List<Long> ids = live.stream().map(i -> i.id).toList();
+        Uni<List<PollAnswer>> answers = ids.isEmpty() ? Uni.createFrom().item(List.of()) : PollAnswer.list("inviteeId in ?1", ids);
         return PollSlot.<PollSlot>list("meetingId = ?1 order by startsAt", m.id).chain(slots ->
-                Uni.createFrom().item(live).chain(invs -> {
-                    List<Long> ids = invs.stream().map(i -> i.id).toList();
-                    Uni<List<PollAnswer>> answers = ids.isEmpty() ? Uni.createFrom().item(List.of())
-                            : PollAnswer.list("inviteeId in ?1", ids);
-                    return answers.chain(as -> names.orgs(invs.stream().map(i -> i.organizationId).toList(), viewer.locale(), known)
+                answers.chain(as -> names.orgs(live.stream().map(i -> i.organizationId).toList(), viewer.locale(), known)
                             .map(orgs -> {
-                                List<PollRow> rows = invs.stream().filter(i -> i.pollAnsweredAt != null)
+                                List<PollRow> rows = live.stream().filter(i -> i.pollAnsweredAt != null)
                                         .map(i -> row(i, slots, as, orgs.get(i.organizationId) == null ? null
                                                 : orgs.get(i.organizationId).name())).toList();
                                 PollRow mine = l.invitation() == null ? null : row(l.invitation(), slots, as, null);
                                 return new PollView(m.id, m.status.name(), tally(slots, as, viewer.locale()),
                                         seesRows ? rows : List.of(), mine);
-                            }));
-                }));
+                            })));
     }
 
     static PollRow row(Invitee i, List<PollSlot> slots, List<PollAnswer> as, String org) {

@@ -196,10 +196,10 @@ public class OverviewService {
                                 + " UNION ALL SELECT program_id, implementing_id, true FROM pairing"
                                 + " UNION ALL SELECT program_id, supporting_id, false FROM pairing) x ON x.program_id = p.id"
                                 + " ORDER BY p.fiscal_year", Object[].class).getResultList())
-                .chain(rows -> Uni.createFrom().item(programs).map(all -> {
+                .map(rows -> {
                     Map<Integer, Set<Long>> centers = new TreeMap<>();
                     Map<Integer, Integer> pairs = new TreeMap<>();
-                    all.forEach(p -> {
+                    programs.forEach(p -> {
                         centers.put(p.fiscalYear, new HashSet<>());
                         pairs.put(p.fiscalYear, 0);
                     });
@@ -210,7 +210,7 @@ public class OverviewService {
                             pairs.merge(year, 1, Integer::sum);
                         }
                     }
-                    int total = all.isEmpty() ? 337 : all.get(all.size() - 1).totalCenters;
+                    int total = programs.isEmpty() ? 337 : programs.get(programs.size() - 1).totalCenters;
                     Set<Long> cumulative = new HashSet<>();
                     Integer baseYear = null;
                     int basePairs = 0;
@@ -236,7 +236,7 @@ public class OverviewService {
                                 Math.round(cumulative.size() * 1000.0 / total) / 10.0));
                     }
                     return out;
-                }));
+                });
     }
 
     /** The national view as CSV (UTF-8 with BOM so Excel opens it); the export is audited. */

@@ -82,13 +82,13 @@ public class ProgramService {
     /** The same, the program's pairs already counted. */
     Uni<ProgramView> view(Program p, Viewer viewer, long pairs) {
         return ProgramMilestone.<ProgramMilestone>list("programId = ?1 order by position", p.id).chain(steps ->
-                Uni.createFrom().item(pairs).chain(x -> countApplications(viewer, p.id).map(apps ->
+                countApplications(viewer, p.id).map(apps ->
                         new ProgramView(p.id, p.fiscalYear, JapaneseCalendar.fiscalYearLabel(p.fiscalYear, viewer.locale()),
                                 p.name, p.callOpens, p.callCloses, p.selectionOn, p.implementationStart,
                                 p.implementationEnd, p.surveyStart, p.surveyEnd, p.seminarOn, p.reportDue,
                                 p.totalCenters, callOpen(p), p.version,
                                 steps.stream().map(s -> new TemplateStep(s.position, s.kind.name(), s.title, s.dueOn)).toList(),
-                                pairs, apps))));
+                                pairs, apps)));
     }
 
     Uni<Long> countApplications(Viewer viewer, long programId) {

@@ -170,7 +170,7 @@ class StatelessReplicasIT {
         TestSupport.json("bridge").body(Map.of("orgTypes", List.of("CONTINUOUS_B", "CONTINUOUS_A", "TRANSITION_SUPPORT")))
                 .post("/api/surveys/" + survey + "/recipients").then().statusCode(200);
         TestSupport.as("bridge").post("/api/surveys/" + survey + "/send").then().statusCode(200);
-        List<String> surveyed = strings(ds, "SELECT email FROM survey_recipient WHERE survey_id = " + survey
+        List<String> surveyed = TestSupport.strings(ds, "SELECT email FROM survey_recipient WHERE survey_id = " + survey
                 + " AND email IS NOT NULL AND answered_at IS NULL ORDER BY id");
         TestSupport.update(ds, "UPDATE survey SET reminder_claimed_at = now() WHERE id <> ? AND reminder_claimed_at IS NULL", survey);
 
@@ -213,18 +213,6 @@ class StatelessReplicasIT {
     static Map<String, Object> job(String title, long circle) {
         return new HashMap<>(Map.of("kind", "JOB", "title", title, "companyName", "株式会社テスト物流", "prefectureCode", 47,
                 "jobCategory", "LIGHT_WORK", "source", "COMPANY", "circleIds", List.of(circle)));
-    }
-
-    static List<String> strings(AgroalDataSource ds, String sql) {
-        List<String> out = new ArrayList<>();
-        try (var c = ds.getConnection(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
     }
 
     // ------------------------------------------------------------------ the tests

@@ -50,6 +50,10 @@ class OperationsTest {
     void theMetricsNameRoutesThePoolTheJobsAndTheLiveSockets() throws Exception {
         as("bridge").get("/api/me").then().statusCode(200);
         as("bridge").get("/api/pairings/999999999").then().statusCode(404);
+        // paths that match no route, as a scanner sends them: never labels of their own
+        given().get("/wp-admin/zz-junk-setup.php").then().statusCode(404);
+        given().get("/api/zz-junk-" + System.nanoTime()).then().statusCode(404);
+        given().contentType("application/json").body("{").post("/zz-junk/login.action").then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400));
         String metrics = "";
         long until = System.currentTimeMillis() + 10_000;
         // the live documents' sweeps run every second: their runs are counted once they ran
@@ -64,6 +68,7 @@ class OperationsTest {
         assertTrue(m.lines().anyMatch(l -> l.startsWith("http_server_requests_seconds_count") && l.contains("uri=\"/api/me\"")),
                 () -> "route latency by template: " + m.lines().filter(l -> l.startsWith("http_server_requests_seconds_count")).toList());
         assertTrue(m.lines().noneMatch(l -> l.contains("999999999")), "ids are not labels: the route's template is");
+        assertTrue(m.lines().noneMatch(l -> l.contains("zz-junk")), "a path that matched no route is not a label");
         assertTrue(m.contains("scheduled_methods"), "scheduled job runs");
         assertTrue(m.contains("tsunagu_live_connections{document=\"minutes\"") && m.contains("tsunagu_live_connections{document=\"board\""),
                 "live sockets");

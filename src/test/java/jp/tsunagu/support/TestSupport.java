@@ -99,6 +99,19 @@ public final class TestSupport {
     }
 
     /** One text value (first column of the first row; null when the row or the value is missing). */
+    /** The first column of every row a query answers, as text. */
+    public static java.util.List<String> strings(AgroalDataSource ds, String sql) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (var c = ds.getConnection(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
     public static String text(AgroalDataSource ds, String sql, Object... args) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {

@@ -387,14 +387,6 @@ class SurveyApiTest {
     }
 
     List<String> jdbcList(String sql) {
-        List<String> out = new java.util.ArrayList<>();
-        try (var c = ds.getConnection(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
+        return TestSupport.strings(ds, sql);
     }
 }

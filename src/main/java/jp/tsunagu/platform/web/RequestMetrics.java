@@ -18,23 +18,6 @@ public class RequestMetrics {
     @Singleton
     MeterFilter requestHistograms() {
         return new MeterFilter() {
-            /**
-             * A path that matched no route keeps its raw text as the uri label: its number segments
-             * become {id}, so ids never become labels and the series stay bounded.
-             */
-            @Override
-            public Meter.Id map(Meter.Id id) {
-                if (!id.getName().equals("http.server.requests")) {
-                    return id;
-                }
-                String uri = id.getTag("uri");
-                if (uri == null || !uri.matches(".*/[0-9]+(/.*)?")) {
-                    return id;
-                }
-                return id.replaceTags(id.getTags().stream().map(t -> t.getKey().equals("uri")
-                        ? io.micrometer.core.instrument.Tag.of("uri", t.getValue().replaceAll("/[0-9]+(?=/|$)", "/{id}")) : t).toList());
-            }
-
             @Override
             public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
                 if (!id.getName().equals("http.server.requests")) {
