@@ -36,7 +36,7 @@ start() {
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/${DB}" \
   QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/${DB}" \
   QUARKUS_DATASOURCE_USERNAME=${ROLE} QUARKUS_DATASOURCE_PASSWORD=${PASSWORD} \
-  java -Xmx768m -Dquarkus.profile=demo -Dquarkus.http.port="$1" -Dquarkus.management.port="$(( $1 + 1000 ))" -Dtsunagu.jwt.key-dir="${WORK}/keys" -Dquarkus.log.level=WARN -Dquarkus.log.category.\"jp.tsunagu\".level=DEBUG \
+  java -Xmx768m -Dtsunagu.live.warm-up=true -Dquarkus.profile=demo -Dquarkus.http.port="$1" -Dquarkus.management.port="$(( $1 + 1000 ))" -Dtsunagu.jwt.key-dir="${WORK}/keys" -Dquarkus.log.level=WARN -Dquarkus.log.category.\"jp.tsunagu\".level=DEBUG \
        -Dtsunagu.login.client-max-failures=1000 -jar "${WORK}/app/quarkus-run.jar" > "${WORK}/app-$1.log" 2>&1 &
   echo $!
 }

@@ -15,7 +15,11 @@ DB=tsunagu_bench_start
 ROLE=tsunagu_bench_start
 PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 WORK=$(mktemp -d)
-cp -r target/quarkus-app "${WORK}/app"
+cp -a target/quarkus-app "${WORK}/app"   # -a: an AppCDS archive checks the jars' times
+rm -rf "${WORK}/app/data"
+# an AppCDS archive from a build with -Dquarkus.package.jar.aot.enabled=true is used (and must load)
+AOT_OPTS=""
+[ -f "${WORK}/app/app-cds.jsa" ] && AOT_OPTS="-XX:SharedArchiveFile=${WORK}/app/app-cds.jsa -Xshare:on"
 
 pg_ctlcluster 15 main start 2>/dev/null || true
 for i in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
@@ -38,11 +42,12 @@ trap cleanup EXIT
 run() { # prints: ms-to-ready started-in rss-MB
   local t0 t1
   t0=$(date +%s%N)
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/${DB}" \
-  QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/${DB}" \
-  QUARKUS_DATASOURCE_USERNAME=${ROLE} QUARKUS_DATASOURCE_PASSWORD=${PASSWORD} \
-  java ${JAVA_OPTS:-} -Dquarkus.profile=prod -Dquarkus.http.port=${PORT} -Dquarkus.management.port=${MGMT_PORT} -Dtsunagu.jwt.key-dir="${WORK}/keys" \
-       -Dquarkus.log.console.json.enabled=false -jar "${WORK}/app/quarkus-run.jar" > "${WORK}/app.log" 2>&1 &
+  # from the application's directory: an AppCDS archive records the class path as it was built
+  (cd "${WORK}/app" && exec env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/${DB}" \
+    QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/${DB}" \
+    QUARKUS_DATASOURCE_USERNAME=${ROLE} QUARKUS_DATASOURCE_PASSWORD=${PASSWORD} \
+    java ${JAVA_OPTS:-} ${AOT_OPTS:-} -Dquarkus.profile=prod -Dquarkus.http.port=${PORT} -Dquarkus.management.port=${MGMT_PORT} -Dtsunagu.jwt.key-dir="${WORK}/keys" \
+       -Dquarkus.log.console.json.enabled=false -jar quarkus-run.jar) > "${WORK}/app.log" 2>&1 &
   APP=$!
   local tries=0
   until curl -sf -o /dev/null "http://127.0.0.1:${MGMT_PORT}/q/health/ready"; do

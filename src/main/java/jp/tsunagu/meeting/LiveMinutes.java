@@ -166,9 +166,15 @@ public class LiveMinutes {
         }
     }
 
-    /** Whether the script is loaded at start (a few seconds of one core) rather than by the first socket. */
-    @ConfigProperty(name = "tsunagu.live.warm-up", defaultValue = "true")
+    /**
+     * Whether the script is loaded at start (a second or two of one core and about 60 MB) rather
+     * than when the first live editor is opened ({@link #warmUp()}): off by default, so that an
+     * instance nobody writes minutes on starts sooner and stays smaller.
+     */
+    @ConfigProperty(name = "tsunagu.live.warm-up", defaultValue = "false")
     boolean warmUp;
+
+    private final java.util.concurrent.atomic.AtomicBoolean warming = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Listens to the other instances from the start, so that no notice of a document opened later is missed. */
     @PostConstruct
@@ -176,7 +182,20 @@ public class LiveMinutes {
         bus.listen(this::notice, this::catchUp);
         bus.listen(this::sessionsEnded, () -> { }, true);
         if (warmUp) {
-            script.call("warm").subscribe().with(x -> { }, e -> LOG.warnf("Live documents not ready: %s", e.toString()));
+            warmUp();
+        }
+    }
+
+    /**
+     * Loads and warms the script in the background, once: called when the live editor's page is
+     * served, so that the engine is ready by the time the page's socket opens.
+     */
+    public void warmUp() {
+        if (warming.compareAndSet(false, true)) {
+            script.call("warm").subscribe().with(x -> { }, e -> {
+                warming.set(false);
+                LOG.warnf("Live documents not ready: %s", e.toString());
+            });
         }
     }
 

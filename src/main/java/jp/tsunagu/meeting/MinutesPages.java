@@ -86,6 +86,9 @@ public class MinutesPages {
     @Inject
     MinutesPageService minutesPage;
 
+    @Inject
+    LiveMinutes live;
+
     // ---------------------------------------------------------------- minutes
 
     @GET
@@ -187,6 +190,7 @@ public class MinutesPages {
                         .chain(acts -> (organizer ? signOff.forPage(v, id) : Uni.createFrom().<MinutesSignOff.SignOffView>nullItem())
                                 .chain(so -> (organizer ? recorders.list(v, id) : Uni.createFrom().<MinutesRecorders.Recorders>nullItem())
                                         .chain(rec -> {
+                live.warmUp(); // the editor's socket opens next
                 List<MinutesItemView> items = withAgenda(draft != null ? draft : stored.items(), a);
                 return pages.render(Templates.minutesEdit(d, a, stored, items, version >= 0 ? version : stored.version(),
                         conflict, acts, d.summary().organizers(), so, organizer, rec, errors, saved), v, "meetings", status);
