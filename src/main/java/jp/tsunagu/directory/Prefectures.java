@@ -38,7 +38,7 @@ public class Prefectures {
             Map<Short, Ref> read = list.stream().sorted(Comparator.comparing(p -> p.code))
                     .map(p -> new Ref(p.code, p.nameJa, p.nameEn, p.regionJa, p.regionEn, p.tileCol, p.tileRow))
                     .collect(Collectors.toMap(Ref::code, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
-            byCode = Map.copyOf(read);
+            byCode = java.util.Collections.unmodifiableMap(read); // keeps the code order (Map.copyOf would not)
             return byCode;
         });
     }

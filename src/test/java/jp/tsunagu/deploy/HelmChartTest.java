@@ -195,6 +195,9 @@ class HelmChartTest {
         assertEquals("true", env(config, "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"));
         assertEquals("jdbc:postgresql://postgres:5432/tsunagu?sslmode=require", env(config, "QUARKUS_DATASOURCE_JDBC_URL"));
         assertEquals("20s", env(config, "QUARKUS_SHUTDOWN_TIMEOUT"));
+        // the Service publishes the management port only for a ServiceMonitor
+        assertEquals(List.of("http"), one(all, io.fabric8.kubernetes.api.model.Service.class).getSpec().getPorts().stream()
+                .map(io.fabric8.kubernetes.api.model.ServicePort::getName).toList());
         assertEquals(List.of("sleep", "5"), c.getLifecycle().getPreStop().getExec().getCommand());
     }
 
@@ -215,6 +218,8 @@ class HelmChartTest {
         assertEquals("monitoring.coreos.com/v1", monitor.getApiVersion());
         assertTrue(monitor.getAdditionalProperties().get("spec").toString().contains("path=/q/metrics"), monitor.toString());
         assertTrue(monitor.getAdditionalProperties().get("spec").toString().contains("port=management"), monitor.toString());
+        assertEquals(List.of("http", "management"), one(all, io.fabric8.kubernetes.api.model.Service.class).getSpec().getPorts().stream()
+                .map(io.fabric8.kubernetes.api.model.ServicePort::getName).toList(), "the ServiceMonitor's port");
         assertEquals("http", ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService().getPort().getName(),
                 "the Ingress reaches only the public port");
         assertEquals("postgresql.cnpg.io/v1", cluster.getApiVersion());
