@@ -3,9 +3,12 @@
 # (0.5–1.5 × THINK ms) and at saturation (no think time), with the SQL statements it sends per
 # request and the time PostgreSQL itself spends on them, both from PostgreSQL's own statistics
 # (pg_stat_statements, loaded by the embedded database). Jobs are off, so every statement counted
-# is a page's. NATIONAL=1 first loads bench/national-data.sql (5,000 organizations, 300 circles,
-# 200,000 postings) into the same database.
-# Needs: the built application (mvn -B package -DskipTests), Java 17, psql. Prints one table.
+# is a page's. Beside the application's rate, pgbench sends the same statements (one request's,
+# as PostgreSQL logged them with their parameters) from as many clients: the database's own rate.
+# NATIONAL=1 first loads bench/national-data.sql (337 centers, 5,000 partner organizations, 20,000
+# accounts, 300 circles, 10,000 meetings in 500 series and alone, 2,000 conferences, 3 program
+# years of 50 pairs, 200,000 postings) into the same database.
+# Needs: the built application (mvn -B package -DskipTests), Java 17, psql, pgbench. Prints one table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 USERS=${USERS:-50}
@@ -19,6 +22,7 @@ WORK=$(mktemp -d)
 cp -r target/quarkus-app "${WORK}/app"
 # psql from the machine's PostgreSQL (the embedded server is PostgreSQL 17; any recent client will do)
 PSQL_BIN=$(command -v psql || ls /usr/lib/postgresql/*/bin/psql | tail -1)
+PGBENCH_BIN=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench | tail -1)
 
 JOBS_OFF=""
 for job in reminders survey-reminders seminar-retention case-retention posting-expiry digest sign-in-records; do
@@ -87,7 +91,25 @@ count_one() {
     FROM pg_stat_statements WHERE query !~* 'pg_stat_statements' AND query <> 'SELECT \$1'
     AND query !~* '^\s*(BEGIN|COMMIT|ROLLBACK)'"
 }
-printf '\n%-22s %6s %9s %9s %9s %10s %9s %10s %7s\n' page stmts "db ms" "p50 read" "p99 read" "sat. /s" "sat. p99" "db /s max" ratio
+# the page's statements as PostgreSQL logged them for one request, with their parameters, as a
+# pgbench script (bench/PageStatements.java); PostgreSQL's own log is in the data directory
+capture_one() {
+  local who=$1 url=$2 log before
+  log=$(ls -t "${WORK}"/postgres/log/*.log | head -1); before=$(stat -c %s "${log}")
+  ${PSQL} -c "ALTER SYSTEM SET log_min_duration_statement = 0" -c "SELECT pg_reload_conf()" >/dev/null
+  sleep 0.3
+  curl -sf -o /dev/null -H "Authorization: Bearer ${TOKEN[$who]}" -H 'Accept: text/html' "http://127.0.0.1:${PORT}${url}"
+  sleep 0.3
+  ${PSQL} -c "ALTER SYSTEM RESET log_min_duration_statement" -c "SELECT pg_reload_conf()" >/dev/null
+  tail -c +$((before + 1)) "${log}" > "${WORK}/page.log"
+  java bench/PageStatements.java "${WORK}/page.log" > "${WORK}/page.sql" 2>/dev/null
+}
+# the same statements sent by pgbench from USERS clients without pause: the database's own rate
+pgbench_rate() {
+  "${PGBENCH_BIN}" -n -M prepared -c "${USERS}" -j "${CORES}" -T "${SECONDS_RUN}" -h 127.0.0.1 -p "${DB_PORT}" -U postgres \
+    -f "${WORK}/page.sql" tsunagu 2>"${WORK}/pgbench.err" | sed -nE 's/^tps = ([0-9.]+) .*/\1/p' | awk '{printf "%.0f", $1}' || true
+}
+printf '\n%-22s %6s %9s %9s %9s %10s %9s %10s %7s\n' page stmts "db ms" "p50 read" "p99 read" "sat. /s" "sat. p99" "pgbench /s" ratio
 for entry in "${PAGES[@]}"; do
   IFS='|' read -r name who url <<< "${entry}"
   curl -sf -o /dev/null -H "Authorization: Bearer ${TOKEN[$who]}" "http://127.0.0.1:${PORT}${url}" \
@@ -99,13 +121,15 @@ for entry in "${PAGES[@]}"; do
   P99=$(echo "${READ}" | sed -E 's/.*p99=([0-9.]+)ms.*/\1/')
   SAT_TPS=$(echo "${SAT}" | sed -E 's/.*throughput=([0-9.]+).*/\1/')
   SAT_P99=$(echo "${SAT}" | sed -E 's/.*p99=([0-9.]+)ms.*/\1/')
-  # what PostgreSQL alone could answer of this page's statements on all cores, from its own time for them
-  DB_MAX=$(awk "BEGIN {printf \"%.0f\", ${CORES} * 1000 / (${DBMS} > 0 ? ${DBMS} : 0.001)}")
-  RATIO=$(awk "BEGIN {printf \"%.2f\", ${SAT_TPS} / ${DB_MAX}}")
+  capture_one "${who}" "${url}"
+  DB_RATE=$(pgbench_rate)
+  [ -n "${DB_RATE}" ] || { echo "${name}: pgbench failed: $(grep -m3 -i 'error\|fatal' "${WORK}/pgbench.err" || true)"; cp "${WORK}/page.sql" "/tmp/pages-failed-$$.sql" 2>/dev/null || true; DB_RATE=0; }
+  RATIO=$(awk "BEGIN {printf \"%.2f\", (${DB_RATE} > 0 ? ${SAT_TPS} / ${DB_RATE} : 0)}")
   ERR=$(echo "${READ} ${SAT}" | grep -o 'errors=[1-9][0-9]*' | head -1 || true)
-  printf '%-22s %6s %9s %9s %9s %10s %9s %10s %7s %s\n' "${name}" "${STMTS}" "${DBMS}" "${P50}" "${P99}" "${SAT_TPS}" "${SAT_P99}" "${DB_MAX}" "${RATIO}" "${ERR}"
+  printf '%-22s %6s %9s %9s %9s %10s %9s %10s %7s %s\n' "${name}" "${STMTS}" "${DBMS}" "${P50}" "${P99}" "${SAT_TPS}" "${SAT_P99}" "${DB_RATE}" "${RATIO}" "${ERR}"
 done
 echo
 echo "stmts: SQL statements per request; db ms: PostgreSQL's own execution and planning time for them;"
 echo "read: ${USERS} users thinking 0.5-1.5 x ${THINK} ms; sat.: ${USERS} users without think time;"
-echo "db /s max: ${CORES} cores / db ms, what PostgreSQL alone could serve of these statements; ratio: sat. / db max."
+echo "pgbench /s: the same statements with one request's parameters, sent by pgbench from ${USERS} clients without pause"
+echo "(prepared, ${CORES} threads, on the same cores); ratio: sat. / pgbench."

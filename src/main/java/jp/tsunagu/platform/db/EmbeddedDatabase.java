@@ -41,6 +41,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     // statement statistics (CREATE EXTENSION pg_stat_statements to read them): what
                     // PageStatementsTest and bench/pages.sh count per page
                     .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    // PostgreSQL's own log in the data directory (log/postgresql-Mon.log …, a week
+                    // kept): its standard error is not read once it has started
+                    .setServerConfig("logging_collector", "on")
+                    .setServerConfig("log_directory", "log")
+                    .setServerConfig("log_filename", "postgresql-%a.log")
+                    .setServerConfig("log_truncate_on_rotation", "on")
+                    .setServerConfig("log_rotation_age", "1d")
+                    .setServerConfig("log_rotation_size", "0")
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("locale", "C.UTF-8")
                     .start();
