@@ -1,6 +1,7 @@
--- National-scale data for the posting search benchmark (fictitious): centers up to 337,
--- 5,000 partner organizations, 300 circles of about 20 organizations, 200,000 postings with
--- Japanese titles and descriptions (search vectors are filled by the application at start).
+-- National-scale data for the benchmarks (fictitious, deterministic), run once on a fresh demo
+-- database: centers up to 337, 5,000 partner organizations, 300 circles of about 20
+-- organizations, 200,000 postings with Japanese titles and descriptions (search vectors are
+-- filled by the application at start); then people, meetings, conferences and pairing (below).
 -- ブリッジ (bridge@, the benchmark's user) belongs to 5 of the circles.
 \set ON_ERROR_STOP on
 SELECT setseed(0.42);

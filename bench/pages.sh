@@ -35,15 +35,21 @@ start_app() {
        -Dquarkus.log.level=WARN -Dquarkus.log.category.\"jp.tsunagu\".level=INFO ${JOBS_OFF} \
        -jar "${WORK}/app/quarkus-run.jar" > "${WORK}/app.log" 2>&1 &
   APP=$!
-  for i in $(seq 1 900); do curl -sf "http://127.0.0.1:${MGMT_PORT}/q/health/ready" >/dev/null && return 0; sleep 1; done
+  for i in $(seq 1 900); do
+    if curl -sf "http://127.0.0.1:${MGMT_PORT}/q/health/ready" >/dev/null; then
+      # the embedded database takes a free port at every start
+      DB_PORT=$(grep -o 'Embedded PostgreSQL listening on localhost:[0-9]*' "${WORK}/app.log" | tail -1 | sed 's/.*://')
+      PSQL="${PSQL_BIN} -q -At -h 127.0.0.1 -p ${DB_PORT} -U postgres -d tsunagu"
+      return 0
+    fi
+    sleep 1
+  done
   echo "the application did not start; see ${WORK}/app.log"; exit 1
 }
 stop_app() { kill "${APP}" 2>/dev/null || true; wait "${APP}" 2>/dev/null || true; }
 trap 'stop_app; rm -rf "${WORK}"' EXIT
 
 start_app
-DB_PORT=$(grep -o 'Embedded PostgreSQL listening on localhost:[0-9]*' "${WORK}/app.log" | tail -1 | sed 's/.*://')
-PSQL="${PSQL_BIN} -q -At -h 127.0.0.1 -p ${DB_PORT} -U postgres -d tsunagu"
 ${PSQL} -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
 if [ "${NATIONAL}" = "1" ]; then
   echo "national data set (the application indexes the new postings at its next start)"
@@ -85,7 +91,8 @@ count_one() {
   local who=$1 url=$2 n=10 i
   ${PSQL} -c "SELECT pg_stat_statements_reset()" >/dev/null
   for i in $(seq 1 ${n}); do
-    curl -sf -o /dev/null -H "Authorization: Bearer ${TOKEN[$who]}" -H 'Accept: text/html' "http://127.0.0.1:${PORT}${url}"
+    curl -sf -o /dev/null -H "Authorization: Bearer ${TOKEN[$who]}" -H 'Accept: text/html' "http://127.0.0.1:${PORT}${url}" \
+      || { echo "${url}: request ${i} failed (see ${WORK}/app.log)" >&2; tail -20 "${WORK}/app.log" >&2; exit 1; }
   done
   ${PSQL} -c "SELECT round(sum(calls)::numeric / ${n}, 1) || ' ' || round(sum(total_exec_time + total_plan_time)::numeric / ${n}, 3)
     FROM pg_stat_statements WHERE query !~* 'pg_stat_statements' AND query <> 'SELECT \$1'

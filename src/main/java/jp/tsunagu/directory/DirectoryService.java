@@ -125,9 +125,12 @@ public class DirectoryService {
     public Uni<List<PrefectureView>> prefectures(Viewer viewer) {
         policy.require(viewer, Action.VIEW, new Resource.Directory());
         Optional<Set<OrgType>> types = policy.listableOrganizationTypes(viewer);
-        String hql = "select p.code, p.nameJa, p.nameEn, p.regionJa, p.regionEn,"
-                + " (select count(o) from Organization o where o.prefectureCode = p.code"
-                + (types.isPresent() ? " and o.orgType in :types" : "") + ") from Prefecture p order by p.code";
+        // one pass over the organizations, grouped (a count per prefecture in a subquery read the
+        // whole table 47 times: 16 ms at national scale, on every organizer's meeting page)
+        String hql = "select p.code, p.nameJa, p.nameEn, p.regionJa, p.regionEn, count(o)"
+                + " from Prefecture p left join Organization o on o.prefectureCode = p.code"
+                + (types.isPresent() ? " and o.orgType in :types" : "")
+                + " group by p.code, p.nameJa, p.nameEn, p.regionJa, p.regionEn order by p.code";
         return Panache.getSession().chain(s -> {
             var query = s.createSelectionQuery(hql, Object[].class);
             types.ifPresent(t -> query.setParameter("types", List.copyOf(t)));

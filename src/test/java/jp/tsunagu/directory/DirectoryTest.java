@@ -17,6 +17,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The directory and circles over the demo data. */
 @QuarkusTest
@@ -25,6 +27,25 @@ class DirectoryTest {
 
     @Inject
     AgroalDataSource ds;
+
+    @Test
+    void prefecturesCountTheOrganizationsTheViewerMayList() {
+        // signed in: every organization; anyone else: the centers alone; in code order, none left out
+        List<Integer> codes = given().auth().oauth2(TestSupport.token("partner@demo.tsunagu.jp")).get("/api/prefectures")
+                .then().statusCode(200).body("$", hasSize(47)).extract().jsonPath().getList("code", Integer.class);
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, 47).boxed().toList(), codes);
+        List<Integer> all = given().auth().oauth2(TestSupport.token("partner@demo.tsunagu.jp")).get("/api/prefectures")
+                .then().extract().jsonPath().getList("organizations", Integer.class);
+        List<Integer> centers = given().get("/api/prefectures").then().statusCode(200)
+                .extract().jsonPath().getList("organizations", Integer.class);
+        for (int code = 1; code <= 47; code++) {
+            assertEquals(TestSupport.id(ds, "SELECT count(*) FROM organization WHERE prefecture_code = ?", code),
+                    all.get(code - 1).longValue(), "prefecture " + code);
+            assertEquals(TestSupport.id(ds, "SELECT count(*) FROM organization WHERE prefecture_code = ? AND org_type = 'NAKAPOTSU'", code),
+                    centers.get(code - 1).longValue(), "centers of prefecture " + code);
+        }
+        assertTrue(all.get(0) > centers.get(0), "Hokkaido has partners besides its centers");
+    }
 
     @Test
     void everyHokkaidoCenterIsFound() {
