@@ -21,7 +21,7 @@ public class PageStatements {
 
     public static void main(String[] args) throws IOException {
         List<String[]> entries = new ArrayList<>(); // pid, level, text
-        for (String line : Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8)) {
+        for (String line : Files.readString(Path.of(args[0]), StandardCharsets.UTF_8).split("\n", -1)) { // a lone CR stays in its value
             Matcher m = ENTRY.matcher(line);
             if (m.matches()) {
                 entries.add(new String[] {m.group(1), m.group(2), m.group(3)});
@@ -52,16 +52,16 @@ public class PageStatements {
                 }
             }
             if (detail != null && detail[1].equals("DETAIL") && detail[2].regionMatches(true, 0, "parameters: ", 0, 12)) {
-                String[] values = new String[100];
+                java.util.Map<Integer, String> values = new java.util.HashMap<>();
                 Matcher p = PARAMETER.matcher(detail[2]);
                 while (p.find()) {
-                    values[Integer.parseInt(p.group(1))] = p.group(2);
+                    values.put(Integer.parseInt(p.group(1)), p.group(2));
                 }
                 Matcher ref = Pattern.compile("\\$(\\d+)").matcher(sql); // in one pass: a value is never read again
                 StringBuilder filled = new StringBuilder();
                 while (ref.find()) {
                     int k = Integer.parseInt(ref.group(1));
-                    String value = k < values.length && values[k] != null ? values[k] : ref.group();
+                    String value = values.getOrDefault(k, ref.group());
                     ref.appendReplacement(filled, Matcher.quoteReplacement(value));
                 }
                 ref.appendTail(filled);

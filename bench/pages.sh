@@ -22,7 +22,8 @@ WORK=$(mktemp -d)
 cp -r target/quarkus-app "${WORK}/app"
 # psql from the machine's PostgreSQL (the embedded server is PostgreSQL 17; any recent client will do)
 PSQL_BIN=$(command -v psql || ls /usr/lib/postgresql/*/bin/psql | tail -1)
-PGBENCH_BIN=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench | tail -1)
+PGBENCH_BIN=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | tail -1 || true)
+[ -n "${PGBENCH_BIN}" ] || { echo "pgbench not found (install postgresql-client or postgresql-15)"; exit 1; }
 
 JOBS_OFF=""
 for job in reminders survey-reminders seminar-retention case-retention posting-expiry digest sign-in-records; do
@@ -105,11 +106,13 @@ capture_one() {
   log=$(ls -t "${WORK}"/postgres/log/*.log | head -1); before=$(stat -c %s "${log}")
   ${PSQL} -c "ALTER SYSTEM SET log_min_duration_statement = 0" -c "SELECT pg_reload_conf()" >/dev/null
   sleep 0.3
-  curl -sf -o /dev/null -H "Authorization: Bearer ${TOKEN[$who]}" -H 'Accept: text/html' "http://127.0.0.1:${PORT}${url}"
+  curl -sf -o /dev/null -H "Authorization: Bearer ${TOKEN[$who]}" -H 'Accept: text/html' "http://127.0.0.1:${PORT}${url}" \
+    || echo "${url}: the captured request failed" >&2
   sleep 0.3
   ${PSQL} -c "ALTER SYSTEM RESET log_min_duration_statement" -c "SELECT pg_reload_conf()" >/dev/null
   tail -c +$((before + 1)) "${log}" > "${WORK}/page.log"
-  java bench/PageStatements.java "${WORK}/page.log" > "${WORK}/page.sql" 2>/dev/null
+  java bench/PageStatements.java "${WORK}/page.log" > "${WORK}/page.sql" 2>"${WORK}/capture.err" \
+    || { echo "${url}: the statements could not be read: $(tail -2 "${WORK}/capture.err")" >&2; : > "${WORK}/page.sql"; }
 }
 # the same statements sent by pgbench from USERS clients without pause: the database's own rate
 pgbench_rate() {
@@ -121,7 +124,8 @@ for entry in "${PAGES[@]}"; do
   IFS='|' read -r name who url <<< "${entry}"
   curl -sf -o /dev/null -H "Authorization: Bearer ${TOKEN[$who]}" "http://127.0.0.1:${PORT}${url}" \
     || { echo "${name}: ${url} does not answer 200"; exit 1; }
-  read -r STMTS DBMS <<< "$(count_one "${who}" "${url}")"
+  COUNTS=$(count_one "${who}" "${url}") || exit 1
+  read -r STMTS DBMS <<< "${COUNTS}"
   READ=$(ACCEPT=text/html java bench/LoadTest.java "http://127.0.0.1:${PORT}${url}" "${TOKEN[$who]}" "${USERS}" "${SECONDS_RUN}" "${THINK}")
   SAT=$(ACCEPT=text/html java bench/LoadTest.java "http://127.0.0.1:${PORT}${url}" "${TOKEN[$who]}" "${USERS}" "${SECONDS_RUN}")
   P50=$(echo "${READ}" | sed -E 's/.*p50=([0-9.]+)ms.*/\1/')
@@ -130,7 +134,8 @@ for entry in "${PAGES[@]}"; do
   SAT_P99=$(echo "${SAT}" | sed -E 's/.*p99=([0-9.]+)ms.*/\1/')
   capture_one "${who}" "${url}"
   DB_RATE=$(pgbench_rate)
-  [ -n "${DB_RATE}" ] || { echo "${name}: pgbench failed: $(grep -m3 -i 'error\|fatal' "${WORK}/pgbench.err" || true)"; cp "${WORK}/page.sql" "/tmp/pages-failed-$$.sql" 2>/dev/null || true; DB_RATE=0; }
+  grep -q 'aborted' "${WORK}/pgbench.err" && DB_RATE=""  # a client that stopped makes the rate meaningless
+  [ -n "${DB_RATE}" ] || { echo "${name}: pgbench failed: $(grep -m3 -i 'error\|fatal' "${WORK}/pgbench.err" || true)"; FAILED=$(mktemp --suffix=.sql); cp "${WORK}/page.sql" "${FAILED}"; echo "  (its statements: ${FAILED})"; DB_RATE=0; }
   RATIO=$(awk "BEGIN {printf \"%.2f\", (${DB_RATE} > 0 ? ${SAT_TPS} / ${DB_RATE} : 0)}")
   ERR=$(echo "${READ} ${SAT}" | grep -o 'errors=[1-9][0-9]*' | head -1 || true)
   printf '%-22s %6s %9s %9s %9s %10s %9s %10s %7s %s\n' "${name}" "${STMTS}" "${DBMS}" "${P50}" "${P99}" "${SAT_TPS}" "${SAT_P99}" "${DB_RATE}" "${RATIO}" "${ERR}"

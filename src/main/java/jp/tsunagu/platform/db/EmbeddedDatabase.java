@@ -41,9 +41,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     // statement statistics (CREATE EXTENSION pg_stat_statements to read them): what
                     // PageStatementsTest and bench/pages.sh count per page
                     .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                    // PostgreSQL's own log in the data directory (log/postgresql-Mon.log …, a week
-                    // kept): its standard error is not read once it has started
+                    // PostgreSQL's own log in the data directory (log/postgresql-Mon.log …, each
+                    // day's file overwritten a week later): its standard error is not read once it
+                    // has started. Terse, and without the failing statement: a refused row's
+                    // values (DETAIL: "Failing row contains …", a duplicate key's value) and its
+                    // SQL are never written to the file
                     .setServerConfig("logging_collector", "on")
+                    .setServerConfig("log_error_verbosity", "terse")
+                    .setServerConfig("log_min_error_statement", "panic")
                     .setServerConfig("log_directory", "log")
                     .setServerConfig("log_filename", "postgresql-%a.log")
                     .setServerConfig("log_truncate_on_rotation", "on")
