@@ -32,7 +32,7 @@ done
 start_app() {
   # shellcheck disable=SC2086
   java -Dquarkus.profile=demo -Dquarkus.http.port=${PORT} -Dquarkus.management.port=${MGMT_PORT} \
-       -Dtsunagu.jwt.key-dir="${WORK}/keys" -Dtsunagu.embedded.data-dir="${WORK}/postgres" -Dtsunagu.login.client-max-failures=1000 \
+       -Dtsunagu.jwt.key-dir="${WORK}/keys" -Dtsunagu.embedded.data-dir="${WORK}/postgres" -Dtsunagu.embedded.log-detail=true -Dtsunagu.login.client-max-failures=1000 \
        -Dquarkus.log.level=WARN -Dquarkus.log.category.\"jp.tsunagu\".level=INFO ${JOBS_OFF} \
        -jar "${WORK}/app/quarkus-run.jar" > "${WORK}/app.log" 2>&1 &
   APP=$!

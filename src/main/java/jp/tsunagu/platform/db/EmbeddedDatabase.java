@@ -30,6 +30,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts PostgreSQL on a free port; creates the data directory and the tsunagu database when missing. */
     public static EmbeddedDatabase start(Path dataDir, boolean clean) {
+        return start(dataDir, clean, false);
+    }
+
+    /**
+     * As {@link #start(Path, boolean)}; {@code logDetail} keeps PostgreSQL's DETAIL lines in its log
+     * (a logged statement's parameters among them): for bench/pages.sh, which replays each page's
+     * statements from the log, on its fictitious data only.
+     */
+    public static EmbeddedDatabase start(Path dataDir, boolean clean, boolean logDetail) {
         try {
             Path absolute = dataDir.toAbsolutePath().normalize();
             Files.createDirectories(absolute.getParent());
@@ -47,7 +56,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     // values (DETAIL: "Failing row contains …", a duplicate key's value) and its
                     // SQL are never written to the file
                     .setServerConfig("logging_collector", "on")
-                    .setServerConfig("log_error_verbosity", "terse")
+                    .setServerConfig("log_error_verbosity", logDetail ? "default" : "terse")
                     .setServerConfig("log_min_error_statement", "panic")
                     .setServerConfig("log_directory", "log")
                     .setServerConfig("log_filename", "postgresql-%a.log")

@@ -35,7 +35,8 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
         }
         String dataDir = RuntimeConfig.profiled(context, "tsunagu.embedded.data-dir", "data/postgres");
         boolean clean = Boolean.parseBoolean(RuntimeConfig.profiled(context, "tsunagu.embedded.clean", "false"));
-        return List.of(new LazySource(Path.of(dataDir), clean));
+        boolean logDetail = Boolean.parseBoolean(RuntimeConfig.profiled(context, "tsunagu.embedded.log-detail", "false"));
+        return List.of(new LazySource(Path.of(dataDir), clean, logDetail));
     }
 
     @Override
@@ -43,13 +44,13 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
         return OptionalInt.of(110);
     }
 
-    static synchronized int ensureStarted(Path dataDir, boolean clean) {
+    static synchronized int ensureStarted(Path dataDir, boolean clean, boolean logDetail) {
         String running = System.getProperty(PORT_PROPERTY);
         if (running != null) {
             return Integer.parseInt(running);
         }
         LOG.infof("No datasource configured: starting embedded PostgreSQL with data in %s", dataDir);
-        EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, clean);
+        EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, clean, logDetail);
         Runtime.getRuntime().addShutdownHook(new Thread(db::close, "embedded-postgres-stop"));
         System.setProperty(PORT_PROPERTY, Integer.toString(db.port()));
         LOG.infof("Embedded PostgreSQL listening on localhost:%d", db.port());
@@ -62,10 +63,12 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
                 "quarkus.datasource.username", "quarkus.datasource.password");
         private final Path dataDir;
         private final boolean clean;
+        private final boolean logDetail;
 
-        LazySource(Path dataDir, boolean clean) {
+        LazySource(Path dataDir, boolean clean, boolean logDetail) {
             this.dataDir = dataDir;
             this.clean = clean;
+            this.logDetail = logDetail;
         }
 
         @Override
@@ -84,8 +87,8 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
                 return null;
             }
             return switch (name) {
-                case "quarkus.datasource.jdbc.url" -> EmbeddedDatabase.jdbcUrl(ensureStarted(dataDir, clean));
-                case "quarkus.datasource.reactive.url" -> EmbeddedDatabase.reactiveUrl(ensureStarted(dataDir, clean));
+                case "quarkus.datasource.jdbc.url" -> EmbeddedDatabase.jdbcUrl(ensureStarted(dataDir, clean, logDetail));
+                case "quarkus.datasource.reactive.url" -> EmbeddedDatabase.reactiveUrl(ensureStarted(dataDir, clean, logDetail));
                 case "quarkus.datasource.username" -> EmbeddedDatabase.USER;
                 case "quarkus.datasource.password" -> "";
                 default -> null;
