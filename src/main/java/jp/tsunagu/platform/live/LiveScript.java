@@ -38,6 +38,7 @@ public class LiveScript {
         return t;
     });
 
+    private Engine engine;
     private org.graalvm.polyglot.Context context;
     private Value api;
 
@@ -72,16 +73,33 @@ public class LiveScript {
     private Value api() {
         if (api == null) {
             long started = System.nanoTime();
-            Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
-            context = org.graalvm.polyglot.Context.newBuilder("js").engine(engine)
-                    .allowHostAccess(HostAccess.NONE).allowHostClassLookup(name -> false)
-                    .allowPolyglotAccess(PolyglotAccess.NONE).allowIO(IOAccess.NONE)
-                    .allowCreateThread(false).allowNativeAccess(false).build();
-            // Yjs asks for random client ids; the server's own ids need no cryptographic strength
-            context.eval("js", "globalThis.crypto = { getRandomValues: function (a) {"
-                    + " for (var i = 0; i < a.length; i++) { a[i] = Math.floor(Math.random() * 4294967296); } return a; } };");
-            context.eval(Source.newBuilder("js", bundle(), "yjs-server.js").buildLiteral());
-            api = context.getBindings("js").getMember("TsunaguLive");
+            // an explicit engine outlives its context: both are closed together, here on a failed
+            // start (a retry builds them afresh) and in close()
+            Engine newEngine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+            org.graalvm.polyglot.Context newContext = null;
+            try {
+                newContext = org.graalvm.polyglot.Context.newBuilder("js").engine(newEngine)
+                        .allowHostAccess(HostAccess.NONE).allowHostClassLookup(name -> false)
+                        .allowPolyglotAccess(PolyglotAccess.NONE).allowIO(IOAccess.NONE)
+                        .allowCreateThread(false).allowNativeAccess(false).build();
+                // Yjs asks for random client ids; the server's own ids need no cryptographic strength
+                newContext.eval("js", "globalThis.crypto = { getRandomValues: function (a) {"
+                        + " for (var i = 0; i < a.length; i++) { a[i] = Math.floor(Math.random() * 4294967296); } return a; } };");
+                newContext.eval(Source.newBuilder("js", bundle(), "yjs-server.js").buildLiteral());
+                Value loaded = newContext.getBindings("js").getMember("TsunaguLive");
+                if (loaded == null || loaded.isNull()) {
+                    throw new IllegalStateException("live/yjs-server.js defines no TsunaguLive");
+                }
+                engine = newEngine;
+                context = newContext;
+                api = loaded;
+            } catch (RuntimeException e) {
+                if (newContext != null) {
+                    newContext.close(true);
+                }
+                newEngine.close(true);
+                throw e;
+            }
             LOG.infof("Live documents ready (Yjs under GraalJS) in %d ms", (System.nanoTime() - started) / 1_000_000);
         }
         return api;
@@ -112,6 +130,7 @@ public class LiveScript {
         thread.submit(() -> {
             if (context != null) {
                 context.close(true);
+                engine.close(true);
             }
         });
         thread.shutdown();
