@@ -263,7 +263,11 @@ class LiveBoardTest {
         JsonObject again = c.next("board");
         assertNotNull(again.getString("board"), "sync sends everything again");
         for (int i = 0; i < 10; i++) {
-            c.send(new JsonObject().put("type", "sync"));
+            try {
+                c.send(new JsonObject().put("type", "sync"));
+            } catch (java.util.concurrent.CompletionException closedMidway) {
+                break; // the server may close it before the tenth message is out; why is asserted below
+            }
         }
         assertEquals(LiveBoard.TOO_FAST, c.closeCode());
         long entries = TestSupport.id(ds, "SELECT count(*) FROM board_entry WHERE conference_id = ?", conference);
