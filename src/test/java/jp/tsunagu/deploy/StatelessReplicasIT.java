@@ -367,19 +367,21 @@ class StatelessReplicasIT {
                 return n;
             }));
         }
-        Thread.sleep(2000);
+        // each phase lasts at least its time and until writes were acknowledged in it: a cold JVM
+        // (the CI machine) may take longer than the phase's time for its first writes
+        awaitAcknowledged(ackedInPhase, 0, 2000);
         phase.set(1);
         first.close();
         Thread.sleep(1000);
         first = AppInstance.start(18093, props).awaitReady();
         phase.set(2);
-        Thread.sleep(2000);
+        awaitAcknowledged(ackedInPhase, 2, 2000);
         phase.set(3);
         second.close();
         Thread.sleep(1000);
         second = AppInstance.start(18094, props).awaitReady();
         phase.set(4);
-        Thread.sleep(2000);
+        awaitAcknowledged(ackedInPhase, 4, 2000);
         running.set(false);
         pool.shutdown();
         assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
@@ -401,6 +403,22 @@ class StatelessReplicasIT {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * Waits at least {@code millis}, and then until a few writes were acknowledged in the phase
+     * (at most 60 s more, after which the test's own assertion reports the phase's count).
+     */
+    static void awaitAcknowledged(Map<Integer, AtomicInteger> ackedInPhase, int phase, long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            AtomicInteger acked = ackedInPhase.get(phase);
+            if (acked != null && acked.get() >= 5) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+    }
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
