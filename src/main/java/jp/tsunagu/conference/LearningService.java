@@ -16,6 +16,8 @@ import jp.tsunagu.access.Viewer;
 import jp.tsunagu.conference.ConferenceTerms.LearningKind;
 import jp.tsunagu.conference.ConferenceTerms.Tag;
 import jp.tsunagu.conference.ConferenceViews.LearningView;
+import jp.tsunagu.directory.DirectoryService;
+import jp.tsunagu.platform.db.PageReads;
 import jp.tsunagu.platform.validation.InputCheck;
 import jp.tsunagu.platform.validation.OneOf;
 import jp.tsunagu.platform.web.Params;
@@ -24,7 +26,7 @@ import jp.tsunagu.platform.web.Values;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -105,11 +107,7 @@ public class LearningService {
         Tag tag = p.choice("tag", query.tag(), v -> ConferenceTerms.parse(Tag.class, v));
         String q = p.text("q", query.q(), 100);
         p.check();
-        return Learning.<Learning>list("approvedAt is not null order by createdAt desc").chain(list -> {
-            List<Learning> hits = list.stream()
-                    .filter(x -> tag == null || Arrays.asList(x.tags).contains(tag.name()))
-                    .filter(x -> q == null || q.isBlank() || Arrays.stream(q.trim().split("[\\s　]+")).allMatch(x.body::contains))
-                    .limit(200).toList();
+        return PageReads.read(() -> newestApproved(tag, q).chain(hits -> {
             Set<Long> ids = hits.stream().map(x -> x.conferenceId).collect(Collectors.toSet());
             if (ids.isEmpty()) {
                 return Uni.createFrom().item(List.<LearningView>of());
@@ -130,7 +128,32 @@ public class LearningService {
                 }
                 return out;
             }));
-        });
+        }));
+    }
+
+    /** How many learnings the library shows at most. */
+    static final int LIBRARY_SIZE = 200;
+
+    /**
+     * The newest approved learnings with the theme and every word (case as typed), chosen by the
+     * database: only the rows shown are loaded (a national library holds thousands).
+     */
+    static Uni<List<Learning>> newestApproved(Tag tag, String q) {
+        StringBuilder hql = new StringBuilder("from Learning x where x.approvedAt is not null");
+        Map<String, Object> params = new HashMap<>();
+        if (tag != null) {
+            // Hibernate's array_position gives 0 when absent; array_contains would bind the tag as
+            // varchar[], which PostgreSQL cannot compare with the text[] column
+            hql.append(" and array_position(x.tags, :tag) > 0");
+            params.put("tag", tag.name());
+        }
+        String[] words = q == null || q.isBlank() ? new String[0] : q.trim().split("[\\s\u3000]+");
+        for (int i = 0; i < words.length; i++) {
+            hql.append(" and x.body like :w").append(i).append(" escape '\\'");
+            params.put("w" + i, "%" + DirectoryService.likeEscape(words[i]) + "%");
+        }
+        hql.append(" order by x.createdAt desc, x.id desc");
+        return Learning.<Learning>find(hql.toString(), params).range(0, LIBRARY_SIZE - 1).list();
     }
 
     /** A learning whose conference the viewer may not know of: the lesson, without where it came from. */

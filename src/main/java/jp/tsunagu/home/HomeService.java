@@ -16,6 +16,7 @@ import jp.tsunagu.meeting.MeetingViews.MeetingSummary;
 import jp.tsunagu.notification.NotificationService;
 import jp.tsunagu.pairing.PairingService;
 import jp.tsunagu.pairing.PairingViews.PairSummary;
+import jp.tsunagu.platform.db.PageReads;
 
 import java.util.List;
 
@@ -61,7 +62,7 @@ public class HomeService {
         Uni<List<OrgLink>> orgs = viewer.organizationIds().isEmpty() ? Uni.createFrom().item(List.of())
                 : Organization.<Organization>list("id in ?1 order by name", viewer.organizationIds())
                 .map(list -> list.stream().map(o -> new OrgLink(o.id, o.name, o.orgType.name())).toList());
-        return orgs.chain(os -> circles.list(viewer).chain(cs -> pairings.mine(viewer).chain(pairs ->
+        return PageReads.read(() -> orgs.chain(os -> circles.list(viewer).chain(cs -> pairings.mine(viewer).chain(pairs ->
                 notifications.recent(viewer, 5).chain(notes -> upcoming(viewer).chain(next -> {
             List<CircleSummary> mine = cs.stream().filter(CircleSummary::viewerIsMember).toList();
             if (viewer.is(Role.NETWORK_ADMIN) || viewer.is(Role.SYSADMIN)) {
@@ -71,7 +72,7 @@ public class HomeService {
             }
             return Uni.createFrom().item(new Home(true, viewer.displayName(), viewer.role().wire(), os, mine, null,
                     pairs, notes, next));
-        })))));
+        }))))));
     }
 
     /** The next meetings the viewer can see (through the meetings' own access rules), cancelled ones left out. */

@@ -10,8 +10,10 @@ import jp.tsunagu.access.Resource;
 import jp.tsunagu.access.Viewer;
 import jp.tsunagu.platform.web.ProblemException;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -277,8 +279,14 @@ public class MeetingAccess {
         Uni<List<Invitee>> mine = viewer.signedIn()
                 ? Invitee.list("meetingId in ?1 and accountId = ?2 and revokedAt is null", ids, viewer.accountId())
                 : Uni.createFrom().item(List.of());
-        return MeetingOrganizer.<MeetingOrganizer>list("meetingId in ?1", ids).chain(orgs -> mine.map(invs ->
-                meetings.stream().map(m -> Loaded.of(m, orgs,
-                        invs.stream().filter(i -> i.meetingId.equals(m.id)).findFirst().orElse(null))).toList()));
+        // the rows grouped by meeting once: a list page's hundreds of meetings each take only their own
+        return MeetingOrganizer.<MeetingOrganizer>list("meetingId in ?1", ids).chain(orgs -> mine.map(invs -> {
+            Map<Long, List<MeetingOrganizer>> orgsByMeeting = orgs.stream()
+                    .collect(java.util.stream.Collectors.groupingBy(o -> o.meetingId));
+            Map<Long, Invitee> mineByMeeting = new HashMap<>();
+            invs.forEach(i -> mineByMeeting.putIfAbsent(i.meetingId, i));
+            return meetings.stream().map(m -> Loaded.of(m, orgsByMeeting.getOrDefault(m.id, List.of()),
+                    mineByMeeting.get(m.id))).toList();
+        }));
     }
 }

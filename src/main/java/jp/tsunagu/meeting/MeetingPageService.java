@@ -15,6 +15,7 @@ import jp.tsunagu.meeting.MeetingViews.AgendaView;
 import jp.tsunagu.meeting.MeetingViews.InviteeView;
 import jp.tsunagu.meeting.MeetingViews.MeetingDetail;
 import jp.tsunagu.meeting.MeetingViews.PollView;
+import jp.tsunagu.platform.db.PageReads;
 
 import java.util.HashSet;
 import java.util.List;
@@ -108,12 +109,12 @@ public class MeetingPageService {
 
     @WithSession
     public Uni<MeetingPage> page(Viewer viewer, long id) {
-        return facts(viewer, id).chain(f -> meetings.detailOf(viewer, f.meeting(), f.live(), f.orgs()).map(MeetingPage::of)
+        return PageReads.read(() -> facts(viewer, id).chain(f -> meetings.detailOf(viewer, f.meeting(), f.live(), f.orgs()).map(MeetingPage::of)
                 .chain(p -> polls.viewOf(viewer, f.meeting(), f.live(), f.orgs()).map(p::withPoll))
                 .chain(p -> agendas.agendaOf(viewer, f.meeting(), f.carried(), f.orgs()).map(p::withAgenda))
                 .chain(p -> organizersParts(viewer, f, p))
                 .map(p -> recorderPart(viewer, f, p))
-                .chain(p -> actionItems(viewer, f, p)));
+                .chain(p -> actionItems(viewer, f, p))));
     }
 
     /**

@@ -18,6 +18,7 @@ import jp.tsunagu.meeting.MeetingViews.MeetingDetail;
 import jp.tsunagu.meeting.MeetingViews.MeetingSummary;
 import jp.tsunagu.meeting.MeetingViews.MyInvitation;
 import jp.tsunagu.meeting.MeetingViews.Venue;
+import jp.tsunagu.platform.db.PageReads;
 import jp.tsunagu.platform.web.ProblemException;
 
 import java.time.Duration;
@@ -207,8 +208,8 @@ public class MeetingService {
 
     @WithSession
     public Uni<ListPage> listPage(Viewer viewer) {
-        return upcomingAndPast(viewer).chain(lists -> ownOrganizations(viewer)
-                .chain(orgs -> ownCircles(viewer).map(circles -> new ListPage(lists, orgs, circles))));
+        return PageReads.read(() -> upcomingAndPast(viewer).chain(lists -> ownOrganizations(viewer)
+                .chain(orgs -> ownCircles(viewer).map(circles -> new ListPage(lists, orgs, circles)))));
     }
 
     /** The organizations a person can name as organizer: their own (the secretariat: its own too). */

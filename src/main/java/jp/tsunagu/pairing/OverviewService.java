@@ -14,6 +14,7 @@ import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.audit.AuditType;
 import jp.tsunagu.directory.Organization;
 import jp.tsunagu.directory.Prefectures;
+import jp.tsunagu.platform.db.PageReads;
 import jp.tsunagu.platform.web.ProblemException;
 import jp.tsunagu.pairing.PairingViews.CoverageRow;
 import jp.tsunagu.pairing.PairingViews.Overview;
@@ -73,7 +74,7 @@ public class OverviewService {
     public Uni<Overview> overview(Viewer viewer, long programId, Filter filter) {
         policy.require(viewer, Action.VIEW, new Resource.Matching());
         // every program once (this one, the pairs' years, the coverage by year), this program's pairs once
-        return Program.<Program>list("order by fiscalYear").chain(all -> {
+        return PageReads.read(() -> Program.<Program>list("order by fiscalYear").chain(all -> {
             Program program = all.stream().filter(p -> p.id == programId).findFirst().orElseThrow(ProblemException::notFound);
             return Pairing.<Pairing>list("programId = ?1 order by id", programId).chain(pairs ->
                 programs.view(program, viewer, pairs.size()).chain(pv ->
@@ -90,7 +91,7 @@ public class OverviewService {
             return new Overview(pv, shown, behind, map.tiles(), map.lines(), 12 * TILE + 8, 12 * TILE + 8,
                     coverage, program.totalCenters);
         }))))));
-        });
+        }));
     }
 
     static Comparator<OverviewRow> comparator(Filter f) {

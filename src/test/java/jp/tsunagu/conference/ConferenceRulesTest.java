@@ -155,6 +155,43 @@ class ConferenceRulesTest {
     }
 
     @Test
+    void theLibraryFindsEveryWordAsTypedWithTheThemeAndTakesWildcardsLiterally() {
+        long id = ConferenceFixture.create(ds, LocalDateTime.now().minusDays(1).withNano(0).toString(), 30, Map.of(demo("partner"), "PRESENTER"));
+        ConferenceFixture.pledge(demo("bridge"), id);
+        String nonce = "図書" + Long.toString(System.nanoTime(), 36);
+        Map<String, List<String>> learnings = new java.util.LinkedHashMap<>();
+        learnings.put(nonce + " 定着率100%を目指して面談を続ける。", List.of("FAMILY"));
+        learnings.put(nonce + " 定着率100を目指して面談を続ける。", List.of("FAMILY"));
+        learnings.put(nonce + " 面談_記録を家族と共有する。", List.of("HOUSING"));
+        learnings.put(nonce + " 承認されていない面談の学び。", List.of("FAMILY"));
+        for (var e : learnings.entrySet()) {
+            long learning = as(demo("bridge")).contentType(ContentType.JSON).body(Map.of("kind", "LESSON", "body", e.getKey(),
+                    "tags", e.getValue())).post("/api/conferences/" + id + "/learnings").then().statusCode(201)
+                    .extract().jsonPath().getLong("id");
+            if (!e.getKey().contains("承認されていない")) {
+                as(demo("bridge")).contentType(ContentType.JSON).body(Map.of("approved", true))
+                        .post("/api/conferences/" + id + "/learnings/" + learning + "/approval").then().statusCode(200);
+            }
+        }
+        // every word, separated by a half- or full-width space; unapproved learnings never
+        as(demo("partner")).queryParam("q", nonce + "　面談").get("/api/learnings").then().statusCode(200)
+                .body("body", org.hamcrest.Matchers.hasSize(3)).body("body", not(hasItem(nonce + " 承認されていない面談の学び。")));
+        // % and _ are characters, not wildcards
+        as(demo("partner")).queryParam("q", nonce + " 100%").get("/api/learnings").then().statusCode(200)
+                .body("body", contains(nonce + " 定着率100%を目指して面談を続ける。"));
+        as(demo("partner")).queryParam("q", nonce + " 面談_").get("/api/learnings").then().statusCode(200)
+                .body("body", contains(nonce + " 面談_記録を家族と共有する。"));
+        // the theme and the words together
+        as(demo("partner")).queryParam("q", nonce + " 共有").queryParam("tag", "FAMILY").get("/api/learnings").then()
+                .statusCode(200).body("body", org.hamcrest.Matchers.empty());
+        as(demo("partner")).queryParam("q", nonce).queryParam("tag", "HOUSING").get("/api/learnings").then()
+                .statusCode(200).body("body", contains(nonce + " 面談_記録を家族と共有する。"));
+        // a word not there: nothing
+        as(demo("partner")).queryParam("q", nonce + " 見当たらない").get("/api/learnings").then().statusCode(200)
+                .body("body", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void retentionDeletesExactlyWhatIsDueAndKeepsLearnings() {
         long due = ConferenceFixture.create(ds, LocalDateTime.now().minusDays(40).withNano(0).toString(), 30,
                 Map.of(demo("partner"), "PRESENTER", demo("hw-naha"), "RECORDER"));
