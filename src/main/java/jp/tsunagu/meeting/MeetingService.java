@@ -58,32 +58,60 @@ public class MeetingService {
     public record UpcomingAndPast(List<MeetingSummary> upcoming, List<MeetingSummary> past) {
     }
 
+    /** How many past meetings the meetings page lists, and how many candidates it reads at a time for them. */
+    static final int PAST_SHOWN = 30;
+    static final int PAST_BATCH = 60;
+
     /**
-     * Both lists of the meetings page, with one decision pass and one read of their facts and
-     * names for the meetings of both (a meeting in both is read once).
+     * Both lists of the meetings page: the upcoming ones, and the latest past ones read a batch at a
+     * time until thirty visible ones are found, so a center with years of meetings reads only the
+     * newest; one read of the facts and names for the meetings of both.
      */
     @WithSession
     public Uni<UpcomingAndPast> upcomingAndPast(Viewer viewer) {
+        Filter any = new Filter(null, null, null, false);
         return candidates(viewer, new Filter(null, null, null, true)).chain(upcoming ->
-                candidates(viewer, new Filter(null, null, null, false)).chain(all -> {
-                    Map<Long, Meeting> both = new java.util.LinkedHashMap<>();
-                    upcoming.forEach(m -> both.put(m.id, m));
-                    all.forEach(m -> both.putIfAbsent(m.id, m));
-                    return access.filterVisible(viewer, List.copyOf(both.values())).chain(ls -> summaries(viewer, ls))
-                            .map(summaries -> {
-                                Map<Long, MeetingSummary> byId = new HashMap<>();
-                                summaries.forEach(s -> byId.put(s.id(), s));
-                                Set<Long> soon = upcoming.stream().map(m -> m.id).collect(java.util.stream.Collectors.toSet());
-                                return new UpcomingAndPast(
-                                        upcoming.stream().map(m -> byId.get(m.id)).filter(Objects::nonNull).toList(),
-                                        all.stream().filter(m -> !soon.contains(m.id)).map(m -> byId.get(m.id))
-                                                .filter(Objects::nonNull).limit(30).toList());
-                            });
+                candidates(viewer, any, Window.PAST, 0, PAST_BATCH).chain(past -> {
+                    // one decision pass over the upcoming ones and the first batch of past ones
+                    List<Meeting> both = new ArrayList<>(upcoming);
+                    both.addAll(past);
+                    return access.filterVisible(viewer, both).chain(visible -> {
+                        Set<Long> soon = upcoming.stream().map(m -> m.id).collect(java.util.stream.Collectors.toSet());
+                        List<Loaded> coming = visible.stream().filter(l -> soon.contains(l.meeting().id)).toList();
+                        List<Loaded> found = new ArrayList<>();
+                        visible.stream().filter(l -> !soon.contains(l.meeting().id)).limit(PAST_SHOWN).forEach(found::add);
+                        Uni<List<Loaded>> latest = found.size() >= PAST_SHOWN || past.size() < PAST_BATCH
+                                ? Uni.createFrom().item(found) : latestPast(viewer, PAST_BATCH, found);
+                        return latest.chain(done -> {
+                            List<Loaded> all = new ArrayList<>(coming);
+                            all.addAll(done);
+                            return summaries(viewer, all).map(summaries -> new UpcomingAndPast(
+                                    summaries.subList(0, coming.size()), summaries.subList(coming.size(), summaries.size())));
+                        });
+                    });
                 }));
     }
 
+    /** More visible past meetings, latest first, from candidate {@code first} on, until {@link #PAST_SHOWN} are found. */
+    Uni<List<Loaded>> latestPast(Viewer viewer, int first, List<Loaded> found) {
+        return candidates(viewer, new Filter(null, null, null, false), Window.PAST, first, PAST_BATCH)
+                .chain(ms -> access.filterVisible(viewer, ms).chain(visible -> {
+                    visible.stream().limit(PAST_SHOWN - found.size()).forEach(found::add);
+                    return found.size() >= PAST_SHOWN || ms.size() < PAST_BATCH ? Uni.createFrom().item(found)
+                            : latestPast(viewer, first + PAST_BATCH, found);
+                }));
+    }
+
+    /** Which meetings by their time: upcoming (from twelve hours ago, or no date yet), past (before that), or all. */
+    enum Window { UPCOMING, PAST, ALL }
+
     /** The meetings the filter names that the viewer could possibly see (at most 200); the policy decides per row after. */
     Uni<List<Meeting>> candidates(Viewer viewer, Filter filter) {
+        return candidates(viewer, filter, filter.upcomingOnly() ? Window.UPCOMING : Window.ALL, 0, 200);
+    }
+
+    /** The candidates of a window, {@code size} of them from the {@code first}th, soonest first when upcoming, latest first otherwise. */
+    Uni<List<Meeting>> candidates(Viewer viewer, Filter filter, Window window, int first, int size) {
         if (!viewer.signedIn()) {
             throw ProblemException.unauthorized();
         }
@@ -101,9 +129,10 @@ public class MeetingService {
             args.add(filter.status());
             q.append(" and status = ?").append(args.size());
         }
-        if (filter.upcomingOnly()) {
+        if (window != Window.ALL) {
             args.add(Instant.now().minus(Duration.ofHours(12)));
-            q.append(" and (startsAt is null or startsAt >= ?").append(args.size()).append(")");
+            q.append(window == Window.UPCOMING ? " and (startsAt is null or startsAt >= ?" + args.size() + ")"
+                    : " and startsAt < ?" + args.size());
         }
         // Narrow in the query to what the viewer could possibly see, then let the policy decide per row.
         if (!viewer.is(Role.NETWORK_ADMIN)) {
@@ -117,8 +146,8 @@ public class MeetingService {
                     .append(" or id in (select i.meetingId from Invitee i where i.accountId = ?").append(args.size())
                     .append(" and i.revokedAt is null))");
         }
-        q.append(" order by coalesce(startsAt, createdAt) ").append(filter.upcomingOnly() ? "asc" : "desc").append(", id");
-        return Meeting.<Meeting>find(q.toString(), args.toArray()).page(0, 200).list();
+        q.append(" order by coalesce(startsAt, createdAt) ").append(window == Window.UPCOMING ? "asc" : "desc").append(", id");
+        return Meeting.<Meeting>find(q.toString(), args.toArray()).range(first, first + size - 1).list();
     }
 
     Uni<List<MeetingSummary>> summaries(Viewer viewer, List<Loaded> ls) {

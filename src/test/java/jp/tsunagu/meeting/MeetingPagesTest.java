@@ -44,6 +44,54 @@ class MeetingPagesTest {
                 .post("/api/meetings").then().statusCode(201).extract().jsonPath().getLong("summary.id");
     }
 
+    /**
+     * The meetings page at a center with a long history: the upcoming ones soonest first, then the
+     * thirty latest past ones it may see, found past a stretch of newer ones it may not (another
+     * organization's drafts in its circle), latest first.
+     */
+    @Test
+    void theMeetingsPageListsTheThirtyLatestPastMeetingsTheViewerMaySee() {
+        String nonce = Long.toString(System.nanoTime(), 36);
+        long mine = TestSupport.id(ds, "INSERT INTO organization (code, name, org_type, prefecture_code) VALUES (?, ?, 'TRANSITION_SUPPORT', 47)"
+                + " RETURNING id", "hist-" + nonce, "（架空）歴史ある事業所 " + nonce);
+        long other = TestSupport.id(ds, "INSERT INTO organization (code, name, org_type, prefecture_code) VALUES (?, ?, 'TRANSITION_SUPPORT', 47)"
+                + " RETURNING id", "hist-other-" + nonce, "（架空）別の事業所 " + nonce);
+        long circle = TestSupport.id(ds, "INSERT INTO circle (code, name, kind, prefecture_code) VALUES (?, ?, 'EXCHANGE_MEETING', 47) RETURNING id",
+                "hist-circle-" + nonce, "（架空）歴史の圏域 " + nonce);
+        TestSupport.update(ds, "INSERT INTO circle_member (circle_id, organization_id) VALUES (?, ?), (?, ?)", circle, mine, circle, other);
+        String email = TestSupport.throwAwayAccount(ds, "partner-staff", TestSupport.PASSWORD);
+        TestSupport.update(ds, "INSERT INTO membership (account_id, organization_id, title) SELECT id, ?, '支援員' FROM account WHERE email = ?",
+                mine, email);
+        String meeting = "WITH m AS (INSERT INTO meeting (kind, title, format, starts_at, ends_at, status, host_org_id, circle_id)"
+                + " SELECT 'EXCHANGE', ? || ' ' || g, 'IN_PERSON', now() - (? || ' days')::interval - g * interval '1 day',"
+                + " now() - (? || ' days')::interval - g * interval '1 day' + interval '2 hours', ?, ?, ? FROM generate_series(1, ?) g RETURNING id, host_org_id)"
+                + " INSERT INTO meeting_organizer (meeting_id, organization_id, consented_at) SELECT id, host_org_id, now() FROM m";
+        // 35 held ones of its own, older than 70 drafts of the other organization in the same circle
+        TestSupport.update(ds, meeting, "自分の会 " + nonce, "100", "100", "HELD", mine, circle, 35);
+        TestSupport.update(ds, meeting, "他所の下書き " + nonce, "2", "2", "DRAFT", other, circle, 70);
+        // and two to come
+        TestSupport.update(ds, meeting, "これからの会 " + nonce, "-30", "-30", "SCHEDULED", mine, circle, 2);
+
+        String html = given().header("Authorization", "Bearer " + TestSupport.token(email)).accept("text/html").get("/meetings")
+                .then().statusCode(200).extract().asString();
+        String upcoming = html.substring(html.indexOf("id=\"h-upcoming\""), html.indexOf("id=\"h-past\""));
+        String past = html.substring(html.indexOf("id=\"h-past\""), html.indexOf("id=\"h-new\""));
+        // upcoming: soonest first (g = 2 is 28 days ahead, g = 1 is 29)
+        assertTrue(upcoming.indexOf("これからの会 " + nonce + " 2") < upcoming.indexOf("これからの会 " + nonce + " 1")
+                && upcoming.contains("これからの会 " + nonce + " 1"), upcoming);
+        assertTrue(!html.contains("他所の下書き " + nonce), "another organization's drafts are not listed");
+        // past: its own 1..30 (latest first), not 31..35
+        int at = -1;
+        for (int g = 1; g <= 30; g++) {
+            int next = past.indexOf("自分の会 " + nonce + " " + g + "<");
+            assertTrue(next > at, "past meeting " + g + " listed after the one before it");
+            at = next;
+        }
+        for (int g = 31; g <= 35; g++) {
+            assertTrue(!past.contains("自分の会 " + nonce + " " + g + "<"), "only thirty past meetings: " + g);
+        }
+    }
+
     @Test
     void theStatusFormKeepsTheCurrentStatusAndNeverCancels() {
         long id = draft("ページ試験 状態");

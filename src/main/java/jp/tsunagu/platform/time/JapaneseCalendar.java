@@ -18,6 +18,10 @@ public final class JapaneseCalendar {
     private static final DateTimeFormatter ISO_DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter EN_DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter JA_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm");
+    private static final DateTimeFormatter EN_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
+    /** An era's first year as written: 令和1年 → 令和元年 (a list page formats hundreds of dates). */
+    private static final java.util.regex.Pattern FIRST_YEAR = java.util.regex.Pattern.compile("^(\\D+)1年");
 
     private JapaneseCalendar() {
     }
@@ -93,7 +97,7 @@ public final class JapaneseCalendar {
             return ISO_DAY.format(date);
         }
         // The first year of an era is 元年 (令和元年), never 1年.
-        String wareki = WAREKI.format(JapaneseDate.from(date)).replaceFirst("^(\\D+)1年", "$1元年");
+        String wareki = FIRST_YEAR.matcher(WAREKI.format(JapaneseDate.from(date))).replaceFirst("$1元年");
         return wareki + "（" + ISO_DAY.format(date) + "）";
     }
 
@@ -103,7 +107,7 @@ public final class JapaneseCalendar {
         }
         ZonedDateTime t = instant.atZone(TOKYO);
         return isEnglish(locale)
-                ? DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH).format(t) + " JST"
+                ? EN_TIME.format(t) + " JST"
                 : JA_TIME.format(t);
     }
 
@@ -118,16 +122,15 @@ public final class JapaneseCalendar {
         ZonedDateTime s = start.atZone(TOKYO);
         boolean en = isEnglish(locale);
         String weekday = s.getDayOfWeek().getDisplayName(TextStyle.SHORT, en ? Locale.ENGLISH : Locale.JAPANESE);
-        DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm");
         StringBuilder b = new StringBuilder(date(s.toLocalDate(), locale)).append(en ? " (" + weekday + ") " : "（" + weekday + "）")
-                .append(hm.format(s));
+                .append(HOUR_MINUTE.format(s));
         if (end != null) {
             ZonedDateTime e = end.atZone(TOKYO);
             b.append(en ? "–" : "〜");
             if (!e.toLocalDate().equals(s.toLocalDate())) {
                 b.append(date(e.toLocalDate(), locale)).append(' ');
             }
-            b.append(hm.format(e));
+            b.append(HOUR_MINUTE.format(e));
         }
         return en ? b.append(" JST").toString() : b.toString();
     }
