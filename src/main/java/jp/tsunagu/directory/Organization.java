@@ -3,6 +3,7 @@ package jp.tsunagu.directory;
 import jp.tsunagu.access.OrgType;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -30,6 +31,9 @@ public class Organization extends PanacheEntityBase {
     public String municipality;
     public String address;
     public String operatingCorporation;
+    /** Name, short name, municipality and operating corporation in lower case (the database keeps it; V21). */
+    @Column(name = "search_text", insertable = false, updatable = false)
+    public String searchText;
     public LocalDate openedOn;
     public String website;
     public String identityStatement;

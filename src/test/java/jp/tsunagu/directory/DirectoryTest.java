@@ -56,6 +56,31 @@ class DirectoryTest {
                         "あおぞら", "のいける", "きたのまち", "いきぬき", "すて～じ"));
     }
 
+    /** The words are found in each of the four fields, in any case, never across two, and after a rename by the new name only. */
+    @Test
+    void theWordsAreFoundInNameShortNameMunicipalityAndCorporation() {
+        String n = Long.toString(System.nanoTime(), 36);
+        long id = TestSupport.id(ds, "INSERT INTO organization (code, name, short_name, org_type, prefecture_code, municipality,"
+                + " operating_corporation) VALUES (?, ?, ?, 'NAKAPOTSU', 47, ?, ?) RETURNING id", "words-" + n,
+                "（架空）言葉探しセンター" + n, "ことば" + n, "架空町" + n, "社会福祉法人 Kotoba" + n + "会");
+        String token = TestSupport.token("partner@demo.tsunagu.jp");
+        for (String q : List.of("言葉探しセンター" + n, "ことば" + n, "架空町" + n, "kotoba" + n, "KOTOBA" + n + "会")) {
+            given().auth().oauth2(token).queryParam("q", q).get("/api/organizations").then().statusCode(200)
+                    .body("items.id", org.hamcrest.Matchers.describedAs("found by " + q, equalTo(List.of((int) id))));
+        }
+        // not across the end of one field and the start of the next, and % is a character
+        for (String q : List.of("センター" + n + "ことば", "ことば" + n + "架空町", n + "%")) {
+            given().auth().oauth2(token).queryParam("q", q).get("/api/organizations").then().statusCode(200)
+                    .body("items", org.hamcrest.Matchers.describedAs("nothing for " + q, hasSize(0)));
+        }
+        // renamed: found by the new name, no longer by the old
+        TestSupport.update(ds, "UPDATE organization SET name = ?, short_name = NULL WHERE id = ?", "（架空）新しい名前センター" + n, id);
+        given().auth().oauth2(token).queryParam("q", "新しい名前センター" + n).get("/api/organizations").then()
+                .body("items.id", equalTo(List.of((int) id)));
+        given().auth().oauth2(token).queryParam("q", "言葉探しセンター" + n).get("/api/organizations").then().body("items", hasSize(0));
+        given().auth().oauth2(token).queryParam("q", "ことば" + n).get("/api/organizations").then().body("items", hasSize(0));
+    }
+
     @Test
     void filtersByAreaAndText() {
         long sapporo = TestSupport.id(ds, "SELECT id FROM catchment_area WHERE code = 'hokkaido-r01'");
