@@ -8,6 +8,10 @@
 # NATIONAL=1 first loads bench/national-data.sql (337 centers, 5,000 partner organizations, 20,000
 # accounts, 300 circles, 10,000 meetings in 500 series and alone, 2,000 conferences, 3 program
 # years of 50 pairs, 200,000 postings) into the same database.
+# DATA_DIR=dir keeps the embedded database in dir (kept afterwards; NATIONAL=1 loads the national data
+# only when dir does not hold it yet), so a second run measures again without the eight-minute load.
+# ONLY=regex measures only the pages whose names match; WARMUP seconds (default 5) of reading by four
+# users come before each page's figures, so no page pays for the JIT compiling the code it shares.
 # Needs: the built application (mvn -B package -DskipTests), Java 17, psql, pgbench. Prints one table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,9 +21,13 @@ THINK=${THINK:-1000}
 PORT=${PORT:-8099}
 MGMT_PORT=${MGMT_PORT:-$((PORT + 1000))}   # health and metrics (the management interface)
 NATIONAL=${NATIONAL:-0}
+DATA_DIR=${DATA_DIR:-}
+ONLY=${ONLY:-.}
+WARMUP=${WARMUP:-5}
 CORES=$(nproc)
 WORK=$(mktemp -d)
 cp -r target/quarkus-app "${WORK}/app"
+DB_DIR=${DATA_DIR:-${WORK}/postgres}
 # psql from the machine's PostgreSQL (the embedded server is PostgreSQL 17; any recent client will do)
 PSQL_BIN=$(command -v psql || ls /usr/lib/postgresql/*/bin/psql | tail -1)
 PGBENCH_BIN=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | tail -1 || true)
@@ -32,7 +40,7 @@ done
 start_app() {
   # shellcheck disable=SC2086
   java -Dquarkus.profile=demo -Dquarkus.http.port=${PORT} -Dquarkus.management.port=${MGMT_PORT} \
-       -Dtsunagu.jwt.key-dir="${WORK}/keys" -Dtsunagu.embedded.data-dir="${WORK}/postgres" -Dtsunagu.embedded.log-detail=true -Dtsunagu.login.client-max-failures=1000 \
+       -Dtsunagu.jwt.key-dir="${WORK}/keys" -Dtsunagu.embedded.data-dir="${DB_DIR}" -Dtsunagu.embedded.log-detail=true -Dtsunagu.login.client-max-failures=1000 \
        -Dquarkus.log.level=WARN -Dquarkus.log.category.\"jp.tsunagu\".level=INFO ${JOBS_OFF} \
        -jar "${WORK}/app/quarkus-run.jar" > "${WORK}/app.log" 2>&1 &
   APP=$!
@@ -52,7 +60,7 @@ trap 'stop_app; rm -rf "${WORK}"' EXIT
 
 start_app
 ${PSQL} -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
-if [ "${NATIONAL}" = "1" ]; then
+if [ "${NATIONAL}" = "1" ] && [ "$(${PSQL} -c "SELECT count(*) >= 5000 FROM organization")" != "t" ]; then
   echo "national data set (the application indexes the new postings at its next start)"
   ${PSQL} -f bench/national-data.sql
   stop_app
@@ -103,7 +111,7 @@ count_one() {
 # pgbench script (bench/PageStatements.java); PostgreSQL's own log is in the data directory
 capture_one() {
   local who=$1 url=$2 log before
-  log=$(ls -t "${WORK}"/postgres/log/*.log | head -1); before=$(stat -c %s "${log}")
+  log=$(ls -t "${DB_DIR}"/log/*.log | head -1); before=$(stat -c %s "${log}")
   ${PSQL} -c "ALTER SYSTEM SET log_min_duration_statement = 0" -c "SELECT pg_reload_conf()" >/dev/null
   sleep 0.3
   curl -sf -o /dev/null -H "Authorization: Bearer ${TOKEN[$who]}" -H 'Accept: text/html' "http://127.0.0.1:${PORT}${url}" \
@@ -122,8 +130,10 @@ pgbench_rate() {
 printf '\n%-22s %6s %9s %9s %9s %10s %9s %10s %7s\n' page stmts "db ms" "p50 read" "p99 read" "sat. /s" "sat. p99" "pgbench /s" ratio
 for entry in "${PAGES[@]}"; do
   IFS='|' read -r name who url <<< "${entry}"
+  [[ "${name}" =~ ${ONLY} ]] || continue
   curl -sf -o /dev/null -H "Authorization: Bearer ${TOKEN[$who]}" "http://127.0.0.1:${PORT}${url}" \
     || { echo "${name}: ${url} does not answer 200"; exit 1; }
+  [ "${WARMUP}" -gt 0 ] && ACCEPT=text/html java bench/LoadTest.java "http://127.0.0.1:${PORT}${url}" "${TOKEN[$who]}" 4 "${WARMUP}" >/dev/null
   COUNTS=$(count_one "${who}" "${url}") || exit 1
   read -r STMTS DBMS <<< "${COUNTS}"
   READ=$(ACCEPT=text/html java bench/LoadTest.java "http://127.0.0.1:${PORT}${url}" "${TOKEN[$who]}" "${USERS}" "${SECONDS_RUN}" "${THINK}")

@@ -77,7 +77,6 @@ public class HomeService {
 
     /** The next meetings the viewer can see (through the meetings' own access rules), cancelled ones left out. */
     Uni<List<MeetingSummary>> upcoming(Viewer viewer) {
-        return meetings.list(viewer, new MeetingService.Filter(null, null, null, true)).map(list -> list.stream()
-                .filter(m -> !"CANCELLED".equals(m.status())).limit(UPCOMING).toList());
+        return meetings.next(viewer, UPCOMING);
     }
 }

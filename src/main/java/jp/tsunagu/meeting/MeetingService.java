@@ -54,6 +54,14 @@ public class MeetingService {
         return candidates(viewer, filter).chain(ms -> access.filterVisible(viewer, ms)).chain(ls -> summaries(viewer, ls));
     }
 
+    /** The next meetings the viewer may see, soonest first, cancelled ones left out; only those shown are named. */
+    @WithSession
+    public Uni<List<MeetingSummary>> next(Viewer viewer, int limit) {
+        return candidates(viewer, new Filter(null, null, null, true))
+                .chain(ms -> access.filterVisible(viewer, ms.stream().filter(m -> m.status != MeetingTerms.Status.CANCELLED).toList()))
+                .chain(ls -> summaries(viewer, ls.stream().limit(limit).toList()));
+    }
+
     /** The meetings page's two lists: what is coming (soonest first), and the last 30 before that (latest first). */
     public record UpcomingAndPast(List<MeetingSummary> upcoming, List<MeetingSummary> past) {
     }

@@ -1,0 +1,58 @@
+package jp.tsunagu.home;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jp.tsunagu.support.TestSupport;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The home page's next meetings: the five soonest the viewer may see, cancelled ones and others' drafts left out. */
+@QuarkusTest
+class HomePageTest {
+
+    @Inject
+    AgroalDataSource ds;
+
+    @Test
+    void theHomePageListsTheFiveSoonestMeetingsTheViewerMaySee() {
+        String nonce = Long.toString(System.nanoTime(), 36);
+        long mine = TestSupport.id(ds, "INSERT INTO organization (code, name, org_type, prefecture_code) VALUES (?, ?, 'TRANSITION_SUPPORT', 47)"
+                + " RETURNING id", "home-" + nonce, "（架空）ホーム試験 事業所 " + nonce);
+        long other = TestSupport.id(ds, "INSERT INTO organization (code, name, org_type, prefecture_code) VALUES (?, ?, 'TRANSITION_SUPPORT', 47)"
+                + " RETURNING id", "home-other-" + nonce, "（架空）ホーム試験 別の事業所 " + nonce);
+        long circle = TestSupport.id(ds, "INSERT INTO circle (code, name, kind, prefecture_code) VALUES (?, ?, 'EXCHANGE_MEETING', 47) RETURNING id",
+                "home-circle-" + nonce, "（架空）ホーム試験の圏域 " + nonce);
+        TestSupport.update(ds, "INSERT INTO circle_member (circle_id, organization_id) VALUES (?, ?), (?, ?)", circle, mine, circle, other);
+        String email = TestSupport.throwAwayAccount(ds, "partner-staff", TestSupport.PASSWORD);
+        TestSupport.update(ds, "INSERT INTO membership (account_id, organization_id, title) SELECT id, ?, '支援員' FROM account WHERE email = ?",
+                mine, email);
+        String meeting = "WITH m AS (INSERT INTO meeting (kind, title, format, starts_at, ends_at, status, host_org_id, circle_id)"
+                + " VALUES ('EXCHANGE', ?, 'IN_PERSON', now() + (? || ' hours')::interval, now() + (? || ' hours')::interval + interval '2 hours',"
+                + " ?, ?, ?) RETURNING id, host_org_id)"
+                + " INSERT INTO meeting_organizer (meeting_id, organization_id, consented_at) SELECT id, host_org_id, now() FROM m";
+        // the soonest two are cancelled and another organization's draft; then seven of its own
+        TestSupport.update(ds, meeting, "中止の会 " + nonce, "1", "1", "CANCELLED", mine, circle);
+        TestSupport.update(ds, meeting, "他所の下書き " + nonce, "2", "2", "DRAFT", other, circle);
+        for (int k = 1; k <= 7; k++) {
+            TestSupport.update(ds, meeting, "次の会 " + nonce + " " + k + "番", Integer.toString(2 + k), Integer.toString(2 + k),
+                    "SCHEDULED", mine, circle);
+        }
+        String html = given().header("Authorization", "Bearer " + TestSupport.token(email)).accept("text/html").get("/")
+                .then().statusCode(200).extract().asString();
+        String section = html.substring(html.indexOf("id=\"h-meetings\""));
+        section = section.substring(0, section.indexOf("</section>"));
+        assertTrue(!section.contains("中止の会 " + nonce) && !section.contains("他所の下書き " + nonce), section);
+        int at = -1;
+        for (int k = 1; k <= 5; k++) {
+            int next = section.indexOf("次の会 " + nonce + " " + k + "番");
+            assertTrue(next > at, "meeting " + k + " listed, after the one before it: " + section);
+            at = next;
+        }
+        assertEquals(5, section.split("href=\"/meetings/\\d+\"", -1).length - 1, "five meetings: " + section);
+        assertTrue(!section.contains("次の会 " + nonce + " 6番"), section);
+    }
+}
