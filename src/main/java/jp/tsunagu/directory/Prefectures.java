@@ -1,5 +1,6 @@
 package jp.tsunagu.directory;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,13 +29,14 @@ public class Prefectures {
 
     private volatile Map<Short, Ref> byCode;
 
-    /** Every prefecture by its code (JIS X 0401), in code order; needs a reactive session the first time. */
+    /** Every prefecture by its code (JIS X 0401), in code order; read the first time in the caller's session or its own. */
     public Uni<Map<Short, Ref>> byCode() {
         Map<Short, Ref> known = byCode;
         if (known != null) {
             return Uni.createFrom().item(known);
         }
-        return Prefecture.<Prefecture>listAll().map(list -> {
+        // in the caller's session, or a session of its own: the postings list asks before it opens one
+        return Panache.withSession(() -> Prefecture.<Prefecture>listAll()).map(list -> {
             Map<Short, Ref> read = list.stream().sorted(Comparator.comparing(p -> p.code))
                     .map(p -> new Ref(p.code, p.nameJa, p.nameEn, p.regionJa, p.regionEn, p.tileCol, p.tileRow))
                     .collect(Collectors.toMap(Ref::code, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
