@@ -72,7 +72,8 @@ public class DirectoryService {
                     + " and a2.id = oa2.areaId and lower(a2.name) like :q escape '\\')"
                     + " or exists (select 1 from OrganizationArea oa3, CatchmentMunicipality m3 where oa3.organizationId = o.id"
                     + " and m3.areaId = oa3.areaId and m3.name like :q escape '\\'))");
-            params.put("q", "%" + likeEscape(filter.q().trim().toLowerCase(Locale.ROOT)) + "%");
+            // control characters never match (search_text separates its fields with one)
+            params.put("q", "%" + likeEscape(filter.q().replaceAll("\\p{Cntrl}", "").trim().toLowerCase(Locale.ROOT)) + "%");
         }
         // Centers first, then by the short (usually kana) name people know them by.
         String order = " order by o.prefectureCode, case when o.orgType = 'NAKAPOTSU' then 0 else 1 end,"

@@ -69,6 +69,8 @@ public class MeetingService {
     /** How many past meetings the meetings page lists, and how many candidates it reads at a time for them. */
     static final int PAST_SHOWN = 30;
     static final int PAST_BATCH = 60;
+    /** At most this many past candidates are read (four batches), however many of them the viewer may not see. */
+    static final int PAST_MAX = 240;
 
     /**
      * Both lists of the meetings page: the upcoming ones, and the latest past ones read a batch at a
@@ -78,8 +80,10 @@ public class MeetingService {
     @WithSession
     public Uni<UpcomingAndPast> upcomingAndPast(Viewer viewer) {
         Filter any = new Filter(null, null, null, false);
-        return candidates(viewer, new Filter(null, null, null, true)).chain(upcoming ->
-                candidates(viewer, any, Window.PAST, 0, PAST_BATCH).chain(past -> {
+        // one moment divides the two lists, so no meeting is in both
+        Instant cutoff = upcomingFrom();
+        return candidates(viewer, any, Window.UPCOMING, cutoff, 0, 200).chain(upcoming ->
+                candidates(viewer, any, Window.PAST, cutoff, 0, PAST_BATCH).chain(past -> {
                     // one decision pass over the upcoming ones and the first batch of past ones
                     List<Meeting> both = new ArrayList<>(upcoming);
                     both.addAll(past);
@@ -89,7 +93,7 @@ public class MeetingService {
                         List<Loaded> found = new ArrayList<>();
                         visible.stream().filter(l -> !soon.contains(l.meeting().id)).limit(PAST_SHOWN).forEach(found::add);
                         Uni<List<Loaded>> latest = found.size() >= PAST_SHOWN || past.size() < PAST_BATCH
-                                ? Uni.createFrom().item(found) : latestPast(viewer, PAST_BATCH, found);
+                                ? Uni.createFrom().item(found) : latestPast(viewer, cutoff, PAST_BATCH, found);
                         return latest.chain(done -> {
                             List<Loaded> all = new ArrayList<>(coming);
                             all.addAll(done);
@@ -101,12 +105,13 @@ public class MeetingService {
     }
 
     /** More visible past meetings, latest first, from candidate {@code first} on, until {@link #PAST_SHOWN} are found. */
-    Uni<List<Loaded>> latestPast(Viewer viewer, int first, List<Loaded> found) {
-        return candidates(viewer, new Filter(null, null, null, false), Window.PAST, first, PAST_BATCH)
+    Uni<List<Loaded>> latestPast(Viewer viewer, Instant cutoff, int first, List<Loaded> found) {
+        return candidates(viewer, new Filter(null, null, null, false), Window.PAST, cutoff, first, PAST_BATCH)
                 .chain(ms -> access.filterVisible(viewer, ms).chain(visible -> {
                     visible.stream().limit(PAST_SHOWN - found.size()).forEach(found::add);
-                    return found.size() >= PAST_SHOWN || ms.size() < PAST_BATCH ? Uni.createFrom().item(found)
-                            : latestPast(viewer, first + PAST_BATCH, found);
+                    boolean more = ms.size() == PAST_BATCH && first + PAST_BATCH < PAST_MAX;
+                    return found.size() >= PAST_SHOWN || !more ? Uni.createFrom().item(found)
+                            : latestPast(viewer, cutoff, first + PAST_BATCH, found);
                 }));
     }
 
@@ -115,11 +120,16 @@ public class MeetingService {
 
     /** The meetings the filter names that the viewer could possibly see (at most 200); the policy decides per row after. */
     Uni<List<Meeting>> candidates(Viewer viewer, Filter filter) {
-        return candidates(viewer, filter, filter.upcomingOnly() ? Window.UPCOMING : Window.ALL, 0, 200);
+        return candidates(viewer, filter, filter.upcomingOnly() ? Window.UPCOMING : Window.ALL, upcomingFrom(), 0, 200);
+    }
+
+    /** Upcoming means from twelve hours ago (a meeting of this morning is still on the list tonight). */
+    static Instant upcomingFrom() {
+        return Instant.now().minus(Duration.ofHours(12));
     }
 
     /** The candidates of a window, {@code size} of them from the {@code first}th, soonest first when upcoming, latest first otherwise. */
-    Uni<List<Meeting>> candidates(Viewer viewer, Filter filter, Window window, int first, int size) {
+    Uni<List<Meeting>> candidates(Viewer viewer, Filter filter, Window window, Instant cutoff, int first, int size) {
         if (!viewer.signedIn()) {
             throw ProblemException.unauthorized();
         }
@@ -138,7 +148,7 @@ public class MeetingService {
             q.append(" and status = ?").append(args.size());
         }
         if (window != Window.ALL) {
-            args.add(Instant.now().minus(Duration.ofHours(12)));
+            args.add(cutoff);
             q.append(window == Window.UPCOMING ? " and (startsAt is null or startsAt >= ?" + args.size() + ")"
                     : " and startsAt < ?" + args.size());
         }

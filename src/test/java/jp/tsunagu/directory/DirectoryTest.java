@@ -61,7 +61,7 @@ class DirectoryTest {
     void theWordsAreFoundInNameShortNameMunicipalityAndCorporation() {
         String n = Long.toString(System.nanoTime(), 36);
         long id = TestSupport.id(ds, "INSERT INTO organization (code, name, short_name, org_type, prefecture_code, municipality,"
-                + " operating_corporation) VALUES (?, ?, ?, 'NAKAPOTSU', 47, ?, ?) RETURNING id", "words-" + n,
+                + " operating_corporation) VALUES (?, ?, ?, 'TRANSITION_SUPPORT', 47, ?, ?) RETURNING id", "words-" + n,
                 "（架空）言葉探しセンター" + n, "ことば" + n, "架空町" + n, "社会福祉法人 Kotoba" + n + "会");
         String token = TestSupport.token("partner@demo.tsunagu.jp");
         for (String q : List.of("言葉探しセンター" + n, "ことば" + n, "架空町" + n, "kotoba" + n, "KOTOBA" + n + "会")) {

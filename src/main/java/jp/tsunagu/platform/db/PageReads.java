@@ -31,7 +31,8 @@ public final class PageReads {
         return Panache.getSession().chain(s -> {
             FlushMode before = s.getFlushMode();
             s.setFlushMode(FlushMode.COMMIT);
-            return reads.get().eventually(() -> s.setFlushMode(before));
+            // deferred: a read that throws at once still gives the mode back
+            return Uni.createFrom().<T>deferred(reads::get).eventually(() -> s.setFlushMode(before));
         });
     }
 }

@@ -78,5 +78,12 @@ class PageReadsTest {
                         () -> Uni.createFrom().<Long>failure(new IllegalArgumentException("the page failed")))
                 .onFailure().call(() -> Panache.getSession().invoke(s -> modes.add(s.getFlushMode())))));
         assertEquals(List.of(FlushMode.AUTO), modes);
+        // reads that throw before they return a Uni
+        List<FlushMode> after = new ArrayList<>();
+        assertThrows(IllegalStateException.class, () -> await(() -> PageReads.<Long>read(() -> {
+                    throw new IllegalArgumentException("the page failed at once");
+                })
+                .onFailure().call(() -> Panache.getSession().invoke(s -> after.add(s.getFlushMode())))));
+        assertEquals(List.of(FlushMode.AUTO), after);
     }
 }
