@@ -282,6 +282,40 @@ class HelmChartTest {
         assertTrue(refused.getMessage().contains("paht"), refused.getMessage());
     }
 
+    /** The image the build writes (pom.xml, profile "image") is the one the chart's defaults run. */
+    @Test
+    void theImageTheBuildMakesIsTheOneTheChartRuns() throws Exception {
+        String pom = java.nio.file.Files.readString(Path.of("pom.xml"));
+        String tag = between(pom, "<image.tag>", "</image.tag>");
+        Map<?, ?> chart = YAML.readValue(CHART.resolve("Chart.yaml").toFile(), Map.class);
+        assertEquals(chart.get("appVersion"), tag, "the image's tag is the chart's appVersion");
+        String jib = between(pom, "<artifactId>jib-maven-plugin</artifactId>", "</plugin>");
+        assertEquals("tsunagu:${image.tag}", between(jib, "<to><image>", "</image></to>"));
+
+        Deployment d = one(render(), Deployment.class);
+        PodSpec pod = d.getSpec().getTemplate().getSpec();
+        Container c = pod.getContainers().get(0);
+        assertEquals("tsunagu:" + tag, c.getImage());
+        assertTrue(c.getCommand() == null || c.getCommand().isEmpty(), "the image's entry point starts the application");
+        assertEquals(Long.valueOf(between(jib, "<user>", "</user>")), pod.getSecurityContext().getRunAsUser(),
+                "the pod runs as the image's user");
+        assertTrue(between(jib, "<entrypoint>", "</entrypoint>").contains("$JAVA_OPTS_APPEND"),
+                "the entry point reads the chart's JAVA_OPTS_APPEND");
+        ConfigMap cm = one(render(), ConfigMap.class);
+        assertTrue(cm.getData().containsKey("JAVA_OPTS_APPEND"));
+        assertEquals("/deployments", between(jib, "<workingDirectory>", "</workingDirectory>"));
+        assertTrue(c.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals("/deployments/keys")),
+                "the keys are mounted where the image's application reads them");
+    }
+
+    static String between(String text, String from, String to) {
+        int a = text.indexOf(from);
+        assertTrue(a >= 0, "missing " + from);
+        int b = text.indexOf(to, a + from.length());
+        assertTrue(b >= 0, "missing " + to + " after " + from);
+        return text.substring(a + from.length(), b).trim();
+    }
+
     static void assertNotNull(Object o) {
         org.junit.jupiter.api.Assertions.assertNotNull(o);
     }
