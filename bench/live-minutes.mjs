@@ -25,6 +25,9 @@ const latencies = [];
 const acks = [];
 const warmLatencies = [];
 const WARM_UP = 10000;
+// propagation per 10 s of typing, to see the first seconds apart
+const WINDOW = 10000;
+const byWindow = [];
 let started = Infinity; // when typing starts (arrivals before it are not timed)
 // every editor writes its own character (a kanji of its own), so the end can be counted per editor
 const glyph = (i) => String.fromCharCode(0x4e00 + 17 * i);
@@ -63,6 +66,8 @@ class Editor {
               const at = sentAt.get(`${s.id.client}:${s.id.clock}`);
               if (at !== undefined && s.id.client !== this.doc.clientID) {
                 latencies.push(now - at);
+                const w = Math.floor((at - started) / WINDOW);
+                (byWindow[w] ??= []).push(now - at);
                 if (at - started >= WARM_UP) {
                   warmLatencies.push(now - at);
                 }
@@ -184,6 +189,7 @@ const unacked = editors.reduce((n, e) => n + e.pending.size, 0);
 const expected = sent * (EDITORS - 1);
 console.log(`keystrokes sent: ${sent} (${(sent / (DURATION / 1000)).toFixed(1)} per second)`);
 console.log(`propagation to other screens: ${latencies.length} of ${expected} arrivals timed; p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms, max ${latencies.reduce((m, x) => Math.max(m, x), 0).toFixed(1)} ms`);
+console.log(`  p99 per ${WINDOW / 1000} s of typing: ${byWindow.map((xs) => pct(xs, 99).toFixed(0)).join(', ')} ms`);
 console.log(`  of keystrokes typed after the first ${WARM_UP / 1000} s (both instances warm): p50 ${pct(warmLatencies, 50).toFixed(1)} ms, p99 ${pct(warmLatencies, 99).toFixed(1)} ms`);
 const cpu = process.cpuUsage(cpuAtStart);
 console.log(`this simulator's own CPU (30 Yjs documents and sockets in one Node process): ${((cpu.user + cpu.system) / 1000 / (performance.now() - started) * 100).toFixed(0)}% of one core`);

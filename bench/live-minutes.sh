@@ -7,6 +7,7 @@
 # database's own rate for what each keystroke costs it (pgbench: one INSERT into minutes_update
 # and one pg_notify per transaction). Needs: root (the local postgres cluster, as CI uses it), the
 # built application (mvn -B package -DskipTests), Java 17, Node 20 (its WebSocket), curl, pgbench.
+# The editors sign in as two accounts (one per instance), so the sockets-per-account cap is raised.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT_A=${PORT_A:-8101}
@@ -36,8 +37,8 @@ start() {
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/${DB}" \
   QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/${DB}" \
   QUARKUS_DATASOURCE_USERNAME=${ROLE} QUARKUS_DATASOURCE_PASSWORD=${PASSWORD} \
-  java -Xmx768m -Dtsunagu.live.warm-up=true -Dquarkus.profile=demo -Dquarkus.http.port="$1" -Dquarkus.management.port="$(( $1 + 1000 ))" -Dtsunagu.jwt.key-dir="${WORK}/keys" -Dquarkus.log.level=WARN -Dquarkus.log.category.\"jp.tsunagu\".level=DEBUG \
-       -Dtsunagu.login.client-max-failures=1000 -jar "${WORK}/app/quarkus-run.jar" > "${WORK}/app-$1.log" 2>&1 &
+  java -Xmx768m ${JAVA_OPTS:+${JAVA_OPTS//@PORT@/$1}} -Dtsunagu.live.warm-up=true -Dquarkus.profile=demo -Dquarkus.http.port="$1" -Dquarkus.management.port="$(( $1 + 1000 ))" -Dtsunagu.jwt.key-dir="${WORK}/keys" -Dquarkus.log.level=WARN -Dquarkus.log.category.\"jp.tsunagu\".level=DEBUG \
+       -Dtsunagu.login.client-max-failures=1000 -Dtsunagu.live.sockets-per-account=64 -jar "${WORK}/app/quarkus-run.jar" > "${WORK}/app-$1.log" 2>&1 &
   echo $!
 }
 ready() { for i in $(seq 1 300); do curl -sf "http://127.0.0.1:$(( $1 + 1000 ))/q/health/ready" >/dev/null && return 0; sleep 1; done; return 1; }
@@ -53,7 +54,11 @@ trap cleanup EXIT
 ready "${PORT_A}"   # the first instance loads the demo data; the second finds it there
 B=$(start "${PORT_B}")
 ready "${PORT_B}"
-sleep 5             # both have warmed their live script
+# both have warmed their live script (the warm-up runs in the background after the start)
+for port in "${PORT_A}" "${PORT_B}"; do
+  for i in $(seq 1 120); do grep -q 'Live documents warm' "${WORK}/app-${port}.log" && break; sleep 0.5; done
+  grep -q 'Live documents warm' "${WORK}/app-${port}.log" || echo "instance ${port}: live documents not warm after 60 s" >&2
+done
 
 login() {
   curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"$2@demo.tsunagu.jp\",\"password\":\"tsunagu-demo\"}" \

@@ -66,7 +66,7 @@ public class LiveMinutes {
     /** Close codes a browser reads: 44xx means "do not try again", the others "reconnect". */
     static final int SIGNED_OUT = 4401, NO_ACCESS = 4404, NOT_OPEN = 4409, BAD_MESSAGE = 4400, TOO_LARGE = 4413,
             NOT_SAVED = 1012, TOO_FAST = 4429;
-    /** Live minutes sockets one account may hold at once on this instance (tabs, windows). */
+    /** Live minutes sockets one account may hold at once on this instance (tabs, windows): the default. */
     static final int MAX_PER_ACCOUNT = 8;
     /** Relayed messages one socket may leave unsent (a reader that stopped reading). */
     static final int MAX_UNSENT = 2000;
@@ -174,6 +174,10 @@ public class LiveMinutes {
     @ConfigProperty(name = "tsunagu.live.warm-up", defaultValue = "false")
     boolean warmUp;
 
+    /** Live minutes sockets one account may hold at once on this instance (the benchmark's editors share two accounts). */
+    @ConfigProperty(name = "tsunagu.live.sockets-per-account", defaultValue = "" + MAX_PER_ACCOUNT)
+    int socketsPerAccount;
+
     private final java.util.concurrent.atomic.AtomicBoolean warming = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Listens to the other instances from the start, so that no notice of a document opened later is missed. */
@@ -192,11 +196,22 @@ public class LiveMinutes {
      */
     public void warmUp() {
         if (warming.compareAndSet(false, true)) {
-            script.call("warm").subscribe().with(x -> { }, e -> {
-                warming.set(false);
-                LOG.warnf("Live documents not ready: %s", e.toString());
-            });
+            warmPart(0);
         }
+    }
+
+    /** The warm-up runs in parts (see yjs-server.ts), each queued behind what real documents asked meanwhile. */
+    private void warmPart(int part) {
+        script.call("warm").subscribe().with(answer -> {
+            if ("more".equals(answer) && part < 1000) {
+                warmPart(part + 1);
+            } else {
+                LOG.debugf("Live documents warm after %d parts", part + 1);
+            }
+        }, e -> {
+            warming.set(false);
+            LOG.warnf("Live documents not ready: %s", e.toString());
+        });
     }
 
     // ------------------------------------------------------------------ sockets
@@ -215,7 +230,7 @@ public class LiveMinutes {
                     }
                     long held = docs.values().stream().flatMap(x -> x.members.values().stream())
                             .filter(o -> o.accountId == viewer.accountId() && !o.connection.isClosed()).count();
-                    if (held >= MAX_PER_ACCOUNT) {
+                    if (held >= socketsPerAccount) {
                         return connection.close(new CloseReason(TOO_FAST, "too-many"));
                     }
                     Member member = new Member(connection, meetingId, viewer);
@@ -680,9 +695,7 @@ public class LiveMinutes {
                 }
                 // stored: each other socket gets the batch in one message (its own updates left out); nothing
                 // is relayed before it is stored, so a refusal at storing time reaches no one
-                for (Member m : d.members.values()) {
-                    relay(m, kept.stream().filter(i -> i.from() != m).map(Incoming::update).toList());
-                }
+                relayStored(d, kept);
                 for (Incoming i : toStore) {
                     if (!kept.contains(i)) {
                         out.add(close(d, i.from(), new CloseReason(NO_ACCESS, "not-found")));
@@ -808,9 +821,9 @@ public class LiveMinutes {
                 n.put("relayed", u != null);
                 d.remote.add(n);
                 if (u != null) {
-                    String update = LiveScript.latin1(Base64.getDecoder().decode(u));
+                    String text = updatesMessage(List.of(u));
                     for (Member member : d.members.values()) {
-                        relay(member, List.of(update));
+                        relay(member, text);
                     }
                 }
                 step(d, () -> drainRemote(d));
@@ -868,18 +881,49 @@ public class LiveMinutes {
             return script.call("loadMany", d.key, all.encode()).replaceWith(late);
         }).chain(late -> {
             changed(d);
-            for (Member m : d.members.values()) {
-                relay(m, late);
+            if (!late.isEmpty()) {
+                String text = updatesMessage(late.stream().map(LiveMinutes::b64).toList());
+                for (Member m : d.members.values()) {
+                    relay(m, text);
+                }
             }
             return Uni.createFrom().voidItem();
         });
     }
 
-    /** Relays updates to a socket without waiting; one that lets too many wait unsent is closed (it reconnects and syncs). */
-    private void relay(Member m, List<String> updates) {
-        if (updates.isEmpty()) {
-            return;
+    /**
+     * Relays a batch just stored to every socket on the document but its senders' own updates:
+     * each update is encoded once, and one message serves every socket that sent none of them.
+     */
+    private void relayStored(Doc d, List<Incoming> kept) {
+        List<String> encoded = kept.stream().map(i -> b64(i.update())).toList();
+        String toOthers = null;
+        for (Member m : d.members.values()) {
+            boolean sender = false;
+            for (Incoming i : kept) {
+                sender |= i.from() == m;
+            }
+            if (!sender) {
+                if (toOthers == null) {
+                    toOthers = updatesMessage(encoded);
+                }
+                relay(m, toOthers);
+                continue;
+            }
+            List<String> theirs = new ArrayList<>();
+            for (int k = 0; k < kept.size(); k++) {
+                if (kept.get(k).from() != m) {
+                    theirs.add(encoded.get(k));
+                }
+            }
+            if (!theirs.isEmpty()) {
+                relay(m, updatesMessage(theirs));
+            }
         }
+    }
+
+    /** Relays a message to a socket without waiting; one that lets too many wait unsent is closed (it reconnects and syncs). */
+    private void relay(Member m, String message) {
         if (m.unsent.incrementAndGet() > MAX_UNSENT) {
             m.unsent.decrementAndGet();
             Doc d = docs.get(m.meetingId);
@@ -889,22 +933,17 @@ public class LiveMinutes {
             }
             return;
         }
-        sendUpdates(m, updates).eventually(() -> {
+        sendText(m, message).eventually(() -> {
             m.unsent.decrementAndGet();
         }).subscribe().with(x -> { }, e -> { });
     }
 
-    /** Updates to one socket: one message for one, {"type":"updates"} for several. */
-    private Uni<Void> sendUpdates(Member m, List<String> updates) {
-        if (updates.isEmpty()) {
-            return Uni.createFrom().voidItem();
+    /** Updates (base64) as one message: {"type":"update"} for one, {"type":"updates"} for several. */
+    private static String updatesMessage(List<String> encoded) {
+        if (encoded.size() == 1) {
+            return new JsonObject().put("type", "update").put("update", encoded.get(0)).encode();
         }
-        if (updates.size() == 1) {
-            return send(m, new JsonObject().put("type", "update").put("update", b64(updates.get(0))));
-        }
-        JsonArray all = new JsonArray();
-        updates.forEach(u -> all.add(b64(u)));
-        return send(m, new JsonObject().put("type", "updates").put("updates", all));
+        return new JsonObject().put("type", "updates").put("updates", new JsonArray(new ArrayList<Object>(encoded))).encode();
     }
 
     /** The notices' connection came back (the database restarted): what was missed is read again. */
@@ -1081,7 +1120,8 @@ public class LiveMinutes {
                                     : storeServerUpdate(d, update).chain(() -> {
                                         changed(d);
                                         List<Uni<Void>> out = new ArrayList<>();
-                                        d.members.values().forEach(m -> out.add(sendUpdates(m, List.of(update))));
+                                        String text = updatesMessage(List.of(b64(update)));
+                                        d.members.values().forEach(m -> out.add(sendText(m, text)));
                                         return join(out);
                                     }))
                             .onItemOrFailure().invoke((x, e) -> {
@@ -1117,10 +1157,14 @@ public class LiveMinutes {
     }
 
     private Uni<Void> send(Member m, JsonObject message) {
+        return sendText(m, message.encode());
+    }
+
+    private Uni<Void> sendText(Member m, String message) {
         if (m.connection.isClosed()) {
             return Uni.createFrom().voidItem();
         }
-        return m.connection.sendText(message.encode()).onFailure().recoverWithNull().replaceWithVoid();
+        return m.connection.sendText(message).onFailure().recoverWithNull().replaceWithVoid();
     }
 
     /** The database could not be read: the browser is told to reconnect (it keeps its edits). */
