@@ -365,6 +365,24 @@ const WARM_WRITERS = 30;
 const WARM_ROUNDS_PER_PART = 2;
 
 function warm(): string {
+  try {
+    return warmPart();
+  } catch (e) {
+    // a part that failed leaves nothing behind: the next warm-up starts afresh
+    stopWarming();
+    throw e;
+  }
+}
+
+function stopWarming(): void {
+  warming?.writers.forEach((doc) => doc.destroy());
+  close('warm-here');
+  close('warm-there');
+  close('warm-seed');
+  warming = null;
+}
+
+function warmPart(): string {
   const here = 'warm-here';
   const there = 'warm-there';
   if (warming === null) {
@@ -418,10 +436,7 @@ function warm(): string {
     return 'more';
   }
   whole(here);
-  state.writers.forEach((doc) => doc.destroy());
-  close(here);
-  close(there);
-  warming = null;
+  stopWarming();
   return 'ok';
 }
 

@@ -183,6 +183,10 @@ public class LiveMinutes {
     /** Listens to the other instances from the start, so that no notice of a document opened later is missed. */
     @PostConstruct
     void init() {
+        if (socketsPerAccount < 1) {
+            throw new IllegalStateException("tsunagu.live.sockets-per-account must be at least 1 (is "
+                    + socketsPerAccount + "): with none, nobody could open the live minutes");
+        }
         bus.listen(this::notice, this::catchUp);
         bus.listen(this::sessionsEnded, () -> { }, true);
         if (warmUp) {
@@ -206,11 +210,11 @@ public class LiveMinutes {
             if ("more".equals(answer) && part < 1000) {
                 warmPart(part + 1);
             } else {
-                LOG.debugf("Live documents warm after %d parts", part + 1);
+                LOG.infof("Live documents warm after %d parts", part + 1);
             }
         }, e -> {
             warming.set(false);
-            LOG.warnf("Live documents not ready: %s", e.toString());
+            LOG.warnf(e, "Live documents not ready: %s", e.toString());
         });
     }
 
@@ -896,6 +900,9 @@ public class LiveMinutes {
      * each update is encoded once, and one message serves every socket that sent none of them.
      */
     private void relayStored(Doc d, List<Incoming> kept) {
+        if (kept.isEmpty()) {
+            return; // nothing was stored (every sender refused at storing time): nothing to tell
+        }
         List<String> encoded = kept.stream().map(i -> b64(i.update())).toList();
         String toOthers = null;
         for (Member m : d.members.values()) {

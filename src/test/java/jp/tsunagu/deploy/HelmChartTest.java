@@ -306,6 +306,10 @@ class HelmChartTest {
         assertEquals("/deployments", between(jib, "<workingDirectory>", "</workingDirectory>"));
         assertTrue(c.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals("/deployments/keys")),
                 "the keys are mounted where the image's application reads them");
+        // GraalJS unpacks a native library into its cache folder: on the pod's writable /tmp
+        assertTrue(between(jib, "<XDG_CACHE_HOME>", "</XDG_CACHE_HOME>").startsWith("/tmp/"));
+        assertTrue(c.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals("/tmp") && !Boolean.TRUE.equals(m.getReadOnly())),
+                "/tmp is writable in the pod");
     }
 
     static String between(String text, String from, String to) {

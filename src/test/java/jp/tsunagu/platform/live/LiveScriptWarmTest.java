@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The engine's warm-up runs in parts and leaves no document of its own behind. */
 class LiveScriptWarmTest {
@@ -33,6 +34,16 @@ class LiveScriptWarmTest {
             assertEquals("{\"rows\":[],\"mark\":0}", script.call("rows", "real").await().indefinitely());
             // a second warm-up starts afresh
             assertEquals("more", script.call("warm").await().indefinitely());
+            // a part that fails (its document gone) leaves nothing behind: the next one starts afresh
+            script.call("close", "warm-here").await().indefinitely();
+            assertThrows(RuntimeException.class, () -> script.call("warm").await().indefinitely());
+            assertEquals("null", script.call("rows", "warm-there").await().indefinitely());
+            int again = 0;
+            do {
+                answer = script.call("warm").await().indefinitely();
+                again++;
+            } while ("more".equals(answer) && again < 100);
+            assertEquals(20, again, "a whole warm-up again, from its first part");
         } finally {
             script.close();
         }
