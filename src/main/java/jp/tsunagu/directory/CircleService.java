@@ -35,7 +35,27 @@ public class CircleService {
 
     @WithSession
     public Uni<List<CircleSummary>> list(Viewer viewer) {
+        return list(viewer, policy.listableCircles(viewer));
+    }
+
+    /**
+     * The circles the viewer's organizations belong to, as the list shows them (the home page's
+     * panel): the listable ones only, read alone rather than picked out of every listable circle.
+     */
+    public Uni<List<CircleSummary>> mine(Viewer viewer) {
+        Set<Long> ids = new java.util.HashSet<>(viewer.circleIds());
+        policy.listableCircles(viewer).ifPresent(ids::retainAll);
+        return list(viewer, Optional.of(ids));
+    }
+
+    /** How many circles the viewer may list (the national figures on the secretariat's home page). */
+    public Uni<Long> countListable(Viewer viewer) {
         Optional<Set<Long>> scope = policy.listableCircles(viewer);
+        return scope.isPresent() ? Circle.count("id in ?1", scope.get().isEmpty() ? Set.of(-1L) : scope.get())
+                : Circle.count();
+    }
+
+    private Uni<List<CircleSummary>> list(Viewer viewer, Optional<Set<Long>> scope) {
         if (scope.isPresent() && scope.get().isEmpty()) {
             return Uni.createFrom().item(List.of());
         }

@@ -62,13 +62,13 @@ public class HomeService {
         Uni<List<OrgLink>> orgs = viewer.organizationIds().isEmpty() ? Uni.createFrom().item(List.of())
                 : Organization.<Organization>list("id in ?1 order by name", viewer.organizationIds())
                 .map(list -> list.stream().map(o -> new OrgLink(o.id, o.name, o.orgType.name())).toList());
-        return PageReads.read(() -> orgs.chain(os -> circles.list(viewer).chain(cs -> pairings.mine(viewer).chain(pairs ->
+        return PageReads.read(() -> orgs.chain(os -> circles.mine(viewer).chain(mine -> pairings.mine(viewer).chain(pairs ->
                 notifications.recent(viewer, 5).chain(notes -> upcoming(viewer).chain(next -> {
-            List<CircleSummary> mine = cs.stream().filter(CircleSummary::viewerIsMember).toList();
             if (viewer.is(Role.NETWORK_ADMIN) || viewer.is(Role.SYSADMIN)) {
                 return Organization.count("orgType", OrgType.NAKAPOTSU).chain(centers ->
-                        Organization.count().map(all -> new Home(true, viewer.displayName(), viewer.role().wire(), os,
-                                mine, new Stats(centers, all, cs.size()), pairs, notes, next)));
+                        Organization.count().chain(all -> circles.countListable(viewer).map(listed -> new Home(true,
+                                viewer.displayName(), viewer.role().wire(), os, mine, new Stats(centers, all, listed),
+                                pairs, notes, next))));
             }
             return Uni.createFrom().item(new Home(true, viewer.displayName(), viewer.role().wire(), os, mine, null,
                     pairs, notes, next));

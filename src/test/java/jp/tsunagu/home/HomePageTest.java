@@ -55,4 +55,38 @@ class HomePageTest {
         assertEquals(5, section.split("href=\"/meetings/\\d+\"", -1).length - 1, "five meetings: " + section);
         assertTrue(!section.contains("次の会 " + nonce + " 6番"), section);
     }
+
+    /** The circles panel: the viewer's own circles with their member counts, no other; the secretariat's count of all. */
+    @Test
+    void theHomePageListsTheViewersOwnCirclesAndTheSecretariatCountsThemAll() {
+        String nonce = Long.toString(System.nanoTime(), 36);
+        long mine = TestSupport.id(ds, "INSERT INTO organization (code, name, org_type, prefecture_code) VALUES (?, ?, 'TRANSITION_SUPPORT', 47)"
+                + " RETURNING id", "home-c-" + nonce, "（架空）ホーム圏域試験 事業所 " + nonce);
+        long other = TestSupport.id(ds, "INSERT INTO organization (code, name, org_type, prefecture_code) VALUES (?, ?, 'TRANSITION_SUPPORT', 47)"
+                + " RETURNING id", "home-c-other-" + nonce, "（架空）ホーム圏域試験 別の事業所 " + nonce);
+        long ours = TestSupport.id(ds, "INSERT INTO circle (code, name, kind, prefecture_code) VALUES (?, ?, 'EXCHANGE_MEETING', 47) RETURNING id",
+                "home-ours-" + nonce, "（架空）わたしたちの圏域 " + nonce);
+        long theirs = TestSupport.id(ds, "INSERT INTO circle (code, name, kind, prefecture_code) VALUES (?, ?, 'EXCHANGE_MEETING', 47) RETURNING id",
+                "home-theirs-" + nonce, "（架空）よその圏域 " + nonce);
+        TestSupport.update(ds, "INSERT INTO circle_member (circle_id, organization_id) VALUES (?, ?), (?, ?), (?, ?)",
+                ours, mine, ours, other, theirs, other);
+        String email = TestSupport.throwAwayAccount(ds, "partner-staff", TestSupport.PASSWORD);
+        TestSupport.update(ds, "INSERT INTO membership (account_id, organization_id, title) SELECT id, ?, '支援員' FROM account WHERE email = ?",
+                mine, email);
+        String html = given().header("Authorization", "Bearer " + TestSupport.token(email)).accept("text/html").get("/")
+                .then().statusCode(200).extract().asString();
+        String section = html.substring(html.indexOf("id=\"h-circles\""));
+        section = section.substring(0, section.indexOf("</section>"));
+        assertTrue(section.contains("href=\"/circles/" + ours + "\"") && section.contains("わたしたちの圏域 " + nonce), section);
+        assertTrue(section.contains("2 組織"), "its member count: " + section);
+        assertEquals(1, section.split("href=\"/circles/\\d+\"", -1).length - 1, "its one circle only: " + section);
+        assertTrue(!section.contains("よその圏域 " + nonce), section);
+
+        long all = TestSupport.id(ds, "SELECT count(*) FROM circle");
+        String admin = given().header("Authorization", "Bearer " + TestSupport.token("admin@demo.tsunagu.jp")).accept("text/html").get("/")
+                .then().statusCode(200).extract().asString();
+        String stats = admin.substring(admin.indexOf("class=\"stats\""));
+        stats = stats.substring(stats.indexOf("サークル数"));
+        assertTrue(stats.substring(0, stats.indexOf("</dd>")).endsWith("<dd>" + all), "every circle counted: " + stats);
+    }
 }
