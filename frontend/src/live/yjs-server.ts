@@ -355,7 +355,6 @@ function readUpdates(updatesJson: string): string {
  * after anything else waiting on the engine, so real documents never wait long behind it.
  */
 interface Warming {
-  seed: string;
   writers: Y.Doc[];
   part: number;
 }
@@ -404,7 +403,7 @@ function warmPart(): string {
       Y.applyUpdate(doc, bytes(seed));
       writers.push(doc);
     }
-    warming = { seed, writers, part: 0 };
+    warming = { writers, part: 0 };
   }
   const state = warming;
   for (let round = 0; round < WARM_ROUNDS_PER_PART; round++) {

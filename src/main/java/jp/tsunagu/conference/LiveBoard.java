@@ -59,7 +59,12 @@ public class LiveBoard {
     /** Sends that may fail in a row before the browser is told to reconnect. */
     static final int MAX_FAILURES = 10;
     /** Board sockets one account may hold at once on this instance (tabs, windows). */
-    static final int MAX_PER_ACCOUNT = 8;
+    static final int MAX_PER_ACCOUNT = LiveSockets.DEFAULT_SOCKETS_PER_ACCOUNT;
+
+    /** The same setting as the live minutes' ({@link LiveSockets#SOCKETS_PER_ACCOUNT}). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = LiveSockets.SOCKETS_PER_ACCOUNT,
+            defaultValue = "" + LiveSockets.DEFAULT_SOCKETS_PER_ACCOUNT)
+    int socketsPerAccount;
     /** How much of a new entry is read out. */
     static final int ANNOUNCE_CHARS = 80;
 
@@ -122,6 +127,7 @@ public class LiveBoard {
 
     @PostConstruct
     void init() {
+        LiveSockets.socketsPerAccount(socketsPerAccount);
         bus.listen(this::notice, this::catchUp, true);
     }
 
@@ -139,7 +145,7 @@ public class LiveBoard {
             }
             long held = rooms.values().stream().flatMap(r -> r.values().stream())
                     .filter(o -> o.accountId == viewer.accountId() && !o.connection.isClosed()).count();
-            if (held >= MAX_PER_ACCOUNT) {
+            if (held >= socketsPerAccount) {
                 return connection.close(new CloseReason(TOO_FAST, "too-many"));
             }
             Watcher w = new Watcher(connection, id, viewer);

@@ -42,6 +42,7 @@ public class CircleService {
      * The circles the viewer's organizations belong to, as the list shows them (the home page's
      * panel): the listable ones only, read alone rather than picked out of every listable circle.
      */
+    @WithSession
     public Uni<List<CircleSummary>> mine(Viewer viewer) {
         Set<Long> ids = new java.util.HashSet<>(viewer.circleIds());
         policy.listableCircles(viewer).ifPresent(ids::retainAll);
@@ -49,10 +50,13 @@ public class CircleService {
     }
 
     /** How many circles the viewer may list (the national figures on the secretariat's home page). */
+    @WithSession
     public Uni<Long> countListable(Viewer viewer) {
         Optional<Set<Long>> scope = policy.listableCircles(viewer);
-        return scope.isPresent() ? Circle.count("id in ?1", scope.get().isEmpty() ? Set.of(-1L) : scope.get())
-                : Circle.count();
+        if (scope.isEmpty()) {
+            return Circle.count();
+        }
+        return scope.get().isEmpty() ? Uni.createFrom().item(0L) : Circle.count("id in ?1", scope.get());
     }
 
     private Uni<List<CircleSummary>> list(Viewer viewer, Optional<Set<Long>> scope) {

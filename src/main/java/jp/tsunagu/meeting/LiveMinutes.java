@@ -67,7 +67,7 @@ public class LiveMinutes {
     static final int SIGNED_OUT = 4401, NO_ACCESS = 4404, NOT_OPEN = 4409, BAD_MESSAGE = 4400, TOO_LARGE = 4413,
             NOT_SAVED = 1012, TOO_FAST = 4429;
     /** Live minutes sockets one account may hold at once on this instance (tabs, windows): the default. */
-    static final int MAX_PER_ACCOUNT = 8;
+    static final int MAX_PER_ACCOUNT = LiveSockets.DEFAULT_SOCKETS_PER_ACCOUNT;
     /** Relayed messages one socket may leave unsent (a reader that stopped reading). */
     static final int MAX_UNSENT = 2000;
     /** What one socket may have waiting on a document (a browser waits for its acknowledgements long before). */
@@ -174,8 +174,8 @@ public class LiveMinutes {
     @ConfigProperty(name = "tsunagu.live.warm-up", defaultValue = "false")
     boolean warmUp;
 
-    /** Live minutes sockets one account may hold at once on this instance (the benchmark's editors share two accounts). */
-    @ConfigProperty(name = "tsunagu.live.sockets-per-account", defaultValue = "" + MAX_PER_ACCOUNT)
+    /** Live sockets one account may hold at once on this instance (the benchmark's editors share two accounts). */
+    @ConfigProperty(name = LiveSockets.SOCKETS_PER_ACCOUNT, defaultValue = "" + LiveSockets.DEFAULT_SOCKETS_PER_ACCOUNT)
     int socketsPerAccount;
 
     private final java.util.concurrent.atomic.AtomicBoolean warming = new java.util.concurrent.atomic.AtomicBoolean();
@@ -183,10 +183,7 @@ public class LiveMinutes {
     /** Listens to the other instances from the start, so that no notice of a document opened later is missed. */
     @PostConstruct
     void init() {
-        if (socketsPerAccount < 1) {
-            throw new IllegalStateException("tsunagu.live.sockets-per-account must be at least 1 (is "
-                    + socketsPerAccount + "): with none, nobody could open the live minutes");
-        }
+        LiveSockets.socketsPerAccount(socketsPerAccount);
         bus.listen(this::notice, this::catchUp);
         bus.listen(this::sessionsEnded, () -> { }, true);
         if (warmUp) {
@@ -904,13 +901,10 @@ public class LiveMinutes {
             return; // nothing was stored (every sender refused at storing time): nothing to tell
         }
         List<String> encoded = kept.stream().map(i -> b64(i.update())).toList();
+        java.util.Set<Member> senders = kept.stream().map(Incoming::from).collect(java.util.stream.Collectors.toSet());
         String toOthers = null;
         for (Member m : d.members.values()) {
-            boolean sender = false;
-            for (Incoming i : kept) {
-                sender |= i.from() == m;
-            }
-            if (!sender) {
+            if (!senders.contains(m)) {
                 if (toOthers == null) {
                     toOthers = updatesMessage(encoded);
                 }

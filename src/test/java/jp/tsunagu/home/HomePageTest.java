@@ -20,16 +20,11 @@ class HomePageTest {
     @Test
     void theHomePageListsTheFiveSoonestMeetingsTheViewerMaySee() {
         String nonce = Long.toString(System.nanoTime(), 36);
-        long mine = TestSupport.id(ds, "INSERT INTO organization (code, name, org_type, prefecture_code) VALUES (?, ?, 'TRANSITION_SUPPORT', 47)"
-                + " RETURNING id", "home-" + nonce, "（架空）ホーム試験 事業所 " + nonce);
-        long other = TestSupport.id(ds, "INSERT INTO organization (code, name, org_type, prefecture_code) VALUES (?, ?, 'TRANSITION_SUPPORT', 47)"
-                + " RETURNING id", "home-other-" + nonce, "（架空）ホーム試験 別の事業所 " + nonce);
-        long circle = TestSupport.id(ds, "INSERT INTO circle (code, name, kind, prefecture_code) VALUES (?, ?, 'EXCHANGE_MEETING', 47) RETURNING id",
-                "home-circle-" + nonce, "（架空）ホーム試験の圏域 " + nonce);
+        long mine = organization("home-" + nonce, "（架空）ホーム試験 事業所 " + nonce);
+        long other = organization("home-other-" + nonce, "（架空）ホーム試験 別の事業所 " + nonce);
+        long circle = circle("home-circle-" + nonce, "（架空）ホーム試験の圏域 " + nonce);
         TestSupport.update(ds, "INSERT INTO circle_member (circle_id, organization_id) VALUES (?, ?), (?, ?)", circle, mine, circle, other);
-        String email = TestSupport.throwAwayAccount(ds, "partner-staff", TestSupport.PASSWORD);
-        TestSupport.update(ds, "INSERT INTO membership (account_id, organization_id, title) SELECT id, ?, '支援員' FROM account WHERE email = ?",
-                mine, email);
+        String email = staffOf(mine);
         String meeting = "WITH m AS (INSERT INTO meeting (kind, title, format, starts_at, ends_at, status, host_org_id, circle_id)"
                 + " VALUES ('EXCHANGE', ?, 'IN_PERSON', now() + (? || ' hours')::interval, now() + (? || ' hours')::interval + interval '2 hours',"
                 + " ?, ?, ?) RETURNING id, host_org_id)"
@@ -60,19 +55,13 @@ class HomePageTest {
     @Test
     void theHomePageListsTheViewersOwnCirclesAndTheSecretariatCountsThemAll() {
         String nonce = Long.toString(System.nanoTime(), 36);
-        long mine = TestSupport.id(ds, "INSERT INTO organization (code, name, org_type, prefecture_code) VALUES (?, ?, 'TRANSITION_SUPPORT', 47)"
-                + " RETURNING id", "home-c-" + nonce, "（架空）ホーム圏域試験 事業所 " + nonce);
-        long other = TestSupport.id(ds, "INSERT INTO organization (code, name, org_type, prefecture_code) VALUES (?, ?, 'TRANSITION_SUPPORT', 47)"
-                + " RETURNING id", "home-c-other-" + nonce, "（架空）ホーム圏域試験 別の事業所 " + nonce);
-        long ours = TestSupport.id(ds, "INSERT INTO circle (code, name, kind, prefecture_code) VALUES (?, ?, 'EXCHANGE_MEETING', 47) RETURNING id",
-                "home-ours-" + nonce, "（架空）わたしたちの圏域 " + nonce);
-        long theirs = TestSupport.id(ds, "INSERT INTO circle (code, name, kind, prefecture_code) VALUES (?, ?, 'EXCHANGE_MEETING', 47) RETURNING id",
-                "home-theirs-" + nonce, "（架空）よその圏域 " + nonce);
+        long mine = organization("home-c-" + nonce, "（架空）ホーム圏域試験 事業所 " + nonce);
+        long other = organization("home-c-other-" + nonce, "（架空）ホーム圏域試験 別の事業所 " + nonce);
+        long ours = circle("home-ours-" + nonce, "（架空）わたしたちの圏域 " + nonce);
+        long theirs = circle("home-theirs-" + nonce, "（架空）よその圏域 " + nonce);
         TestSupport.update(ds, "INSERT INTO circle_member (circle_id, organization_id) VALUES (?, ?), (?, ?), (?, ?)",
                 ours, mine, ours, other, theirs, other);
-        String email = TestSupport.throwAwayAccount(ds, "partner-staff", TestSupport.PASSWORD);
-        TestSupport.update(ds, "INSERT INTO membership (account_id, organization_id, title) SELECT id, ?, '支援員' FROM account WHERE email = ?",
-                mine, email);
+        String email = staffOf(mine);
         String html = given().header("Authorization", "Bearer " + TestSupport.token(email)).accept("text/html").get("/")
                 .then().statusCode(200).extract().asString();
         String section = html.substring(html.indexOf("id=\"h-circles\""));
@@ -88,5 +77,25 @@ class HomePageTest {
         String stats = admin.substring(admin.indexOf("class=\"stats\""));
         stats = stats.substring(stats.indexOf("サークル数"));
         assertTrue(stats.substring(0, stats.indexOf("</dd>")).endsWith("<dd>" + all), "every circle counted: " + stats);
+    }
+
+    /** A fictitious partner organization in Okinawa. */
+    private long organization(String code, String name) {
+        return TestSupport.id(ds, "INSERT INTO organization (code, name, org_type, prefecture_code) VALUES (?, ?, 'TRANSITION_SUPPORT', 47)"
+                + " RETURNING id", code, name);
+    }
+
+    /** A fictitious exchange-meeting circle in Okinawa. */
+    private long circle(String code, String name) {
+        return TestSupport.id(ds, "INSERT INTO circle (code, name, kind, prefecture_code) VALUES (?, ?, 'EXCHANGE_MEETING', 47) RETURNING id",
+                code, name);
+    }
+
+    /** A throw-away partner-staff account of the organization: its e-mail address. */
+    private String staffOf(long organization) {
+        String email = TestSupport.throwAwayAccount(ds, "partner-staff", TestSupport.PASSWORD);
+        TestSupport.update(ds, "INSERT INTO membership (account_id, organization_id, title) SELECT id, ?, '支援員' FROM account WHERE email = ?",
+                organization, email);
+        return email;
     }
 }

@@ -30,6 +30,20 @@ public final class LiveSockets {
     private LiveSockets() {
     }
 
+    /** The setting both live documents (minutes, case board) cap one account's sockets per instance with. */
+    public static final String SOCKETS_PER_ACCOUNT = "tsunagu.live.sockets-per-account";
+    /** Its default: tabs and windows of one person. */
+    public static final int DEFAULT_SOCKETS_PER_ACCOUNT = 8;
+
+    /** The setting's value, refused below 1 (nobody could open a live document). */
+    public static int socketsPerAccount(int configured) {
+        if (configured < 1) {
+            throw new IllegalStateException(SOCKETS_PER_ACCOUNT + " must be at least 1 (is " + configured
+                    + "): with none, nobody could open a live document");
+        }
+        return configured;
+    }
+
     public static JsonObject sessionsEnded(long accountId) {
         return new JsonObject().put("t", SESSIONS_ENDED).put("a", accountId);
     }
